@@ -1,0 +1,76 @@
+// Maps a `calls` row (as Prisma returns it, or as raw SQL returns it) to the CallView the board sees.
+import type { Call } from "@/lib/db/generated/client";
+import { isCallStatus } from "./call-status";
+import type { CallView } from "./call-view";
+
+export type CallRow = {
+  id: string;
+  status: string;
+  call_type: string | null;
+  line_number: string | null;
+  line_name: string | null;
+  customer_number: string | null;
+  started_at: Date | null;
+  ended_at: Date | null;
+  first_event_at: Date;
+  last_event_at: Date;
+  error: string | null;
+  end_reason: string | null;
+  duration_seconds: number | null;
+  summary: string | null;
+  unresolved_at: Date | null;
+  version: bigint | number;
+};
+
+const CALL_TYPES = new Set(["inbound", "outbound", "web"]);
+
+function toCallType(value: string | null): CallView["callType"] {
+  return value !== null && CALL_TYPES.has(value) ? (value as CallView["callType"]) : null;
+}
+
+function toStatus(value: string): CallView["status"] {
+  if (!isCallStatus(value)) throw new Error(`Unexpected call status in the database: ${value}`);
+  return value;
+}
+
+export function callRowToView(row: CallRow): CallView {
+  return {
+    id: row.id,
+    status: toStatus(row.status),
+    callType: toCallType(row.call_type),
+    lineNumber: row.line_number,
+    lineName: row.line_name,
+    customerNumber: row.customer_number,
+    startedAt: row.started_at?.toISOString() ?? null,
+    endedAt: row.ended_at?.toISOString() ?? null,
+    firstEventAt: row.first_event_at.toISOString(),
+    lastEventAt: row.last_event_at.toISOString(),
+    error: row.error,
+    endReason: row.end_reason,
+    durationSeconds: row.duration_seconds,
+    summary: row.summary,
+    unresolvedAt: row.unresolved_at?.toISOString() ?? null,
+    version: Number(row.version),
+  };
+}
+
+export function callToView(call: Call): CallView {
+  return callRowToView({
+    id: call.id,
+    status: call.status,
+    call_type: call.callType,
+    line_number: call.lineNumber,
+    line_name: call.lineName,
+    customer_number: call.customerNumber,
+    started_at: call.startedAt,
+    ended_at: call.endedAt,
+    first_event_at: call.firstEventAt,
+    last_event_at: call.lastEventAt,
+    error: call.error,
+    end_reason: call.endReason,
+    duration_seconds: call.durationSeconds,
+    summary: call.summary,
+    unresolved_at: call.unresolvedAt,
+    version: call.version,
+  });
+}

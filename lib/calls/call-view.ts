@@ -1,0 +1,42 @@
+// The shape of a call as the board and the realtime stream see it. Safe to import from client components.
+import type { CallStatus } from "./call-status";
+
+export type CallView = {
+  id: string;
+  status: CallStatus;
+  callType: "inbound" | "outbound" | "web" | null;
+  lineNumber: string | null;
+  lineName: string | null;
+  customerNumber: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  firstEventAt: string;
+  lastEventAt: string;
+  error: string | null;
+  endReason: string | null;
+  durationSeconds: number | null;
+  summary: string | null;
+  /** Set when an in-progress call went quiet for too long and was taken off the live list. */
+  unresolvedAt: string | null;
+  /** Grows with every change to the call: of two snapshots, the higher version is the newer. */
+  version: number;
+};
+
+/** A call is live when it is in progress and has not gone stale. */
+export function isLive(call: Pick<CallView, "status" | "unresolvedAt">): boolean {
+  return call.status === "in-progress" && call.unresolvedAt === null;
+}
+
+/** The moment a live call's timer counts from. */
+export function callStartedAt(call: Pick<CallView, "startedAt" | "firstEventAt">): string {
+  return call.startedAt ?? call.firstEventAt;
+}
+
+/** What the board loads at once (on first render, on a filter change, after a reconnect). */
+export type BoardSnapshot = {
+  query: string;
+  live: CallView[];
+  errors: CallView[];
+  /** Every change with a version up to this one is reflected in the snapshot. */
+  asOfVersion: number;
+};

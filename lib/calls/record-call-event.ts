@@ -1,0 +1,103 @@
+// Stores one normalized Flireo event and folds it into its call, in a single statement.
+//
+// One statement, not read-then-write: the event insert is guarded by the (call_id, dedupe_key) unique index,
+// so a redelivered event (even one arriving concurrently with its twin) inserts nothing and changes nothing;
+// the call upsert only runs when the event was new. The fold takes, for every column, a value that does not
+// depend on the order events arrive in (see STATUS_RANK), so late and reordered deliveries settle the same way.
+import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
+import { STATUS_RANK } from "./call-status";
+import { callRowToView, type CallRow } from "./call-row";
+import type { CallView } from "./call-view";
+import { eventDedupeKey, type FlireoCallEvent } from "@/lib/webhooks/flireo-event";
+
+export type RecordResult = { outcome: "stored"; call: CallView } | { outcome: "duplicate" };
+
+function statusRank(event: FlireoCallEvent): number {
+  if (event.status === "in-progress") return STATUS_RANK.inProgress;
+  return event.type === "end-of-call-report" ? STATUS_RANK.endOfCallReport : STATUS_RANK.statusUpdateEnded;
+}
+
+function endedAt(event: FlireoCallEvent): Date | null {
+  if (event.status === "in-progress") return null;
+  return event.report?.endedAt ?? event.occurredAt;
+}
+
+function startedAt(event: FlireoCallEvent): Date | null {
+  if (event.status === "in-progress") return event.occurredAt;
+  return event.report?.startedAt ?? null;
+}
+
+function json(value: unknown): Prisma.Sql {
+  return value === null || value === undefined ? Prisma.sql`NULL` : Prisma.sql`${JSON.stringify(value)}::jsonb`;
+}
+
+/** True when the incoming event settles the status over the stored one. */
+const WINS = Prisma.raw(
+  `((EXCLUDED.status_rank, EXCLUDED.status_at, EXCLUDED.status = 'ended-with-error') > (c.status_rank, c.status_at, c.status = 'ended-with-error'))`,
+);
+
+/** The winner's value when it has one, else the stored one; the same result in either arrival order. */
+function preferWinner(column: string): Prisma.Sql {
+  const col = Prisma.raw(`"${column}"`);
+  return Prisma.sql`CASE WHEN ${WINS} THEN COALESCE(EXCLUDED.${col}, c.${col}) ELSE COALESCE(c.${col}, EXCLUDED.${col}) END`;
+}
+
+export async function recordCallEvent(
+  prisma: PrismaClient,
+  event: FlireoCallEvent,
+  rawPayload: unknown,
+): Promise<RecordResult> {
+  const report = event.report;
+  const rows = await prisma.$queryRaw<CallRow[]>`
+    WITH new_event AS (
+      INSERT INTO call_events (call_id, type, status, occurred_at, dedupe_key, payload)
+      VALUES (${event.callId}, ${event.type}, ${event.status}, ${event.occurredAt}, ${eventDedupeKey(event)}, ${json(rawPayload)})
+      ON CONFLICT (call_id, dedupe_key) DO NOTHING
+      RETURNING 1
+    )
+    INSERT INTO calls AS c (
+      id, status, status_rank, status_at, call_type, line_number, line_name, customer_number,
+      started_at, ended_at, first_event_at, last_event_at, error, end_reason,
+      duration_seconds, summary, analysis, transcript, recording_url, metadata
+    )
+    SELECT
+      ${event.callId}, ${event.status}, ${statusRank(event)}::smallint, ${event.occurredAt}, ${event.callType},
+      ${event.lineNumber}, ${event.lineName}, ${event.customerNumber},
+      ${startedAt(event)}::timestamptz, ${endedAt(event)}::timestamptz, ${event.occurredAt}, ${event.occurredAt},
+      ${event.error}, ${event.endReason},
+      ${report?.durationSeconds ?? null}::double precision, ${report?.summary ?? null}, ${json(report?.analysis)},
+      ${json(report?.transcript)}, ${report?.recordingUrl ?? null}, ${json(event.metadata)}
+    FROM new_event
+    ON CONFLICT (id) DO UPDATE SET
+      status = CASE WHEN ${WINS} THEN EXCLUDED.status ELSE c.status END,
+      status_rank = CASE WHEN ${WINS} THEN EXCLUDED.status_rank ELSE c.status_rank END,
+      status_at = CASE WHEN ${WINS} THEN EXCLUDED.status_at ELSE c.status_at END,
+      ended_at = CASE WHEN ${WINS} THEN EXCLUDED.ended_at ELSE c.ended_at END,
+      error = ${preferWinner("error")},
+      end_reason = ${preferWinner("end_reason")},
+      call_type = COALESCE(c.call_type, EXCLUDED.call_type),
+      line_number = COALESCE(c.line_number, EXCLUDED.line_number),
+      line_name = COALESCE(c.line_name, EXCLUDED.line_name),
+      customer_number = COALESCE(c.customer_number, EXCLUDED.customer_number),
+      started_at = LEAST(c.started_at, EXCLUDED.started_at),
+      first_event_at = LEAST(c.first_event_at, EXCLUDED.first_event_at),
+      last_event_at = GREATEST(c.last_event_at, EXCLUDED.last_event_at),
+      duration_seconds = COALESCE(EXCLUDED.duration_seconds, c.duration_seconds),
+      summary = COALESCE(EXCLUDED.summary, c.summary),
+      analysis = COALESCE(EXCLUDED.analysis, c.analysis),
+      transcript = COALESCE(EXCLUDED.transcript, c.transcript),
+      recording_url = COALESCE(EXCLUDED.recording_url, c.recording_url),
+      metadata = COALESCE(EXCLUDED.metadata, c.metadata),
+      -- A call marked stale comes back only with news newer than anything seen; an end always settles it.
+      unresolved_at = CASE
+        WHEN ${WINS} AND EXCLUDED.status <> 'in-progress' THEN NULL
+        WHEN EXCLUDED.last_event_at > c.last_event_at THEN NULL
+        ELSE c.unresolved_at END,
+      version = nextval('calls_version_seq'),
+      updated_at = now()
+    RETURNING c.id, c.status, c.call_type, c.line_number, c.line_name, c.customer_number, c.started_at, c.ended_at,
+      c.first_event_at, c.last_event_at, c.error, c.end_reason, c.duration_seconds, c.summary, c.unresolved_at, c.version`;
+
+  const row = rows[0];
+  return row ? { outcome: "stored", call: callRowToView(row) } : { outcome: "duplicate" };
+}

@@ -1,0 +1,45 @@
+// Shared by Vitest and Playwright: a reachable test Postgres, and a production build no older than the sources.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { ensureTestPostgres } from "./test-postgres";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const BUILD_INPUTS = ["app", "components", "lib", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
+
+function newestMtime(target: string): number {
+  const stats = statSync(target);
+  if (!stats.isDirectory()) return /\.test\.tsx?$/.test(target) ? 0 : stats.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(target)) {
+    if (entry === "generated" || entry === "testing") continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+export function isBuildCurrent(): boolean {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return false;
+  const builtAt = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.every((input) => !existsSync(path.join(ROOT, input)) || newestMtime(path.join(ROOT, input)) <= builtAt);
+}
+
+export function ensureProductionBuild(): void {
+  if (isBuildCurrent()) return;
+  console.log("Building Callboard for the tests (next build)…");
+  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed; see the output above.");
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const postgres = await ensureTestPostgres();
+  ensureProductionBuild();
+  return async () => {
+    await postgres.stop?.();
+  };
+}

@@ -1,0 +1,85 @@
+// The Postgres server tests run on: TEST_DATABASE_URL (or DATABASE_URL) when set, else an embedded one in
+// .data/test-postgres, started once and shared by every test process of a run. Each test makes its own database.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { migrateDatabase } from "@/lib/db/migrate";
+
+const EMBEDDED_TEST_PORT = Number(process.env.TEST_EMBEDDED_POSTGRES_PORT ?? 54330);
+const EMBEDDED_TEST_DIR = path.resolve(import.meta.dirname, "../../.data/test-postgres");
+const ADMIN_URL_VARIABLE = "CALLBOARD_TEST_ADMIN_URL";
+const EMBEDDED_ADMIN_URL = `postgresql://postgres:callboard@127.0.0.1:${EMBEDDED_TEST_PORT}/postgres`;
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Makes sure a server is reachable and returns its admin URL (to the `postgres` database). Returns a stop
+ * function only when this call started the embedded server.
+ */
+export async function ensureTestPostgres(): Promise<{ adminUrl: string; stop: (() => Promise<void>) | null }> {
+  const configured = process.env[ADMIN_URL_VARIABLE] ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (configured) {
+    const url = new URL(configured);
+    url.pathname = "/postgres";
+    return { adminUrl: url.toString(), stop: null };
+  }
+  const embeddedUrl = EMBEDDED_ADMIN_URL;
+  if (await canConnect(embeddedUrl)) {
+    process.env[ADMIN_URL_VARIABLE] = embeddedUrl;
+    return { adminUrl: embeddedUrl, stop: null };
+  }
+  const embedded: EmbeddedDatabase = await startEmbeddedPostgres({
+    dataDir: EMBEDDED_TEST_DIR,
+    port: EMBEDDED_TEST_PORT,
+    database: "postgres",
+  });
+  process.env[ADMIN_URL_VARIABLE] = embeddedUrl;
+  return { adminUrl: embeddedUrl, stop: embedded.stop };
+}
+
+/** The server's admin URL; the global set-up has made sure it runs. */
+export function getTestAdminUrl(): string {
+  return process.env[ADMIN_URL_VARIABLE] ?? EMBEDDED_ADMIN_URL;
+}
+
+export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
+
+/** A fresh, uniquely named database; migrated unless told otherwise. */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const adminUrl = getTestAdminUrl();
+  const name = `callboard_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  if (options.migrate !== false) await migrateDatabase(url.toString());
+  return {
+    url: url.toString(),
+    name,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// Starts the real Callboard server (server.ts, production build) on a free port and its own database.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createTestDatabase, type TestDatabase } from "./test-postgres";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export const TEST_WEBHOOK_SECRET = "whsec_test_callboard";
+
+export type TestServer = {
+  baseUrl: string;
+  port: number;
+  database: TestDatabase;
+  process: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export async function startTestServer(
+  options: { env?: Record<string, string>; database?: TestDatabase; port?: number } = {},
+): Promise<TestServer> {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` (npm test does it for you).");
+  }
+  const database = options.database ?? (await createTestDatabase());
+  const port = options.port ?? (await findFreePort());
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: database.url,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      FLIREO_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+
+  await new Promise<void>((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error(`Callboard did not start within 60 s:\n${output}`)), 60_000);
+    const onData = () => {
+      if (output.includes("is up.")) {
+        clearTimeout(timeout);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timeout);
+      reject(new Error(`Callboard exited with code ${code} while starting:\n${output}`));
+    });
+  });
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    if (!options.database) await database.drop();
+  };
+  return { baseUrl: `http://127.0.0.1:${port}`, port, database, process: child, output: () => output, stop };
+}

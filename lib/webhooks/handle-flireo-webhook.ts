@@ -1,0 +1,74 @@
+// Receives one Flireo webhook: read within limits, verify, normalize, store, and only then broadcast.
+import { recordCallEvent } from "@/lib/calls/record-call-event";
+import { getPrisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
+import { broadcastCallUpdated } from "@/lib/realtime/socket-server";
+import { parseFlireoPayload } from "./parse-flireo-payload";
+import { readBodyWithLimit } from "./read-body";
+import { verifySignature } from "./verify-signature";
+import { getSignaturePolicy } from "./webhook-secrets";
+
+export type WebhookOutcome =
+  | { outcome: "stored"; callId: string; eventType: string }
+  | { outcome: "duplicate"; callId: string; eventType: string }
+  | { outcome: "ignored"; callId: string | null; eventType: string };
+
+function isJsonContentType(contentType: string | null): boolean {
+  if (!contentType) return false;
+  const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return mediaType === "application/json" || mediaType.endsWith("+json");
+}
+
+export async function handleFlireoWebhook(request: Request): Promise<WebhookOutcome> {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    throw new ApiError(
+      "unsupported_media_type",
+      `Flireo webhooks are JSON: send Content-Type: application/json (got ${JSON.stringify(request.headers.get("content-type") ?? "none")}).`,
+    );
+  }
+  const rawBody = await readBodyWithLimit(request, env.WEBHOOK_BODY_LIMIT_BYTES);
+
+  const policy = getSignaturePolicy();
+  if (policy.isSignatureRequired) {
+    const check = verifySignature({
+      secrets: policy.secrets,
+      rawBody,
+      signatureHeader: request.headers.get("x-webhook-signature"),
+      timestampHeader: request.headers.get("x-webhook-timestamp"),
+    });
+    if (!check.isValid) throw new ApiError("invalid_signature", check.reason);
+  }
+
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody.toString("utf8"));
+  } catch (error) {
+    throw new ApiError("invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
+  }
+
+  const parsed = parseFlireoPayload(body, request.headers.get("x-webhook-event"));
+  if (parsed.kind === "invalid") {
+    const fields = parsed.issues.map((issue) => `${issue.path || "(body)"}: ${issue.message}`).join("; ");
+    throw new ApiError("unprocessable", `The webhook payload has the wrong shape. ${fields}`, {
+      details: parsed.issues,
+    });
+  }
+  if (parsed.kind === "ignored") {
+    return { outcome: "ignored", callId: parsed.callId, eventType: parsed.eventType };
+  }
+
+  const { event } = parsed;
+  let result;
+  try {
+    result = await recordCallEvent(getPrisma(), event, body);
+  } catch (error) {
+    console.error("Storing a webhook event failed", error);
+    throw new ApiError("unavailable", "Callboard could not store the event right now; retry shortly.", {
+      headers: { "retry-after": "5" },
+      cause: error,
+    });
+  }
+  if (result.outcome === "stored") broadcastCallUpdated(result.call);
+  return { outcome: result.outcome, callId: event.callId, eventType: event.type };
+}
