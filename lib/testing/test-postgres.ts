@@ -27,13 +27,17 @@ async function canConnect(url: string): Promise<boolean> {
  * Makes sure a server is reachable and returns its admin URL (to the `postgres` database). Returns a stop
  * function only when this call started the embedded server.
  */
-export async function ensureTestPostgres(): Promise<{ adminUrl: string; stop: (() => Promise<void>) | null }> {
+function configuredAdminUrl(): string | null {
   const configured = process.env[ADMIN_URL_VARIABLE] ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (configured) {
-    const url = new URL(configured);
-    url.pathname = "/postgres";
-    return { adminUrl: url.toString(), stop: null };
-  }
+  if (!configured) return null;
+  const url = new URL(configured);
+  url.pathname = "/postgres";
+  return url.toString();
+}
+
+export async function ensureTestPostgres(): Promise<{ adminUrl: string; stop: (() => Promise<void>) | null }> {
+  const configured = configuredAdminUrl();
+  if (configured) return { adminUrl: configured, stop: null };
   const embeddedUrl = EMBEDDED_ADMIN_URL;
   if (await canConnect(embeddedUrl)) {
     process.env[ADMIN_URL_VARIABLE] = embeddedUrl;
@@ -50,7 +54,7 @@ export async function ensureTestPostgres(): Promise<{ adminUrl: string; stop: ((
 
 /** The server's admin URL; the global set-up has made sure it runs. */
 export function getTestAdminUrl(): string {
-  return process.env[ADMIN_URL_VARIABLE] ?? EMBEDDED_ADMIN_URL;
+  return configuredAdminUrl() ?? EMBEDDED_ADMIN_URL;
 }
 
 export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
