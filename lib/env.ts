@@ -34,6 +34,10 @@ const envSchema = z.object({
     .regex(/^[A-Z]{2}$/, "must be a two-letter ISO country code such as NL or US")
     .refine(isSupportedCountry, "is not a country libphonenumber knows")
     .default("NL"),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  /** How instances share live updates: through Postgres (default), Redis (default when REDIS_URL is set), or not at all. */
+  REALTIME_ADAPTER: z.enum(["postgres", "redis", "none"]).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   EMBEDDED_POSTGRES_DIR: z.string().min(1).default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
 });

@@ -9,7 +9,8 @@ import pg from "pg";
 /** The advisory lock Prisma holds while migrating; taking the same one keeps two starting instances apart. */
 const PRISMA_MIGRATE_LOCK = 72707369;
 
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+// Callboard runs from its own folder (npm scripts see to that); the bundled health check reads the same files.
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 
 export type MigrationFile = { name: string; sql: string; checksum: string };
 

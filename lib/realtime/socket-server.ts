@@ -1,25 +1,80 @@
 // The one Socket.IO server of the process. server.ts creates it; route handlers (a separate bundled copy of
 // this module) reach it through globalThis. Only committed changes are broadcast.
+//
+// Several instances share broadcasts through Socket.IO's own adapters: Postgres LISTEN/NOTIFY on Callboard's
+// database by default, or Redis pub/sub when REDIS_URL is set. A webhook that reaches instance A reaches the
+// boards connected to instance B.
 import type { Server as HttpServer } from "node:http";
+import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adapter";
+import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
+import pg from "pg";
+import { createClient } from "redis";
 import { Server } from "socket.io";
 import type { CallView } from "@/lib/calls/call-view";
+import { logger } from "@/lib/observability/logger";
+import { getMetrics } from "@/lib/observability/metrics";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "./events";
 
 export type CallboardSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type RealtimeAdapter = "postgres" | "redis" | "none";
 
 const IO_KEY = Symbol.for("callboard.io");
 type IoHolder = { [IO_KEY]?: CallboardSocketServer };
 const holder = globalThis as IoHolder;
 
-export function attachSocketServer(httpServer: HttpServer): CallboardSocketServer {
+type AttachOptions = { adapter: RealtimeAdapter; databaseUrl: string; redisUrl?: string };
+
+async function connectAdapter(io: CallboardSocketServer, options: AttachOptions): Promise<() => Promise<void>> {
+  if (options.adapter === "redis") {
+    if (!options.redisUrl) throw new Error("REALTIME_ADAPTER=redis needs REDIS_URL.");
+    const pubClient = createClient({ url: options.redisUrl });
+    const subClient = pubClient.duplicate();
+    pubClient.on("error", (error: Error) => logger.error({ err: error }, "Redis (realtime) error"));
+    subClient.on("error", (error: Error) => logger.error({ err: error }, "Redis (realtime) error"));
+    await Promise.all([pubClient.connect(), subClient.connect()]);
+    io.adapter(createRedisAdapter(pubClient, subClient));
+    return async () => {
+      await Promise.allSettled([pubClient.quit(), subClient.quit()]);
+    };
+  }
+  if (options.adapter === "postgres") {
+    // A small pool of its own: one connection holds LISTEN, the others send NOTIFY.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+    pool.on("error", (error) => logger.error({ err: error }, "Postgres (realtime) error"));
+    io.adapter(
+      createPostgresAdapter(pool, {
+        errorHandler: (error) => logger.error({ err: error }, "Realtime adapter error"),
+      }),
+    );
+    return () => pool.end();
+  }
+  return async () => {};
+}
+
+export async function attachSocketServer(
+  httpServer: HttpServer,
+  options: AttachOptions,
+): Promise<{ io: CallboardSocketServer; close: () => Promise<void> }> {
   const io: CallboardSocketServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
     // The board only receives; a small buffer is plenty and keeps abusive clients cheap.
     maxHttpBufferSize: 16 * 1024,
   });
+  const closeAdapter = await connectAdapter(io, options);
+  const clients = getMetrics().socketClients;
+  io.on("connection", (socket) => {
+    clients.inc();
+    socket.on("disconnect", () => clients.dec());
+  });
   holder[IO_KEY] = io;
-  return io;
+  return {
+    io,
+    close: async () => {
+      await io.close();
+      await closeAdapter();
+    },
+  };
 }
 
 export function getSocketServer(): CallboardSocketServer | undefined {
@@ -27,5 +82,8 @@ export function getSocketServer(): CallboardSocketServer | undefined {
 }
 
 export function broadcastCallUpdated(call: CallView): void {
-  getSocketServer()?.emit("call:updated", call);
+  const io = getSocketServer();
+  if (!io) return;
+  io.emit("call:updated", call);
+  getMetrics().broadcasts.inc();
 }

@@ -5,7 +5,8 @@ import path from "node:path";
 import { ensureTestPostgres } from "./test-postgres";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const BUILD_INPUTS = ["app", "components", "lib", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "server.ts", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
+const SERVER_BUNDLE = path.join(ROOT, ".next", "callboard-server.mjs");
 
 function newestMtime(target: string): number {
   const stats = statSync(target);
@@ -20,20 +21,19 @@ function newestMtime(target: string): number {
 
 export function isBuildCurrent(): boolean {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
+  if (!existsSync(buildId) || !existsSync(SERVER_BUNDLE)) return false;
   const builtAt = statSync(buildId).mtimeMs;
   return BUILD_INPUTS.every((input) => !existsSync(path.join(ROOT, input)) || newestMtime(path.join(ROOT, input)) <= builtAt);
 }
 
 export function ensureProductionBuild(): void {
   if (isBuildCurrent()) return;
-  console.log("Building Callboard for the tests (next build)…");
-  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error("next build failed; see the output above.");
+  console.log("Building Callboard for the tests (npm run build)…");
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+  for (const args of [[path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], [path.join(ROOT, "scripts/build-server.mjs")]]) {
+    const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit", env });
+    if (result.status !== 0) throw new Error("The build failed; see the output above.");
+  }
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {

@@ -33,12 +33,14 @@ export async function findFreePort(): Promise<number> {
 export async function startTestServer(
   options: { env?: Record<string, string>; database?: TestDatabase; port?: number } = {},
 ): Promise<TestServer> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  const serverBundle = path.join(ROOT, ".next", "callboard-server.mjs");
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")) || !existsSync(serverBundle)) {
     throw new Error("No production build: run `npm run build` (npm test does it for you).");
   }
   const database = options.database ?? (await createTestDatabase());
   const port = options.port ?? (await findFreePort());
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // The same command as `npm start`.
+  const child = spawn(process.execPath, ["--enable-source-maps", serverBundle], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,0 +1,12 @@
+// GET /api/health – 200 when the database answers and its migrations are current, else 503.
+import { checkHealth } from "@/lib/observability/check-health";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  const health = await checkHealth();
+  return Response.json(health, {
+    status: health.status === "ok" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
+}

@@ -1,0 +1,29 @@
+// Is this instance fit to serve? The database answers and every migration on disk has been applied.
+import { getPrisma } from "@/lib/db/client";
+import { readMigrations } from "@/lib/db/migrate";
+
+export type Health = {
+  status: "ok" | "unavailable";
+  database: "up" | "down";
+  migrations: "current" | "pending" | "unknown";
+  pendingMigrations: string[];
+};
+
+export async function checkHealth(): Promise<Health> {
+  try {
+    const rows = await getPrisma().$queryRaw<{ migration_name: string }[]>`
+      SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    const applied = new Set(rows.map((row) => row.migration_name));
+    const pending = readMigrations()
+      .map((migration) => migration.name)
+      .filter((name) => !applied.has(name));
+    return {
+      status: pending.length === 0 ? "ok" : "unavailable",
+      database: "up",
+      migrations: pending.length === 0 ? "current" : "pending",
+      pendingMigrations: pending,
+    };
+  } catch {
+    return { status: "unavailable", database: "down", migrations: "unknown", pendingMigrations: [] };
+  }
+}

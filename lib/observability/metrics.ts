@@ -1,0 +1,57 @@
+// Prometheus metrics, served at /api/metrics. The registry lives on globalThis because server.ts and the bundled
+// route handlers load separate copies of this module but must count into the same metrics.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+type CallboardMetrics = {
+  registry: Registry;
+  webhooks: Counter<"outcome">;
+  ingestSeconds: Histogram<"outcome">;
+  socketClients: Gauge;
+  broadcasts: Counter;
+};
+
+const METRICS_KEY = Symbol.for("callboard.metrics");
+const holder = globalThis as { [METRICS_KEY]?: CallboardMetrics };
+
+function createMetrics(): CallboardMetrics {
+  const registry = new Registry();
+  // Includes nodejs_eventloop_lag_seconds and the process's memory and CPU.
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+  return {
+    registry,
+    webhooks: new Counter({
+      name: "callboard_webhooks_total",
+      help: "Webhook requests by outcome (stored, duplicate, ignored, rejected, unavailable).",
+      labelNames: ["outcome"],
+      registers: [registry],
+    }),
+    ingestSeconds: new Histogram({
+      name: "callboard_webhook_duration_seconds",
+      help: "Time from receiving a webhook to answering it.",
+      labelNames: ["outcome"],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    socketClients: new Gauge({
+      name: "callboard_socket_clients",
+      help: "Boards connected over Socket.IO to this instance.",
+      registers: [registry],
+    }),
+    broadcasts: new Counter({
+      name: "callboard_broadcasts_total",
+      help: "Call updates broadcast to boards.",
+      registers: [registry],
+    }),
+  };
+}
+
+export function getMetrics(): CallboardMetrics {
+  holder[METRICS_KEY] ??= createMetrics();
+  return holder[METRICS_KEY];
+}
+
+export function observeWebhook(outcome: string, seconds: number): void {
+  const metrics = getMetrics();
+  metrics.webhooks.inc({ outcome });
+  metrics.ingestSeconds.observe({ outcome }, seconds);
+}

@@ -1,0 +1,142 @@
+// npm run bench:latency – time from a webhook POST to the board's Socket.IO client receiving the update,
+// at 100 and 300 events/s, against the production build. Baseline from the same run: a bare node:http +
+// Socket.IO server that broadcasts each POST at once (no Next.js, no validation, no database).
+//   Options: --seconds 15 (per rate), --rates 100,300
+import "@/lib/env-files";
+import { createServer, type Server as HttpServer } from "node:http";
+import { parseArgs } from "node:util";
+import { Server } from "socket.io";
+import { io, type Socket } from "socket.io-client";
+import { SOCKET_PATH } from "@/lib/realtime/events";
+import { createCallTraffic } from "@/lib/testing/call-traffic";
+import { ensureProductionBuild } from "@/lib/testing/global-setup";
+import { summarize } from "@/lib/testing/percentiles";
+import { ensureTestPostgres } from "@/lib/testing/test-postgres";
+import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
+import { signatureHeaders } from "@/lib/webhooks/verify-signature";
+
+const { values } = parseArgs({ options: { seconds: { type: "string", default: "15" }, rates: { type: "string", default: "100,300" } } });
+const SECONDS = Number(values.seconds);
+const RATES = values.rates.split(",").map(Number);
+const GOALS: Record<number, number> = { 100: 50, 300: 150 };
+
+type Target = { name: string; baseUrl: string; webhookPath: string };
+type RunResult = { sent: number; received: number; failed: number; latency: ReturnType<typeof summarize>; http: ReturnType<typeof summarize> };
+
+async function startBareServer(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const httpServer: HttpServer = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as { message: { call: { id: string } } };
+      ioServer.emit("call:updated", { id: body.message.call.id });
+      response.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+    });
+  });
+  const ioServer = new Server(httpServer, { path: SOCKET_PATH, serveClient: false });
+  const port = await findFreePort();
+  await new Promise<void>((resolve) => httpServer.listen(port, "127.0.0.1", resolve));
+  return { baseUrl: `http://127.0.0.1:${port}`, close: () => ioServer.close() };
+}
+
+function connect(baseUrl: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(baseUrl, { path: SOCKET_PATH, transports: ["websocket"] });
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", reject);
+  });
+}
+
+async function measure(target: Target, rate: number, seconds: number): Promise<RunResult> {
+  const socket = await connect(target.baseUrl);
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const httpTimes: number[] = [];
+  let failed = 0;
+  socket.on("call:updated", (call: { id: string }) => {
+    const started = sentAt.get(call.id);
+    if (started === undefined) return;
+    latencies.push(performance.now() - started);
+    sentAt.delete(call.id);
+  });
+
+  const nextEvent = createCallTraffic({ meanDurationSeconds: 20 });
+  const total = Math.round(rate * seconds);
+  const pending: Promise<void>[] = [];
+  const startedAt = performance.now();
+  let sent = 0;
+  // Open loop: each event leaves at its scheduled time, whether or not earlier ones were answered.
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - startedAt) / 1000) * rate));
+      while (sent < due) {
+        sent += 1;
+        const { callId, payload } = nextEvent();
+        const body = JSON.stringify(payload);
+        const t0 = performance.now();
+        sentAt.set(callId, t0);
+        pending.push(
+          fetch(`${target.baseUrl}${target.webhookPath}`, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...signatureHeaders(TEST_WEBHOOK_SECRET, body) },
+            body,
+          })
+            .then(async (response) => {
+              await response.arrayBuffer();
+              if (response.ok) httpTimes.push(performance.now() - t0);
+              else failed += 1;
+            })
+            .catch(() => {
+              failed += 1;
+            }),
+        );
+      }
+      if (sent >= total) resolve();
+      else setTimeout(tick, 2);
+    };
+    tick();
+  });
+  await Promise.all(pending);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  socket.close();
+  return { sent, received: latencies.length, failed, latency: summarize(latencies), http: summarize(httpTimes) };
+}
+
+function row(name: string, rate: number, result: RunResult): string {
+  const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
+  return `${name.padEnd(26)} ${String(rate).padStart(5)}/s ${String(result.received).padStart(6)}/${String(result.sent).padEnd(6)} ${ms(result.latency.p50)} ${ms(result.latency.p99)} ${ms(result.http.p50)} ${ms(result.http.p99)} ${String(result.failed).padStart(7)}`;
+}
+
+async function main(): Promise<void> {
+  const postgres = await ensureTestPostgres();
+  ensureProductionBuild();
+  const callboard = await startTestServer({ env: { LOG_LEVEL: "warn" } });
+  const bare = await startBareServer();
+  const targets: Target[] = [
+    { name: "bare node:http+Socket.IO", baseUrl: bare.baseUrl, webhookPath: "/webhook" },
+    { name: "Callboard", baseUrl: callboard.baseUrl, webhookPath: "/api/webhooks/flireo" },
+  ];
+  try {
+    for (const target of targets) await measure(target, 50, 2); // warm-up
+    console.log(`\nWebhook POST → call:updated on a connected client, ${SECONDS} s per rate (open loop)\n`);
+    console.log(`${"target".padEnd(26)} ${"rate".padStart(7)} ${"received".padStart(13)} ${"e2e p50".padStart(10)} ${"e2e p99".padStart(10)} ${"http p50".padStart(10)} ${"http p99".padStart(10)} ${"failed".padStart(7)}`);
+    const verdicts: string[] = [];
+    for (const rate of RATES) {
+      for (const target of targets) {
+        const result = await measure(target, rate, SECONDS);
+        console.log(row(target.name, rate, result));
+        const goal = GOALS[rate];
+        if (target.name === "Callboard" && goal !== undefined) {
+          verdicts.push(`p99 at ${rate}/s: ${result.latency.p99.toFixed(1)} ms (goal ≤ ${goal} ms): ${result.latency.p99 <= goal ? "met" : "MISSED"}`);
+        }
+      }
+    }
+    console.log(`\n${verdicts.join("\n")}`);
+  } finally {
+    await bare.close();
+    await callboard.stop();
+    await postgres.stop?.();
+  }
+}
+
+await main();

@@ -1,0 +1,117 @@
+// npm run bench:soak – a long run at a steady webhook rate with a board open in Chromium, sampling the
+// server's resident memory. The baseline is the server's own memory after warm-up, in the same run.
+//   Options: --minutes 10, --rate 150, --sample-seconds 10
+import "@/lib/env-files";
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { chromium } from "@playwright/test";
+import { createCallTraffic } from "@/lib/testing/call-traffic";
+import { ensureProductionBuild } from "@/lib/testing/global-setup";
+import { ensureTestPostgres } from "@/lib/testing/test-postgres";
+import { startTestServer, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
+import { signatureHeaders } from "@/lib/webhooks/verify-signature";
+
+const { values } = parseArgs({
+  options: {
+    minutes: { type: "string", default: "10" },
+    rate: { type: "string", default: "150" },
+    "sample-seconds": { type: "string", default: "10" },
+  },
+});
+const MINUTES = Number(values.minutes);
+const RATE = Number(values.rate);
+const SAMPLE_MS = Number(values["sample-seconds"]) * 1000;
+const GOAL_MB = 400;
+
+function residentMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kilobytes / 1024;
+}
+
+/** Least-squares slope of memory over time, in MB per minute. */
+function slopePerMinute(samples: { minute: number; mb: number }[]): number {
+  const n = samples.length;
+  const meanX = samples.reduce((sum, s) => sum + s.minute, 0) / n;
+  const meanY = samples.reduce((sum, s) => sum + s.mb, 0) / n;
+  const covariance = samples.reduce((sum, s) => sum + (s.minute - meanX) * (s.mb - meanY), 0);
+  const variance = samples.reduce((sum, s) => sum + (s.minute - meanX) ** 2, 0);
+  return variance === 0 ? 0 : covariance / variance;
+}
+
+async function main(): Promise<void> {
+  const postgres = await ensureTestPostgres();
+  ensureProductionBuild();
+  const server = await startTestServer({ env: { LOG_LEVEL: "warn" } });
+  const pid = server.process.pid;
+  if (pid === undefined) throw new Error("no server pid");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--disable-dev-shm-usage", "--disable-background-networking"],
+  });
+  const page = await browser.newPage();
+  await page.goto(server.baseUrl);
+
+  const nextEvent = createCallTraffic({ meanDurationSeconds: 90, errorRate: 0.05 });
+  let sent = 0;
+  let failed = 0;
+  const startedAt = performance.now();
+  const durationMs = MINUTES * 60_000;
+  const samples: { minute: number; mb: number }[] = [];
+  const sampleTimer = setInterval(() => {
+    const minute = (performance.now() - startedAt) / 60_000;
+    const mb = residentMegabytes(pid);
+    samples.push({ minute, mb });
+    console.log(`${minute.toFixed(1).padStart(5)} min  ${mb.toFixed(0).padStart(5)} MB  sent ${sent}  failed ${failed}`);
+  }, SAMPLE_MS);
+
+  const inFlight = new Set<Promise<void>>();
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const elapsed = performance.now() - startedAt;
+      const due = Math.floor((Math.min(elapsed, durationMs) / 1000) * RATE);
+      while (sent < due) {
+        sent += 1;
+        const body = JSON.stringify(nextEvent().payload);
+        const request = fetch(`${server.baseUrl}/api/webhooks/flireo`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...signatureHeaders(TEST_WEBHOOK_SECRET, body) },
+          body,
+        })
+          .then(async (response) => {
+            await response.arrayBuffer();
+            if (!response.ok) failed += 1;
+          })
+          .catch(() => {
+            failed += 1;
+          })
+          .finally(() => inFlight.delete(request));
+        inFlight.add(request);
+      }
+      if (elapsed >= durationMs) resolve();
+      else setTimeout(tick, 5);
+    };
+    tick();
+  });
+  await Promise.all(inFlight);
+  clearInterval(sampleTimer);
+  const liveOnBoard = await page
+    .getByTestId("live-count")
+    .textContent({ timeout: 10_000 })
+    .catch(() => "(the board did not answer)");
+  await browser.close();
+  await server.stop();
+  await postgres.stop?.();
+
+  // The first minute is warm-up (JIT, caches, pools filling); the baseline is memory right after it.
+  const steady = samples.filter((sample) => sample.minute >= Math.min(1, MINUTES / 4));
+  const baseline = steady[0]?.mb ?? Number.NaN;
+  const peak = Math.max(...steady.map((sample) => sample.mb));
+  const last = steady.at(-1)?.mb ?? Number.NaN;
+  console.log(`\nSoak: ${MINUTES} min at ${RATE} events/s, ${sent} sent, ${failed} failed, ${liveOnBoard} calls live on the board at the end`);
+  console.log(`Server RSS: baseline ${baseline.toFixed(0)} MB after warm-up, peak ${peak.toFixed(0)} MB, last ${last.toFixed(0)} MB`);
+  console.log(`Growth: ${(last - baseline).toFixed(0)} MB over the run, trend ${slopePerMinute(steady).toFixed(1)} MB/min`);
+  console.log(`Goal (flat, under ${GOAL_MB} MB): ${peak < GOAL_MB ? "under" : "OVER"} the limit`);
+}
+
+await main();
