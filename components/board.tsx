@@ -49,9 +49,18 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned }: 
   const stats = useBoardStats(lastEventAt);
   const now = useNow();
 
+  // The tab shows the live count. Next.js streams the page's metadata <title> in after hydration, so keep
+  // re-applying ours whenever something else rewrites it.
+  const title = live.length > 0 ? `(${live.length}) Callboard` : "Callboard";
   useEffect(() => {
-    document.title = live.length > 0 ? `(${live.length}) Callboard` : "Callboard";
-  }, [live.length]);
+    const apply = () => {
+      if (document.title !== title) document.title = title;
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
+    return () => observer.disconnect();
+  }, [title]);
 
   return (
     <div className="mx-auto flex max-w-[1600px] flex-col gap-5 px-4 py-5 sm:px-6 lg:px-8">

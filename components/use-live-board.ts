@@ -87,12 +87,11 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
 
   useEffect(() => {
     const socket: BoardSocket = io({ path: SOCKET_PATH, transports: ["websocket", "polling"] });
-    let hasConnected = false;
     socket.on("connect", () => {
       setConnection("live");
-      // Whatever happened while the socket was down is in the database: reload it rather than miss it.
-      if (hasConnected) void resync();
-      hasConnected = true;
+      // Whatever happened while the socket was down is in the database: reload it rather than miss it. That
+      // includes the first connect: events between the server render and the socket's arrival were not pushed.
+      void resync();
     });
     socket.on("disconnect", (reason) => {
       setConnection(reason === "io client disconnect" ? "offline" : "reconnecting");
