@@ -99,7 +99,9 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
     socket.io.on("reconnect_failed", () => setConnection("offline"));
     socket.on("call:updated", (call) => {
       const previous = store.applyUpdate(call);
-      setLastEventAt(Date.now());
+      // The indicator shows seconds: at 200 events a second, re-render for it at most once a second.
+      const receivedAt = Date.now();
+      setLastEventAt((shown) => (shown !== null && receivedAt - shown < 1_000 ? shown : receivedAt));
       if (previous !== null && call.status === "ended-with-error" && previous?.status !== "ended-with-error") {
         latest.current.onNewError?.(call);
       }
