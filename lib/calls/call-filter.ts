@@ -18,7 +18,7 @@ const RANGE_MS: Record<Exclude<RangeFilter, "all">, number> = {
 };
 
 export const STATUS_LABELS: Record<StatusFilter, string> = {
-  all: "All statuses",
+  all: "All",
   live: "In progress",
   ended: "Ended",
   error: "Errors",
