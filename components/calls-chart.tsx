@@ -1,6 +1,7 @@
 "use client";
 // Calls and errors per minute over the last hour. Hand-written SVG on purpose: it is 60 pairs of bars with no
 // axes to negotiate or interactions, which a chart library (tens of kB in every board load) would not improve.
+import { memo } from "react";
 import type { MinuteCount } from "@/lib/calls/board-stats";
 
 const BAR = 10;
@@ -12,7 +13,7 @@ function niceMax(value: number): number {
   return [1, 2, 2.5, 5, 10].map((step) => step * magnitude).find((candidate) => candidate >= value) ?? value;
 }
 
-export function CallsChart({ perMinute }: { perMinute: MinuteCount[] | null }) {
+export const CallsChart = memo(function CallsChart({ perMinute }: { perMinute: MinuteCount[] | null }) {
   const minutes = perMinute ?? [];
   const totalCalls = minutes.reduce((sum, minute) => sum + minute.calls, 0);
   const totalErrors = minutes.reduce((sum, minute) => sum + minute.errors, 0);
@@ -61,4 +62,4 @@ export function CallsChart({ perMinute }: { perMinute: MinuteCount[] | null }) {
       </div>
     </figure>
   );
-}
+});

@@ -1,5 +1,6 @@
 "use client";
 // The figures an operator reads from across the room: active now, today's calls and errors, error rate, duration.
+import { memo } from "react";
 import { errorRate, type BoardStats } from "@/lib/calls/board-stats";
 import { formatDuration } from "@/lib/calls/format";
 
@@ -19,7 +20,7 @@ function Kpi({ id, label, value, tone }: Tile) {
   );
 }
 
-export function KpiTiles({ activeNow, stats }: { activeNow: number; stats: BoardStats | null }) {
+export const KpiTiles = memo(function KpiTiles({ activeNow, stats }: { activeNow: number; stats: BoardStats | null }) {
   const rate = stats ? errorRate(stats) : null;
   const tiles: Tile[] = [
     { id: "active", label: "Active now", value: String(activeNow), tone: "live" },
@@ -35,4 +36,4 @@ export function KpiTiles({ activeNow, stats }: { activeNow: number; stats: Board
       ))}
     </dl>
   );
-}
+});

@@ -1,5 +1,6 @@
 "use client";
 // Calls that ended with an error: the most frequent error texts of the last hour and day, then each call.
+import { memo } from "react";
 import Link from "next/link";
 import type { ErrorGroup } from "@/lib/calls/board-stats";
 import type { CallView } from "@/lib/calls/call-view";
@@ -32,7 +33,7 @@ export function ErrorGroups({ groups }: { groups: ErrorGroup[] | null }) {
   );
 }
 
-export function RecentErrors({ calls, emptyText }: { calls: CallView[]; emptyText: string }) {
+export const RecentErrors = memo(function RecentErrors({ calls, emptyText }: { calls: CallView[]; emptyText: string }) {
   if (calls.length === 0) return <EmptyState testId="errors-empty">{emptyText}</EmptyState>;
   return (
     <ul className="max-h-[28rem] divide-y divide-zinc-100 overflow-y-auto border-t border-zinc-100 dark:divide-zinc-800/70 dark:border-zinc-800" data-testid="recent-errors">
@@ -59,4 +60,4 @@ export function RecentErrors({ calls, emptyText }: { calls: CallView[]; emptyTex
       ))}
     </ul>
   );
-}
+});

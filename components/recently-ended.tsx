@@ -1,5 +1,6 @@
 "use client";
 // Calls that ended cleanly, most recent first, with their duration and, once the report arrives, its summary.
+import { memo } from "react";
 import Link from "next/link";
 import type { CallView } from "@/lib/calls/call-view";
 import { endedCallDuration } from "@/lib/calls/call-view";
@@ -7,7 +8,7 @@ import { formatClockTime, formatDuration, formatPhoneNumber } from "@/lib/calls/
 import { lineLabel } from "./call-labels";
 import { EmptyState } from "./panel";
 
-export function RecentlyEnded({ calls, emptyText }: { calls: CallView[]; emptyText: string }) {
+export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText }: { calls: CallView[]; emptyText: string }) {
   if (calls.length === 0) return <EmptyState testId="ended-empty">{emptyText}</EmptyState>;
   return (
     <ul className="max-h-[32rem] divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800/70" data-testid="recently-ended">
@@ -39,4 +40,4 @@ export function RecentlyEnded({ calls, emptyText }: { calls: CallView[]; emptyTe
       })}
     </ul>
   );
-}
+});

@@ -1,5 +1,5 @@
 "use client";
-// The board's figures, reloaded every 15 s and shortly after live events, so the KPIs and the chart move
+// The board's figures, reloaded every 15 s and at most every 1.5 s while live events arrive, so the KPIs and the chart move
 // with the calls without asking the database once per event.
 import { useEffect, useRef, useState } from "react";
 import { startOfLocalDay, type BoardStats } from "@/lib/calls/board-stats";
@@ -31,11 +31,16 @@ export function useBoardStats(lastEventAt: number | null): BoardStats | null {
     return () => clearInterval(timer);
   }, []);
 
+  // Throttled, not debounced: under a steady stream of events the figures must still move.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    if (lastEventAt === null) return;
-    const timer = setTimeout(() => void load.current(), AFTER_EVENT_MS);
-    return () => clearTimeout(timer);
+    if (lastEventAt === null || pending.current !== null) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      void load.current();
+    }, AFTER_EVENT_MS);
   }, [lastEventAt]);
+  useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
 
   return stats;
 }

@@ -136,14 +136,30 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
   }, [filterKey, resync]);
 
   const status = compiled.filter.status;
-  const lists = useMemo(() => {
+  const selected = useMemo(() => {
     const matches = coveredBy(compiled);
     return {
-      live: statusFilterIncludes(status, "live") ? store.selectLive(matches) : [],
-      errors: statusFilterIncludes(status, "error") ? store.selectErrors(matches) : [],
-      ended: statusFilterIncludes(status, "ended") ? store.selectEnded(matches) : [],
+      live: statusFilterIncludes(status, "live") ? store.selectLive(matches) : NONE,
+      errors: statusFilterIncludes(status, "error") ? store.selectErrors(matches) : NONE,
+      ended: statusFilterIncludes(status, "ended") ? store.selectEnded(matches) : NONE,
     };
   }, [store, compiled, status, revision]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  return { ...lists, lines, connection, lastEventAt, isLoading };
+  // Most updates touch live calls only: hand the other lists back unchanged, so their memoized panels skip
+  // re-rendering 100 rows each frame.
+  const live = useStableList(selected.live);
+  const errors = useStableList(selected.errors);
+  const ended = useStableList(selected.ended);
+
+  return { live, errors, ended, lines, connection, lastEventAt, isLoading };
+}
+
+const NONE: CallView[] = [];
+
+/** The previous array when the new one holds the same call states in the same order. */
+function useStableList(next: CallView[]): CallView[] {
+  const [kept, setKept] = useState(next);
+  const isSame = kept === next || (kept.length === next.length && kept.every((call, index) => call === next[index]));
+  if (!isSame) setKept(next);
+  return isSame ? kept : next;
 }

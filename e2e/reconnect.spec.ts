@@ -83,4 +83,18 @@ test.describe("[RECONNECT]", () => {
     await expect(page.getByTestId("last-event")).toHaveText("· event just now");
     await expect(page.getByTestId("last-event")).toHaveText(/· last event 0:0\d ago/, { timeout: 10_000 });
   });
+
+  test("says offline when the browser loses the network, and live again when it is back", async ({ page, context, sendStatus }) => {
+    const line = uniqueLine();
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await context.setOffline(true);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+    await expect(page.getByTestId("connection-state")).toContainText("Offline");
+    const callId = newCallId();
+    await sendStatus({ callId, status: "in-progress", lineNumber: line });
+    await context.setOffline(false);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
+    await expect(page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`)).toBeVisible();
+  });
 });
