@@ -2,29 +2,13 @@
 import { parseCallFilter } from "@/lib/calls/call-filter";
 import { exportCallsCsv, exportFileName } from "@/lib/calls/export-calls-csv";
 import { getPrisma } from "@/lib/db/client";
+import { streamText } from "@/lib/http/stream-text";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Response {
   const filter = parseCallFilter(new URL(request.url).searchParams);
-  const rows = exportCallsCsv(getPrisma(), filter);
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await rows.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (error) {
-        // Headers are already sent: all that is left is to break the download, so it cannot look complete.
-        console.error("CSV export failed", error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
+  const body = streamText(exportCallsCsv(getPrisma(), filter), (error) => console.error("CSV export failed", error));
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
