@@ -15,9 +15,15 @@ export const metadata: Metadata = {
   description: "Live calls and errors of your Flireo voice agents",
 };
 
+// Applies the remembered theme (components/theme-toggle.tsx) before the first paint, so the page never flashes.
+const APPLY_THEME = `try{var t=localStorage.getItem("callboard.theme");if(t!=="light"&&t!=="dark")t=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.documentElement.dataset.theme=t}catch(e){}`;
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={inter.variable}>
+    <html lang="en" className={inter.variable} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: APPLY_THEME }} />
+      </head>
       <body className="min-h-dvh bg-zinc-50 font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         {children}
       </body>

@@ -1,4 +1,5 @@
 import { Board } from "@/components/board";
+import { parseCallFilter } from "@/lib/calls/call-filter";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
 import { getPrisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -9,9 +10,8 @@ export const dynamic = "force-dynamic";
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function BoardPage({ searchParams }: PageProps) {
-  const { q } = await searchParams;
-  const query = (typeof q === "string" ? q : "").slice(0, 64);
-  const snapshot = await loadBoardSnapshot(getPrisma(), query);
+  const filter = parseCallFilter(await searchParams);
+  const snapshot = await loadBoardSnapshot(getPrisma(), filter);
   return (
     <Board
       initialSnapshot={snapshot}

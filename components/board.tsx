@@ -1,12 +1,23 @@
 "use client";
-// The live board: calls in progress with running timers and recent errors, narrowed by a number search.
+// The live board: KPIs and the last hour, calls in progress with running timers, recent errors and recently
+// ended calls, all narrowed by the filters in the URL.
 import type { CountryCode } from "libphonenumber-js/min";
-import { useEffect, useMemo, useState } from "react";
-import type { BoardSnapshot } from "@/lib/calls/call-view";
-import { parseNumberSearch } from "@/lib/calls/number-search";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { compileCallFilter, isFilterActive, statusFilterIncludes, type CallFilter } from "@/lib/calls/call-filter";
+import type { BoardSnapshot, CallView } from "@/lib/calls/call-view";
+import { AlertsToggle } from "./alerts-toggle";
+import { CallsChart } from "./calls-chart";
 import { ConnectionIndicator } from "./connection-indicator";
+import { FilterBar } from "./filter-bar";
+import { KpiTiles } from "./kpi-tiles";
 import { LiveCallsTable } from "./live-calls-table";
-import { RecentErrors } from "./recent-errors";
+import { Panel } from "./panel";
+import { ErrorGroups, RecentErrors } from "./recent-errors";
+import { RecentlyEnded } from "./recently-ended";
+import { ThemeToggle } from "./theme-toggle";
+import { useBoardStats } from "./use-board-stats";
+import { useCallFilter } from "./use-call-filter";
+import { useErrorAlerts } from "./use-error-alerts";
 import { useLiveBoard } from "./use-live-board";
 import { useNow } from "./use-now";
 
@@ -16,59 +27,54 @@ type BoardProps = {
   isAcceptingUnsigned: boolean;
 };
 
-/** Mirrors the search box into ?q= so a filtered board can be shared and survives a reload. */
-function useQueryInUrl(initial: string): [string, string, (value: string) => void] {
-  const [input, setInput] = useState(initial);
-  const [query, setQuery] = useState(initial);
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      const trimmed = input.trim();
-      setQuery(trimmed);
-      const url = new URL(window.location.href);
-      if (trimmed) url.searchParams.set("q", trimmed);
-      else url.searchParams.delete("q");
-      window.history.replaceState(null, "", url);
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [input]);
-  return [input, query, setInput];
+function emptyText(filter: CallFilter, list: "live" | "ended" | "error", fallback: string, noun: string): string {
+  if (!statusFilterIncludes(filter.status, list)) return `${noun} are hidden by the status filter.`;
+  return isFilterActive(filter) ? `No ${noun.toLowerCase()} match these filters.` : fallback;
 }
 
 export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned }: BoardProps) {
-  const [input, query, setInput] = useQueryInUrl(initialSnapshot.query);
-  const pattern = useMemo(() => parseNumberSearch(query, defaultCountry as CountryCode), [query, defaultCountry]);
-  const { live, errors, connection } = useLiveBoard(initialSnapshot, query, pattern);
+  const [filter, setFilter] = useCallFilter();
+  const compiled = useMemo(() => compileCallFilter(filter, defaultCountry as CountryCode), [filter, defaultCountry]);
+  const alerts = useErrorAlerts();
+  const [newErrors, setNewErrors] = useState(0);
+  const { alert } = alerts;
+  const onNewError = useCallback(
+    (call: CallView) => {
+      setNewErrors((count) => count + 1);
+      alert(call);
+    },
+    [alert],
+  );
+  const { live, errors, ended, lines, connection, lastEventAt } = useLiveBoard(initialSnapshot, compiled, { onNewError });
+  const stats = useBoardStats(lastEventAt);
   const now = useNow();
-  const isFiltered = pattern !== null;
 
+  // The tab shows the live count. Next.js streams the page's metadata <title> in after hydration, so keep
+  // re-applying ours whenever something else rewrites it.
+  const title = live.length > 0 ? `(${live.length}) Callboard` : "Callboard";
   useEffect(() => {
-    document.title = live.length > 0 ? `(${live.length}) Callboard` : "Callboard";
-  }, [live.length]);
+    const apply = () => {
+      if (document.title !== title) document.title = title;
+    };
+    apply();
+    const observer = new MutationObserver(apply);
+    observer.observe(document.head, { subtree: true, childList: true, characterData: true });
+    return () => observer.disconnect();
+  }, [title]);
 
   return (
-    <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <header className="flex flex-wrap items-center gap-x-6 gap-y-4">
+    <div className="mx-auto flex max-w-[1600px] flex-col gap-5 px-4 py-5 sm:px-6 lg:px-8">
+      <header className="flex flex-wrap items-center gap-x-5 gap-y-3">
         <div className="flex items-center gap-3">
           <span aria-hidden className="grid size-9 place-items-center rounded-lg bg-zinc-900 text-lg font-bold text-white dark:bg-white dark:text-zinc-900">
             C
           </span>
           <h1 className="text-xl font-semibold tracking-tight">Callboard</h1>
         </div>
-        <ConnectionIndicator state={connection} />
-        <div className="ml-auto w-full sm:w-80">
-          <label htmlFor="number-search" className="sr-only">
-            Filter by phone number
-          </label>
-          <input
-            id="number-search"
-            type="search"
-            inputMode="tel"
-            autoComplete="off"
-            placeholder="Filter by number, e.g. 06 1234"
-            value={input}
-            onChange={(event) => setInput(event.target.value)}
-            className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base shadow-sm outline-none placeholder:text-zinc-400 focus:border-zinc-500 focus:ring-2 focus:ring-zinc-500/20 dark:border-zinc-700 dark:bg-zinc-900"
-          />
+        <ConnectionIndicator state={connection} lastEventAt={lastEventAt} now={now} />
+        <div className="ml-auto flex items-center gap-2">
+          <AlertsToggle alerts={alerts} />
+          <ThemeToggle />
         </div>
       </header>
 
@@ -79,26 +85,59 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned }: 
         </p>
       )}
 
-      <main className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="live-heading" className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm lg:col-span-2 dark:border-zinc-800 dark:bg-zinc-900">
-          <div className="flex items-baseline justify-between border-b border-zinc-100 px-5 py-4 dark:border-zinc-800">
-            <h2 id="live-heading" className="text-lg font-semibold">In progress</h2>
-            <span data-testid="live-count" className="text-3xl font-semibold text-emerald-600 tabular-nums dark:text-emerald-400">
-              {live.length}
-            </span>
-          </div>
-          <LiveCallsTable calls={live} now={now} isFiltered={isFiltered} />
-        </section>
+      <FilterBar filter={filter} lines={lines} onChange={setFilter} />
 
-        <section aria-labelledby="errors-heading" className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-          <div className="flex items-baseline justify-between border-b border-zinc-100 px-5 py-4 dark:border-zinc-800">
-            <h2 id="errors-heading" className="text-lg font-semibold">Recent errors</h2>
-            <span data-testid="error-count" className="text-3xl font-semibold text-red-600 tabular-nums dark:text-red-400">
-              {errors.length}
-            </span>
-          </div>
-          <RecentErrors calls={errors} isFiltered={isFiltered} />
-        </section>
+      <KpiTiles activeNow={live.length} stats={stats} />
+
+      <main className="grid items-start gap-5 lg:grid-cols-3">
+        <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">
+          <Panel
+            id="live"
+            title="In progress"
+            aside={
+              <span data-testid="live-count" className="text-3xl font-semibold text-emerald-700 tabular-nums dark:text-emerald-400">
+                {live.length}
+              </span>
+            }
+          >
+            <LiveCallsTable calls={live} now={now} emptyText={emptyText(filter, "live", "No calls in progress right now.", "Calls in progress")} />
+          </Panel>
+          <Panel id="ended" title="Recently ended" aside={<span className="text-sm text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="ended-count">{ended.length}</span>}>
+            <RecentlyEnded calls={ended} emptyText={emptyText(filter, "ended", "No calls have ended yet.", "Ended calls")} />
+          </Panel>
+        </div>
+        <div className="flex min-w-0 flex-col gap-5">
+          <Panel id="activity" title="Activity">
+            <div className="px-5 py-4">
+              <CallsChart perMinute={stats?.perMinute ?? null} />
+            </div>
+          </Panel>
+          <Panel
+            id="errors"
+            title="Recent errors"
+            aside={
+              <span className="flex items-center gap-3">
+                {newErrors > 0 && (
+                  <button
+                    type="button"
+                    data-testid="new-errors-badge"
+                    onClick={() => setNewErrors(0)}
+                    aria-label={`${newErrors} new ${newErrors === 1 ? "error" : "errors"}; mark as seen`}
+                    className="animate-pulse rounded-full bg-red-600 px-2.5 py-0.5 text-xs font-semibold text-white hover:bg-red-700 focus-visible:ring-2 focus-visible:ring-red-600/50 focus-visible:outline-none"
+                  >
+                    {newErrors} new
+                  </button>
+                )}
+                <span data-testid="error-count" className="text-3xl font-semibold text-red-700 tabular-nums dark:text-red-400">
+                  {errors.length}
+                </span>
+              </span>
+            }
+          >
+            <ErrorGroups groups={stats?.errorGroups ?? null} />
+            <RecentErrors calls={errors} emptyText={emptyText(filter, "error", "No errors. All calls ended cleanly.", "Errors")} />
+          </Panel>
+        </div>
       </main>
     </div>
   );

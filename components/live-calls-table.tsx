@@ -1,52 +1,83 @@
 "use client";
+// Calls in progress, newest first, each with a running timer. Virtualized: only the rows in view are in the
+// DOM, so 5,000 live calls cost what 20 do.
+import { useVirtualizer } from "@tanstack/react-virtual";
+import Link from "next/link";
+import { useRef } from "react";
 import type { CallView } from "@/lib/calls/call-view";
 import { callStartedAt } from "@/lib/calls/call-view";
 import { formatClockTime, formatDuration, formatPhoneNumber, secondsBetween } from "@/lib/calls/format";
+import { callTypeLabel, lineLabel } from "./call-labels";
+import { EmptyState } from "./panel";
 
-const CALL_TYPE_LABEL = { inbound: "Inbound", outbound: "Outbound", web: "Web" } as const;
+const ROW_HEIGHT = 64;
+const GRID = "grid grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_auto] items-center gap-3 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_7rem_6rem_6.5rem]";
 
-export function LiveCallsTable({ calls, now, isFiltered }: { calls: CallView[]; now: number; isFiltered: boolean }) {
-  if (calls.length === 0) {
-    return (
-      <p className="px-5 py-12 text-center text-zinc-500 dark:text-zinc-400" data-testid="live-empty">
-        {isFiltered ? "No call in progress matches this number." : "No calls in progress right now."}
-      </p>
-    );
-  }
+type LiveCallsTableProps = { calls: CallView[]; now: number; emptyText: string };
+
+export function LiveCallsTable({ calls, now, emptyText }: LiveCallsTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh values each render by design.
+  const virtualizer = useVirtualizer({
+    count: calls.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => calls[index]?.id ?? index,
+    initialRect: { width: 800, height: 640 },
+  });
+
+  if (calls.length === 0) return <EmptyState testId="live-empty">{emptyText}</EmptyState>;
+
   return (
-    <table className="w-full text-left" data-testid="live-calls">
-      <thead className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-        <tr>
-          <th scope="col" className="px-5 py-2 font-medium">Customer</th>
-          <th scope="col" className="px-3 py-2 font-medium">Line</th>
-          <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Started</th>
-          <th scope="col" className="px-5 py-2 text-right font-medium">Duration</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
-        {calls.map((call) => (
-          <tr key={call.id} data-testid="live-call" data-call-id={call.id} className="align-middle">
-            <td className="px-5 py-3">
-              <div className="text-base font-semibold tabular-nums">{formatPhoneNumber(call.customerNumber)}</div>
-              <div className="text-xs text-zinc-500 dark:text-zinc-400">
-                {call.callType ? CALL_TYPE_LABEL[call.callType] : "Call"}
+    <div role="table" aria-label="Calls in progress" aria-rowcount={calls.length + 1} data-testid="live-calls" className="flex min-h-0 flex-1 flex-col">
+      <div role="rowgroup">
+        <div role="row" aria-rowindex={1} className={`${GRID} border-b border-zinc-100 px-5 py-2 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400`}>
+          <span role="columnheader">Customer</span>
+          <span role="columnheader">Line</span>
+          <span role="columnheader" className="hidden sm:block">Type</span>
+          <span role="columnheader" className="hidden sm:block">Started</span>
+          <span role="columnheader" className="text-right">Duration</span>
+        </div>
+      </div>
+      <div ref={scrollRef} role="rowgroup" className="max-h-[min(60vh,40rem)] overflow-y-auto overscroll-contain" tabIndex={-1}>
+        <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const call = calls[item.index];
+            if (!call) return null;
+            const startedAt = callStartedAt(call);
+            return (
+              <div
+                key={item.key}
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-testid="live-call"
+                data-call-id={call.id}
+                className={`${GRID} absolute inset-x-0 top-0 border-b border-zinc-100 px-5 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-800/40`}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              >
+                <div role="cell" className="min-w-0">
+                  <Link href={`/calls/${encodeURIComponent(call.id)}`} className="block truncate text-base font-semibold tabular-nums hover:underline focus-visible:underline">
+                    {formatPhoneNumber(call.customerNumber)}
+                  </Link>
+                  <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{callTypeLabel(call)} · {formatClockTime(startedAt)}</div>
+                </div>
+                <div role="cell" className="min-w-0">
+                  <div className="truncate font-medium">{lineLabel(call)}</div>
+                  <div className="truncate text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{formatPhoneNumber(call.lineNumber)}</div>
+                </div>
+                <div role="cell" className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-300">{callTypeLabel(call)}</div>
+                <div role="cell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300">{formatClockTime(startedAt)}</div>
+                <div role="cell" className="text-right">
+                  <span data-testid="call-timer" className="text-xl font-semibold tabular-nums" suppressHydrationWarning>
+                    {formatDuration(secondsBetween(startedAt, now))}
+                  </span>
+                </div>
               </div>
-            </td>
-            <td className="px-3 py-3">
-              <div className="font-medium">{call.lineName ?? "Unnamed line"}</div>
-              <div className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{formatPhoneNumber(call.lineNumber)}</div>
-            </td>
-            <td className="hidden px-3 py-3 text-sm text-zinc-600 tabular-nums sm:table-cell dark:text-zinc-300">
-              {formatClockTime(callStartedAt(call))}
-            </td>
-            <td className="px-5 py-3 text-right">
-              <span data-testid="call-timer" className="text-lg font-semibold tabular-nums" suppressHydrationWarning>
-                {formatDuration(secondsBetween(callStartedAt(call), now))}
-              </span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            );
+          })}
+        </div>
+      </div>
+    </div>
   );
 }

@@ -3,44 +3,83 @@
 // snapshot after every reconnect or filter change so nothing missed while away stays missing.
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { io, type Socket } from "socket.io-client";
+import {
+  callFilterKey,
+  callFilterToSearchParams,
+  matchesCallFilter,
+  statusFilterIncludes,
+  type CompiledCallFilter,
+} from "@/lib/calls/call-filter";
 import { CallStore } from "@/lib/calls/call-store";
-import type { BoardSnapshot } from "@/lib/calls/call-view";
-import type { NumberPattern } from "@/lib/calls/number-search";
+import type { BoardSnapshot, CallView } from "@/lib/calls/call-view";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime/events";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
 
 type BoardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-async function fetchSnapshot(query: string, signal?: AbortSignal): Promise<BoardSnapshot> {
-  const response = await fetch(`/api/calls/board?q=${encodeURIComponent(query)}`, { signal, cache: "no-store" });
+async function fetchSnapshot(compiled: CompiledCallFilter, signal?: AbortSignal): Promise<BoardSnapshot> {
+  const params = callFilterToSearchParams(compiled.filter);
+  const response = await fetch(`/api/calls/board?${params.toString()}`, { signal, cache: "no-store" });
   if (!response.ok) throw new Error(`Loading the board failed with HTTP ${response.status}`);
   return (await response.json()) as BoardSnapshot;
 }
 
-export function useLiveBoard(initialSnapshot: BoardSnapshot, query: string, pattern: NumberPattern | null) {
+function coveredBy(compiled: CompiledCallFilter): (call: CallView) => boolean {
+  const now = Date.now();
+  return (call) => matchesCallFilter(call, compiled, now);
+}
+
+type Options = {
+  /** Called once for every call that newly ended with an error while the board is open. */
+  onNewError?: (call: CallView) => void;
+};
+
+export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledCallFilter, options: Options = {}) {
   const [store] = useState(() => {
     const created = new CallStore();
-    created.applySnapshot(initialSnapshot, pattern);
+    created.applySnapshot(initialSnapshot, coveredBy(compiled));
     return created;
   });
-  const revision = useSyncExternalStore(store.subscribe, store.getRevision, store.getRevision);
+  // At 200 updates a second, re-render at most once a frame rather than once an update.
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      let frame = 0;
+      const unsubscribe = store.subscribe(() => {
+        if (frame === 0) frame = requestAnimationFrame(() => ((frame = 0), listener()));
+      });
+      return () => {
+        cancelAnimationFrame(frame);
+        unsubscribe();
+      };
+    },
+    [store],
+  );
+  const revision = useSyncExternalStore(subscribe, store.getRevision, store.getRevision);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
+  const [lines, setLines] = useState(initialSnapshot.lines);
+  const [isLoading, setIsLoading] = useState(false);
 
-  const latest = useRef({ query, pattern });
+  const latest = useRef({ compiled, onNewError: options.onNewError });
   useEffect(() => {
-    latest.current = { query, pattern };
-  }, [query, pattern]);
+    latest.current = { compiled, onNewError: options.onNewError };
+  }, [compiled, options.onNewError]);
 
   const resync = useCallback(
     async (signal?: AbortSignal) => {
-      const { query: currentQuery, pattern: currentPattern } = latest.current;
+      const requested = latest.current.compiled;
+      setIsLoading(true);
       try {
-        const snapshot = await fetchSnapshot(currentQuery, signal);
-        if (snapshot.query === latest.current.query) store.applySnapshot(snapshot, currentPattern);
+        const snapshot = await fetchSnapshot(requested, signal);
+        // A newer filter may have been chosen while this one loaded; its own resync will follow.
+        if (snapshot.filterKey !== callFilterKey(latest.current.compiled.filter)) return;
+        store.applySnapshot(snapshot, coveredBy(latest.current.compiled));
+        setLines(snapshot.lines);
       } catch (error) {
         if ((error as Error).name !== "AbortError") console.warn(error);
+      } finally {
+        if (!signal?.aborted) setIsLoading(false);
       }
     },
     [store],
@@ -48,19 +87,24 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, query: string, patt
 
   useEffect(() => {
     const socket: BoardSocket = io({ path: SOCKET_PATH, transports: ["websocket", "polling"] });
-    let hasConnected = false;
     socket.on("connect", () => {
       setConnection("live");
-      if (hasConnected) void resync();
-      hasConnected = true;
+      // Whatever happened while the socket was down is in the database: reload it rather than miss it. That
+      // includes the first connect: events between the server render and the socket's arrival were not pushed.
+      void resync();
     });
     socket.on("disconnect", (reason) => {
       setConnection(reason === "io client disconnect" ? "offline" : "reconnecting");
     });
     socket.io.on("reconnect_failed", () => setConnection("offline"));
     socket.on("call:updated", (call) => {
-      store.applyUpdate(call);
-      setLastEventAt(Date.now());
+      const previous = store.applyUpdate(call);
+      // The indicator shows seconds: at 200 events a second, re-render for it at most once a second.
+      const receivedAt = Date.now();
+      setLastEventAt((shown) => (shown !== null && receivedAt - shown < 1_000 ? shown : receivedAt));
+      if (previous !== null && call.status === "ended-with-error" && previous?.status !== "ended-with-error") {
+        latest.current.onNewError?.(call);
+      }
     });
     const goOffline = () => setConnection("offline");
     const goOnline = () => {
@@ -79,19 +123,43 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, query: string, patt
   }, [store, resync]);
 
   // A changed filter loads its own history from the server; the live stream is filtered in place meanwhile.
-  const isFirstQuery = useRef(true);
+  const filterKey = callFilterKey(compiled.filter);
+  const isFirstFilter = useRef(true);
   useEffect(() => {
-    if (isFirstQuery.current) {
-      isFirstQuery.current = false;
+    if (isFirstFilter.current) {
+      isFirstFilter.current = false;
       return;
     }
     const controller = new AbortController();
     void resync(controller.signal);
     return () => controller.abort();
-  }, [query, resync]);
+  }, [filterKey, resync]);
 
-  const live = useMemo(() => store.selectLive(pattern), [store, pattern, revision]); // eslint-disable-line react-hooks/exhaustive-deps
-  const errors = useMemo(() => store.selectErrors(pattern), [store, pattern, revision]); // eslint-disable-line react-hooks/exhaustive-deps
+  const status = compiled.filter.status;
+  const selected = useMemo(() => {
+    const matches = coveredBy(compiled);
+    return {
+      live: statusFilterIncludes(status, "live") ? store.selectLive(matches) : NONE,
+      errors: statusFilterIncludes(status, "error") ? store.selectErrors(matches) : NONE,
+      ended: statusFilterIncludes(status, "ended") ? store.selectEnded(matches) : NONE,
+    };
+  }, [store, compiled, status, revision]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  return { live, errors, connection, lastEventAt };
+  // Most updates touch live calls only: hand the other lists back unchanged, so their memoized panels skip
+  // re-rendering 100 rows each frame.
+  const live = useStableList(selected.live);
+  const errors = useStableList(selected.errors);
+  const ended = useStableList(selected.ended);
+
+  return { live, errors, ended, lines, connection, lastEventAt, isLoading };
+}
+
+const NONE: CallView[] = [];
+
+/** The previous array when the new one holds the same call states in the same order. */
+function useStableList(next: CallView[]): CallView[] {
+  const [kept, setKept] = useState(next);
+  const isSame = kept === next || (kept.length === next.length && kept.every((call, index) => call === next[index]));
+  if (!isSame) setKept(next);
+  return isSame ? kept : next;
 }

@@ -1,10 +1,6 @@
 import { newCallId } from "@/lib/testing/flireo-payloads";
 import { expect, test } from "./fixtures";
-
-/** Unique numbers per test, so tests sharing a worker's server don't see each other's calls through a filter. */
-function uniqueCustomer(): string {
-  return `+3161${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
-}
+import { uniqueCustomer, uniqueLine } from "./helpers";
 
 test.describe("[BOARD]", () => {
   test("shows a new call live with a ticking timer", async ({ page, sendStatus }) => {
@@ -85,7 +81,7 @@ test.describe("[BOARD]", () => {
     await page.getByLabel("Filter by phone number").fill(match.slice(6, 11));
     await expect(page.locator(`[data-call-id="${matching}"]`)).toBeVisible();
     await page.getByLabel("Filter by phone number").fill("+49 30 000");
-    await expect(page.getByTestId("live-empty")).toHaveText(/No call in progress matches/);
+    await expect(page.getByTestId("live-empty")).toHaveText(/No calls in progress match these filters/);
   });
 
   test("serves a filtered board straight from the URL", async ({ page, sendStatus }) => {
@@ -99,5 +95,37 @@ test.describe("[BOARD]", () => {
     await expect(page.getByLabel("Filter by phone number")).toHaveValue(match.slice(3));
     await expect(page.locator(`[data-call-id="${matching}"]`)).toBeVisible();
     await expect(page.locator(`[data-call-id="${notMatching}"]`)).toHaveCount(0);
+  });
+
+  test("shows line, formatted numbers, type and start, newest first", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    const older = newCallId();
+    const newer = newCallId();
+    await sendStatus({ callId: older, status: "in-progress", lineNumber: line, lineName: "Sales", customerNumber: "+31612345678", callType: "outbound", timestamp: new Date(Date.now() - 120_000) });
+    await sendStatus({ callId: newer, status: "in-progress", lineNumber: line, lineName: "Sales", timestamp: new Date(Date.now() - 10_000) });
+
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    const rows = page.getByTestId("live-call");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toHaveAttribute("data-call-id", newer);
+    await expect(rows.nth(1)).toHaveAttribute("data-call-id", older);
+    await expect(rows.nth(1)).toContainText("+31 6 12345678");
+    await expect(rows.nth(1)).toContainText("Outbound");
+    await expect(rows.nth(1)).toContainText("Sales");
+    await expect(page.getByTestId("live-count")).toHaveText("2");
+    await expect(page).toHaveTitle("(2) Callboard");
+  });
+
+  test("keeps only the rows in view in the DOM when many calls are live", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    const ids = Array.from({ length: 150 }, () => newCallId());
+    for (let index = 0; index < ids.length; index += 15) {
+      await Promise.all(ids.slice(index, index + 15).map((callId) => sendStatus({ callId, status: "in-progress", lineNumber: line })));
+    }
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("live-count")).toHaveText("150");
+    const rendered = await page.getByTestId("live-call").count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(40);
   });
 });

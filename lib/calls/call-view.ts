@@ -34,9 +34,21 @@ export function callStartedAt(call: Pick<CallView, "startedAt" | "firstEventAt">
 
 /** What the board loads at once (on first render, on a filter change, after a reconnect). */
 export type BoardSnapshot = {
-  query: string;
+  /** callFilterKey() of the filter the lists were loaded with. */
+  filterKey: string;
   live: CallView[];
   errors: CallView[];
+  /** Calls that ended without an error, most recent first. */
+  ended: CallView[];
+  /** Every line that has taken a call, for the line filter. */
+  lines: { number: string; name: string | null }[];
   /** Every change with a version up to this one is reflected in the snapshot. */
   asOfVersion: number;
 };
+
+/** An ended call's length: the report's duration when it came, else the time between start and end. */
+export function endedCallDuration(call: Pick<CallView, "durationSeconds" | "endedAt" | "startedAt" | "firstEventAt">): number | null {
+  if (call.durationSeconds !== null) return call.durationSeconds;
+  if (!call.endedAt) return null;
+  return (Date.parse(call.endedAt) - Date.parse(callStartedAt(call))) / 1000;
+}

@@ -1,33 +1,52 @@
-// What the board shows on load: the calls in progress and the recent errors, narrowed by a number search.
-import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+// What the board shows on load: calls in progress, recent errors and recently ended calls, filtered.
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { statusFilterIncludes, type CompiledCallFilter } from "./call-filter";
+import { callFilterWhere } from "./call-filter-where";
 import { callToView } from "./call-row";
 import type { CallView } from "./call-view";
-import type { NumberPattern } from "./number-search";
 
 export const LIVE_CALLS_LIMIT = 5_000;
 export const RECENT_ERRORS_LIMIT = 100;
+export const RECENT_ENDED_LIMIT = 100;
 
-function numberWhere(pattern: NumberPattern | null): Prisma.CallWhereInput {
-  if (!pattern) return {};
-  const condition =
-    pattern.kind === "prefix" ? { startsWith: pattern.value } : { contains: pattern.value };
-  return { OR: [{ customerNumber: condition }, { lineNumber: condition }] };
-}
-
-export async function findLiveCalls(prisma: PrismaClient, pattern: NumberPattern | null): Promise<CallView[]> {
+export async function findLiveCalls(prisma: PrismaClient, compiled: CompiledCallFilter, now: number): Promise<CallView[]> {
+  if (!statusFilterIncludes(compiled.filter.status, "live")) return [];
   const calls = await prisma.call.findMany({
-    where: { status: "in-progress", unresolvedAt: null, ...numberWhere(pattern) },
+    where: { status: "in-progress", unresolvedAt: null, ...callFilterWhere(compiled, now) },
     orderBy: [{ startedAt: { sort: "desc", nulls: "last" } }, { firstEventAt: "desc" }],
     take: LIVE_CALLS_LIMIT,
   });
   return calls.map(callToView);
 }
 
-export async function findRecentErrors(prisma: PrismaClient, pattern: NumberPattern | null): Promise<CallView[]> {
+export async function findRecentErrors(prisma: PrismaClient, compiled: CompiledCallFilter, now: number): Promise<CallView[]> {
+  if (!statusFilterIncludes(compiled.filter.status, "error")) return [];
   const calls = await prisma.call.findMany({
-    where: { status: "ended-with-error", ...numberWhere(pattern) },
-    orderBy: [{ endedAt: { sort: "desc", nulls: "last" } }],
+    where: { status: "ended-with-error", ...callFilterWhere(compiled, now) },
+    orderBy: [{ endedAt: { sort: "desc", nulls: "last" } }, { lastEventAt: "desc" }],
     take: RECENT_ERRORS_LIMIT,
   });
   return calls.map(callToView);
+}
+
+export async function findRecentlyEnded(prisma: PrismaClient, compiled: CompiledCallFilter, now: number): Promise<CallView[]> {
+  if (!statusFilterIncludes(compiled.filter.status, "ended")) return [];
+  const calls = await prisma.call.findMany({
+    where: { status: "ended", ...callFilterWhere(compiled, now) },
+    orderBy: [{ endedAt: { sort: "desc", nulls: "last" } }, { lastEventAt: "desc" }],
+    take: RECENT_ENDED_LIMIT,
+  });
+  return calls.map(callToView);
+}
+
+export type LineOption = { number: string; name: string | null };
+
+/** Every line that has taken a call, for the line filter; the most recent name wins. */
+export async function findLines(prisma: PrismaClient): Promise<LineOption[]> {
+  const rows = await prisma.$queryRaw<{ line_number: string; line_name: string | null }[]>`
+    SELECT DISTINCT ON (line_number) line_number, line_name
+    FROM calls WHERE line_number IS NOT NULL
+    ORDER BY line_number, last_event_at DESC
+    LIMIT 500`;
+  return rows.map((row) => ({ number: row.line_number, name: row.line_name })).sort((a, b) => (a.name ?? a.number).localeCompare(b.name ?? b.number));
 }

@@ -1,16 +1,22 @@
 // Loads the board's calls in one consistent go, for the page and for the resync API.
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
+import { callFilterKey, compileCallFilter, type CallFilter } from "./call-filter";
 import type { BoardSnapshot } from "./call-view";
-import { findLiveCalls, findRecentErrors } from "./find-board-calls";
-import { parseNumberSearch } from "./number-search";
+import { findLines, findLiveCalls, findRecentErrors, findRecentlyEnded } from "./find-board-calls";
 
-export async function loadBoardSnapshot(prisma: PrismaClient, query: string): Promise<BoardSnapshot> {
-  const pattern = parseNumberSearch(query, env.DEFAULT_COUNTRY);
+export async function loadBoardSnapshot(prisma: PrismaClient, filter: CallFilter): Promise<BoardSnapshot> {
+  const compiled = compileCallFilter(filter, env.DEFAULT_COUNTRY);
+  const now = Date.now();
   // Read the version counter first: whatever changed before it is in the lists read after it.
   const [sequence] = await prisma.$queryRaw<{ last_value: bigint; is_called: boolean }[]>`
     SELECT last_value, is_called FROM calls_version_seq`;
   const asOfVersion = sequence?.is_called ? Number(sequence.last_value) : 0;
-  const [live, errors] = await Promise.all([findLiveCalls(prisma, pattern), findRecentErrors(prisma, pattern)]);
-  return { query, live, errors, asOfVersion };
+  const [live, errors, ended, lines] = await Promise.all([
+    findLiveCalls(prisma, compiled, now),
+    findRecentErrors(prisma, compiled, now),
+    findRecentlyEnded(prisma, compiled, now),
+    findLines(prisma),
+  ]);
+  return { filterKey: callFilterKey(filter), live, errors, ended, lines, asOfVersion };
 }

@@ -1,4 +1,5 @@
-// GET /api/calls/board?q= – the board's live calls and recent errors, for a filter change or a resync.
+// GET /api/calls/board?q=&line=&status=&range= – the board's filtered lists, for a filter change or a resync.
+import { parseCallFilter } from "@/lib/calls/call-filter";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
 import { getPrisma } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/api-error";
@@ -7,8 +8,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   try {
-    const query = new URL(request.url).searchParams.get("q") ?? "";
-    const snapshot = await loadBoardSnapshot(getPrisma(), query.slice(0, 64));
+    const filter = parseCallFilter(new URL(request.url).searchParams);
+    const snapshot = await loadBoardSnapshot(getPrisma(), filter);
     return Response.json(snapshot, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);

@@ -1,0 +1,140 @@
+// /calls/[id] – one call: its facts, the error, the report's summary and analysis, the recording, and every
+// webhook event in the order it happened, with the raw payload as Flireo sent it.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { callTypeLabel, lineLabel } from "@/components/call-labels";
+import { callStartedAt, endedCallDuration } from "@/lib/calls/call-view";
+import { findCallDetail } from "@/lib/calls/find-call-detail";
+import { formatDuration, formatPhoneNumber } from "@/lib/calls/format";
+import { getPrisma } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+
+type PageProps = { params: Promise<{ id: string }> };
+
+const STATUS_BADGE = {
+  "in-progress": { label: "In progress", className: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" },
+  ended: { label: "Ended", className: "bg-zinc-200 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200" },
+  "ended-with-error": { label: "Ended with error", className: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300" },
+} as const;
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" });
+const preciseTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3 });
+
+function formatDateTime(iso: string | null): string {
+  return iso ? dateTime.format(new Date(iso)) : "—";
+}
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `Call ${id.slice(0, 8)} · Callboard` };
+}
+
+function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
+      <dd className="mt-0.5 font-medium tabular-nums" data-testid={testId}>{value}</dd>
+    </div>
+  );
+}
+
+function Section({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <section className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900" data-testid={testId}>
+      <h2 className="mb-3 text-base font-semibold tracking-tight">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Json({ value }: { value: unknown }) {
+  return (
+    <pre className="max-h-96 overflow-auto rounded-lg bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
+}
+
+export default async function CallPage({ params }: PageProps) {
+  const { id } = await params;
+  const detail = await findCallDetail(getPrisma(), id);
+  if (!detail) notFound();
+  const { call, events, analysis, recordingUrl } = detail;
+  const badge = STATUS_BADGE[call.status];
+  const duration = call.status === "in-progress" ? null : endedCallDuration(call);
+
+  return (
+    <main className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
+      <nav>
+        <Link href="/" className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">← Back to the board</Link>
+      </nav>
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight tabular-nums" data-testid="detail-customer">{formatPhoneNumber(call.customerNumber)}</h1>
+        <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${badge.className}`} data-testid="detail-status">{badge.label}</span>
+        <span className="w-full font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{call.id}</span>
+      </header>
+
+      <dl className="grid grid-cols-2 gap-4 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900">
+        <Fact label="Line" value={`${lineLabel(call)} · ${formatPhoneNumber(call.lineNumber)}`} />
+        <Fact label="Type" value={callTypeLabel(call)} />
+        <Fact label="Started" value={formatDateTime(callStartedAt(call))} />
+        <Fact label="Ended" value={formatDateTime(call.endedAt)} />
+        <Fact label="Duration" value={duration === null ? "—" : formatDuration(duration)} testId="detail-duration" />
+        <Fact label="End reason" value={call.endReason ?? "—"} />
+      </dl>
+
+      {call.error && (
+        <div role="alert" className="rounded-2xl border border-red-300 bg-red-50 p-5 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200" data-testid="detail-error">
+          <h2 className="text-sm font-semibold tracking-wide uppercase">Error</h2>
+          <p className="mt-1 text-lg font-semibold">{call.error}</p>
+        </div>
+      )}
+
+      <div className="grid gap-5 md:grid-cols-2">
+        <Section title="Summary" testId="detail-summary">
+          <p className="leading-relaxed">{call.summary ?? <span className="text-zinc-500 dark:text-zinc-400">No end-of-call report yet.</span>}</p>
+        </Section>
+        <Section title="Recording" testId="detail-recording">
+          {recordingUrl ? (
+            <div className="flex flex-col gap-3">
+              <audio controls preload="none" src={recordingUrl} className="w-full" />
+              <a href={recordingUrl} target="_blank" rel="noreferrer" className="text-sm font-medium break-all text-sky-700 hover:underline dark:text-sky-300">
+                Open the recording
+              </a>
+            </div>
+          ) : (
+            <p className="text-zinc-500 dark:text-zinc-400">No recording.</p>
+          )}
+        </Section>
+      </div>
+
+      {analysis !== null && analysis !== undefined && (
+        <Section title="Analysis" testId="detail-analysis">
+          <Json value={analysis} />
+        </Section>
+      )}
+
+      <Section title={`Timeline · ${events.length} ${events.length === 1 ? "event" : "events"}`} testId="detail-timeline">
+        <ol className="relative flex flex-col gap-4 border-l border-zinc-200 pl-5 dark:border-zinc-700">
+          {events.map((event) => (
+            <li key={event.id} data-testid="timeline-event" data-type={event.type} data-status={event.status ?? ""} className="relative">
+              <span aria-hidden className="absolute top-1.5 -left-[25px] size-2.5 rounded-full bg-zinc-400 ring-4 ring-white dark:ring-zinc-900" />
+              <div className="flex flex-wrap items-baseline gap-x-3">
+                <time dateTime={event.occurredAt} className="font-mono text-sm font-semibold tabular-nums">{preciseTime.format(new Date(event.occurredAt))}</time>
+                <span className="font-semibold">{event.type}</span>
+                {event.status && <span className="text-zinc-600 dark:text-zinc-300">{event.status}</span>}
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">received {preciseTime.format(new Date(event.receivedAt))}</span>
+              </div>
+              <details className="mt-1">
+                <summary className="cursor-pointer text-sm text-sky-700 dark:text-sky-300">Raw payload</summary>
+                <Json value={event.payload} />
+              </details>
+            </li>
+          ))}
+        </ol>
+      </Section>
+    </main>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+// The figures an operator reads from across the room: active now, today's calls and errors, error rate, duration.
+import { memo } from "react";
+import { errorRate, type BoardStats } from "@/lib/calls/board-stats";
+import { formatDuration } from "@/lib/calls/format";
+
+type Tile = { id: string; label: string; value: string; tone?: "live" | "danger" };
+
+function Kpi({ id, label, value, tone }: Tile) {
+  // "Active now" leads, across the full width on a phone.
+  const span = id === "active" ? "col-span-2 sm:col-span-1" : "";
+  const color = tone === "live" ? "text-emerald-700 dark:text-emerald-400" : tone === "danger" ? "text-red-700 dark:text-red-400" : "";
+  return (
+    <div className={`${span} rounded-2xl border border-zinc-200 bg-white px-4 py-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900`}>
+      <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
+      <dd className={`mt-1 text-3xl font-semibold tracking-tight tabular-nums sm:text-4xl ${color}`} data-testid={`kpi-${id}`}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+export const KpiTiles = memo(function KpiTiles({ activeNow, stats }: { activeNow: number; stats: BoardStats | null }) {
+  const rate = stats ? errorRate(stats) : null;
+  const tiles: Tile[] = [
+    { id: "active", label: "Active now", value: String(activeNow), tone: "live" },
+    { id: "calls-today", label: "Calls today", value: stats ? String(stats.callsToday) : "—" },
+    { id: "errors-today", label: "Errors today", value: stats ? String(stats.errorsToday) : "—", tone: stats && stats.errorsToday > 0 ? "danger" : undefined },
+    { id: "error-rate", label: "Error rate", value: rate === null ? "—" : `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)}%` },
+    { id: "avg-duration", label: "Avg duration", value: stats?.averageDurationSeconds == null ? "—" : formatDuration(stats.averageDurationSeconds) },
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="kpis">
+      {tiles.map((tile) => (
+        <Kpi key={tile.id} {...tile} />
+      ))}
+    </dl>
+  );
+});

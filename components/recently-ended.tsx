@@ -1,0 +1,43 @@
+"use client";
+// Calls that ended cleanly, most recent first, with their duration and, once the report arrives, its summary.
+import { memo } from "react";
+import Link from "next/link";
+import type { CallView } from "@/lib/calls/call-view";
+import { endedCallDuration } from "@/lib/calls/call-view";
+import { formatClockTime, formatDuration, formatPhoneNumber } from "@/lib/calls/format";
+import { lineLabel } from "./call-labels";
+import { EmptyState } from "./panel";
+
+export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText }: { calls: CallView[]; emptyText: string }) {
+  if (calls.length === 0) return <EmptyState testId="ended-empty">{emptyText}</EmptyState>;
+  return (
+    <ul className="max-h-[32rem] divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800/70" data-testid="recently-ended">
+      {calls.map((call) => {
+        const duration = endedCallDuration(call);
+        return (
+          <li key={call.id} data-testid="ended-call" data-call-id={call.id} className="relative px-5 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+            <div className="flex items-baseline justify-between gap-3">
+              <Link href={`/calls/${encodeURIComponent(call.id)}`} className="min-w-0 truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline">
+                {formatPhoneNumber(call.customerNumber)}
+              </Link>
+              <span className="shrink-0 font-semibold tabular-nums" data-testid="ended-duration">
+                {duration === null ? "—" : formatDuration(duration)}
+              </span>
+            </div>
+            <p className="flex justify-between gap-3 text-sm text-zinc-600 dark:text-zinc-300">
+              <span className="truncate">{lineLabel(call)}</span>
+              <time className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={call.endedAt ?? undefined}>
+                ended {formatClockTime(call.endedAt)}
+              </time>
+            </p>
+            {call.summary ? (
+              <p className="mt-1 line-clamp-2 text-sm text-zinc-700 dark:text-zinc-300" data-testid="ended-summary">{call.summary}</p>
+            ) : (
+              <p className="mt-1 text-xs text-zinc-500 italic dark:text-zinc-400">Summary pending…</p>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+});

@@ -1,0 +1,46 @@
+import { newCallId } from "@/lib/testing/flireo-payloads";
+import { expect, test } from "./fixtures";
+import { uniqueCustomer } from "./helpers";
+
+test.describe("[DETAIL]", () => {
+  test("shows the timeline in the order events happened, with error, summary, analysis, recording and payloads", async ({ page, sendStatus, sendReport }) => {
+    const callId = newCallId();
+    const customer = uniqueCustomer();
+    const startedAt = new Date(Date.now() - 5 * 60_000);
+    // Delivered out of order: the error first, then the start, then the report.
+    await sendStatus({ callId, status: "ended-with-error", customerNumber: customer, error: "STT connection failed", timestamp: new Date(startedAt.getTime() + 120_000) });
+    await sendStatus({ callId, status: "in-progress", customerNumber: customer, timestamp: startedAt });
+    await sendReport({
+      callId,
+      customerNumber: customer,
+      timestamp: new Date(startedAt.getTime() + 121_000),
+      summary: "Caller could not be understood; asked to call back.",
+      analysis: { sentiment: "negative", resolved: false },
+      recordingUrl: "https://recordings.example.test/detail.mp3",
+    });
+
+    await page.goto("/");
+    await page.locator(`[data-testid="error-call"][data-call-id="${callId}"]`).getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/calls/${callId}$`));
+
+    await expect(page.getByTestId("detail-status")).toHaveText("Ended with error");
+    await expect(page.getByTestId("detail-error")).toContainText("STT connection failed");
+    await expect(page.getByTestId("detail-summary")).toContainText("Caller could not be understood");
+    await expect(page.getByTestId("detail-analysis")).toContainText('"sentiment": "negative"');
+    await expect(page.getByTestId("detail-recording").getByRole("link")).toHaveAttribute("href", "https://recordings.example.test/detail.mp3");
+
+    const events = page.getByTestId("timeline-event");
+    await expect(events).toHaveCount(3);
+    await expect(events.nth(0)).toHaveAttribute("data-status", "in-progress");
+    await expect(events.nth(1)).toHaveAttribute("data-status", "ended-with-error");
+    await expect(events.nth(2)).toHaveAttribute("data-type", "end-of-call-report");
+    await events.nth(0).getByText("Raw payload").click();
+    await expect(events.nth(0).locator("pre")).toContainText(callId);
+  });
+
+  test("says so for an unknown call", async ({ page }) => {
+    const response = await page.goto(`/calls/${newCallId()}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Call not found" })).toBeVisible();
+  });
+});

@@ -1,0 +1,88 @@
+import { newCallId } from "@/lib/testing/flireo-payloads";
+import { expect, test } from "./fixtures";
+import { uniqueCustomer, uniqueLine } from "./helpers";
+
+test.describe("[ERRORS]", () => {
+  test("lists a new error with its text, line, customer and time, and raises a badge", async ({ page, sendStatus }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await expect(page.getByTestId("new-errors-badge")).toHaveCount(0);
+
+    const callId = newCallId();
+    const customer = uniqueCustomer();
+    await sendStatus({ callId, status: "in-progress", customerNumber: customer, lineName: "Support NL" });
+    await sendStatus({ callId, status: "ended-with-error", customerNumber: customer, lineName: "Support NL", error: "Voice provider rejected the request" });
+
+    const row = page.locator(`[data-testid="error-call"][data-call-id="${callId}"]`);
+    await expect(row.getByTestId("error-text")).toHaveText("Voice provider rejected the request");
+    await expect(row).toContainText("Support NL");
+    await expect(row).toContainText(customer.slice(-4));
+    await expect(row.locator("time")).toHaveText(/^\d\d:\d\d:\d\d$/);
+
+    const badge = page.getByTestId("new-errors-badge");
+    await expect(badge).toHaveText("1 new");
+    await badge.click();
+    await expect(badge).toHaveCount(0);
+  });
+
+  test("counts errors by text for the last hour and the last day", async ({ page, sendStatus }) => {
+    const text = `Tool call failed ${newCallId().slice(0, 8)}`;
+    const recent = [newCallId(), newCallId()];
+    const earlier = newCallId();
+    for (const callId of recent) await sendStatus({ callId, status: "ended-with-error", error: text });
+    await sendStatus({ callId: earlier, status: "ended-with-error", error: text, timestamp: new Date(Date.now() - 3 * 60 * 60 * 1000) });
+
+    await page.goto("/");
+    const group = page.getByTestId("error-group").filter({ hasText: text });
+    await expect(group.getByTestId("error-group-hour")).toHaveText("2");
+    await expect(group.getByTestId("error-group-day")).toHaveText("3");
+  });
+});
+
+test.describe("[ENDED]", () => {
+  test("moves an ended call to recently ended with its duration, then shows the summary when the report comes", async ({ page, sendStatus, sendReport }) => {
+    const line = uniqueLine();
+    const callId = newCallId();
+    const startedAt = new Date(Date.now() - 95_000);
+    await sendStatus({ callId, status: "in-progress", lineNumber: line, timestamp: startedAt });
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`)).toBeVisible();
+
+    await sendStatus({ callId, status: "ended", lineNumber: line, timestamp: new Date(startedAt.getTime() + 90_000) });
+    const row = page.locator(`[data-testid="ended-call"][data-call-id="${callId}"]`);
+    await expect(row.getByTestId("ended-duration")).toHaveText("1:30");
+    await expect(page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`)).toHaveCount(0);
+    await expect(row).toContainText("Summary pending");
+
+    await sendReport({ callId, lineNumber: line, durationSeconds: 91, summary: "Caller asked to move the appointment to Friday." });
+    await expect(row.getByTestId("ended-summary")).toHaveText("Caller asked to move the appointment to Friday.");
+    await expect(row.getByTestId("ended-duration")).toHaveText("1:31");
+  });
+});
+
+test.describe("[KPIS]", () => {
+  test("counts today's calls and errors and moves the per-minute chart as calls arrive", async ({ page, sendStatus }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("kpi-calls-today")).not.toHaveText("—");
+    const read = async (testId: string) => Number(await page.getByTestId(testId).textContent());
+    const chartCalls = async () => Number(await page.getByTestId("calls-chart").getAttribute("data-calls"));
+    const callsBefore = await read("kpi-calls-today");
+    const errorsBefore = await read("kpi-errors-today");
+    const chartBefore = await chartCalls();
+    const activeBefore = await read("kpi-active");
+
+    const live = newCallId();
+    const failed = newCallId();
+    await sendStatus({ callId: live, status: "in-progress" });
+    await sendStatus({ callId: failed, status: "in-progress" });
+    await sendStatus({ callId: failed, status: "ended-with-error", error: "LLM timeout" });
+
+    // Other tests share this server, so the figures grow by at least what this test sent.
+    await expect.poll(() => read("kpi-calls-today")).toBeGreaterThanOrEqual(callsBefore + 2);
+    await expect.poll(() => read("kpi-errors-today")).toBeGreaterThanOrEqual(errorsBefore + 1);
+    await expect.poll(chartCalls).toBeGreaterThanOrEqual(chartBefore + 2);
+    await expect.poll(() => read("kpi-active")).toBeGreaterThanOrEqual(activeBefore + 1);
+    await expect(page.getByTestId("kpi-error-rate")).toHaveText(/^\d+(\.\d)?%$/);
+    await expect(page.getByTestId("kpi-avg-duration")).toHaveText(/^\d+:\d\d$/);
+  });
+});

@@ -1,0 +1,109 @@
+import { newCallId } from "@/lib/testing/flireo-payloads";
+import { expect, test } from "./fixtures";
+import { uniqueCustomer, uniqueLine } from "./helpers";
+
+const live = (callId: string) => `[data-testid="live-call"][data-call-id="${callId}"]`;
+
+test.describe("[FILTERS]", () => {
+  test("filters by line from the select, in the URL, on history and live stream; Back undoes it", async ({ page, sendStatus }) => {
+    const customer = uniqueCustomer();
+    const lineA = uniqueLine();
+    const lineB = uniqueLine();
+    const onA = newCallId();
+    const onB = newCallId();
+    await sendStatus({ callId: onA, status: "in-progress", lineNumber: lineA, lineName: "Filter A", customerNumber: customer });
+    await sendStatus({ callId: onB, status: "in-progress", lineNumber: lineB, lineName: "Filter B", customerNumber: customer });
+
+    await page.goto(`/?q=${encodeURIComponent(customer)}`);
+    await expect(page.locator(live(onA))).toBeVisible();
+    await expect(page.locator(live(onB))).toBeVisible();
+
+    await page.getByLabel("Line").selectOption(lineA);
+    await expect(page).toHaveURL(new RegExp(`line=${encodeURIComponent(lineA).replace("+", "\\+")}`));
+    await expect(page.locator(live(onB))).toHaveCount(0);
+    await expect(page.locator(live(onA))).toBeVisible();
+
+    // The live stream is filtered the same way.
+    const lateA = newCallId();
+    const lateB = newCallId();
+    await sendStatus({ callId: lateB, status: "in-progress", lineNumber: lineB, customerNumber: customer });
+    await sendStatus({ callId: lateA, status: "in-progress", lineNumber: lineA, customerNumber: customer });
+    await expect(page.locator(live(lateA))).toBeVisible();
+    await expect(page.locator(live(lateB))).toHaveCount(0);
+
+    await page.goBack();
+    await expect(page.getByLabel("Line")).toHaveValue("");
+    await expect(page.locator(live(lateB))).toBeVisible();
+    await expect(page.locator(live(onB))).toBeVisible();
+    await page.goForward();
+    await expect(page.getByLabel("Line")).toHaveValue(lineA);
+    await expect(page.locator(live(onB))).toHaveCount(0);
+  });
+
+  test("filters by status and says when a list is hidden or empty", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    const running = newCallId();
+    const failed = newCallId();
+    await sendStatus({ callId: running, status: "in-progress", lineNumber: line });
+    await sendStatus({ callId: failed, status: "ended-with-error", lineNumber: line, error: "Transfer failed" });
+
+    await page.goto(`/?line=${encodeURIComponent(line)}&status=error`);
+    await expect(page.getByLabel("Status")).toHaveValue("error");
+    await expect(page.locator(`[data-testid="error-call"][data-call-id="${failed}"]`)).toBeVisible();
+    await expect(page.getByTestId("live-empty")).toHaveText("Calls in progress are hidden by the status filter.");
+    await expect(page.getByTestId("ended-empty")).toHaveText("Ended calls are hidden by the status filter.");
+
+    await page.getByLabel("Status").selectOption("live");
+    await expect(page.locator(live(running))).toBeVisible();
+    await expect(page.getByTestId("errors-empty")).toHaveText("Errors are hidden by the status filter.");
+
+    await page.getByLabel("Status").selectOption("ended");
+    await expect(page.getByTestId("ended-empty")).toHaveText("No ended calls match these filters.");
+
+    await page.getByTestId("clear-filters").click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByLabel("Status")).toHaveValue("all");
+  });
+
+  test("filters by time range, on the server-rendered board", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    const recent = newCallId();
+    const old = newCallId();
+    const oldError = newCallId();
+    await sendStatus({ callId: recent, status: "in-progress", lineNumber: line });
+    await sendStatus({ callId: old, status: "in-progress", lineNumber: line, timestamp: new Date(Date.now() - 3 * 60 * 60_000) });
+    await sendStatus({ callId: oldError, status: "in-progress", lineNumber: line, timestamp: new Date(Date.now() - 2 * 60 * 60_000) });
+    await sendStatus({ callId: oldError, status: "ended-with-error", lineNumber: line, error: "LLM timeout" });
+
+    // The socket is blocked: what shows comes from the server's filtered history.
+    await page.route("**/socket.io/**", (route) => route.abort());
+    await page.goto(`/?line=${encodeURIComponent(line)}&range=1h`);
+    await expect(page.getByLabel("Started")).toHaveValue("1h");
+    await expect(page.locator(live(recent))).toBeVisible();
+    await expect(page.locator(live(old))).toHaveCount(0);
+    await expect(page.getByTestId("errors-empty")).toHaveText("No errors match these filters.");
+
+    await page.getByLabel("Started").selectOption("24h");
+    await expect(page.locator(live(old))).toBeVisible();
+    await expect(page.locator(`[data-testid="error-call"][data-call-id="${oldError}"]`)).toBeVisible();
+  });
+
+  test("Back restores an earlier number search in the box", async ({ page, sendStatus }) => {
+    const customer = uniqueCustomer();
+    const callId = newCallId();
+    await sendStatus({ callId, status: "in-progress", customerNumber: customer });
+    await page.goto("/");
+    const search = page.getByLabel("Filter by phone number");
+    await search.fill(customer.slice(4));
+    await expect(page).toHaveURL(/q=/);
+    await page.getByLabel("Status").selectOption("live");
+    await expect(page).toHaveURL(/status=live/);
+
+    await page.goBack();
+    await expect(page).not.toHaveURL(/status=/);
+    await expect(search).toHaveValue(customer.slice(4));
+    await page.goBack();
+    await expect(search).toHaveValue("");
+    await expect(page).not.toHaveURL(/q=/);
+  });
+});

@@ -1,0 +1,79 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { newCallId } from "@/lib/testing/flireo-payloads";
+import { expect, test } from "./fixtures";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+test.describe("[LOOK]", () => {
+  test.beforeEach(async ({ sendStatus, sendReport }) => {
+    const failed = newCallId();
+    await sendStatus({ callId: newCallId(), status: "in-progress" });
+    await sendStatus({ callId: failed, status: "ended-with-error", error: "LLM timeout" });
+    await sendReport({ callId: newCallId() });
+  });
+
+  for (const theme of ["light", "dark"] as const) {
+    test(`has no serious axe violations on the board in the ${theme} theme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.goto("/");
+      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+      await expect(page.getByTestId("kpi-calls-today")).not.toHaveText("—");
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  test("has no serious axe violations on a call's page", async ({ page }) => {
+    await page.goto("/");
+    await page.getByTestId("error-call").first().getByRole("link").click();
+    await expect(page.getByTestId("detail-timeline")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test("remembers the chosen theme across reloads", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+    await page.getByTestId("theme-toggle").click();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe("rgb(250, 250, 250)");
+  });
+
+  test("can be used with the keyboard alone", async ({ page }) => {
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    // The first stops are the header's buttons, then the filters.
+    let reachedSearch = false;
+    for (let step = 0; step < 6 && !reachedSearch; step += 1) {
+      reachedSearch = await page.evaluate(() => document.activeElement?.id === "number-search");
+      if (!reachedSearch) await page.keyboard.press("Tab");
+    }
+    expect(reachedSearch).toBe(true);
+    // Tab on to the first call and open it with Enter.
+    let onCallLink = false;
+    for (let step = 0; step < 15 && !onCallLink; step += 1) {
+      await page.keyboard.press("Tab");
+      onCallLink = await page.evaluate(() => document.activeElement?.getAttribute("href")?.startsWith("/calls/") ?? false);
+    }
+    expect(onCallLink).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/calls\//);
+  });
+
+  test("fits a phone's width without sideways scrolling", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/");
+    await expect(page.getByTestId("live-call").first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.getByTestId("live-call").first().getByTestId("call-timer")).toBeVisible();
+  });
+});

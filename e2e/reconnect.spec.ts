@@ -1,0 +1,100 @@
+import type { Page } from "@playwright/test";
+import { newCallId } from "@/lib/testing/flireo-payloads";
+import { expect, test } from "./fixtures";
+import { uniqueLine } from "./helpers";
+
+type Db = <T extends Record<string, unknown>>(sql: string, values?: unknown[]) => Promise<T[]>;
+
+async function shownIds(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-call-id") ?? ""));
+}
+
+/** The board (filtered to one line) must show exactly the database's live calls and errors, each once. */
+async function expectBoardMatchesDatabase(page: Page, queryDb: Db, line: string): Promise<void> {
+  const liveInDb = (await queryDb<{ id: string }>(`SELECT id FROM calls WHERE line_number = $1 AND status = 'in-progress' AND unresolved_at IS NULL`, [line])).map((row) => row.id);
+  const errorsInDb = (await queryDb<{ id: string }>(`SELECT id FROM calls WHERE line_number = $1 AND status = 'ended-with-error'`, [line])).map((row) => row.id);
+  const endedInDb = (await queryDb<{ id: string }>(`SELECT id FROM calls WHERE line_number = $1 AND status = 'ended'`, [line])).map((row) => row.id);
+  await expect.poll(async () => (await shownIds(page, "live-call")).sort()).toEqual(liveInDb.sort());
+  expect((await shownIds(page, "error-call")).sort()).toEqual(errorsInDb.sort());
+  expect((await shownIds(page, "ended-call")).sort()).toEqual(endedInDb.sort());
+}
+
+test.describe("[RECONNECT]", () => {
+  test("after the connection drops and comes back by itself, the board matches the database", async ({ page, sendStatus, queryDb }) => {
+    const line = uniqueLine();
+    const [keeps, ends, fails, arrives, lateStart] = Array.from({ length: 5 }, () => newCallId()) as [string, string, string, string, string];
+    for (const callId of [keeps, ends, fails]) await sendStatus({ callId, status: "in-progress", lineNumber: line });
+
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await expect(page.getByTestId("live-call")).toHaveCount(3);
+
+    // Drop the transport as a network failure would, and hold off the automatic retry for a few seconds.
+    await page.evaluate(() => {
+      const socket = (window as unknown as { __callboardSocket: { io: { reconnectionDelay(ms: number): void; reconnectionDelayMax(ms: number): void; engine: { close(): void } } } }).__callboardSocket;
+      socket.io.reconnectionDelay(4_000);
+      socket.io.reconnectionDelayMax(4_000);
+      socket.io.engine.close();
+    });
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "reconnecting");
+
+    await sendStatus({ callId: ends, status: "ended", lineNumber: line });
+    await sendStatus({ callId: fails, status: "ended-with-error", lineNumber: line, error: "LLM timeout" });
+    await sendStatus({ callId: arrives, status: "in-progress", lineNumber: line });
+    // Out of order: the end arrives before the start; the call must never show as live.
+    await sendStatus({ callId: lateStart, status: "ended", lineNumber: line, timestamp: new Date() });
+    await sendStatus({ callId: lateStart, status: "in-progress", lineNumber: line, timestamp: new Date(Date.now() - 30_000) });
+
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live", { timeout: 10_000 });
+    await expectBoardMatchesDatabase(page, queryDb, line);
+    await expect(page.getByTestId("live-call")).toHaveCount(2);
+    await expect(page.locator(`[data-call-id="${lateStart}"][data-testid="live-call"]`)).toHaveCount(0);
+  });
+
+  test("after the socket is cut and restored, nothing is missed or shown twice", async ({ page, sendStatus, queryDb }) => {
+    const line = uniqueLine();
+    const first = newCallId();
+    const second = newCallId();
+    await sendStatus({ callId: first, status: "in-progress", lineNumber: line });
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await expect(page.getByTestId("live-call")).toHaveCount(1);
+
+    await page.evaluate(() => (window as unknown as { __callboardSocket: { disconnect(): void } }).__callboardSocket.disconnect());
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+    await sendStatus({ callId: second, status: "in-progress", lineNumber: line });
+    await sendStatus({ callId: first, status: "ended-with-error", lineNumber: line, error: "Transfer failed" });
+    // Redelivered while offline: stored once, shown once.
+    await sendStatus({ callId: first, status: "ended-with-error", lineNumber: line, error: "Transfer failed" });
+    await expect(page.getByTestId("live-call")).toHaveCount(1);
+    await expect(page.locator(`[data-testid="live-call"][data-call-id="${first}"]`)).toHaveCount(1);
+
+    await page.evaluate(() => (window as unknown as { __callboardSocket: { connect(): void } }).__callboardSocket.connect());
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await expectBoardMatchesDatabase(page, queryDb, line);
+    await expect(page.getByTestId("error-call")).toHaveCount(1);
+    await expect(page.getByTestId("last-event")).toHaveText(/· (no events yet|event just now|last event \d+:\d\d ago)/);
+  });
+
+  test("shows the time since the last event", async ({ page, sendStatus }) => {
+    await page.goto("/");
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await sendStatus({ callId: newCallId(), status: "in-progress" });
+    await expect(page.getByTestId("last-event")).toHaveText("· event just now");
+    await expect(page.getByTestId("last-event")).toHaveText(/· last event 0:0\d ago/, { timeout: 10_000 });
+  });
+
+  test("says offline when the browser loses the network, and live again when it is back", async ({ page, context, sendStatus }) => {
+    const line = uniqueLine();
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await context.setOffline(true);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+    await expect(page.getByTestId("connection-state")).toContainText("Offline");
+    const callId = newCallId();
+    await sendStatus({ callId, status: "in-progress", lineNumber: line });
+    await context.setOffline(false);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
+    await expect(page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`)).toBeVisible();
+  });
+});

@@ -1,0 +1,52 @@
+// Screenshots of a seeded board for the README (docs/screenshots), in light and dark, desktop and phone width.
+import { test, expect } from "@playwright/test";
+import { seedDemoBoard } from "@/lib/testing/seed-demo-board";
+import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
+
+// One seeded server for all shots, so they show the same board.
+test.describe.configure({ mode: "serial" });
+
+let server: TestServer;
+
+test.beforeAll(async () => {
+  server = await startTestServer();
+  await seedDemoBoard(server.baseUrl, TEST_WEBHOOK_SECRET);
+});
+
+test.afterAll(async () => {
+  await server.stop();
+});
+
+const SHOTS = [
+  { name: "board-light", theme: "light", viewport: { width: 1440, height: 1000 } },
+  { name: "board-dark", theme: "dark", viewport: { width: 1440, height: 1000 } },
+  { name: "board-phone-light", theme: "light", viewport: { width: 390, height: 844 } },
+  { name: "board-phone-dark", theme: "dark", viewport: { width: 390, height: 844 } },
+] as const;
+
+test.describe("[SCREENSHOTS]", () => {
+  for (const shot of SHOTS) {
+    test(`board, ${shot.name}`, async ({ browser }) => {
+      const context = await browser.newContext({ viewport: shot.viewport, colorScheme: shot.theme, baseURL: server.baseUrl });
+      const page = await context.newPage();
+      await page.goto("/");
+      await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+      await expect(page.getByTestId("live-count")).toHaveText("9");
+      await expect(page.getByTestId("kpi-calls-today")).not.toHaveText("—");
+      await expect(page.getByTestId("error-group").first()).toBeVisible();
+      await expect(page.locator("html")).toHaveAttribute("data-theme", shot.theme);
+      await page.screenshot({ path: `docs/screenshots/${shot.name}.png`, fullPage: shot.viewport.width > 1000 });
+      await context.close();
+    });
+  }
+
+  test("call detail", async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, baseURL: server.baseUrl });
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByTestId("ended-call").first().getByRole("link").click();
+    await expect(page.getByTestId("detail-timeline")).toBeVisible();
+    await page.screenshot({ path: "docs/screenshots/call-detail.png", fullPage: true });
+    await context.close();
+  });
+});

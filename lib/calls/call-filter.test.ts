@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { callFilterToSearchParams, compileCallFilter, matchesCallFilter, parseCallFilter } from "./call-filter";
+import type { CallView } from "./call-view";
+
+const NOW = Date.parse("2026-11-27T12:00:00Z");
+
+function call(overrides: Partial<CallView> = {}): CallView {
+  return {
+    id: "c1", status: "in-progress", callType: "inbound", lineNumber: "+31201234567", lineName: "Support",
+    customerNumber: "+31612345678", startedAt: "2026-11-27T11:30:00.000Z", endedAt: null,
+    firstEventAt: "2026-11-27T11:30:00.000Z", lastEventAt: "2026-11-27T11:30:00.000Z", error: null, endReason: null,
+    durationSeconds: null, summary: null, unresolvedAt: null, version: 1, ...overrides,
+  };
+}
+
+describe("parseCallFilter", () => {
+  it("reads every filter and falls back to no filter for unknown values", () => {
+    expect(parseCallFilter(new URLSearchParams("q=06-1234&line=%2B31201234567&status=error&range=1h"))).toEqual({ q: "06-1234", line: "+31201234567", status: "error", range: "1h" });
+    expect(parseCallFilter({ status: "bogus", range: ["1h", "24h"] })).toEqual({ q: "", line: "", status: "all", range: "all" });
+  });
+
+  it("round-trips through the URL, leaving out filters that are not set", () => {
+    const filter = { q: " 0612 ", line: "", status: "live", range: "24h" } as const;
+    const params = callFilterToSearchParams(filter);
+    expect(params.toString()).toBe("q=0612&status=live&range=24h");
+    expect(parseCallFilter(params)).toEqual({ ...filter, q: "0612" });
+  });
+});
+
+describe("matchesCallFilter", () => {
+  const compile = (search: string) => compileCallFilter(parseCallFilter(new URLSearchParams(search)), "NL");
+
+  it("matches by number, line and time range together", () => {
+    expect(matchesCallFilter(call(), compile("q=06-1234&line=%2B31201234567&range=1h"), NOW)).toBe(true);
+    expect(matchesCallFilter(call(), compile("line=%2B31207654321"), NOW)).toBe(false);
+    expect(matchesCallFilter(call({ startedAt: "2026-11-27T10:00:00.000Z" }), compile("range=1h"), NOW)).toBe(false);
+    expect(matchesCallFilter(call({ startedAt: null, firstEventAt: "2026-11-27T11:59:00.000Z" }), compile("range=1h"), NOW)).toBe(true);
+    expect(matchesCallFilter(call(), compile("q=%2B49"), NOW)).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { CallStore } from "./call-store";
+import type { BoardSnapshot, CallView } from "./call-view";
+
+function call(id: string, overrides: Partial<CallView> = {}): CallView {
+  return {
+    id, status: "in-progress", callType: "inbound", lineNumber: "+31201234567", lineName: "Support",
+    customerNumber: "+31612345678", startedAt: "2026-11-27T11:30:00.000Z", endedAt: null,
+    firstEventAt: "2026-11-27T11:30:00.000Z", lastEventAt: "2026-11-27T11:30:00.000Z", error: null, endReason: null,
+    durationSeconds: null, summary: null, unresolvedAt: null, version: 1, ...overrides,
+  };
+}
+
+function snapshot(parts: Partial<BoardSnapshot>): BoardSnapshot {
+  return { filterKey: "", live: [], errors: [], ended: [], lines: [], asOfVersion: 0, ...parts };
+}
+
+const all = () => true;
+
+describe("CallStore", () => {
+  it("never lets an older update bring an ended call back to live", () => {
+    const store = new CallStore();
+    store.applyUpdate(call("a", { status: "ended", endedAt: "2026-11-27T11:35:00.000Z", version: 5 }));
+    expect(store.applyUpdate(call("a", { version: 3 }))).toBeNull();
+    expect(store.selectLive(all)).toEqual([]);
+    expect(store.selectEnded(all).map((c) => c.id)).toEqual(["a"]);
+  });
+
+  it("drops a live call that a newer snapshot no longer lists, but keeps one newer than the snapshot", () => {
+    const store = new CallStore();
+    store.applyUpdate(call("gone", { version: 2 }));
+    store.applyUpdate(call("fresh", { version: 9 }));
+    store.applySnapshot(snapshot({ asOfVersion: 8 }), all);
+    expect(store.selectLive(all).map((c) => c.id)).toEqual(["fresh"]);
+  });
+
+  it("reports the state an update replaced, so a new error can be told from a repeated one", () => {
+    const store = new CallStore();
+    expect(store.applyUpdate(call("e", { version: 1 }))).toBeUndefined();
+    expect(store.applyUpdate(call("e", { status: "ended-with-error", version: 2 }))?.status).toBe("in-progress");
+    expect(store.applyUpdate(call("e", { status: "ended-with-error", version: 2 }))).toBeNull();
+  });
+
+  it("sorts live calls newest first", () => {
+    const store = new CallStore();
+    store.applyUpdate(call("old", { startedAt: "2026-11-27T11:00:00.000Z" }));
+    store.applyUpdate(call("new", { startedAt: "2026-11-27T11:59:00.000Z" }));
+    expect(store.selectLive(all).map((c) => c.id)).toEqual(["new", "old"]);
+  });
+});

@@ -1,0 +1,42 @@
+// One call with everything stored about it, for its detail page: the timeline of its webhook events in the
+// order they happened (not the order they arrived), the report's analysis, and the raw payloads.
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { callToView } from "./call-row";
+import type { CallView } from "./call-view";
+
+export type CallEventView = {
+  id: string;
+  type: string;
+  status: string | null;
+  occurredAt: string;
+  receivedAt: string;
+  payload: unknown;
+};
+
+export type CallDetail = {
+  call: CallView;
+  analysis: unknown;
+  recordingUrl: string | null;
+  events: CallEventView[];
+};
+
+export async function findCallDetail(prisma: PrismaClient, id: string): Promise<CallDetail | null> {
+  const call = await prisma.call.findUnique({
+    where: { id },
+    include: { events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }] } },
+  });
+  if (!call) return null;
+  return {
+    call: callToView(call),
+    analysis: call.analysis,
+    recordingUrl: call.recordingUrl,
+    events: call.events.map((event) => ({
+      id: String(event.id),
+      type: event.type,
+      status: event.status,
+      occurredAt: event.occurredAt.toISOString(),
+      receivedAt: event.receivedAt.toISOString(),
+      payload: event.payload,
+    })),
+  };
+}
