@@ -62,6 +62,17 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
   const [isLoading, setIsLoading] = useState(false);
 
   const latest = useRef({ compiled, onNewError: options.onNewError });
+  // An error is new when it was committed after the page was rendered; it may arrive over the socket or,
+  // when a resync's snapshot overtakes the socket message, in a snapshot. Each is announced once.
+  const announced = useRef(new Set<string>());
+  const announceIfNew = useCallback(
+    (call: CallView) => {
+      if (call.version <= initialSnapshot.asOfVersion || announced.current.has(call.id)) return;
+      announced.current.add(call.id);
+      latest.current.onNewError?.(call);
+    },
+    [initialSnapshot.asOfVersion],
+  );
   useEffect(() => {
     latest.current = { compiled, onNewError: options.onNewError };
   }, [compiled, options.onNewError]);
@@ -74,7 +85,8 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
         const snapshot = await fetchSnapshot(requested, signal);
         // A newer filter may have been chosen while this one loaded; its own resync will follow.
         if (snapshot.filterKey !== callFilterKey(latest.current.compiled.filter)) return;
-        store.applySnapshot(snapshot, coveredBy(latest.current.compiled));
+        const newErrors = store.applySnapshot(snapshot, coveredBy(latest.current.compiled));
+        for (const call of newErrors) announceIfNew(call);
         setLines(snapshot.lines);
       } catch (error) {
         if ((error as Error).name !== "AbortError") console.warn(error);
@@ -82,7 +94,7 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
         if (!signal?.aborted) setIsLoading(false);
       }
     },
-    [store],
+    [store, announceIfNew],
   );
 
   useEffect(() => {
@@ -103,7 +115,7 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
       const receivedAt = Date.now();
       setLastEventAt((shown) => (shown !== null && receivedAt - shown < 1_000 ? shown : receivedAt));
       if (previous !== null && call.status === "ended-with-error" && previous?.status !== "ended-with-error") {
-        latest.current.onNewError?.(call);
+        announceIfNew(call);
       }
     });
     const goOffline = () => setConnection("offline");
@@ -120,7 +132,7 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
       window.removeEventListener("online", goOnline);
       socket.close();
     };
-  }, [store, resync]);
+  }, [store, resync, announceIfNew]);
 
   // A changed filter loads its own history from the server; the live stream is filtered in place meanwhile.
   const filterKey = callFilterKey(compiled.filter);

@@ -41,6 +41,24 @@ describe("CallStore", () => {
     expect(store.applyUpdate(call("e", { status: "ended-with-error", version: 2 }))).toBeNull();
   });
 
+  it("tells which calls a snapshot shows newly ended with an error", () => {
+    const store = new CallStore();
+    store.applyUpdate(call("known", { status: "ended-with-error", version: 3 }));
+    store.applyUpdate(call("turned", { version: 4 }));
+    const newErrors = store.applySnapshot(
+      snapshot({
+        errors: [
+          call("known", { status: "ended-with-error", version: 3 }),
+          call("turned", { status: "ended-with-error", version: 6 }),
+          call("unseen", { status: "ended-with-error", version: 7 }),
+        ],
+        asOfVersion: 7,
+      }),
+      all,
+    );
+    expect(newErrors.map((c) => c.id).sort()).toEqual(["turned", "unseen"]);
+  });
+
   it("sorts live calls newest first", () => {
     const store = new CallStore();
     store.applyUpdate(call("old", { startedAt: "2026-11-27T11:00:00.000Z" }));

@@ -43,12 +43,16 @@ export class CallStore {
   /**
    * Merges a snapshot. A call shown live here that the filter covers but that is missing from the snapshot's
    * live list, although the snapshot covers its version, has ended meanwhile (e.g. while the socket was down)
-   * and is dropped.
+   * and is dropped. Returns the calls it learned had ended with an error.
    */
-  applySnapshot(snapshot: BoardSnapshot, isCovered: CallPredicate): void {
-    for (const call of snapshot.live) this.merge(call);
-    for (const call of snapshot.errors) this.merge(call);
-    for (const call of snapshot.ended) this.merge(call);
+  applySnapshot(snapshot: BoardSnapshot, isCovered: CallPredicate): CallView[] {
+    const newErrors: CallView[] = [];
+    for (const call of [...snapshot.live, ...snapshot.errors, ...snapshot.ended]) {
+      const previous = this.calls.get(call.id);
+      if (this.merge(call) && call.status === "ended-with-error" && previous?.status !== "ended-with-error") {
+        newErrors.push(call);
+      }
+    }
     const liveIds = new Set(snapshot.live.map((call) => call.id));
     for (const call of this.calls.values()) {
       if (isLive(call) && isCovered(call) && !liveIds.has(call.id) && call.version <= snapshot.asOfVersion) {
@@ -57,6 +61,7 @@ export class CallStore {
     }
     this.prune();
     this.changed();
+    return newErrors;
   }
 
   /** Ended calls are kept a while (so a stale update cannot revive them), then forgotten oldest first. */
