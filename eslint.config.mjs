@@ -30,6 +30,7 @@ export default tseslint.config(
       "lib/calls/number-search.ts",
       "lib/calls/format.ts",
       "lib/realtime/events.ts",
+      "lib/flireo/flireo-view.ts",
     ],
     rules: { "no-restricted-imports": ["error", serverOnly] },
   },
