@@ -1,6 +1,7 @@
 // Integration: the webhooks page and its API over HTTP, against the real server, a real Postgres and a fake
 // Flireo API (FLIREO_API_BASE_URL points at it).
 import pg from "pg";
+import type { FlireoOverview, RegistrationResult } from "@/lib/flireo/flireo-view";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
 import { fakeAssistant, startFakeFlireo, type FakeFlireo } from "@/lib/testing/fake-flireo";
@@ -103,8 +104,8 @@ describe("registration through Flireo's API", () => {
     expect(overview.status).toBe(200);
     const overviewText = await overview.text();
     expect(overviewText).not.toContain(flireo.apiKey);
-    const body = JSON.parse(overviewText);
-    expect(body.assistants.map((assistant: { id: string; connection: string }) => [assistant.id, assistant.connection])).toEqual([
+    const body = JSON.parse(overviewText) as FlireoOverview;
+    expect(body.assistants.map((assistant) => [assistant.id, assistant.connection])).toEqual([
       ["a-1", "none"],
       ["a-2", "none"],
     ]);
@@ -117,9 +118,9 @@ describe("registration through Flireo's API", () => {
     flireo.failNext("PATCH /assistants/a-2", { status: 502, body: { error: "Bad Gateway", message: "Upstream down" } });
     const response = await api("POST", "/api/flireo/assistants/register", { assistantIds: ["a-1", "a-2"] });
     expect(response.status).toBe(200);
-    const { results } = await response.json();
-    expect(results.map((result: { outcome: string }) => result.outcome)).toEqual(["registered", "failed"]);
-    expect(results[1].message).toContain("Upstream down");
+    const { results } = (await response.json()) as { results: RegistrationResult[] };
+    expect(results.map((result) => result.outcome)).toEqual(["registered", "failed"]);
+    expect(results[1]?.message).toContain("Upstream down");
 
     const current = ((await (await api("GET", "/api/webhooks/secret")).json()) as SecretsBody).secrets[0]?.secret;
     expect(flireo.assistants.get("a-1")).toMatchObject({ webhook_url: webhookUrl(), webhook_secret: current, webhook_events: ["status-update", "end-of-call-report"] });
