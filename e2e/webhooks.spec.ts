@@ -61,6 +61,11 @@ test.describe("[WEBHOOKS]", () => {
     expect(patches[0]?.body).toEqual({ webhook_url: url, webhook_secret: expect.stringMatching(/^whsec_/), webhook_events: ["status-update", "end-of-call-report"] });
     expect(flireo.assistants.get("asst-sales")?.webhook_url).toBe("https://crm.example.test/hooks");
     expect(await page.content()).not.toContain(flireo.apiKey);
+
+    // After a rotation the registered assistant still holds the previous secret, and the page says so.
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByTestId("rotate-secret").click();
+    await expect(reception).toContainText("Uses the previous secret: register again");
   });
 
   test("sends a signed test event through the real route and shows the answer", async ({ page }) => {

@@ -6,7 +6,7 @@ import type { ApiKeySource, AssistantView, FlireoOverview, RegistrationResult } 
 import { callApi } from "./call-api";
 import { Card, Notice, buttonClass, primaryButtonClass } from "./card";
 
-type Props = { apiKeySource: ApiKeySource; apiBaseUrl: string };
+type Props = { apiKeySource: ApiKeySource; apiBaseUrl: string; secretVersion: number };
 
 const CONNECTION_LABEL: Record<AssistantView["connection"], string> = {
   "this-callboard": "Sends to this Callboard",
@@ -89,7 +89,7 @@ function ApiKeyForm({ source, onChange }: { source: ApiKeySource; onChange: (sou
   );
 }
 
-export function FlireoRegistrationCard({ apiKeySource, apiBaseUrl }: Props) {
+export function FlireoRegistrationCard({ apiKeySource, apiBaseUrl, secretVersion }: Props) {
   const [source, setSource] = useState(apiKeySource);
   const [overview, setOverview] = useState<FlireoOverview | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -107,9 +107,9 @@ export function FlireoRegistrationCard({ apiKeySource, apiBaseUrl }: Props) {
     }
   }, []);
 
-  // The first load when a key is configured; later loads follow the buttons.
+  // Loads when a key is configured and again after a secret rotation; other loads follow the buttons.
   useEffect(() => {
-    if (!apiKeySource) return;
+    if (!source) return;
     let isCurrent = true;
     callApi<FlireoOverview>("GET", "/api/flireo/overview").then(
       (next) => isCurrent && setOverview(next),
@@ -118,13 +118,12 @@ export function FlireoRegistrationCard({ apiKeySource, apiBaseUrl }: Props) {
     return () => {
       isCurrent = false;
     };
-  }, [apiKeySource]);
+  }, [source, secretVersion]);
 
   const changeSource = (next: ApiKeySource) => {
     setSource(next);
     setOverview(null);
     setResults(new Map());
-    if (next) void load();
   };
 
   const act = async (action: "register" | "unregister") => {

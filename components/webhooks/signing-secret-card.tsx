@@ -6,13 +6,13 @@ import { callApi } from "./call-api";
 import { Card, Notice, buttonClass } from "./card";
 import { CopyButton } from "./copy-button";
 
-type Props = { maskedSecret: string; graceHours: number; previousValidUntil: string[]; isSignatureRequired: boolean };
+type Props = { maskedSecret: string; graceHours: number; previousValidUntil: string[]; isSignatureRequired: boolean; onRotated: () => void };
 
 function formatWhen(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
-export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil, isSignatureRequired }: Props) {
+export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil, isSignatureRequired, onRotated }: Props) {
   const [secrets, setSecrets] = useState<SecretView[] | null>(null);
   const [masked, setMasked] = useState(maskedSecret);
   const [previous, setPrevious] = useState(previousValidUntil);
@@ -43,7 +43,10 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
   const rotate = () => {
     const grace = graceHours > 0 ? `The current secret stays valid for ${graceHours} h, so update your assistants within that time.` : "The current secret stops working at once.";
     if (!window.confirm(`Make a new signing secret? ${grace}`)) return;
-    void run(async () => apply((await callApi<{ secrets: SecretView[] }>("POST", "/api/webhooks/secret/rotate")).secrets, true));
+    void run(async () => {
+      apply((await callApi<{ secrets: SecretView[] }>("POST", "/api/webhooks/secret/rotate")).secrets, true);
+      onRotated();
+    });
   };
 
   return (

@@ -80,6 +80,8 @@ function TestEventCard() {
 }
 
 export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
+  // Bumped on rotation, so the assistants list shows which ones still use the previous secret.
+  const [secretVersion, setSecretVersion] = useState(0);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
       <header className="flex flex-wrap items-center gap-x-6 gap-y-4">
@@ -119,12 +121,13 @@ export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
             graceHours={settings.graceHours}
             previousValidUntil={settings.previousSecretsValidUntil}
             isSignatureRequired={settings.isSignatureRequired}
+            onRotated={() => setSecretVersion((version) => version + 1)}
           />
           <EventsCard available={settings.availableEvents} enabled={settings.enabledEvents} />
           <TestEventCard />
         </div>
         <div className="flex flex-col gap-6">
-          <FlireoRegistrationCard apiKeySource={settings.apiKeySource} apiBaseUrl={settings.flireoApiBaseUrl} />
+          <FlireoRegistrationCard apiKeySource={settings.apiKeySource} apiBaseUrl={settings.flireoApiBaseUrl} secretVersion={secretVersion} />
           {/* DELIVERY LOG: recent deliveries from GET /api/webhooks/deliveries
               ({ deliveries: [{ id, receivedAt, eventType, callId, outcome, reason, statusCode, durationMs }],
                  counts: { stored, duplicate, ignored, rejected } }) go in this card. */}
