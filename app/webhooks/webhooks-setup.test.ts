@@ -75,6 +75,29 @@ describe("the signing secret", () => {
   });
 });
 
+describe("changes from another site", () => {
+  it("are refused with 403 and leave the secret alone", async () => {
+    const before = ((await (await api("GET", "/api/webhooks/secret")).json()) as SecretsBody).secrets[0]?.secret;
+    const forged = await fetch(`${server.baseUrl}/api/webhooks/secret/rotate`, { method: "POST", headers: { origin: "https://evil.example" } });
+    expect(forged.status).toBe(403);
+    expect(await forged.json()).toMatchObject({ error: { code: "forbidden", message: expect.stringContaining("https://evil.example") } });
+    const forgedKey = await fetch(`${server.baseUrl}/api/flireo/api-key`, {
+      method: "PUT",
+      headers: { origin: "https://evil.example", "content-type": "application/json" },
+      body: JSON.stringify({ apiKey: "sk_attacker_key" }),
+    });
+    expect(forgedKey.status).toBe(403);
+    expect(((await (await api("GET", "/api/webhooks/secret")).json()) as SecretsBody).secrets[0]?.secret).toBe(before);
+
+    const sameSite = await fetch(`${server.baseUrl}/api/webhooks/events`, {
+      method: "PUT",
+      headers: { origin: server.baseUrl, "content-type": "application/json" },
+      body: JSON.stringify({ events: ["status-update", "end-of-call-report"] }),
+    });
+    expect(sameSite.status).toBe(200);
+  });
+});
+
 describe("the test event", () => {
   it("goes through the real route, signed, and is stored as an ended test call", async () => {
     const response = await api("POST", "/api/webhooks/test-event");

@@ -2,12 +2,14 @@
 import { z } from "zod";
 import { removeFlireoApiKey, resolveFlireoApiKey, saveFlireoApiKey } from "@/lib/flireo/flireo-api-key";
 import { errorResponse } from "@/lib/http/api-error";
+import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 
 export async function PUT(request: Request): Promise<Response> {
   try {
+    assertSameOrigin(request);
     const { apiKey } = await readJsonBody(request, z.object({ apiKey: z.unknown() }));
     await saveFlireoApiKey(apiKey);
     return Response.json({ source: (await resolveFlireoApiKey())?.source ?? null });
@@ -16,8 +18,9 @@ export async function PUT(request: Request): Promise<Response> {
   }
 }
 
-export async function DELETE(): Promise<Response> {
+export async function DELETE(request: Request): Promise<Response> {
   try {
+    assertSameOrigin(request);
     await removeFlireoApiKey();
     return Response.json({ source: (await resolveFlireoApiKey())?.source ?? null });
   } catch (error) {
