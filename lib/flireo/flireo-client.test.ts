@@ -132,10 +132,17 @@ describe("registering assistants", () => {
     expect(result).toMatchObject({ outcome: "failed", status: 404 });
   });
 
-  it("carries Retry-After of a 429 into the result", async () => {
-    flireo.failNext("PATCH /assistants/a-1", { status: 429, headers: { "retry-after": "42" }, body: { error: { code: "rate_limit_exceeded", message: "Slow down" } } });
-    const [result] = await registerAssistants(client(), ["a-1"], target);
-    expect(result).toMatchObject({ outcome: "failed", status: 429, retryAfterSeconds: 42 });
+  it("carries Retry-After of a 429 into the result and does not hammer Flireo with the rest", async () => {
+    flireo.failNext("PATCH /assistants/a-2", { status: 429, headers: { "retry-after": "42" }, body: { error: { code: "rate_limit_exceeded", message: "Slow down" } } });
+    const results = await registerAssistants(client(), ["a-1", "a-2", "a-3"], target);
+    expect(results.map((result) => [result.assistantId, result.outcome])).toEqual([
+      ["a-1", "registered"],
+      ["a-2", "failed"],
+      ["a-3", "failed"],
+    ]);
+    expect(results[1]).toMatchObject({ status: 429, retryAfterSeconds: 42, message: expect.stringContaining("try again in 42 s") });
+    expect(results[2]).toMatchObject({ status: 429, message: "Not tried: Flireo's rate limit was reached; try again in 42 s." });
+    expect(patches().map((request) => request.path)).toEqual(["/api/v1/assistants/a-1", "/api/v1/assistants/a-2"]);
   });
 });
 

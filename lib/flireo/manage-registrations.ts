@@ -75,6 +75,18 @@ function failed(assistantId: string, error: FlireoApiError): RegistrationResult 
   return { assistantId, outcome: "failed", message: error.message, status: error.status, retryAfterSeconds: error.retryAfterSeconds };
 }
 
+/** After a 429 the next requests would be refused too: report the rest as not tried, with when to retry. */
+function skipAfterRateLimit(ids: readonly string[], from: number, limited: RegistrationResult): RegistrationResult[] {
+  const wait = limited.retryAfterSeconds == null ? "in a minute" : `in ${limited.retryAfterSeconds} s`;
+  return ids.slice(from).map((assistantId) => ({
+    assistantId,
+    outcome: "failed" as const,
+    message: `Not tried: Flireo's rate limit was reached; try again ${wait}.`,
+    status: 429,
+    retryAfterSeconds: limited.retryAfterSeconds,
+  }));
+}
+
 function checkAssistantIds(ids: readonly string[]): void {
   if (ids.length === 0) throw new ApiError("unprocessable", "Choose at least one assistant.");
   if (ids.some((id) => typeof id !== "string" || id.trim() === "" || id.length > 200)) {
@@ -91,13 +103,15 @@ export async function registerAssistants(client: FlireoClient, ids: readonly str
   const [secret] = target.secrets;
   if (!secret) throw new Error("No webhook secret to register with.");
   const results: RegistrationResult[] = [];
-  for (const id of ids) {
+  for (const [index, id] of ids.entries()) {
     try {
       await client.updateAssistantWebhook(id, { webhook_url: target.webhookUrl, webhook_secret: secret, webhook_events: [...target.events] });
       results.push({ assistantId: id, outcome: "registered", message: `Sends ${target.events.join(" and ")} to ${target.webhookUrl}.` });
     } catch (error) {
       if (!(error instanceof FlireoApiError)) throw error;
-      results.push(failed(id, error));
+      const result = failed(id, error);
+      results.push(result);
+      if (error.status === 429) return [...results, ...skipAfterRateLimit(ids, index + 1, result)];
     }
   }
   return results;
@@ -106,7 +120,7 @@ export async function registerAssistants(client: FlireoClient, ids: readonly str
 export async function unregisterAssistants(client: FlireoClient, ids: readonly string[], target: RegistrationTarget): Promise<RegistrationResult[]> {
   checkAssistantIds(ids);
   const results: RegistrationResult[] = [];
-  for (const id of ids) {
+  for (const [index, id] of ids.entries()) {
     try {
       const assistant = await client.getAssistant(id);
       if (!isOurs(assistant, target)) {
@@ -124,7 +138,9 @@ export async function unregisterAssistants(client: FlireoClient, ids: readonly s
       results.push({ assistantId: id, outcome: "unregistered", message: "No longer sends webhooks to this Callboard." });
     } catch (error) {
       if (!(error instanceof FlireoApiError)) throw error;
-      results.push(failed(id, error));
+      const result = failed(id, error);
+      results.push(result);
+      if (error.status === 429) return [...results, ...skipAfterRateLimit(ids, index + 1, result)];
     }
   }
   return results;
