@@ -33,6 +33,7 @@ export default tseslint.config(
       "lib/calls/board-stats.ts",
       "lib/calls/calls-csv.ts",
       "lib/realtime/events.ts",
+      "lib/flireo/flireo-view.ts",
     ],
     rules: { "no-restricted-imports": ["error", serverOnly] },
   },

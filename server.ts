@@ -9,7 +9,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
-import { assertSignaturePolicyIsSafe, getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
+import { ensureWebhookSecret, getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
 const isDev = env.NODE_ENV !== "production";
 
@@ -26,10 +26,10 @@ async function resolveDatabase(): Promise<{ url: string; embedded: EmbeddedDatab
 }
 
 async function main(): Promise<void> {
-  assertSignaturePolicyIsSafe();
   const database = await resolveDatabase();
   const migrations = await migrateDatabase(database.url);
-  connectDatabase(database.url);
+  const prisma = connectDatabase(database.url);
+  await ensureWebhookSecret(prisma);
 
   const httpServer = createServer();
   const app = next({ dev: isDev, hostname: env.HOST, port: env.PORT, httpServer });
@@ -53,12 +53,13 @@ async function main(): Promise<void> {
 
   const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
   const baseUrl = env.PUBLIC_BASE_URL ?? `http://${shownHost}:${env.PORT}`;
-  const signing = getSignaturePolicy().isSignatureRequired ? "signatures required" : "UNSIGNED webhooks accepted";
+  const signing = (await getSignaturePolicy()).isSignatureRequired ? "signatures required" : "UNSIGNED webhooks accepted";
   console.log(
     [
       `Callboard ${isDev ? "(development)" : "(production)"} is up.`,
       `  Board:        ${baseUrl}/`,
       `  Webhook URL:  ${baseUrl}/api/webhooks/flireo   (give this to Flireo; ${signing})`,
+      `  Webhooks:     ${baseUrl}/webhooks   (signing secret, test event, registration with Flireo)`,
       `  Database:     ${database.label}; ${migrations.applied.length} migration(s) applied now, ${migrations.alreadyApplied.length} already.`,
       `  Live updates: shared between instances through ${adapter === "none" ? "nothing (single instance)" : adapter}.`,
     ].join("\n"),

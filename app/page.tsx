@@ -16,7 +16,7 @@ export default async function BoardPage({ searchParams }: PageProps) {
     <Board
       initialSnapshot={snapshot}
       defaultCountry={env.DEFAULT_COUNTRY}
-      isAcceptingUnsigned={!getSignaturePolicy().isSignatureRequired}
+      isAcceptingUnsigned={!(await getSignaturePolicy()).isSignatureRequired}
     />
   );
 }

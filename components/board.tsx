@@ -80,8 +80,8 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned }: 
 
       {isAcceptingUnsigned && (
         <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
-          Webhooks are accepted without a signature. Set <code className="font-mono">FLIREO_WEBHOOK_SECRET</code> before
-          exposing this Callboard to the internet.
+          Unsigned webhooks are accepted here (development, or <code className="font-mono">ALLOW_UNSIGNED_WEBHOOKS</code>).
+          Production requires signatures: register your assistants from <a href="/webhooks" className="font-medium underline">Webhooks</a>.
         </p>
       )}
 

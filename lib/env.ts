@@ -27,6 +27,12 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   FLIREO_WEBHOOK_SECRET: secretList,
   ALLOW_UNSIGNED_WEBHOOKS: booleanFlag,
+  WEBHOOK_SECRET_GRACE_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  FLIREO_API_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" })
+    .default("https://api.hmsovereign.com/api/v1")
+    .transform((value) => value.replace(/\/+$/, "")),
+  FLIREO_API_KEY: z.string().trim().min(1).optional(),
   WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   STALE_CALL_MINUTES: z.coerce.number().positive().default(120),
   DEFAULT_COUNTRY: z

@@ -9,6 +9,11 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 const USER = "postgres";
 const PASSWORD = "callboard";
 
+/** Where an embedded Postgres started by Callboard (this process or another) accepts connections. */
+export function embeddedPostgresUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -80,7 +85,7 @@ export async function startEmbeddedPostgres(options: {
   }
 
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    url: embeddedPostgresUrl(options.port, options.database),
     stop: () => server.stop(),
   };
 }

@@ -29,8 +29,9 @@ export async function handleFlireoWebhook(request: Request): Promise<WebhookOutc
   }
   const rawBody = await readBodyWithLimit(request, env.WEBHOOK_BODY_LIMIT_BYTES);
 
-  const policy = getSignaturePolicy();
-  if (policy.isSignatureRequired) {
+  const policy = await getSignaturePolicy();
+  // A signature that is present is always checked, also where unsigned webhooks are accepted (webhook-secrets.ts).
+  if (policy.isSignatureRequired || request.headers.has("x-webhook-signature")) {
     const check = verifySignature({
       secrets: policy.secrets,
       rawBody,

@@ -22,12 +22,12 @@ export async function POST(request: Request): Promise<Response> {
   }
 }
 
-export function GET(): Response {
+export async function GET(): Promise<Response> {
   return Response.json({
     endpoint: "Callboard webhook receiver for Flireo AI voice agents",
     method: "POST",
     events: HANDLED_EVENT_TYPES,
     ignoredEvents: ["assistant-request", "tool-calls"],
-    signatureRequired: getSignaturePolicy().isSignatureRequired,
+    signatureRequired: (await getSignaturePolicy()).isSignatureRequired,
   });
 }

@@ -1,0 +1,143 @@
+"use client";
+// The webhooks page: the URL to give Flireo, the signing secret, the events, a test event, the delivery log and
+// registration through Flireo's API.
+import Link from "next/link";
+import { useState } from "react";
+import type { TestEventResult, WebhookSettingsView } from "@/lib/flireo/flireo-view";
+import { callApi } from "./call-api";
+import { Card, Notice, buttonClass, primaryButtonClass } from "./card";
+import { CopyButton } from "./copy-button";
+import { FlireoRegistrationCard } from "./flireo-registration-card";
+import { SigningSecretCard } from "./signing-secret-card";
+
+function EventsCard({ available, enabled }: { available: string[]; enabled: string[] }) {
+  const [events, setEvents] = useState(enabled);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async (event: string) => {
+    const next = events.includes(event) ? events.filter((item) => item !== event) : [...events, event];
+    setError(null);
+    try {
+      setEvents((await callApi<{ events: string[] }>("PUT", "/api/webhooks/events", { events: next })).events);
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  };
+  return (
+    <Card id="webhook-events" title="Events">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">Callboard uses these two; registering an assistant enables the ones ticked.</p>
+      <div className="flex flex-wrap gap-4">
+        {available.map((event) => (
+          <label key={event} className="inline-flex items-center gap-2 font-mono text-sm">
+            <input type="checkbox" className="size-4" checked={events.includes(event)} onChange={() => void toggle(event)} data-testid={`event-${event}`} />
+            {event}
+          </label>
+        ))}
+      </div>
+      {error && <Notice tone="error">{error}</Notice>}
+    </Card>
+  );
+}
+
+function TestEventCard() {
+  const [result, setResult] = useState<TestEventResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const send = async () => {
+    setIsBusy(true);
+    setError(null);
+    try {
+      setResult(await callApi<TestEventResult>("POST", "/api/webhooks/test-event"));
+    } catch (caught) {
+      setError((caught as Error).message);
+    } finally {
+      setIsBusy(false);
+    }
+  };
+  return (
+    <Card id="test-event" title="Test event">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Sends a status-update signed with the current secret through this server&apos;s webhook route, as Flireo would. The test call is already ended, so it
+        does not appear among the live calls.
+      </p>
+      <div>
+        <button type="button" className={primaryButtonClass} disabled={isBusy} onClick={() => void send()} data-testid="send-test-event">
+          {isBusy ? "Sending…" : "Send test event"}
+        </button>
+      </div>
+      {result && (
+        <div data-testid="test-event-result" data-accepted={result.isAccepted} className="flex flex-col gap-2">
+          <Notice tone={result.isAccepted ? "success" : "error"}>
+            {result.isAccepted ? "Accepted" : "Refused"}: HTTP {result.status ?? "—"} in {result.durationMs} ms
+          </Notice>
+          <pre className="overflow-x-auto rounded-lg bg-zinc-50 px-3 py-2 font-mono text-xs text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300">
+            {`POST ${result.url}\ncall id ${result.callId}\n\n${result.response}`}
+          </pre>
+        </div>
+      )}
+      {error && <Notice tone="error">{error}</Notice>}
+    </Card>
+  );
+}
+
+export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
+  // Bumped on rotation, so the assistants list shows which ones still use the previous secret.
+  const [secretVersion, setSecretVersion] = useState(0);
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
+      <header className="flex flex-wrap items-center gap-x-6 gap-y-4">
+        <Link href="/" className="flex items-center gap-3">
+          <span aria-hidden className="grid size-9 place-items-center rounded-lg bg-zinc-900 text-lg font-bold text-white dark:bg-white dark:text-zinc-900">
+            C
+          </span>
+          <span className="text-xl font-semibold tracking-tight">Callboard</span>
+        </Link>
+        <h1 className="text-xl font-semibold tracking-tight text-zinc-500 dark:text-zinc-400">Webhooks</h1>
+        <Link href="/" className={`${buttonClass} ml-auto`}>
+          Back to the board
+        </Link>
+      </header>
+
+      <main className="grid gap-6 lg:grid-cols-2">
+        <div className="flex flex-col gap-6">
+          <Card id="webhook-url" title="Webhook URL">
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Give Flireo this URL as the assistant&apos;s <code className="font-mono">webhook_url</code>
+              {settings.webhookUrlSource === "PUBLIC_BASE_URL" ? " (from PUBLIC_BASE_URL)." : " (the address this page was opened at; set PUBLIC_BASE_URL to fix it)."}
+            </p>
+            <div className="flex flex-wrap items-center gap-2">
+              <code data-testid="webhook-url-value" className="min-w-0 flex-1 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-sm break-all dark:border-zinc-700 dark:bg-zinc-800/60">
+                {settings.webhookUrl}
+              </code>
+              <CopyButton text={settings.webhookUrl} testId="copy-webhook-url" />
+            </div>
+            {settings.warnings.map((warning) => (
+              <Notice key={warning} tone="warning" testId="webhook-url-warning">
+                {warning}
+              </Notice>
+            ))}
+          </Card>
+          <SigningSecretCard
+            maskedSecret={settings.maskedSecret}
+            graceHours={settings.graceHours}
+            previousValidUntil={settings.previousSecretsValidUntil}
+            isSignatureRequired={settings.isSignatureRequired}
+            onRotated={() => setSecretVersion((version) => version + 1)}
+          />
+          <EventsCard available={settings.availableEvents} enabled={settings.enabledEvents} />
+          <TestEventCard />
+        </div>
+        <div className="flex flex-col gap-6">
+          <FlireoRegistrationCard apiKeySource={settings.apiKeySource} apiBaseUrl={settings.flireoApiBaseUrl} secretVersion={secretVersion} />
+          {/* DELIVERY LOG: recent deliveries from GET /api/webhooks/deliveries
+              ({ deliveries: [{ id, receivedAt, eventType, callId, outcome, reason, statusCode, durationMs }],
+                 counts: { stored, duplicate, ignored, rejected } }) go in this card. */}
+          <Card id="delivery-log" title="Recent deliveries">
+            <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="delivery-log-placeholder">
+              The delivery log appears here.
+            </p>
+          </Card>
+        </div>
+      </main>
+    </div>
+  );
+}

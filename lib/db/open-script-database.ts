@@ -1,0 +1,45 @@
+// The database for a command-line tool: DATABASE_URL, else the embedded Postgres of a running Callboard, else
+// the embedded Postgres started just for the command (and stopped again by close()).
+import pg from "pg";
+import { env } from "@/lib/env";
+import { connectDatabase, disconnectDatabase } from "./client";
+import { embeddedPostgresUrl, startEmbeddedPostgres } from "./embedded-postgres";
+import type { PrismaClient } from "./generated/client";
+import { migrateDatabase } from "./migrate";
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function openScriptDatabase(): Promise<{ prisma: PrismaClient; close: () => Promise<void> }> {
+  let url = env.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  if (!url) {
+    const running = embeddedPostgresUrl(env.EMBEDDED_POSTGRES_PORT, "callboard");
+    if (await canConnect(running)) {
+      url = running;
+    } else {
+      const embedded = await startEmbeddedPostgres({ dataDir: env.EMBEDDED_POSTGRES_DIR, port: env.EMBEDDED_POSTGRES_PORT, database: "callboard" });
+      url = embedded.url;
+      stopEmbedded = embedded.stop;
+    }
+  }
+  // Idempotent, and the secret and settings tables may be newer than the last server start.
+  await migrateDatabase(url);
+  const prisma = connectDatabase(url);
+  return {
+    prisma,
+    close: async () => {
+      await disconnectDatabase();
+      await stopEmbedded?.();
+    },
+  };
+}

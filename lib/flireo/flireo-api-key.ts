@@ -1,0 +1,40 @@
+// The Flireo API key: FLIREO_API_KEY when set, else one entered on the webhooks page and kept in the database.
+// It is only ever used server-side; nothing returns it to a browser.
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { ApiError } from "@/lib/http/api-error";
+import { deleteSetting, readSetting, writeSetting } from "@/lib/settings/app-settings";
+import type { ApiKeySource } from "./flireo-view";
+import { createFlireoClient, type FlireoClient } from "./flireo-client";
+
+const SETTING_KEY = "flireo_api_key";
+
+export async function resolveFlireoApiKey(): Promise<{ key: string; source: Exclude<ApiKeySource, null> } | null> {
+  if (env.FLIREO_API_KEY) return { key: env.FLIREO_API_KEY, source: "environment" };
+  const saved = await readSetting(SETTING_KEY, z.string().min(1));
+  return saved ? { key: saved, source: "saved" } : null;
+}
+
+export async function saveFlireoApiKey(input: unknown): Promise<void> {
+  const parsed = z.string().trim().min(8).max(500).regex(/^\S+$/).safeParse(input);
+  if (!parsed.success) throw new ApiError("unprocessable", "apiKey must be a Flireo API key: at least 8 characters, no spaces.");
+  if (env.FLIREO_API_KEY) {
+    throw new ApiError("bad_request", "FLIREO_API_KEY is set in the environment and takes precedence; change it there.");
+  }
+  await writeSetting(SETTING_KEY, parsed.data);
+}
+
+export async function removeFlireoApiKey(): Promise<void> {
+  await deleteSetting(SETTING_KEY);
+}
+
+export async function getFlireoClient(): Promise<FlireoClient> {
+  const apiKey = await resolveFlireoApiKey();
+  if (!apiKey) {
+    throw new ApiError(
+      "bad_request",
+      "No Flireo API key: enter one on the webhooks page or set FLIREO_API_KEY (Flireo's dashboard, Settings > API Keys).",
+    );
+  }
+  return createFlireoClient({ baseUrl: env.FLIREO_API_BASE_URL, apiKey: apiKey.key });
+}

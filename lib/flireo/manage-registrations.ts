@@ -1,0 +1,147 @@
+// Points Flireo assistants at this Callboard, or away from it, through Flireo's API. Only the three webhook
+// fields are sent, so an assistant's other settings stay as they are (PATCH is a partial update, §6.2).
+//
+// Register:   webhook_url = Callboard's URL, webhook_secret = the current secret, webhook_events = the enabled
+//             events. Callboard only handles status-update and end-of-call-report; any other event would be
+//             acknowledged and dropped, so none is asked for.
+// Unregister: only for an assistant that sends to this Callboard (its URL, or one of its secrets);
+//             webhook_url and webhook_secret become null and Callboard's events leave webhook_events (null
+//             when none remain). An assistant pointing elsewhere is left alone.
+import { ApiError } from "@/lib/http/api-error";
+import { HANDLED_EVENT_TYPES } from "@/lib/webhooks/flireo-event";
+import { isSameWebhookUrl } from "@/lib/webhooks/webhook-url";
+import { FlireoApiError, type FlireoAssistant, type FlireoClient, type FlireoNumber } from "./flireo-client";
+import type { AssistantView, FlireoOverview, NumberView, RegistrationResult } from "./flireo-view";
+
+export type RegistrationTarget = {
+  webhookUrl: string;
+  /** Valid signing secrets, the current one first. */
+  secrets: readonly string[];
+  events: readonly string[];
+};
+
+/** Flireo's failure, as an error for Callboard's own API: 429 stays 429 (with Retry-After), the rest is 502. */
+export function toApiError(error: unknown): unknown {
+  if (!(error instanceof FlireoApiError)) return error;
+  if (error.status === 429) {
+    return new ApiError("rate_limited", error.message, {
+      headers: error.retryAfterSeconds === null ? {} : { "retry-after": String(error.retryAfterSeconds) },
+      details: { flireoStatus: 429, retryAfterSeconds: error.retryAfterSeconds },
+    });
+  }
+  return new ApiError("upstream_failed", error.message, { details: { flireoStatus: error.status, flireoCode: error.code } });
+}
+
+function isOurs(assistant: FlireoAssistant, target: RegistrationTarget): boolean {
+  return isSameWebhookUrl(assistant.webhook_url, target.webhookUrl) || (!!assistant.webhook_secret && target.secrets.includes(assistant.webhook_secret));
+}
+
+export function describeAssistant(assistant: FlireoAssistant, target: RegistrationTarget): AssistantView {
+  const events = assistant.webhook_events ?? [];
+  const secret = assistant.webhook_secret ?? null;
+  return {
+    id: assistant.id,
+    name: assistant.name || assistant.business_name || "(unnamed assistant)",
+    isActive: assistant.is_active ?? null,
+    webhookUrl: assistant.webhook_url ?? null,
+    events,
+    connection: isSameWebhookUrl(assistant.webhook_url, target.webhookUrl) ? "this-callboard" : assistant.webhook_url ? "elsewhere" : "none",
+    secretState: !secret ? "none" : secret === target.secrets[0] ? "current" : target.secrets.includes(secret) ? "previous" : "other",
+    missingEvents: target.events.filter((event) => !events.includes(event)),
+  };
+}
+
+function describeNumber(number: FlireoNumber, assistants: FlireoAssistant[]): NumberView {
+  const assistantId = number.agent_id ?? number.assistant_id ?? null;
+  const assistant = assistants.find((candidate) => candidate.id === assistantId);
+  return {
+    id: number.id,
+    phoneNumber: number.phone_number ?? null,
+    name: number.name ?? null,
+    assistantId,
+    assistantName: assistant?.name ?? number.agent_name ?? null,
+  };
+}
+
+export async function loadFlireoOverview(client: FlireoClient, target: RegistrationTarget): Promise<FlireoOverview> {
+  const [assistants, numbers] = await Promise.all([client.listAssistants(), client.listNumbers()]);
+  return {
+    assistants: assistants.map((assistant) => describeAssistant(assistant, target)),
+    numbers: numbers.map((number) => describeNumber(number, assistants)),
+  };
+}
+
+function failed(assistantId: string, error: FlireoApiError): RegistrationResult {
+  return { assistantId, outcome: "failed", message: error.message, status: error.status, retryAfterSeconds: error.retryAfterSeconds };
+}
+
+/** After a 429 the next requests would be refused too: report the rest as not tried, with when to retry. */
+function skipAfterRateLimit(ids: readonly string[], from: number, limited: RegistrationResult): RegistrationResult[] {
+  const wait = limited.retryAfterSeconds == null ? "in a minute" : `in ${limited.retryAfterSeconds} s`;
+  return ids.slice(from).map((assistantId) => ({
+    assistantId,
+    outcome: "failed" as const,
+    message: `Not tried: Flireo's rate limit was reached; try again ${wait}.`,
+    status: 429,
+    retryAfterSeconds: limited.retryAfterSeconds,
+  }));
+}
+
+function checkAssistantIds(ids: readonly string[]): void {
+  if (ids.length === 0) throw new ApiError("unprocessable", "Choose at least one assistant.");
+  if (ids.some((id) => typeof id !== "string" || id.trim() === "" || id.length > 200)) {
+    throw new ApiError("unprocessable", "Assistant ids must be non-empty strings.");
+  }
+}
+
+/**
+ * One assistant after the other (Flireo allows about 100 requests a minute), each with its own result, so one
+ * failure does not hide what happened to the others.
+ */
+export async function registerAssistants(client: FlireoClient, ids: readonly string[], target: RegistrationTarget): Promise<RegistrationResult[]> {
+  checkAssistantIds(ids);
+  const [secret] = target.secrets;
+  if (!secret) throw new Error("No webhook secret to register with.");
+  const results: RegistrationResult[] = [];
+  for (const [index, id] of ids.entries()) {
+    try {
+      await client.updateAssistantWebhook(id, { webhook_url: target.webhookUrl, webhook_secret: secret, webhook_events: [...target.events] });
+      results.push({ assistantId: id, outcome: "registered", message: `Sends ${target.events.join(" and ")} to ${target.webhookUrl}.` });
+    } catch (error) {
+      if (!(error instanceof FlireoApiError)) throw error;
+      const result = failed(id, error);
+      results.push(result);
+      if (error.status === 429) return [...results, ...skipAfterRateLimit(ids, index + 1, result)];
+    }
+  }
+  return results;
+}
+
+export async function unregisterAssistants(client: FlireoClient, ids: readonly string[], target: RegistrationTarget): Promise<RegistrationResult[]> {
+  checkAssistantIds(ids);
+  const results: RegistrationResult[] = [];
+  for (const [index, id] of ids.entries()) {
+    try {
+      const assistant = await client.getAssistant(id);
+      if (!isOurs(assistant, target)) {
+        results.push({
+          assistantId: id,
+          outcome: "unchanged",
+          message: assistant.webhook_url
+            ? `Sends its webhooks to ${assistant.webhook_url}, not to this Callboard; left alone.`
+            : "Has no webhook URL; nothing to unregister.",
+        });
+        continue;
+      }
+      const remaining = (assistant.webhook_events ?? []).filter((event) => !(HANDLED_EVENT_TYPES as readonly string[]).includes(event));
+      await client.updateAssistantWebhook(id, { webhook_url: null, webhook_secret: null, webhook_events: remaining.length > 0 ? remaining : null });
+      results.push({ assistantId: id, outcome: "unregistered", message: "No longer sends webhooks to this Callboard." });
+    } catch (error) {
+      if (!(error instanceof FlireoApiError)) throw error;
+      const result = failed(id, error);
+      results.push(result);
+      if (error.status === 429) return [...results, ...skipAfterRateLimit(ids, index + 1, result)];
+    }
+  }
+  return results;
+}

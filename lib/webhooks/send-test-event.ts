@@ -1,0 +1,59 @@
+// "Send test event": a signed status-update posted to this server's own webhook route, so the page can show
+// that verification, parsing and storage work end to end. It goes over loopback rather than PUBLIC_BASE_URL,
+// which may be a tunnel this machine cannot reach itself; the call is marked as a test and is already ended,
+// so it never shows up among the live calls.
+import { randomUUID } from "node:crypto";
+import { env } from "@/lib/env";
+import type { TestEventResult } from "@/lib/flireo/flireo-view";
+import { buildStatusUpdate } from "@/lib/flireo/sample-payloads";
+import { signatureHeaders } from "./verify-signature";
+import { getCurrentWebhookSecret } from "./webhook-secrets";
+import { WEBHOOK_PATH } from "./webhook-url";
+
+const TIMEOUT_MS = 10_000;
+
+function loopbackUrl(): string {
+  const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
+  return `http://${host}:${env.PORT}${WEBHOOK_PATH}`;
+}
+
+export async function sendTestEvent(): Promise<TestEventResult> {
+  const { secret } = await getCurrentWebhookSecret();
+  const callId = `callboard-test-${randomUUID()}`;
+  const body = JSON.stringify(
+    buildStatusUpdate("snake", { callId, lineNumber: "+31000000000", lineName: "Callboard test event", customerNumber: "+31000000001" }, "ended"),
+  );
+  const url = loopbackUrl();
+  const startedAt = performance.now();
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "HMS-Sovereign/1.0 (Callboard test event)",
+        "x-webhook-event": "status-update",
+        ...signatureHeaders(secret, body),
+      },
+      body,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const text = await response.text();
+    return {
+      isAccepted: response.ok,
+      status: response.status,
+      durationMs: Math.round(performance.now() - startedAt),
+      callId,
+      url,
+      response: text.slice(0, 2_000),
+    };
+  } catch (error) {
+    return {
+      isAccepted: false,
+      status: null,
+      durationMs: Math.round(performance.now() - startedAt),
+      callId,
+      url,
+      response: `No answer: ${(error as Error).message}`,
+    };
+  }
+}

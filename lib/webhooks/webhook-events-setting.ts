@@ -1,0 +1,24 @@
+// Which webhook events Callboard asks Flireo to send when it registers an assistant. Both by default.
+import { z } from "zod";
+import { ApiError } from "@/lib/http/api-error";
+import { readSetting, writeSetting } from "@/lib/settings/app-settings";
+import { HANDLED_EVENT_TYPES, type HandledEventType } from "./flireo-event";
+
+const SETTING_KEY = "webhook_events";
+const eventsSchema = z.array(z.enum(HANDLED_EVENT_TYPES)).min(1);
+
+export async function getEnabledWebhookEvents(): Promise<HandledEventType[]> {
+  const stored = await readSetting(SETTING_KEY, eventsSchema);
+  return stored ?? [...HANDLED_EVENT_TYPES];
+}
+
+export async function saveEnabledWebhookEvents(input: unknown): Promise<HandledEventType[]> {
+  const parsed = eventsSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ApiError("unprocessable", `events must be a non-empty list of ${HANDLED_EVENT_TYPES.join(", ")}.`);
+  }
+  // Keep the documented order, whatever order the page sent.
+  const events = HANDLED_EVENT_TYPES.filter((type) => parsed.data.includes(type));
+  await writeSetting(SETTING_KEY, events);
+  return events;
+}

@@ -1,0 +1,57 @@
+// Everything the webhooks page shows and the registration needs, gathered in one place for the page, the API
+// routes and the command line.
+import { env } from "@/lib/env";
+import { resolveFlireoApiKey } from "@/lib/flireo/flireo-api-key";
+import type { SecretView, WebhookSettingsView } from "@/lib/flireo/flireo-view";
+import type { RegistrationTarget } from "@/lib/flireo/manage-registrations";
+import { HANDLED_EVENT_TYPES } from "./flireo-event";
+import { getEnabledWebhookEvents } from "./webhook-events-setting";
+import { findValidWebhookSecrets, getCurrentWebhookSecret, getSignaturePolicy, type StoredWebhookSecret } from "./webhook-secrets";
+import { resolveWebhookUrl } from "./webhook-url";
+
+export function maskSecret(secret: string): string {
+  return `${secret.slice(0, 10)}${"•".repeat(16)}`;
+}
+
+export async function loadWebhookSettingsView(requestOrigin: string | null): Promise<WebhookSettingsView> {
+  const webhookUrl = resolveWebhookUrl(requestOrigin);
+  const current = await getCurrentWebhookSecret();
+  const [valid, enabledEvents, apiKey, policy] = await Promise.all([
+    findValidWebhookSecrets(),
+    getEnabledWebhookEvents(),
+    resolveFlireoApiKey(),
+    getSignaturePolicy(),
+  ]);
+  return {
+    webhookUrl: webhookUrl.url,
+    webhookUrlSource: webhookUrl.source,
+    warnings: webhookUrl.warnings,
+    availableEvents: [...HANDLED_EVENT_TYPES],
+    enabledEvents,
+    isSignatureRequired: policy.isSignatureRequired,
+    maskedSecret: maskSecret(current.secret),
+    secretCreatedAt: current.createdAt.toISOString(),
+    previousSecretsValidUntil: valid.flatMap((secret) => (secret.validUntil ? [secret.validUntil.toISOString()] : [])),
+    graceHours: env.WEBHOOK_SECRET_GRACE_HOURS,
+    apiKeySource: apiKey?.source ?? null,
+    flireoApiBaseUrl: env.FLIREO_API_BASE_URL,
+  };
+}
+
+export function toSecretViews(secrets: StoredWebhookSecret[]): SecretView[] {
+  return secrets.map((secret) => ({
+    secret: secret.secret,
+    createdAt: secret.createdAt.toISOString(),
+    validUntil: secret.validUntil?.toISOString() ?? null,
+  }));
+}
+
+export async function loadRegistrationTarget(requestOrigin: string | null): Promise<RegistrationTarget> {
+  const current = await getCurrentWebhookSecret();
+  const [valid, events] = await Promise.all([findValidWebhookSecrets(), getEnabledWebhookEvents()]);
+  return {
+    webhookUrl: resolveWebhookUrl(requestOrigin).url,
+    secrets: [current.secret, ...valid.filter((secret) => secret.secret !== current.secret).map((secret) => secret.secret), ...env.FLIREO_WEBHOOK_SECRET],
+    events,
+  };
+}

