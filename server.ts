@@ -6,6 +6,7 @@ import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
+import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
 import { assertSignaturePolicyIsSafe, getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   assertSignaturePolicyIsSafe();
   const database = await resolveDatabase();
   const migrations = await migrateDatabase(database.url);
-  connectDatabase(database.url);
+  const prisma = connectDatabase(database.url);
 
   const httpServer = createServer();
   const app = next({ dev: isDev, hostname: env.HOST, port: env.PORT, httpServer });
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   await app.prepare();
   httpServer.on("request", (request, response) => void handle(request, response));
   const io = attachSocketServer(httpServer);
+  const stopBackgroundJobs = startBackgroundJobs(prisma);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     console.log(`${signal} received, shutting down.`);
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
+    await stopBackgroundJobs();
     await io.close();
     httpServer.closeAllConnections();
     await disconnectDatabase();

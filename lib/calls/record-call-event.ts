@@ -36,6 +36,9 @@ const WINS = Prisma.raw(
   `((EXCLUDED.status_rank, EXCLUDED.status_at, EXCLUDED.status = 'ended-with-error') > (c.status_rank, c.status_at, c.status = 'ended-with-error'))`,
 );
 
+/** A call marked stale comes back only with news newer than anything seen; an end always settles it. */
+const REVIVES = Prisma.sql`(${WINS} AND EXCLUDED.status <> 'in-progress') OR EXCLUDED.last_event_at > c.last_event_at`;
+
 /** The winner's value when it has one, else the stored one; the same result in either arrival order. */
 function preferWinner(column: string): Prisma.Sql {
   const col = Prisma.raw(`"${column}"`);
@@ -88,15 +91,12 @@ export async function recordCallEvent(
       transcript = COALESCE(EXCLUDED.transcript, c.transcript),
       recording_url = COALESCE(EXCLUDED.recording_url, c.recording_url),
       metadata = COALESCE(EXCLUDED.metadata, c.metadata),
-      -- A call marked stale comes back only with news newer than anything seen; an end always settles it.
-      unresolved_at = CASE
-        WHEN ${WINS} AND EXCLUDED.status <> 'in-progress' THEN NULL
-        WHEN EXCLUDED.last_event_at > c.last_event_at THEN NULL
-        ELSE c.unresolved_at END,
+      unresolved_at = CASE WHEN ${REVIVES} THEN NULL ELSE c.unresolved_at END,
+      unresolved_reason = CASE WHEN ${REVIVES} THEN NULL ELSE c.unresolved_reason END,
       version = nextval('calls_version_seq'),
       updated_at = now()
     RETURNING c.id, c.status, c.call_type, c.line_number, c.line_name, c.customer_number, c.started_at, c.ended_at,
-      c.first_event_at, c.last_event_at, c.error, c.end_reason, c.duration_seconds, c.summary, c.unresolved_at, c.version`;
+      c.first_event_at, c.last_event_at, c.error, c.end_reason, c.duration_seconds, c.summary, c.unresolved_at, c.unresolved_reason, c.version`;
 
   const row = rows[0];
   return row ? { outcome: "stored", call: callRowToView(row) } : { outcome: "duplicate" };

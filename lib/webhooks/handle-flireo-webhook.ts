@@ -1,6 +1,7 @@
 // Receives one Flireo webhook: read within limits, verify, normalize, store, and only then broadcast.
 import { recordCallEvent } from "@/lib/calls/record-call-event";
 import { getPrisma } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { broadcastCallUpdated } from "@/lib/realtime/socket-server";
@@ -20,7 +21,14 @@ function isJsonContentType(contentType: string | null): boolean {
   return mediaType === "application/json" || mediaType.endsWith("+json");
 }
 
-export async function handleFlireoWebhook(request: Request): Promise<WebhookOutcome> {
+/** What is known about a request so far, filled in as it is read; the delivery log records it even on a refusal. */
+export type WebhookContext = { eventType: string | null; callId: string | null };
+
+export async function handleFlireoWebhook(
+  request: Request,
+  context: WebhookContext = { eventType: null, callId: null },
+): Promise<WebhookOutcome> {
+  context.eventType = request.headers.get("x-webhook-event");
   if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new ApiError(
       "unsupported_media_type",
@@ -48,6 +56,10 @@ export async function handleFlireoWebhook(request: Request): Promise<WebhookOutc
   }
 
   const parsed = parseFlireoPayload(body, request.headers.get("x-webhook-event"));
+  if (parsed.kind !== "invalid") {
+    context.eventType = parsed.kind === "event" ? parsed.event.type : parsed.eventType;
+    context.callId = parsed.kind === "event" ? parsed.event.callId : parsed.callId;
+  }
   if (parsed.kind === "invalid") {
     const fields = parsed.issues.map((issue) => `${issue.path || "(body)"}: ${issue.message}`).join("; ");
     throw new ApiError("unprocessable", `The webhook payload has the wrong shape. ${fields}`, {
@@ -63,12 +75,15 @@ export async function handleFlireoWebhook(request: Request): Promise<WebhookOutc
   try {
     result = await recordCallEvent(getPrisma(), event, body);
   } catch (error) {
-    console.error("Storing a webhook event failed", error);
-    throw new ApiError("unavailable", "Callboard could not store the event right now; retry shortly.", {
+    // Anything else is a bug: it propagates and becomes a logged 500.
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.warn(`Database unavailable; answered 503 for an event of call ${event.callId}: ${(error as Error).message}`);
+    throw new ApiError("unavailable", "Callboard could not store the event right now (database unavailable); retry shortly.", {
       headers: { "retry-after": "5" },
       cause: error,
     });
   }
+  // Only after the commit: a failed store above has thrown and broadcast nothing.
   if (result.outcome === "stored") broadcastCallUpdated(result.call);
   return { outcome: result.outcome, callId: event.callId, eventType: event.type };
 }

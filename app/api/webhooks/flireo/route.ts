@@ -1,19 +1,12 @@
 // POST /api/webhooks/flireo – receive a Flireo webhook. GET – say what this endpoint is.
 import { HANDLED_EVENT_TYPES } from "@/lib/webhooks/flireo-event";
-import { errorResponse } from "@/lib/http/api-error";
-import { handleFlireoWebhook } from "@/lib/webhooks/handle-flireo-webhook";
+import { receiveFlireoWebhook } from "@/lib/webhooks/receive-flireo-webhook";
 import { getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const result = await handleFlireoWebhook(request);
-    // Flireo ignores the body of status-update and end-of-call-report replies; `{}` also suits the others.
-    return Response.json(result.outcome === "ignored" ? {} : { ok: true, outcome: result.outcome });
-  } catch (error) {
-    return errorResponse(error);
-  }
+export function POST(request: Request): Promise<Response> {
+  return receiveFlireoWebhook(request);
 }
 
 export function GET(): Response {
