@@ -7,6 +7,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { broadcastCallUpdated } from "@/lib/realtime/socket-server";
 import { parseFlireoPayload } from "./parse-flireo-payload";
 import { readBodyWithLimit } from "./read-body";
+import { replaceUnstorableCharacters } from "./replace-unstorable-characters";
 import { verifySignature } from "./verify-signature";
 import { getSignaturePolicy } from "./webhook-secrets";
 
@@ -50,7 +51,7 @@ export async function handleFlireoWebhook(
 
   let body: unknown;
   try {
-    body = JSON.parse(rawBody.toString("utf8"));
+    body = replaceUnstorableCharacters(JSON.parse(rawBody.toString("utf8")));
   } catch (error) {
     throw new ApiError("invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
   }

@@ -173,4 +173,29 @@ describe("Flireo payload variants over HTTP", () => {
     await deliver(snakeStatusUpdate({ callId, status: "in-progress", timestamp: start }));
     expect(await loadCall(callId)).toMatchObject({ status: "ended", started_at: start, ended_at: end, summary: "Early report." });
   });
+
+  it("stores text Postgres cannot hold as is (NUL, unpaired surrogates) with replacement characters", async () => {
+    const callId = newCallId();
+    const raw = JSON.stringify(snakeEndOfCallReport({ callId, summary: "SUMMARY" }))
+      .replace('"SUMMARY"', '"a\\u0000b\\ud800c"')
+      .replace('"messages"', '"odd\\u0000key":1,"messages"');
+    await deliver(raw);
+    const call = await loadCall(callId);
+    expect(call.summary).toBe("a\ufffdb\ufffdc");
+    const { rows } = await db.query("SELECT payload FROM call_events WHERE call_id = $1", [callId]);
+    expect(rows[0].payload.message["odd\ufffdkey"]).toBe(1);
+  });
+
+  it("answers 422, not 500, for event times and durations no call can have", async () => {
+    for (const message of [
+      { timestamp: "0000-01-01T00:00:00.000Z" },
+      { timestamp: "+275760-09-13T00:00:00.000Z" },
+      { duration_seconds: 1e308 },
+    ]) {
+      const payload = snakeEndOfCallReport({ callId: newCallId() });
+      const response = await postWebhook(server.baseUrl, { message: { ...payload.message, ...message } }, { secret: TEST_WEBHOOK_SECRET });
+      expect(response.status).toBe(422);
+      expect((await response.json()).error.message).toContain(`message.${Object.keys(message)[0]}`);
+    }
+  });
 });
