@@ -1,5 +1,5 @@
 // Property-based, against a real Postgres: whatever order a call's events arrive in, with redeliveries, one after
-// another or all at once, the call ends up the same, a late in-progress never revives it, and its timeline lists
+// another, all at once or grouped by the batcher, the call ends up the same, a late in-progress never revives it, and its timeline lists
 // the events in the order they happened.
 import fc from "fast-check";
 import pg from "pg";
@@ -8,6 +8,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
 import { eventDedupeKey, type CallType, type FlireoCallEvent } from "@/lib/webhooks/flireo-event";
+import { createCallEventBatcher } from "./call-event-batcher";
 import { listCallEvents } from "./list-call-events";
 import { recordCallEvent } from "./record-call-event";
 
@@ -142,8 +143,22 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
         const results = await Promise.all(orderB.map((event) => recordCallEvent(prisma, { ...event, callId: concurrent }, event)));
         expect(results.filter((result) => result.outcome === "stored")).toHaveLength(distinct.length);
 
+        // The path webhooks take: the batcher groups concurrent deliveries into few multi-call statements.
+        // Two calls' deliveries interleaved, so statements carry events of both calls at once.
+        const batched = nextCallId();
+        const batchedToo = nextCallId();
+        const batcher = createCallEventBatcher(() => prisma);
+        const interleaved = orderB.flatMap((event, index) => [
+          { ...event, callId: batched },
+          ...(orderA[index] ? [{ ...orderA[index], callId: batchedToo }] : []),
+        ]);
+        const batchedResults = await Promise.all(interleaved.map((event) => batcher.record(event, event)));
+        expect(batchedResults.filter((result) => result.outcome === "stored")).toHaveLength(2 * distinct.length);
+
         const a = await loadCall(sequential);
         expect(await loadCall(concurrent)).toEqual(a);
+        expect(await loadCall(batched)).toEqual(a);
+        expect(await loadCall(batchedToo)).toEqual(a);
 
         // A terminal event, whenever it arrived, settles the call; a late in-progress never revives it.
         const terminal = distinct.filter((event) => event.status !== "in-progress");

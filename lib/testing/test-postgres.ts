@@ -32,6 +32,8 @@ export async function ensureTestPostgres(): Promise<{ adminUrl: string; stop: ((
   if (configured) {
     const url = new URL(configured);
     url.pathname = "/postgres";
+    // Test processes started after this one (Vitest workers, servers) read it from here.
+    process.env[ADMIN_URL_VARIABLE] = url.toString();
     return { adminUrl: url.toString(), stop: null };
   }
   const embeddedUrl = EMBEDDED_ADMIN_URL;

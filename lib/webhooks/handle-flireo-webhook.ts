@@ -1,5 +1,5 @@
 // Receives one Flireo webhook: read within limits, verify, normalize, store, and only then broadcast.
-import { recordCallEvent } from "@/lib/calls/record-call-event";
+import { createCallEventBatcher } from "@/lib/calls/call-event-batcher";
 import { getPrisma } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { env } from "@/lib/env";
@@ -15,6 +15,8 @@ export type WebhookOutcome =
   | { outcome: "stored"; callId: string; eventType: string }
   | { outcome: "duplicate"; callId: string; eventType: string }
   | { outcome: "ignored"; callId: string | null; eventType: string };
+
+const batcher = createCallEventBatcher(getPrisma);
 
 function isJsonContentType(contentType: string | null): boolean {
   if (!contentType) return false;
@@ -74,7 +76,7 @@ export async function handleFlireoWebhook(
   const { event } = parsed;
   let result;
   try {
-    result = await recordCallEvent(getPrisma(), event, body);
+    result = await batcher.record(event, body);
   } catch (error) {
     // Anything else is a bug: it propagates and becomes a logged 500.
     if (!isDatabaseUnavailable(error)) throw error;
