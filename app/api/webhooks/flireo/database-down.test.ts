@@ -1,6 +1,6 @@
 // Integration: Postgres goes away under a running Callboard and comes back. The server must answer 503 with
 // Retry-After (never a 2xx for an event it did not commit), broadcast nothing it did not commit, and recover by
-// itself. The test runs its own embedded Postgres on its own port, so it can stop and start it.
+// itself; while a database error that is a bug stays a logged 500. The test runs its own embedded Postgres on its own port, so it can stop and start it.
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -112,4 +112,21 @@ describe("when the database is down", () => {
     }
     expect(refused).toBeGreaterThanOrEqual(6);
   }, 120_000);
+
+  it("answers a database error that is a bug (a missing table) with a logged 500, not a 503", async () => {
+    const client = new pg.Client({ connectionString: postgres?.url });
+    await client.connect();
+    try {
+      await client.query("ALTER TABLE call_events RENAME TO call_events_away");
+      const response = await send(camelStatusUpdate({ callId: newCallId(), status: "in-progress" }));
+      expect(response.status).toBe(500);
+      expect(response.headers.get("retry-after")).toBeNull();
+      expect(await response.json()).toMatchObject({ error: { code: "internal", message: expect.stringContaining("logged") } });
+      expect(server.output()).toContain("Unhandled error");
+    } finally {
+      await client.query("ALTER TABLE call_events_away RENAME TO call_events");
+      await client.end();
+    }
+    expect((await send(camelStatusUpdate({ callId: newCallId(), status: "in-progress" }))).status).toBe(200);
+  });
 });
