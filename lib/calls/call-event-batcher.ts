@@ -3,7 +3,7 @@
 // once, so this adds no delay; under heavy load it saves a round trip and Prisma's per-query cost per event.
 // Every caller is answered only after the statement holding its event has committed.
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { isDatabaseUnavailable, isRetryableConflict } from "@/lib/db/is-database-unavailable";
 import type { FlireoCallEvent } from "@/lib/webhooks/flireo-event";
 import { recordCallEvents, type RecordResult } from "./record-call-event";
 
@@ -11,10 +11,16 @@ type Pending = { event: FlireoCallEvent; rawPayload: unknown; resolve: (result: 
 
 export type CallEventBatcher = { record: (event: FlireoCallEvent, rawPayload: unknown) => Promise<RecordResult> };
 
-export function createCallEventBatcher(getPrisma: () => PrismaClient, options: { maxBatchSize?: number } = {}): CallEventBatcher {
+export function createCallEventBatcher(
+  getPrisma: () => PrismaClient,
+  options: { maxBatchSize?: number; maxInFlight?: number } = {},
+): CallEventBatcher {
   const maxBatchSize = options.maxBatchSize ?? 100;
+  // A few statements at once keep Postgres busy while one waits on the network or a lock; the rows of every
+  // statement are taken in call-id order, so concurrent statements cannot deadlock on each other's calls.
+  const maxInFlight = options.maxInFlight ?? 4;
   const queue: Pending[] = [];
-  let isFlushing = false;
+  let inFlight = 0;
 
   /** The next group: queue order, one event per call; later events of the same call stay for the next group. */
   function takeBatch(): Pending[] {
@@ -33,12 +39,14 @@ export function createCallEventBatcher(getPrisma: () => PrismaClient, options: {
     return batch;
   }
 
-  async function commit(batch: Pending[]): Promise<void> {
+  async function commit(batch: Pending[], attempt = 1): Promise<void> {
     const prisma = getPrisma();
     try {
       const results = await recordCallEvents(prisma, batch);
       batch.forEach((pending, index) => pending.resolve(results[index]!));
     } catch (error) {
+      // Rolled back whole, so running it again is safe.
+      if (attempt < 3 && isRetryableConflict(error)) return commit(batch, attempt + 1);
       if (isDatabaseUnavailable(error) || batch.length === 1) {
         batch.forEach((pending) => pending.reject(error));
         // The others would fail the same way: answer them now instead of after one timeout each.
@@ -50,13 +58,12 @@ export function createCallEventBatcher(getPrisma: () => PrismaClient, options: {
     }
   }
 
-  async function flush(): Promise<void> {
-    if (isFlushing) return;
-    isFlushing = true;
+  async function drain(): Promise<void> {
+    inFlight++;
     try {
       while (queue.length > 0) await commit(takeBatch());
     } finally {
-      isFlushing = false;
+      inFlight--;
     }
   }
 
@@ -64,7 +71,7 @@ export function createCallEventBatcher(getPrisma: () => PrismaClient, options: {
     record: (event, rawPayload) =>
       new Promise<RecordResult>((resolve, reject) => {
         queue.push({ event, rawPayload, resolve, reject });
-        void flush();
+        if (inFlight < maxInFlight) void drain();
       }),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./is-database-unavailable";
+import { isDatabaseUnavailable, isRetryableConflict } from "./is-database-unavailable";
 
 function prismaError(cause: Record<string, unknown>) {
   return Object.assign(new Error("Raw query failed"), { code: "P2010", meta: { driverAdapterError: Object.assign(new Error("x"), { cause }) } });
@@ -28,5 +28,14 @@ describe("isDatabaseUnavailable", () => {
     ["a non-error", "oops"],
   ])("is false for %s", (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe("isRetryableConflict", () => {
+  it("is true for a deadlock or serialization failure, false otherwise", () => {
+    expect(isRetryableConflict(prismaError({ kind: "postgres", code: "40P01", originalCode: "40P01" }))).toBe(true);
+    expect(isRetryableConflict(prismaError({ kind: "TransactionWriteConflict" }))).toBe(true);
+    expect(isRetryableConflict(prismaError({ kind: "DatabaseNotReachable" }))).toBe(false);
+    expect(isRetryableConflict(new Error("boom"))).toBe(false);
   });
 });

@@ -46,17 +46,30 @@ function looksUnavailable(value: Record<string, unknown>): boolean {
   return typeof message === "string" && UNAVAILABLE_MESSAGES.test(message);
 }
 
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** True when `test` holds for the error or anything it wraps (causes, Prisma's driver adapter error). */
+function isAnyInChain(error: unknown, test: (value: Record<string, unknown>) => boolean): boolean {
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
   while (queue.length > 0) {
     const current = queue.shift();
     if (!isRecord(current) || seen.has(current)) continue;
     seen.add(current);
-    if (looksUnavailable(current)) return true;
+    if (test(current)) return true;
     const meta = current.meta;
     queue.push(current.cause, isRecord(meta) ? meta.driverAdapterError : undefined);
     if (current instanceof AggregateError) queue.push(...(current.errors as unknown[]));
   }
   return false;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return isAnyInChain(error, looksUnavailable);
+}
+
+/** A deadlock or serialization failure: the statement was rolled back whole and may simply be run again. */
+export function isRetryableConflict(error: unknown): boolean {
+  return isAnyInChain(
+    error,
+    ({ kind, code, originalCode }) => kind === "TransactionWriteConflict" || [code, originalCode].some((c) => c === "40P01" || c === "40001"),
+  );
 }
