@@ -8,6 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
+import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
 import { ensureWebhookSecret, getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   });
   const adapter = env.REALTIME_ADAPTER ?? (env.REDIS_URL ? "redis" : "postgres");
   const realtime = await attachSocketServer(httpServer, { adapter, databaseUrl: database.url, redisUrl: env.REDIS_URL });
+  const stopBackgroundJobs = startBackgroundJobs(prisma);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
+    await stopBackgroundJobs();
     await realtime.close();
     httpServer.closeAllConnections();
     await disconnectDatabase();

@@ -35,6 +35,9 @@ const envSchema = z.object({
   FLIREO_API_KEY: z.string().trim().min(1).optional(),
   WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   STALE_CALL_MINUTES: z.coerce.number().positive().default(120),
+  STALE_SWEEP_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
+  WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().positive().default(7),
+  WEBHOOK_DELIVERY_MAX_ROWS: z.coerce.number().int().positive().default(100_000),
   DEFAULT_COUNTRY: z
     .string()
     .regex(/^[A-Z]{2}$/, "must be a two-letter ISO country code such as NL or US")

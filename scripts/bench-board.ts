@@ -77,7 +77,7 @@ async function injectUpdates(page: Page, perSecond: number, seconds: number): Pr
           id, status, callType: "inbound", lineNumber: "+31850000001", lineName: "Bench line", customerNumber: "+31612345678",
           startedAt: now, endedAt: status === "in-progress" ? null : now, firstEventAt: now, lastEventAt: now,
           error: status === "ended-with-error" ? "LLM timeout" : null, endReason: null, durationSeconds: null, summary: null,
-          unresolvedAt: null, version: (version += 1),
+          unresolvedAt: null, unresolvedReason: null, version: (version += 1),
         };
       };
       const tickMs = 50;

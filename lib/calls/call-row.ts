@@ -19,6 +19,7 @@ export type CallRow = {
   duration_seconds: number | null;
   summary: string | null;
   unresolved_at: Date | null;
+  unresolved_reason: string | null;
   version: bigint | number;
 };
 
@@ -50,6 +51,7 @@ export function callRowToView(row: CallRow): CallView {
     durationSeconds: row.duration_seconds,
     summary: row.summary,
     unresolvedAt: row.unresolved_at?.toISOString() ?? null,
+    unresolvedReason: row.unresolved_reason,
     version: Number(row.version),
   };
 }
@@ -71,6 +73,7 @@ export function callToView(call: Call): CallView {
     duration_seconds: call.durationSeconds,
     summary: call.summary,
     unresolved_at: call.unresolvedAt,
+    unresolved_reason: call.unresolvedReason,
     version: call.version,
   });
 }

@@ -7,7 +7,7 @@ function call(id: string, overrides: Partial<CallView> = {}): CallView {
     id, status: "in-progress", callType: "inbound", lineNumber: "+31201234567", lineName: "Support",
     customerNumber: "+31612345678", startedAt: "2026-11-27T11:30:00.000Z", endedAt: null,
     firstEventAt: "2026-11-27T11:30:00.000Z", lastEventAt: "2026-11-27T11:30:00.000Z", error: null, endReason: null,
-    durationSeconds: null, summary: null, unresolvedAt: null, version: 1, ...overrides,
+    durationSeconds: null, summary: null, unresolvedAt: null, unresolvedReason: null, version: 1, ...overrides,
   };
 }
 

@@ -18,6 +18,8 @@ export type CallView = {
   summary: string | null;
   /** Set when an in-progress call went quiet for too long and was taken off the live list. */
   unresolvedAt: string | null;
+  /** Why it was taken off, in words a person can read (e.g. how long Flireo has been silent about it). */
+  unresolvedReason: string | null;
   /** Grows with every change to the call: of two snapshots, the higher version is the newer. */
   version: number;
 };

@@ -1,4 +1,4 @@
-// Stores one normalized Flireo event and folds it into its call, in a single statement.
+// Stores normalized Flireo events and folds each into its call, in a single statement.
 //
 // One statement, not read-then-write: the event insert is guarded by the (call_id, dedupe_key) unique index,
 // so a redelivered event (even one arriving concurrently with its twin) inserts nothing and changes nothing;
@@ -27,8 +27,8 @@ function startedAt(event: FlireoCallEvent): Date | null {
   return event.report?.startedAt ?? null;
 }
 
-function json(value: unknown): Prisma.Sql {
-  return value === null || value === undefined ? Prisma.sql`NULL` : Prisma.sql`${JSON.stringify(value)}::jsonb`;
+function toJson(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
 /** True when the incoming event settles the status over the stored one. */
@@ -36,24 +36,50 @@ const WINS = Prisma.raw(
   `((EXCLUDED.status_rank, EXCLUDED.status_at, EXCLUDED.status = 'ended-with-error') > (c.status_rank, c.status_at, c.status = 'ended-with-error'))`,
 );
 
+/** A call marked stale comes back only with news newer than anything seen; an end always settles it. */
+const REVIVES = Prisma.sql`(${WINS} AND EXCLUDED.status <> 'in-progress') OR EXCLUDED.last_event_at > c.last_event_at`;
+
 /** The winner's value when it has one, else the stored one; the same result in either arrival order. */
 function preferWinner(column: string): Prisma.Sql {
   const col = Prisma.raw(`"${column}"`);
   return Prisma.sql`CASE WHEN ${WINS} THEN COALESCE(EXCLUDED.${col}, c.${col}) ELSE COALESCE(c.${col}, EXCLUDED.${col}) END`;
 }
 
-export async function recordCallEvent(
-  prisma: PrismaClient,
-  event: FlireoCallEvent,
-  rawPayload: unknown,
-): Promise<RecordResult> {
-  const report = event.report;
+export type EventToRecord = { event: FlireoCallEvent; rawPayload: unknown };
+
+/**
+ * Stores several events in one statement (one transaction), each folded into its call exactly as if it had come
+ * alone. The events must belong to different calls: one INSERT … ON CONFLICT cannot update a row twice. Rows are
+ * taken in call-id order so that concurrent statements lock calls in the same order and cannot deadlock.
+ * Returns one result per input, in input order.
+ */
+export async function recordCallEvents(prisma: PrismaClient, items: readonly EventToRecord[]): Promise<RecordResult[]> {
+  if (items.length === 0) return [];
+  if (new Set(items.map((item) => item.event.callId)).size !== items.length) {
+    throw new Error("recordCallEvents takes at most one event per call per statement.");
+  }
+  const column = <T>(pick: (event: FlireoCallEvent, rawPayload: unknown) => T) => items.map((item) => pick(item.event, item.rawPayload));
   const rows = await prisma.$queryRaw<CallRow[]>`
-    WITH new_event AS (
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${column((e) => e.callId)}::text[], ${column((e) => e.type)}::text[], ${column((e) => e.status)}::text[],
+        ${column((e) => e.occurredAt)}::timestamptz[], ${column((e) => eventDedupeKey(e))}::text[],
+        ${column((_, raw) => toJson(raw))}::jsonb[], ${column(statusRank)}::smallint[], ${column((e) => e.callType)}::text[],
+        ${column((e) => e.lineNumber)}::text[], ${column((e) => e.lineName)}::text[], ${column((e) => e.customerNumber)}::text[],
+        ${column(startedAt)}::timestamptz[], ${column(endedAt)}::timestamptz[], ${column((e) => e.error)}::text[],
+        ${column((e) => e.endReason)}::text[], ${column((e) => e.report?.durationSeconds ?? null)}::double precision[],
+        ${column((e) => e.report?.summary ?? null)}::text[], ${column((e) => toJson(e.report?.analysis))}::jsonb[],
+        ${column((e) => toJson(e.report?.transcript))}::jsonb[], ${column((e) => e.report?.recordingUrl ?? null)}::text[],
+        ${column((e) => toJson(e.metadata))}::jsonb[]
+      ) AS t(call_id, type, status, occurred_at, dedupe_key, payload, status_rank, call_type, line_number, line_name,
+             customer_number, started_at, ended_at, error, end_reason, duration_seconds, summary, analysis, transcript,
+             recording_url, metadata)
+    ),
+    new_events AS (
       INSERT INTO call_events (call_id, type, status, occurred_at, dedupe_key, payload)
-      VALUES (${event.callId}, ${event.type}, ${event.status}, ${event.occurredAt}, ${eventDedupeKey(event)}, ${json(rawPayload)})
+      SELECT call_id, type, status, occurred_at, dedupe_key, payload FROM input ORDER BY call_id
       ON CONFLICT (call_id, dedupe_key) DO NOTHING
-      RETURNING 1
+      RETURNING call_id
     )
     INSERT INTO calls AS c (
       id, status, status_rank, status_at, call_type, line_number, line_name, customer_number,
@@ -61,13 +87,11 @@ export async function recordCallEvent(
       duration_seconds, summary, analysis, transcript, recording_url, metadata
     )
     SELECT
-      ${event.callId}, ${event.status}, ${statusRank(event)}::smallint, ${event.occurredAt}, ${event.callType},
-      ${event.lineNumber}, ${event.lineName}, ${event.customerNumber},
-      ${startedAt(event)}::timestamptz, ${endedAt(event)}::timestamptz, ${event.occurredAt}, ${event.occurredAt},
-      ${event.error}, ${event.endReason},
-      ${report?.durationSeconds ?? null}::double precision, ${report?.summary ?? null}, ${json(report?.analysis)},
-      ${json(report?.transcript)}, ${report?.recordingUrl ?? null}, ${json(event.metadata)}
-    FROM new_event
+      i.call_id, i.status, i.status_rank, i.occurred_at, i.call_type, i.line_number, i.line_name, i.customer_number,
+      i.started_at, i.ended_at, i.occurred_at, i.occurred_at, i.error, i.end_reason,
+      i.duration_seconds, i.summary, i.analysis, i.transcript, i.recording_url, i.metadata
+    FROM input i JOIN new_events n ON n.call_id = i.call_id
+    ORDER BY i.call_id
     ON CONFLICT (id) DO UPDATE SET
       status = CASE WHEN ${WINS} THEN EXCLUDED.status ELSE c.status END,
       status_rank = CASE WHEN ${WINS} THEN EXCLUDED.status_rank ELSE c.status_rank END,
@@ -88,16 +112,24 @@ export async function recordCallEvent(
       transcript = COALESCE(EXCLUDED.transcript, c.transcript),
       recording_url = COALESCE(EXCLUDED.recording_url, c.recording_url),
       metadata = COALESCE(EXCLUDED.metadata, c.metadata),
-      -- A call marked stale comes back only with news newer than anything seen; an end always settles it.
-      unresolved_at = CASE
-        WHEN ${WINS} AND EXCLUDED.status <> 'in-progress' THEN NULL
-        WHEN EXCLUDED.last_event_at > c.last_event_at THEN NULL
-        ELSE c.unresolved_at END,
+      unresolved_at = CASE WHEN ${REVIVES} THEN NULL ELSE c.unresolved_at END,
+      unresolved_reason = CASE WHEN ${REVIVES} THEN NULL ELSE c.unresolved_reason END,
       version = nextval('calls_version_seq'),
       updated_at = now()
     RETURNING c.id, c.status, c.call_type, c.line_number, c.line_name, c.customer_number, c.started_at, c.ended_at,
-      c.first_event_at, c.last_event_at, c.error, c.end_reason, c.duration_seconds, c.summary, c.unresolved_at, c.version`;
+      c.first_event_at, c.last_event_at, c.error, c.end_reason, c.duration_seconds, c.summary, c.unresolved_at,
+      c.unresolved_reason, c.version`;
 
-  const row = rows[0];
-  return row ? { outcome: "stored", call: callRowToView(row) } : { outcome: "duplicate" };
+  const byCall = new Map(rows.map((row) => [row.id, row]));
+  return items.map((item): RecordResult => {
+    const row = byCall.get(item.event.callId);
+    return row ? { outcome: "stored", call: callRowToView(row) } : { outcome: "duplicate" };
+  });
+}
+
+/** Stores one event and folds it into its call (see recordCallEvents). */
+export async function recordCallEvent(prisma: PrismaClient, event: FlireoCallEvent, rawPayload: unknown): Promise<RecordResult> {
+  const [result] = await recordCallEvents(prisma, [{ event, rawPayload }]);
+  if (!result) throw new Error("recordCallEvents returned no result");
+  return result;
 }

@@ -1,5 +1,6 @@
 // One error type, one code-to-status table, one JSON shape: { error: { code, message, details? } }.
 // Client mistakes are 4xx with a message a person can act on; a 500 means a bug in Callboard.
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -49,10 +50,17 @@ export function errorBody(error: ApiError): ErrorBody {
   };
 }
 
-/** Turns anything thrown into a response; unknown errors are logged and hidden behind a generic 500. */
+/**
+ * Turns anything thrown into a response. An unreachable database is a 503 with Retry-After; any other unknown
+ * error is logged and hidden behind a generic 500.
+ */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     return Response.json(errorBody(error), { status: error.status, headers: error.headers });
+  }
+  if (isDatabaseUnavailable(error)) {
+    const unavailable = new ApiError("unavailable", "The database is unavailable right now; retry shortly.");
+    return Response.json(errorBody(unavailable), { status: unavailable.status, headers: { "retry-after": "5" } });
   }
   console.error("Unhandled error", error);
   const internal = new ApiError("internal", "Callboard hit an unexpected error; it has been logged.");

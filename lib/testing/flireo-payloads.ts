@@ -68,3 +68,86 @@ export async function postWebhook(
     body,
   });
 }
+
+export type ReportInput = {
+  callId?: string;
+  timestamp?: Date;
+  durationSeconds?: number;
+  summary?: string;
+  analysis?: Record<string, unknown>;
+  messages?: { role: "system" | "user" | "assistant"; content: string }[];
+  recordingUrl?: string;
+  endReason?: string;
+  callType?: "inbound" | "outbound" | "web";
+};
+
+/** Variant A's end-of-call report: camelCase, no transcript or recording fields documented. */
+export function camelEndOfCallReport(input: ReportInput) {
+  return {
+    message: {
+      type: "end-of-call-report",
+      timestamp: (input.timestamp ?? new Date()).toISOString(),
+      call: { id: input.callId ?? newCallId(), type: CAMEL_CALL_TYPE[input.callType ?? "inbound"], status: "ended" },
+      phoneNumber: { number: "+31201234567", name: "Main line" },
+      customer: { number: "+31612345678" },
+      durationSeconds: input.durationSeconds ?? 95,
+      summary: input.summary ?? "The caller asked for opening hours.",
+      ...(input.analysis ? { analysis: input.analysis } : {}),
+    },
+  };
+}
+
+/** Variants B/C/D and the SDK: snake_case, with transcript messages, recording url and end reason. */
+export function snakeEndOfCallReport(input: ReportInput) {
+  return {
+    message: {
+      type: "end-of-call-report",
+      timestamp: (input.timestamp ?? new Date()).toISOString(),
+      call: { id: input.callId ?? newCallId(), type: SNAKE_CALL_TYPE[input.callType ?? "inbound"], status: "ended" },
+      phone_number: { number: "+31201234567", name: "Main line", id: "pn_1" },
+      customer: { number: "+31612345678" },
+      duration_seconds: input.durationSeconds ?? 95,
+      summary: input.summary ?? "The caller asked for opening hours.",
+      ...(input.analysis ? { analysis: input.analysis } : {}),
+      messages: input.messages ?? [
+        { role: "assistant", content: "Good morning, how can I help?" },
+        { role: "user", content: "When are you open?" },
+      ],
+      ...(input.recordingUrl ? { recording_url: input.recordingUrl } : {}),
+      ...(input.endReason ? { end_reason: input.endReason } : {}),
+    },
+  };
+}
+
+/** Variant E (legacy, flat): status-update keyed by callSession, epoch-millisecond timestamps. */
+export function legacyStatusUpdate(input: {
+  callId?: string;
+  status: "in-progress" | "ended" | "ended-with-debugging";
+  timestamp?: Date;
+  debuggingArtifact?: string;
+}) {
+  return {
+    eventTimestamp: (input.timestamp ?? new Date()).getTime(),
+    eventType: "status-update",
+    callSession: input.callId ?? newCallId(),
+    fromCaller: "+31612345678",
+    toAssistant: "+31201234567",
+    status: input.status,
+    ...(input.debuggingArtifact ? { "debugging-artifact": input.debuggingArtifact } : {}),
+  };
+}
+
+/** Variant E's end-of-call report: keyed by callId, float duration, text transcript, stereo recording link. */
+export function legacyEndOfCallReport(input: { callId?: string; timestamp?: Date; callLengthSeconds?: number }) {
+  return {
+    eventTimestamp: (input.timestamp ?? new Date()).getTime(),
+    eventType: "end-of-call-report",
+    callId: input.callId ?? newCallId(),
+    fromCaller: "+31612345678",
+    toAssistant: "+31201234567",
+    transcriptText: "AI: Goedemorgen!\nGebruiker: Hallo.",
+    summaryText: "Korte begroeting.",
+    recordings: { linkStereo: "https://recordings.example.test/abc.wav" },
+    callLengthSeconds: input.callLengthSeconds ?? 132.5,
+  };
+}

@@ -1,11 +1,13 @@
 // Receives one Flireo webhook: read within limits, verify, normalize, store, and only then broadcast.
-import { recordCallEvent } from "@/lib/calls/record-call-event";
+import { createCallEventBatcher } from "@/lib/calls/call-event-batcher";
 import { getPrisma } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { broadcastCallUpdated } from "@/lib/realtime/socket-server";
 import { parseFlireoPayload } from "./parse-flireo-payload";
 import { readBodyWithLimit } from "./read-body";
+import { replaceUnstorableCharacters } from "./replace-unstorable-characters";
 import { verifySignature } from "./verify-signature";
 import { getSignaturePolicy } from "./webhook-secrets";
 
@@ -14,13 +16,22 @@ export type WebhookOutcome =
   | { outcome: "duplicate"; callId: string; eventType: string }
   | { outcome: "ignored"; callId: string | null; eventType: string };
 
+const batcher = createCallEventBatcher(getPrisma);
+
 function isJsonContentType(contentType: string | null): boolean {
   if (!contentType) return false;
   const mediaType = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   return mediaType === "application/json" || mediaType.endsWith("+json");
 }
 
-export async function handleFlireoWebhook(request: Request): Promise<WebhookOutcome> {
+/** What is known about a request so far, filled in as it is read; the delivery log records it even on a refusal. */
+export type WebhookContext = { eventType: string | null; callId: string | null };
+
+export async function handleFlireoWebhook(
+  request: Request,
+  context: WebhookContext = { eventType: null, callId: null },
+): Promise<WebhookOutcome> {
+  context.eventType = request.headers.get("x-webhook-event");
   if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new ApiError(
       "unsupported_media_type",
@@ -43,12 +54,16 @@ export async function handleFlireoWebhook(request: Request): Promise<WebhookOutc
 
   let body: unknown;
   try {
-    body = JSON.parse(rawBody.toString("utf8"));
+    body = replaceUnstorableCharacters(JSON.parse(rawBody.toString("utf8")));
   } catch (error) {
     throw new ApiError("invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
   }
 
   const parsed = parseFlireoPayload(body, request.headers.get("x-webhook-event"));
+  if (parsed.kind !== "invalid") {
+    context.eventType = parsed.kind === "event" ? parsed.event.type : parsed.eventType;
+    context.callId = parsed.kind === "event" ? parsed.event.callId : parsed.callId;
+  }
   if (parsed.kind === "invalid") {
     const fields = parsed.issues.map((issue) => `${issue.path || "(body)"}: ${issue.message}`).join("; ");
     throw new ApiError("unprocessable", `The webhook payload has the wrong shape. ${fields}`, {
@@ -62,14 +77,17 @@ export async function handleFlireoWebhook(request: Request): Promise<WebhookOutc
   const { event } = parsed;
   let result;
   try {
-    result = await recordCallEvent(getPrisma(), event, body);
+    result = await batcher.record(event, body);
   } catch (error) {
-    console.error("Storing a webhook event failed", error);
-    throw new ApiError("unavailable", "Callboard could not store the event right now; retry shortly.", {
+    // Anything else is a bug: it propagates and becomes a logged 500.
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.warn(`Database unavailable; answered 503 for an event of call ${event.callId}: ${(error as Error).message}`);
+    throw new ApiError("unavailable", "Callboard could not store the event right now (database unavailable); retry shortly.", {
       headers: { "retry-after": "5" },
       cause: error,
     });
   }
+  // Only after the commit: a failed store above has thrown and broadcast nothing.
   if (result.outcome === "stored") broadcastCallUpdated(result.call);
   return { outcome: result.outcome, callId: event.callId, eventType: event.type };
 }

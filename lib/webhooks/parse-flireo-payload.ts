@@ -22,6 +22,11 @@ const optionalText = text.nullish().transform((value) => value ?? null);
 const nonEmptyId = z.string().trim().min(1, "must be a non-empty string");
 const objectRecord = z.record(z.string(), z.unknown());
 
+/** Event times outside this range are typos or garbage, and some of them cannot even be stored. */
+const EARLIEST_EVENT = Date.UTC(1970, 0, 1);
+const LATEST_EVENT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const isPlausibleEventTime = (date: Date) => date.getTime() >= EARLIEST_EVENT && date.getTime() <= LATEST_EVENT;
+
 /** ISO-8601 per the docs; epoch seconds or milliseconds are tolerated, since nothing is gained by refusing them. */
 const isoTimestamp = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const date =
@@ -30,13 +35,21 @@ const isoTimestamp = z.union([z.string(), z.number()]).transform((value, ctx) =>
     ctx.addIssue({ code: "custom", message: "must be an ISO-8601 date-time" });
     return z.NEVER;
   }
+  if (!isPlausibleEventTime(date)) {
+    ctx.addIssue({ code: "custom", message: "must be a date-time between 1970 and 9999" });
+    return z.NEVER;
+  }
   return date;
 });
 
 const epochMillis = z
   .union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)])
   .transform((value) => new Date(Number(value)))
-  .refine((date) => !Number.isNaN(date.getTime()), "must be a Unix timestamp in milliseconds");
+  .refine((date) => !Number.isNaN(date.getTime()), "must be a Unix timestamp in milliseconds")
+  .refine(isPlausibleEventTime, "must be a Unix timestamp in milliseconds between 1970 and 9999");
+
+/** A call length in seconds; a bound keeps absurd values (1e308) out of arithmetic and storage. */
+const durationSeconds = z.number().nonnegative().max(1e9, "must be at most 1e9 seconds");
 
 const numberHolder = z
   .object({ number: optionalText, name: optionalText })
@@ -63,8 +76,8 @@ const envelopeMessage = z.object({
   end_reason: optionalText,
   endReason: optionalText,
   assistant: z.object({ metadata: objectRecord.nullish() }).nullish(),
-  durationSeconds: z.number().nonnegative().nullish(),
-  duration_seconds: z.number().nonnegative().nullish(),
+  durationSeconds: durationSeconds.nullish(),
+  duration_seconds: durationSeconds.nullish(),
   summary: optionalText,
   analysis: objectRecord.nullish(),
   messages: z.array(transcriptMessage).nullish(),
@@ -91,7 +104,7 @@ const legacySchema = z.object({
   transcriptText: optionalText,
   summaryText: optionalText,
   recordings: z.object({ linkStereo: optionalText }).nullish(),
-  callLengthSeconds: z.number().nonnegative().nullish(),
+  callLengthSeconds: durationSeconds.nullish(),
 });
 
 const CALL_TYPES: Record<string, CallType> = {

@@ -1,0 +1,31 @@
+// GET /api/webhooks/deliveries?limit=&outcome= – recent webhook deliveries and the last 24 h's counts by outcome.
+import { z } from "zod";
+import { getPrisma } from "@/lib/db/client";
+import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { DELIVERY_OUTCOMES, countDeliveriesByOutcome, listDeliveries } from "@/lib/webhooks/delivery-log";
+
+export const dynamic = "force-dynamic";
+
+const querySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  outcome: z.enum(DELIVERY_OUTCOMES).optional(),
+});
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
+    const query = querySchema.safeParse(params);
+    if (!query.success) {
+      const fields = query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+      throw new ApiError("bad_request", `Invalid query: ${fields}. Use limit=1..500 and outcome=${DELIVERY_OUTCOMES.join("|")}.`);
+    }
+    const prisma = getPrisma();
+    const [deliveries, counts] = await Promise.all([
+      listDeliveries(prisma, { limit: query.data.limit, outcome: query.data.outcome ?? null }),
+      countDeliveriesByOutcome(prisma),
+    ]);
+    return Response.json({ deliveries, counts }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

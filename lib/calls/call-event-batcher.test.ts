@@ -1,0 +1,85 @@
+// Against a real database: the batcher groups concurrent events into few statements, keeps one event per call per
+// statement, isolates an event the database refuses, and answers each caller with its own event's result.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
+import type { FlireoCallEvent } from "@/lib/webhooks/flireo-event";
+import { createCallEventBatcher } from "./call-event-batcher";
+
+let database: TestDatabase;
+let prisma: PrismaClient;
+let db: pg.Pool;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  prisma = createPrismaClient(database.url);
+  db = new pg.Pool({ connectionString: database.url, max: 2 });
+});
+
+afterAll(async () => {
+  await db?.end();
+  await prisma?.$disconnect();
+  await database?.drop();
+});
+
+function event(callId: string, status: FlireoCallEvent["status"], second: number): FlireoCallEvent {
+  return {
+    type: "status-update",
+    callId,
+    occurredAt: new Date(Date.UTC(2026, 10, 27, 9, 0, second)),
+    status,
+    callType: "inbound",
+    lineNumber: "+31201234567",
+    lineName: null,
+    customerNumber: null,
+    error: null,
+    endReason: null,
+    metadata: null,
+    report: null,
+  };
+}
+
+function countingBatcher() {
+  let statements = 0;
+  const batcher = createCallEventBatcher(() => {
+    statements++;
+    return prisma;
+  });
+  return { batcher, statements: () => statements };
+}
+
+describe("createCallEventBatcher", () => {
+  it("commits many concurrent events in far fewer statements, each caller getting its own result", async () => {
+    const { batcher, statements } = countingBatcher();
+    const events = Array.from({ length: 60 }, (_, index) => event(`batch-a-${index}`, "in-progress", index));
+    const results = await Promise.all(events.map((e) => batcher.record(e, { n: e.callId })));
+    expect(results.every((result) => result.outcome === "stored")).toBe(true);
+    results.forEach((result, index) => expect(result.outcome === "stored" && result.call.id).toBe(events[index]?.callId));
+    expect(statements()).toBeLessThan(10);
+    const { rows } = await db.query("SELECT count(*)::int AS n FROM call_events WHERE call_id LIKE 'batch-a-%'");
+    expect(rows[0].n).toBe(60);
+  });
+
+  it("puts events of one call in separate statements, and reports a concurrent copy as a duplicate", async () => {
+    const { batcher } = countingBatcher();
+    const start = event("batch-b", "in-progress", 0);
+    const end = event("batch-b", "ended", 30);
+    const results = await Promise.all([batcher.record(start, {}), batcher.record(end, {}), batcher.record(start, {}), batcher.record(end, {})]);
+    expect(results.map((result) => result.outcome).sort()).toEqual(["duplicate", "duplicate", "stored", "stored"]);
+    const { rows } = await db.query("SELECT status, started_at, ended_at FROM calls WHERE id = 'batch-b'");
+    expect(rows[0]).toEqual({ status: "ended", started_at: start.occurredAt, ended_at: end.occurredAt });
+  });
+
+  it("fails only the event the database refuses, not its neighbours", async () => {
+    const { batcher } = countingBatcher();
+    const good = Array.from({ length: 5 }, (_, index) => event(`batch-c-${index}`, "ended", index));
+    const bad = { ...event("batch-c-bad", "ended", 9), status: "exploded" } as unknown as FlireoCallEvent;
+    const settled = await Promise.allSettled([...good, bad].map((e) => batcher.record(e, {})));
+    expect(settled.slice(0, 5).map((result) => result.status)).toEqual(Array(5).fill("fulfilled"));
+    expect(settled[5]?.status).toBe("rejected");
+    const { rows } = await db.query("SELECT count(*)::int AS n FROM calls WHERE id LIKE 'batch-c-%'");
+    expect(rows[0].n).toBe(5);
+  });
+});

@@ -1,0 +1,34 @@
+// The server's periodic housekeeping: marking stale calls and pruning the webhook delivery log.
+import { sweepStaleCalls } from "@/lib/calls/sweep-stale-calls";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { env } from "@/lib/env";
+import { broadcastCallUpdated } from "@/lib/realtime/socket-server";
+import { pruneDeliveries } from "@/lib/webhooks/delivery-log";
+
+async function runHousekeeping(prisma: PrismaClient): Promise<void> {
+  const marked = await sweepStaleCalls(prisma, { staleMinutes: env.STALE_CALL_MINUTES, onChanged: broadcastCallUpdated });
+  if (marked > 0) console.log(`Marked ${marked} call(s) unresolved after ${env.STALE_CALL_MINUTES} min without news.`);
+  await pruneDeliveries(prisma, { retentionDays: env.WEBHOOK_DELIVERY_RETENTION_DAYS, maxRows: env.WEBHOOK_DELIVERY_MAX_ROWS });
+}
+
+/** Runs the housekeeping now and every STALE_SWEEP_INTERVAL_SECONDS, never two runs at once. Returns a stop. */
+export function startBackgroundJobs(prisma: PrismaClient): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = runHousekeeping(prisma)
+      .catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) console.warn(`Housekeeping skipped, database unavailable: ${(error as Error).message}`);
+        else console.error("Housekeeping failed", error);
+      })
+      .finally(() => (running = null));
+  };
+  tick();
+  const timer = setInterval(tick, env.STALE_SWEEP_INTERVAL_SECONDS * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

@@ -1,0 +1,61 @@
+// Against a real database: the log's queue, its listing and counts, and pruning in batches.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
+import { countDeliveriesByOutcome, flushDeliveries, listDeliveries, pruneDeliveries, recordDelivery } from "./delivery-log";
+
+let database: TestDatabase;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  prisma = createPrismaClient(database.url);
+});
+
+afterAll(async () => {
+  await prisma?.$disconnect();
+  await database?.drop();
+});
+
+describe("delivery log", () => {
+  it("writes queued deliveries and lists them newest first, clipping long reasons", async () => {
+    const base = Date.now();
+    for (let i = 0; i < 5; i++) {
+      recordDelivery(() => prisma, {
+        receivedAt: new Date(base + i),
+        eventType: "status-update",
+        callId: `call-${i}`,
+        outcome: i === 4 ? "rejected" : "stored",
+        reason: i === 4 ? "x".repeat(2_000) : null,
+        statusCode: i === 4 ? 401 : 200,
+        durationMs: 1.5,
+      });
+    }
+    await flushDeliveries(prisma);
+    const all = await listDeliveries(prisma, { limit: 10 });
+    expect(all.map((delivery) => delivery.callId)).toEqual(["call-4", "call-3", "call-2", "call-1", "call-0"]);
+    expect(all[0]?.reason).toHaveLength(500);
+    expect(await listDeliveries(prisma, { limit: 10, outcome: "rejected" })).toHaveLength(1);
+    expect(await countDeliveriesByOutcome(prisma)).toEqual({ stored: 4, duplicate: 0, ignored: 0, rejected: 1 });
+  });
+
+  it("prunes rows past the retention time and beyond the row cap, in batches", async () => {
+    await prisma.$executeRaw`DELETE FROM webhook_deliveries`;
+    await prisma.$executeRaw`
+      INSERT INTO webhook_deliveries (received_at, outcome, status_code, duration_ms)
+      SELECT now() - interval '10 days', 'stored', 200, 1 FROM generate_series(1, 250)`;
+    await prisma.$executeRaw`
+      INSERT INTO webhook_deliveries (received_at, outcome, status_code, duration_ms)
+      SELECT now(), 'stored', 200, 1 FROM generate_series(1, 120)`;
+
+    expect(await pruneDeliveries(prisma, { retentionDays: 7, maxRows: 100_000, batchSize: 100 })).toBe(250);
+    expect(await prisma.webhookDelivery.count()).toBe(120);
+
+    expect(await pruneDeliveries(prisma, { retentionDays: 7, maxRows: 50, batchSize: 30 })).toBe(70);
+    const left = await prisma.webhookDelivery.findMany({ orderBy: { id: "asc" }, select: { id: true } });
+    expect(left).toHaveLength(50);
+    const newest = await prisma.webhookDelivery.aggregate({ _max: { id: true } });
+    expect(left[0]?.id).toBe((newest._max.id ?? 0n) - 49n);
+  });
+});

@@ -1,0 +1,38 @@
+// One webhook request from start to response: handle it, answer it, and note it in the delivery log.
+import { getPrisma } from "@/lib/db/client";
+import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { observeWebhook } from "@/lib/observability/metrics";
+import { recordDelivery, type DeliveryOutcome } from "./delivery-log";
+import { handleFlireoWebhook, type WebhookContext } from "./handle-flireo-webhook";
+
+export async function receiveFlireoWebhook(request: Request): Promise<Response> {
+  const receivedAt = new Date();
+  const started = performance.now();
+  const context: WebhookContext = { eventType: null, callId: null };
+  let response: Response;
+  let outcome: DeliveryOutcome;
+  let reason: string | null = null;
+  try {
+    const result = await handleFlireoWebhook(request, context);
+    outcome = result.outcome;
+    if (result.outcome === "ignored") reason = `Callboard does not use ${result.eventType || "this"} events.`;
+    // Flireo ignores the body of status-update and end-of-call-report replies; `{}` also suits the others.
+    response = Response.json(result.outcome === "ignored" ? {} : { ok: true, outcome: result.outcome });
+  } catch (error) {
+    outcome = "rejected";
+    reason = error instanceof ApiError ? error.message : "Internal error (logged on the server).";
+    response = errorResponse(error);
+  }
+  const durationMs = performance.now() - started;
+  observeWebhook(response.status === 503 ? "unavailable" : outcome, durationMs / 1000);
+  recordDelivery(getPrisma, {
+    receivedAt,
+    eventType: context.eventType,
+    callId: context.callId,
+    outcome,
+    reason,
+    statusCode: response.status,
+    durationMs: Math.round(durationMs * 100) / 100,
+  });
+  return response;
+}

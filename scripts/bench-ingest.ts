@@ -1,0 +1,242 @@
+// npm run bench:ingest [-- --seconds=5 --rounds=3 --connections=50]
+//
+// Throughput and latency of signed Flireo status-updates against Callboard's production build, side by side in
+// one run with (a) a GET on the same route, the framework's own floor, and (b) a bare node:http + pg server doing
+// the same validation (size limit, signature, JSON, payload parsing) and one insert; and, to explain the gap,
+// (c) a POST the route refuses with 415 before reading its body. The targets take turns for
+// several rounds (the machine is shared, so load drifts) and each figure is the median over the rounds. Prints
+// req/s, p50, p99 and the ratio to (a), then checks that every acknowledged event was stored.
+import "@/lib/env-files";
+import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { ensureProductionBuild } from "@/lib/testing/global-setup";
+import { createTestDatabase, ensureTestPostgres } from "@/lib/testing/test-postgres";
+import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
+import { eventDedupeKey } from "@/lib/webhooks/flireo-event";
+import { parseFlireoPayload } from "@/lib/webhooks/parse-flireo-payload";
+import { signatureHeaders, verifySignature } from "@/lib/webhooks/verify-signature";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const BODY_LIMIT = 1024 * 1024;
+
+function readArg(name: string, fallback: number): number {
+  const arg = process.argv.find((value) => value.startsWith(`--${name}=`));
+  const value = arg ? Number(arg.split("=")[1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+/**
+ * A realistic mix over distinct calls: each call gets an in-progress, then most end normally and some with an
+ * error. Every request is freshly signed, as Flireo does.
+ */
+function createStatusUpdates(runId: string) {
+  let sequence = 0;
+  return () => {
+    const n = sequence++;
+    const callId = `bench-${runId}-${Math.floor(n / 2)}`;
+    const isStart = n % 2 === 0;
+    const isError = !isStart && n % 14 === 1;
+    const message = {
+      type: "status-update",
+      timestamp: new Date(Date.UTC(2026, 10, 27, 9) + n).toISOString(),
+      call: { id: callId, type: "inboundPhoneCall", status: isStart ? "in-progress" : isError ? "ended-with-error" : "ended" },
+      phoneNumber: { number: "+31201234567", name: "Main line" },
+      customer: { number: `+316${String(10_000_000 + (n % 89_999_999)).slice(0, 8)}` },
+      ...(isError ? { error: "STT connection failed" } : {}),
+    };
+    const body = JSON.stringify({ message });
+    return { body, headers: { "content-type": "application/json", ...signatureHeaders(TEST_WEBHOOK_SECRET, body) } };
+  };
+}
+
+type Figures = { name: string; requestsPerSecond: number; p50: number; p99: number; ok: number; failed: number };
+
+async function runOnce(name: string, options: autocannon.Options, seconds: number): Promise<Figures> {
+  const result = await autocannon({ ...options, duration: seconds });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Medians per figure over the rounds; 2xx and other answers are totals. */
+function summarize(runs: Figures[]): Figures {
+  return {
+    name: runs[0]?.name ?? "",
+    requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    ok: runs.reduce((sum, run) => sum + run.ok, 0),
+    failed: runs.reduce((sum, run) => sum + run.failed, 0),
+  };
+}
+
+function postOptions(url: string, connections: number, runId: string): autocannon.Options {
+  const next = createStatusUpdates(runId);
+  return {
+    url,
+    connections,
+    method: "POST",
+    requests: [{ setupRequest: (request) => ({ ...request, method: "POST", ...next() }) }],
+  };
+}
+
+/** (b): the same validation and one insert, with nothing in between. Runs in its own process, like Callboard. */
+async function runBareServer(databaseUrl: string, port: number): Promise<void> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  await pool.query(`CREATE TABLE IF NOT EXISTS bare_events (
+    id BIGSERIAL PRIMARY KEY, call_id TEXT NOT NULL, dedupe_key TEXT NOT NULL, payload JSONB NOT NULL,
+    UNIQUE (call_id, dedupe_key))`);
+  const reply = (response: http.ServerResponse, status: number, body: unknown) => {
+    response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+  };
+  const server = http.createServer((request, response) => {
+    void (async () => {
+      if (!(request.headers["content-type"] ?? "").startsWith("application/json")) return reply(response, 415, { error: "json" });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of request as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > BODY_LIMIT) return reply(response, 413, { error: "too large" });
+        chunks.push(chunk);
+      }
+      const rawBody = Buffer.concat(chunks);
+      const check = verifySignature({
+        secrets: [TEST_WEBHOOK_SECRET],
+        rawBody,
+        signatureHeader: request.headers["x-webhook-signature"]?.toString() ?? null,
+        timestampHeader: request.headers["x-webhook-timestamp"]?.toString() ?? null,
+      });
+      if (!check.isValid) return reply(response, 401, { error: check.reason });
+      let body: unknown;
+      try {
+        body = JSON.parse(rawBody.toString("utf8"));
+      } catch {
+        return reply(response, 400, { error: "json" });
+      }
+      const parsed = parseFlireoPayload(body, request.headers["x-webhook-event"]?.toString() ?? null);
+      if (parsed.kind !== "event") return reply(response, parsed.kind === "invalid" ? 422 : 200, {});
+      await pool.query("INSERT INTO bare_events (call_id, dedupe_key, payload) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [
+        parsed.event.callId,
+        eventDedupeKey(parsed.event),
+        body,
+      ]);
+      reply(response, 200, { ok: true });
+    })().catch((error: unknown) => reply(response, 500, { error: String(error) }));
+  });
+  server.listen(port, "127.0.0.1", () => console.log("bare server ready"));
+}
+
+async function startBareServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench-ingest.ts", "--bare-server", databaseUrl, String(port)], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
+    child.once("exit", (code) => reject(new Error(`The bare server exited with code ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}/`, child };
+}
+
+async function countRows(databaseUrl: string, sql: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>(sql);
+    return rows[0]?.n ?? -1;
+  } finally {
+    await client.end();
+  }
+}
+
+function printTable(figures: Figures[], floor: Figures): void {
+  const rows = figures.map((f) => [
+    f.name,
+    f.requestsPerSecond.toFixed(0),
+    `${f.p50} ms`,
+    `${f.p99} ms`,
+    String(f.ok),
+    String(f.failed),
+    `${(f.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}×`,
+  ]);
+  const header = ["", "req/s", "p50", "p99", "2xx", "other", "vs (a)"];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
+  console.log(`\n${line(header)}\n${rows.map(line).join("\n")}`);
+}
+
+async function main(): Promise<void> {
+  const seconds = readArg("seconds", 5);
+  const rounds = readArg("rounds", 3);
+  const connections = readArg("connections", 50);
+  await ensureTestPostgres();
+  ensureProductionBuild();
+
+  const callboard = await startTestServer();
+  const bareDatabase = await createTestDatabase({ migrate: false });
+  const bare = await startBareServer(bareDatabase.url);
+  const webhookUrl = `${callboard.baseUrl}/api/webhooks/flireo`;
+  const targets = [
+    { name: "(a) GET /api/webhooks/flireo (Next floor)", options: { url: webhookUrl, connections } },
+    { name: "POST signed status-updates (Callboard)", options: postOptions(webhookUrl, connections, "cb") },
+    { name: "(b) bare node:http + pg, same checks + 1 INSERT", options: postOptions(bare.url, connections, "bare") },
+    // Not a goal, an explanation: what any POST costs in a Next route handler before its body is even read.
+    {
+      name: "(c) POST refused with 415, body unread (Next POST floor)",
+      options: { url: webhookUrl, connections, method: "POST" as const, body: JSON.stringify({ message: {} }), headers: { "content-type": "text/plain" } },
+    },
+  ];
+  try {
+    console.log(`Benchmarking ${rounds} round(s) of ${seconds} s per target, ${connections} connections, after a warm-up…`);
+    // Warm-up: JIT, connection pools and Next's first route load are not what is being measured.
+    let okInWarmUp = 0;
+    for (const target of targets) {
+      const warm = await runOnce(target.name, target.options, 2);
+      if (target === targets[1]) okInWarmUp = warm.ok;
+    }
+    const runs: Figures[][] = targets.map(() => []);
+    for (let round = 0; round < rounds; round++) {
+      for (const [index, target] of targets.entries()) runs[index]?.push(await runOnce(target.name, target.options, seconds));
+    }
+    const [floor, ingest, baseline, postFloor] = runs.map(summarize) as [Figures, Figures, Figures, Figures];
+    printTable([floor, ingest, baseline, postFloor], floor);
+
+    // Every request carried a distinct event, so every 2xx must be a stored row. Requests still in flight when a
+    // run stops, or given up on by the client, may be stored without their 2xx being counted.
+    const stored = await countRows(callboard.database.url, "SELECT count(*)::int AS n FROM call_events");
+    const acknowledged = ingest.ok + okInWarmUp;
+    console.log(
+      `\nCallboard acknowledged ${acknowledged} status-updates (warm-up included) and stored ${stored} events ` +
+        `(${stored >= acknowledged ? "none acknowledged was lost" : "LOST EVENTS"}); non-2xx answers: ${ingest.failed}.`,
+    );
+    const ratio = ingest.requestsPerSecond / floor.requestsPerSecond;
+    console.log(`Ingest throughput is ${ratio.toFixed(2)}× the GET floor (goal: at least 0.75×).`);
+    console.log(`Ingest throughput is ${(ingest.requestsPerSecond / postFloor.requestsPerSecond).toFixed(2)}× a POST that Next answers without reading its body.`);
+  } finally {
+    bare.child.kill("SIGTERM");
+    await callboard.stop();
+    await bareDatabase.drop();
+  }
+}
+
+if (process.argv[2] === "--bare-server") {
+  await runBareServer(process.argv[3] ?? "", Number(process.argv[4]));
+} else {
+  await main();
+}
