@@ -77,6 +77,28 @@ test.describe("[WEBHOOKS]", () => {
     await expect(result).toContainText('"outcome":"stored"');
   });
 
+  test("lists deliveries with their outcome and reason, and filters them by outcome", async ({ page, server }) => {
+    // One refused delivery (a wrong signature) beside the test event's stored one.
+    const refused = await fetch(`${server.baseUrl}/api/webhooks/flireo`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-webhook-timestamp": String(Math.floor(Date.now() / 1000)), "x-webhook-signature": "sha256=" + "0".repeat(64) },
+      body: JSON.stringify({ message: { type: "status-update" } }),
+    });
+    expect(refused.status).toBe(401);
+
+    await page.goto("/webhooks");
+    await page.getByTestId("send-test-event").click();
+    await expect(page.getByTestId("test-event-result")).toHaveAttribute("data-accepted", "true");
+    const log = page.getByTestId("delivery-log");
+    await expect(log.locator('[data-testid="delivery"][data-outcome="stored"]').first()).toBeVisible();
+    await expect(log.locator('[data-testid="delivery"][data-outcome="rejected"]').first()).toContainText("does not match");
+
+    await page.getByTestId("delivery-count-rejected").click();
+    await expect(log.locator('[data-testid="delivery"][data-outcome="stored"]')).toHaveCount(0);
+    await expect(log.locator('[data-testid="delivery"][data-outcome="rejected"]').first()).toBeVisible();
+    await expect(page.getByTestId("delivery-count-rejected")).toContainText(/rejected \d+/);
+  });
+
   test("rotates the secret; the new and the previous one are both accepted", async ({ page, server }) => {
     await page.goto("/webhooks");
     await page.getByTestId("reveal-secret").click();

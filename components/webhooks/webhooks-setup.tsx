@@ -7,6 +7,7 @@ import type { TestEventResult, WebhookSettingsView } from "@/lib/flireo/flireo-v
 import { callApi } from "./call-api";
 import { Card, Notice, buttonClass, primaryButtonClass } from "./card";
 import { CopyButton } from "./copy-button";
+import { DeliveryLogCard } from "./delivery-log-card";
 import { FlireoRegistrationCard } from "./flireo-registration-card";
 import { SigningSecretCard } from "./signing-secret-card";
 
@@ -38,7 +39,7 @@ function EventsCard({ available, enabled }: { available: string[]; enabled: stri
   );
 }
 
-function TestEventCard() {
+function TestEventCard({ onSent }: { onSent: () => void }) {
   const [result, setResult] = useState<TestEventResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
@@ -47,6 +48,7 @@ function TestEventCard() {
     setError(null);
     try {
       setResult(await callApi<TestEventResult>("POST", "/api/webhooks/test-event"));
+      onSent();
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
@@ -82,6 +84,7 @@ function TestEventCard() {
 export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
   // Bumped on rotation, so the assistants list shows which ones still use the previous secret.
   const [secretVersion, setSecretVersion] = useState(0);
+  const [testEvents, setTestEvents] = useState(0);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
       <header className="flex flex-wrap items-center gap-x-6 gap-y-4">
@@ -124,18 +127,11 @@ export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
             onRotated={() => setSecretVersion((version) => version + 1)}
           />
           <EventsCard available={settings.availableEvents} enabled={settings.enabledEvents} />
-          <TestEventCard />
+          <TestEventCard onSent={() => setTestEvents((count) => count + 1)} />
         </div>
         <div className="flex flex-col gap-6">
           <FlireoRegistrationCard apiKeySource={settings.apiKeySource} apiBaseUrl={settings.flireoApiBaseUrl} secretVersion={secretVersion} />
-          {/* DELIVERY LOG: recent deliveries from GET /api/webhooks/deliveries
-              ({ deliveries: [{ id, receivedAt, eventType, callId, outcome, reason, statusCode, durationMs }],
-                 counts: { stored, duplicate, ignored, rejected } }) go in this card. */}
-          <Card id="delivery-log" title="Recent deliveries">
-            <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="delivery-log-placeholder">
-              The delivery log appears here.
-            </p>
-          </Card>
+          <DeliveryLogCard refreshKey={testEvents} />
         </div>
       </main>
     </div>

@@ -5,9 +5,9 @@
 // an in-memory queue. While the database is unreachable the queue is kept (bounded) and written once it is back.
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { DELIVERY_OUTCOMES, type DeliveryCounts, type DeliveryOutcome, type DeliveryView } from "./delivery-view";
 
-export const DELIVERY_OUTCOMES = ["stored", "duplicate", "ignored", "rejected"] as const;
-export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+export { DELIVERY_OUTCOMES, type DeliveryCounts, type DeliveryOutcome, type DeliveryView };
 
 export type DeliveryRecord = {
   receivedAt: Date;
@@ -19,19 +19,6 @@ export type DeliveryRecord = {
   durationMs: number;
 };
 
-/** The JSON contract of GET /api/webhooks/deliveries; the webhooks page is built on exactly this. */
-export type DeliveryView = {
-  id: string;
-  receivedAt: string;
-  eventType: string | null;
-  callId: string | null;
-  outcome: DeliveryOutcome;
-  reason: string | null;
-  statusCode: number;
-  durationMs: number;
-};
-
-export type DeliveryCounts = Record<DeliveryOutcome, number>;
 
 const FLUSH_DELAY_MS = 100;
 const FLUSH_BATCH_SIZE = 500;

@@ -1,0 +1,113 @@
+"use client";
+// The webhook delivery log on the webhooks page: what reached the webhook URL lately, what Callboard did with it
+// and why, with the last 24 hours' counts. Refreshes itself while the page is open.
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
+import { formatClockTime } from "@/lib/calls/format";
+import { DELIVERY_OUTCOMES, type DeliveriesResponse, type DeliveryOutcome } from "@/lib/webhooks/delivery-view";
+import { callApi } from "./call-api";
+import { Card, Notice } from "./card";
+
+const REFRESH_MS = 5_000;
+
+const OUTCOME_STYLE: Record<DeliveryOutcome, string> = {
+  stored: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-300",
+  duplicate: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+  ignored: "bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-300",
+  rejected: "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-300",
+};
+
+export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
+  const [outcome, setOutcome] = useState<DeliveryOutcome | null>(null);
+  const [data, setData] = useState<DeliveriesResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const query = new URLSearchParams({ limit: "50", ...(outcome ? { outcome } : {}) });
+      setData(await callApi<DeliveriesResponse>("GET", `/api/webhooks/deliveries?${query.toString()}`));
+      setError(null);
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  }, [outcome]);
+
+  useEffect(() => {
+    // Load now (after the test event that bumped refreshKey, if any), then keep refreshing.
+    const first = setTimeout(() => void load(), 0);
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [load, refreshKey]);
+
+  return (
+    <Card id="delivery-log" title="Recent deliveries" aside={<span className="text-xs text-zinc-500 dark:text-zinc-400">last 24 h</span>}>
+      <div className="flex flex-wrap gap-2" role="group" aria-label="Show deliveries by outcome">
+        <button
+          type="button"
+          aria-pressed={outcome === null}
+          onClick={() => setOutcome(null)}
+          className="rounded-full border border-zinc-300 px-3 py-1 text-sm aria-pressed:bg-zinc-900 aria-pressed:text-white dark:border-zinc-700 dark:aria-pressed:bg-white dark:aria-pressed:text-zinc-900"
+        >
+          All
+        </button>
+        {DELIVERY_OUTCOMES.map((name) => (
+          <button
+            key={name}
+            type="button"
+            aria-pressed={outcome === name}
+            onClick={() => setOutcome(name)}
+            data-testid={`delivery-count-${name}`}
+            className="rounded-full border border-zinc-300 px-3 py-1 text-sm aria-pressed:bg-zinc-900 aria-pressed:text-white dark:border-zinc-700 dark:aria-pressed:bg-white dark:aria-pressed:text-zinc-900"
+          >
+            {name} <span className="font-semibold tabular-nums">{data?.counts[name] ?? "…"}</span>
+          </button>
+        ))}
+      </div>
+      {error && <Notice tone="error">{error}</Notice>}
+      {data && data.deliveries.length === 0 && (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="delivery-log-empty">
+          {outcome ? `No ${outcome} deliveries in the log.` : "No webhook has reached this Callboard yet. Send a test event to see one here."}
+        </p>
+      )}
+      {data && data.deliveries.length > 0 && (
+        <div className="-mx-5 overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="delivery-log">
+            <thead className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="px-5 py-2 font-medium">Time</th>
+                <th scope="col" className="px-2 py-2 font-medium">Event</th>
+                <th scope="col" className="px-2 py-2 font-medium">Outcome</th>
+                <th scope="col" className="px-5 py-2 text-right font-medium">Handled in</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
+              {data.deliveries.map((delivery) => (
+                <tr key={delivery.id} data-testid="delivery" data-outcome={delivery.outcome} className="align-top">
+                  <td className="px-5 py-2 whitespace-nowrap tabular-nums">{formatClockTime(delivery.receivedAt)}</td>
+                  <td className="px-2 py-2">
+                    <div className="font-mono text-xs">{delivery.eventType ?? "—"}</div>
+                    {delivery.callId && (
+                      <Link href={`/calls/${encodeURIComponent(delivery.callId)}`} className="font-mono text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400">
+                        {delivery.callId.slice(0, 13)}
+                      </Link>
+                    )}
+                  </td>
+                  <td className="px-2 py-2">
+                    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME_STYLE[delivery.outcome]}`}>
+                      {delivery.outcome} · {delivery.statusCode}
+                    </span>
+                    {delivery.reason && <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid="delivery-reason">{delivery.reason}</p>}
+                  </td>
+                  <td className="px-5 py-2 text-right whitespace-nowrap tabular-nums">{delivery.durationMs.toFixed(1)} ms</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
