@@ -5,7 +5,8 @@ import next from "next";
 import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { env } from "@/lib/env";
+import { env, resolveAuthSecret } from "@/lib/env";
+import { pinClientAddress } from "@/lib/http/client-address";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
 import { assertSignaturePolicyIsSafe, getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
@@ -25,6 +26,7 @@ async function resolveDatabase(): Promise<{ url: string; embedded: EmbeddedDatab
 
 async function main(): Promise<void> {
   assertSignaturePolicyIsSafe();
+  resolveAuthSecret();
   const database = await resolveDatabase();
   const migrations = await migrateDatabase(database.url);
   connectDatabase(database.url);
@@ -33,7 +35,10 @@ async function main(): Promise<void> {
   const app = next({ dev: isDev, hostname: env.HOST, port: env.PORT, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
-  httpServer.on("request", (request, response) => void handle(request, response));
+  httpServer.on("request", (request, response) => {
+    pinClientAddress(request, env.TRUST_PROXY);
+    void handle(request, response);
+  });
   const io = attachSocketServer(httpServer);
 
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,7 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { Board } from "@/components/board";
+import { getSessionUser } from "@/lib/auth/session";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
 import { getPrisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -9,6 +12,9 @@ export const dynamic = "force-dynamic";
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function BoardPage({ searchParams }: PageProps) {
+  // proxy.ts already sent anonymous visitors to /login; checked again because this page shows phone numbers.
+  const user = await getSessionUser(await headers());
+  if (!user) redirect("/login");
   const { q } = await searchParams;
   const query = (typeof q === "string" ? q : "").slice(0, 64);
   const snapshot = await loadBoardSnapshot(getPrisma(), query);
@@ -17,6 +23,7 @@ export default async function BoardPage({ searchParams }: PageProps) {
       initialSnapshot={snapshot}
       defaultCountry={env.DEFAULT_COUNTRY}
       isAcceptingUnsigned={!getSignaturePolicy().isSignatureRequired}
+      user={{ email: user.email, role: user.role }}
     />
   );
 }

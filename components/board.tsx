@@ -4,16 +4,19 @@ import type { CountryCode } from "libphonenumber-js/min";
 import { useEffect, useMemo, useState } from "react";
 import type { BoardSnapshot } from "@/lib/calls/call-view";
 import { parseNumberSearch } from "@/lib/calls/number-search";
+import type { Role } from "@/lib/auth/roles";
 import { ConnectionIndicator } from "./connection-indicator";
 import { LiveCallsTable } from "./live-calls-table";
 import { RecentErrors } from "./recent-errors";
 import { useLiveBoard } from "./use-live-board";
 import { useNow } from "./use-now";
+import { UserMenu } from "./user-menu";
 
 type BoardProps = {
   initialSnapshot: BoardSnapshot;
   defaultCountry: string;
   isAcceptingUnsigned: boolean;
+  user: { email: string; role: Role };
 };
 
 /** Mirrors the search box into ?q= so a filtered board can be shared and survives a reload. */
@@ -34,7 +37,7 @@ function useQueryInUrl(initial: string): [string, string, (value: string) => voi
   return [input, query, setInput];
 }
 
-export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned }: BoardProps) {
+export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, user }: BoardProps) {
   const [input, query, setInput] = useQueryInUrl(initialSnapshot.query);
   const pattern = useMemo(() => parseNumberSearch(query, defaultCountry as CountryCode), [query, defaultCountry]);
   const { live, errors, connection } = useLiveBoard(initialSnapshot, query, pattern);
@@ -70,6 +73,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned }: 
             className="w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base shadow-sm outline-none placeholder:text-zinc-400 focus:border-zinc-500 focus:ring-2 focus:ring-zinc-500/20 dark:border-zinc-700 dark:bg-zinc-900"
           />
         </div>
+        <UserMenu email={user.email} role={user.role} />
       </header>
 
       {isAcceptingUnsigned && (

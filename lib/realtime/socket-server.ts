@@ -2,6 +2,7 @@
 // this module) reach it through globalThis. Only committed changes are broadcast.
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
+import { getSessionUser } from "@/lib/auth/session";
 import type { CallView } from "@/lib/calls/call-view";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "./events";
 
@@ -18,12 +19,30 @@ export function attachSocketServer(httpServer: HttpServer): CallboardSocketServe
     // The board only receives; a small buffer is plenty and keeps abusive clients cheap.
     maxHttpBufferSize: 16 * 1024,
   });
+  // Every connection needs a signed-in user, checked with the same session lookup as pages and API routes.
+  io.use((socket, next) => {
+    const cookie = socket.handshake.headers.cookie ?? "";
+    getSessionUser(new Headers({ cookie })).then(
+      (user) => {
+        if (!user) return next(new Error("unauthorized: sign in to receive live updates"));
+        // A room per user, so removing a user can disconnect their open boards (disconnectUserSockets).
+        void socket.join(`user:${user.id}`);
+        next();
+      },
+      () => next(new Error("unavailable: could not check the session")),
+    );
+  });
   holder[IO_KEY] = io;
   return io;
 }
 
 export function getSocketServer(): CallboardSocketServer | undefined {
   return holder[IO_KEY];
+}
+
+/** Ends a removed user's live connections at once, instead of at their next page load. */
+export function disconnectUserSockets(userId: string): void {
+  getSocketServer()?.in(`user:${userId}`).disconnectSockets(true);
 }
 
 export function broadcastCallUpdated(call: CallView): void {

@@ -2,12 +2,14 @@
 import { HANDLED_EVENT_TYPES } from "@/lib/webhooks/flireo-event";
 import { errorResponse } from "@/lib/http/api-error";
 import { handleFlireoWebhook } from "@/lib/webhooks/handle-flireo-webhook";
+import { assertWebhookRateLimit } from "@/lib/webhooks/rate-limit";
 import { getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request): Promise<Response> {
   try {
+    assertWebhookRateLimit(request);
     const result = await handleFlireoWebhook(request);
     // Flireo ignores the body of status-update and end-of-call-report replies; `{}` also suits the others.
     return Response.json(result.outcome === "ignored" ? {} : { ok: true, outcome: result.outcome });
