@@ -48,11 +48,11 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, query: string, patt
 
   useEffect(() => {
     const socket: BoardSocket = io({ path: SOCKET_PATH, transports: ["websocket", "polling"] });
-    let hasConnected = false;
     socket.on("connect", () => {
       setConnection("live");
-      if (hasConnected) void resync();
-      hasConnected = true;
+      // Also on the first connect: changes between the server's snapshot and the (session-checked) handshake
+      // reach no socket. Merging by version makes the extra snapshot harmless.
+      void resync();
     });
     socket.on("disconnect", (reason) => {
       setConnection(reason === "io client disconnect" ? "offline" : "reconnecting");

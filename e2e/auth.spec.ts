@@ -1,5 +1,6 @@
 import { newCallId } from "@/lib/testing/flireo-payloads";
 import { newTestUser } from "@/lib/testing/auth";
+import { startTestServer } from "@/lib/testing/test-server";
 import { expect, test } from "./fixtures";
 
 test.describe("[AUTH] signed out", () => {
@@ -37,6 +38,38 @@ test.describe("[AUTH] signed out", () => {
   });
 });
 
+test.describe("[AUTH] first run", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the set-up page creates the first admin and then disappears", async ({ page }) => {
+    test.setTimeout(60_000);
+    const fresh = await startTestServer();
+    try {
+      await page.goto(`${fresh.baseUrl}/`);
+      await expect(page).toHaveURL(/\/setup$/);
+      await page.getByLabel("Email").fill("owner@example.test");
+      await page.getByLabel("Name").fill("Owner");
+      await page.getByLabel(/Password/).fill("short");
+      await page.getByRole("button", { name: "Create admin" }).click();
+      // The browser's own minlength check keeps a short password from being sent.
+      await expect(page).toHaveURL(/\/setup$/);
+      await page.getByLabel(/Password/).fill("owner-password-1");
+      await page.getByRole("button", { name: "Create admin" }).click();
+      await expect(page).toHaveURL(/\/login\?created=1$/);
+      await expect(page.getByRole("note")).toContainText("admin account is ready");
+
+      expect((await page.goto(`${fresh.baseUrl}/setup`))?.status()).toBe(404);
+      await page.goto(`${fresh.baseUrl}/login`);
+      await page.getByLabel("Email").fill("owner@example.test");
+      await page.getByLabel("Password").fill("owner-password-1");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByTestId("user-menu")).toContainText("admin");
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
+
 test.describe("[AUTH] roles", () => {
   test("a viewer sees the board but not user management", async ({ viewerPage }) => {
     await viewerPage.goto("/");
@@ -50,6 +83,8 @@ test.describe("[AUTH] roles", () => {
   test("an admin adds a user, who can then sign in, and removes them", async ({ page, browser, server }) => {
     const newcomer = newTestUser("viewer");
     await page.goto("/");
+    // Live means hydrated: the link then navigates on the client.
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
     await page.getByRole("link", { name: "Users" }).click();
     await expect(page).toHaveURL(/\/settings\/users$/);
     const form = page.getByTestId("add-user-form");
