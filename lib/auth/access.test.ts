@@ -141,8 +141,6 @@ describe("admins", () => {
 
     expect((await post("/api/auth/admin/remove-user", headers, JSON.stringify({ userId: user.id }))).status).toBe(200);
     expect((await get("/api/calls/board", { cookie })).status).toBe(401);
-    // Better Auth's endpoint does not know our sockets; the users page does. Here the next connection is refused.
-    socket.disconnect();
     await disconnected;
     await expect(connect(cookie)).rejects.toThrow(/unauthorized/);
   });
@@ -172,10 +170,13 @@ describe("sessions and CSRF", () => {
     expect((await get("/api/calls/board", { cookie: admin.cookie })).status).toBe(200);
   });
 
-  it("signs out", async () => {
+  it("signs out, which also ends that session's live connection", async () => {
     const user = await createSignedInUser(server.baseUrl, server.database.url, "viewer");
+    const socket = await connect(user.cookie);
+    const disconnected = new Promise((resolve) => socket.on("disconnect", resolve));
     expect((await post("/api/auth/sign-out", { cookie: user.cookie, origin: server.baseUrl })).status).toBe(200);
     expect((await get("/api/calls/board", { cookie: user.cookie })).status).toBe(401);
+    expect(await disconnected).toBe("io server disconnect");
   });
 });
 

@@ -5,6 +5,7 @@ import { admin } from "better-auth/plugins/admin";
 import { adminAc, defaultAc } from "better-auth/plugins/admin/access";
 import { getPrisma } from "@/lib/db/client";
 import { env, resolveAuthSecret } from "@/lib/env";
+import { disconnectSessionSockets } from "@/lib/realtime/socket-server";
 import { trustedOriginsFor } from "./same-origin";
 
 // Viewers may do nothing through the admin plugin's endpoints; admins may manage users and sessions.
@@ -22,6 +23,8 @@ function createAuth() {
     // cannot make a browser send this host's own origin, so this still refuses cross-site requests.
     trustedOrigins: (request) => trustedOriginsFor(request?.headers),
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Sign-out, revocation and user removal delete sessions; their open boards' live connections end with them.
+    databaseHooks: { session: { delete: { after: (session) => Promise.resolve(disconnectSessionSockets(session.id)) } } },
     rateLimit: {
       // On in every environment (Better Auth's default is production only): password guessing is the threat.
       enabled: true,

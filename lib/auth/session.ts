@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { getAuth } from "./auth";
 import { toRole, type Role } from "./roles";
 
-export type SessionUser = { id: string; email: string; name: string; role: Role };
+export type SessionUser = { id: string; email: string; name: string; role: Role; session: { id: string; expiresAt: Date } };
 
 /** The signed-in user, or null for no cookie, an expired or revoked session, or a banned user. */
 export async function getSessionUser(headers: Headers): Promise<SessionUser | null> {
@@ -12,7 +12,7 @@ export async function getSessionUser(headers: Headers): Promise<SessionUser | nu
   const session = await getAuth().api.getSession({ headers });
   if (!session) return null;
   const { id, email, name, role } = session.user;
-  return { id, email, name, role: toRole(role) };
+  return { id, email, name, role: toRole(role), session: { id: session.session.id, expiresAt: new Date(session.session.expiresAt) } };
 }
 
 export async function requireUser(headers: Headers): Promise<SessionUser> {

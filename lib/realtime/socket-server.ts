@@ -25,8 +25,11 @@ export function attachSocketServer(httpServer: HttpServer): CallboardSocketServe
     getSessionUser(new Headers({ cookie })).then(
       (user) => {
         if (!user) return next(new Error("unauthorized: sign in to receive live updates"));
-        // A room per user, so removing a user can disconnect their open boards (disconnectUserSockets).
-        void socket.join(`user:${user.id}`);
+        // A room per session: signing out, revoking the session or removing the user ends its open boards at once.
+        void socket.join(`session:${user.session.id}`);
+        // A connection outlives no session: it ends when the session expires (the board then asks to sign in).
+        const expiry = setTimeout(() => socket.disconnect(true), Math.min(user.session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
+        socket.once("disconnect", () => clearTimeout(expiry));
         next();
       },
       () => next(new Error("unavailable: could not check the session")),
@@ -40,9 +43,9 @@ export function getSocketServer(): CallboardSocketServer | undefined {
   return holder[IO_KEY];
 }
 
-/** Ends a removed user's live connections at once, instead of at their next page load. */
-export function disconnectUserSockets(userId: string): void {
-  getSocketServer()?.in(`user:${userId}`).disconnectSockets(true);
+/** Ends the live connections of a session that was signed out or revoked. */
+export function disconnectSessionSockets(sessionId: string): void {
+  getSocketServer()?.in(`session:${sessionId}`).disconnectSockets(true);
 }
 
 export function broadcastCallUpdated(call: CallView): void {

@@ -5,7 +5,6 @@ import { revalidatePath } from "next/cache";
 import { getAuth } from "@/lib/auth/auth";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
 import { requireAdmin } from "@/lib/auth/session";
-import { disconnectUserSockets } from "@/lib/realtime/socket-server";
 
 export type UsersFormState = { error: string | null; message: string | null };
 
@@ -36,7 +35,7 @@ export async function removeUser(form: FormData): Promise<void> {
   const userId = typeof userIdValue === "string" ? userIdValue : "";
   // Removing yourself would lock the last admin out; another admin can do it.
   if (!userId || userId === admin.id) return;
+  // Deleting the user deletes their sessions, which ends their live connections (see databaseHooks in auth.ts).
   await getAuth().api.removeUser({ body: { userId }, headers: requestHeaders });
-  disconnectUserSockets(userId);
   revalidatePath("/settings/users");
 }
