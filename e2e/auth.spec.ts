@@ -89,13 +89,15 @@ test.describe("[AUTH] roles", () => {
     await expect(page).toHaveURL(/\/settings\/users$/);
     const form = page.getByTestId("add-user-form");
     await form.getByLabel("Email").fill(newcomer.email);
-    await form.getByLabel("Name").fill("New Viewer");
+    await form.getByLabel("Name").fill(`<img src=x onerror="window.__pwned=1">New Viewer`);
     await form.getByLabel(/Password/).fill(newcomer.password);
     await form.getByLabel("Role").selectOption("viewer");
     await form.getByRole("button", { name: "Add user" }).click();
     await expect(form.getByRole("status")).toHaveText(`Added ${newcomer.email} as viewer.`);
     const row = page.getByTestId("user-row").filter({ hasText: newcomer.email });
     await expect(row).toContainText("viewer");
+    await expect(row).toContainText(`<img src=x onerror="window.__pwned=1">New Viewer`);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
     const other = await browser.newContext({ baseURL: server.baseUrl, storageState: { cookies: [], origins: [] } });
     const otherPage = await other.newPage();

@@ -9,6 +9,8 @@ import { startTestServer, TEST_AUTH_SECRET, TEST_WEBHOOK_SECRET, type TestServer
 
 type Account = Awaited<ReturnType<typeof createSignedInUser>>;
 
+const METRICS_TOKEN = "metrics-token-0123456789";
+
 let server: TestServer;
 let admin: Account;
 let viewer: Account;
@@ -219,7 +221,7 @@ describe("logs", () => {
 describe("first run, rate limits", () => {
   let fresh: TestServer;
   beforeAll(async () => {
-    fresh = await startTestServer({ env: { LOGIN_ATTEMPTS_PER_MINUTE: "3", WEBHOOK_RATE_LIMIT_PER_MINUTE: "5" } });
+    fresh = await startTestServer({ env: { LOGIN_ATTEMPTS_PER_MINUTE: "3", WEBHOOK_RATE_LIMIT_PER_MINUTE: "5", METRICS_TOKEN } });
   });
   afterAll(async () => {
     await fresh?.stop();
@@ -263,6 +265,14 @@ describe("first run, rate limits", () => {
     const limited = await attempt(9);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("x-retry-after") ?? limited.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("lets a scraper with METRICS_TOKEN read /api/metrics, and nothing else", async () => {
+    const withToken = (token: string, pathname = "/api/metrics") => fetch(`${fresh.baseUrl}${pathname}`, { headers: { authorization: `Bearer ${token}` } });
+    // Past the proxy (this build has no metrics route yet: 404), where a wrong token or another path stops.
+    expect((await withToken(METRICS_TOKEN)).status).not.toBe(401);
+    expect((await withToken(`${METRICS_TOKEN}x`)).status).toBe(401);
+    expect((await withToken(METRICS_TOKEN, "/api/calls/board")).status).toBe(401);
   });
 
   it("rate-limits the webhook route per source with 429 and Retry-After", async () => {
