@@ -4,8 +4,9 @@ import { env } from "@/lib/env";
 /** The origins a same-site browser request to this host can carry: the Host header's, either scheme, and PUBLIC_BASE_URL. */
 export function trustedOriginsFor(headers: Headers | undefined): string[] {
   const origins = env.PUBLIC_BASE_URL ? [new URL(env.PUBLIC_BASE_URL).origin] : [];
-  const host = headers?.get("host");
-  if (host) origins.push(`http://${host}`, `https://${host}`);
+  // Behind a trusted reverse proxy the browser's host may be in X-Forwarded-Host instead of Host.
+  const hosts = [headers?.get("host"), env.TRUST_PROXY ? headers?.get("x-forwarded-host") : null];
+  for (const host of hosts) if (host) origins.push(`http://${host}`, `https://${host}`);
   return origins;
 }
 
