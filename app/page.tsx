@@ -1,4 +1,7 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { Board } from "@/components/board";
+import { getSessionUser } from "@/lib/auth/session";
 import { parseCallFilter } from "@/lib/calls/call-filter";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
 import { getPrisma } from "@/lib/db/client";
@@ -10,6 +13,9 @@ export const dynamic = "force-dynamic";
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function BoardPage({ searchParams }: PageProps) {
+  // proxy.ts already sent anonymous visitors to /login; checked again because this page shows phone numbers.
+  const user = await getSessionUser(await headers());
+  if (!user) redirect("/login");
   const filter = parseCallFilter(await searchParams);
   const snapshot = await loadBoardSnapshot(getPrisma(), filter);
   return (
@@ -17,6 +23,7 @@ export default async function BoardPage({ searchParams }: PageProps) {
       initialSnapshot={snapshot}
       defaultCountry={env.DEFAULT_COUNTRY}
       isAcceptingUnsigned={!(await getSignaturePolicy()).isSignatureRequired}
+      user={{ email: user.email, role: user.role }}
     />
   );
 }

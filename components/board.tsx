@@ -7,6 +7,7 @@ import { compileCallFilter, isFilterActive, statusFilterIncludes, type CallFilte
 import type { BoardSnapshot, CallView } from "@/lib/calls/call-view";
 import { AlertsToggle } from "./alerts-toggle";
 import { CallsChart } from "./calls-chart";
+import type { Role } from "@/lib/auth/roles";
 import { ConnectionIndicator } from "./connection-indicator";
 import { FilterBar } from "./filter-bar";
 import { KpiTiles } from "./kpi-tiles";
@@ -20,11 +21,13 @@ import { useCallFilter } from "./use-call-filter";
 import { useErrorAlerts } from "./use-error-alerts";
 import { useLiveBoard } from "./use-live-board";
 import { useNow } from "./use-now";
+import { UserMenu } from "./user-menu";
 
 type BoardProps = {
   initialSnapshot: BoardSnapshot;
   defaultCountry: string;
   isAcceptingUnsigned: boolean;
+  user: { email: string; role: Role };
 };
 
 function emptyText(filter: CallFilter, list: "live" | "ended" | "error", fallback: string, noun: string): string {
@@ -32,7 +35,7 @@ function emptyText(filter: CallFilter, list: "live" | "ended" | "error", fallbac
   return isFilterActive(filter) ? `No ${noun.toLowerCase()} match these filters.` : fallback;
 }
 
-export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned }: BoardProps) {
+export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, user }: BoardProps) {
   const [filter, setFilter] = useCallFilter();
   const compiled = useMemo(() => compileCallFilter(filter, defaultCountry as CountryCode), [filter, defaultCountry]);
   const alerts = useErrorAlerts();
@@ -75,6 +78,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned }: 
         <div className="ml-auto flex items-center gap-2">
           <AlertsToggle alerts={alerts} />
           <ThemeToggle />
+          <UserMenu email={user.email} role={user.role} />
         </div>
       </header>
 

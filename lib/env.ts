@@ -49,6 +49,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   EMBEDDED_POSTGRES_DIR: z.string().min(1).default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  // Signs session cookies. Required in production (see resolveAuthSecret); at least 32 characters.
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
+  // Behind a reverse proxy, trust its X-Forwarded-For (rightmost entry) as the client address.
+  TRUST_PROXY: booleanFlag,
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  // When set, /api/metrics also accepts `Authorization: Bearer <METRICS_TOKEN>` (for a scraper without a session).
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -69,3 +77,20 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env: Env = parseEnv(process.env);
+
+// Only for development and tests on a developer's machine: production refuses to start without AUTH_SECRET.
+const DEVELOPMENT_AUTH_SECRET = "callboard-development-secret-do-not-use-in-production";
+let hasWarnedAboutAuthSecret = false;
+
+/** AUTH_SECRET, or in development a fixed, publicly known default (with a warning): sessions are then forgeable. */
+export function resolveAuthSecret(source: Env = env): string {
+  if (source.AUTH_SECRET) return source.AUTH_SECRET;
+  if (source.NODE_ENV === "production") {
+    throw new InvalidEnvironmentError("AUTH_SECRET is required in production: set it to a random value, e.g. `openssl rand -base64 32`.");
+  }
+  if (!hasWarnedAboutAuthSecret) {
+    hasWarnedAboutAuthSecret = true;
+    console.warn("AUTH_SECRET is not set: using the development default. Set AUTH_SECRET before exposing Callboard.");
+  }
+  return DEVELOPMENT_AUTH_SECRET;
+}

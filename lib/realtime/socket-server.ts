@@ -10,6 +10,7 @@ import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
 import pg from "pg";
 import { createClient } from "redis";
 import { Server } from "socket.io";
+import { getSessionUser } from "@/lib/auth/session";
 import type { CallView } from "@/lib/calls/call-view";
 import { logger } from "@/lib/observability/logger";
 import { getMetrics } from "@/lib/observability/metrics";
@@ -61,6 +62,22 @@ export async function attachSocketServer(
     // The board only receives; a small buffer is plenty and keeps abusive clients cheap.
     maxHttpBufferSize: 16 * 1024,
   });
+  // Every connection needs a signed-in user, checked with the same session lookup as pages and API routes.
+  io.use((socket, next) => {
+    const cookie = socket.handshake.headers.cookie ?? "";
+    getSessionUser(new Headers({ cookie })).then(
+      (user) => {
+        if (!user) return next(new Error("unauthorized: sign in to receive live updates"));
+        // A room per session: signing out, revoking the session or removing the user ends its open boards at once.
+        void socket.join(`session:${user.session.id}`);
+        // A connection outlives no session: it ends when the session expires (the board then asks to sign in).
+        const expiry = setTimeout(() => socket.disconnect(true), Math.min(user.session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
+        socket.once("disconnect", () => clearTimeout(expiry));
+        next();
+      },
+      () => next(new Error("unavailable: could not check the session")),
+    );
+  });
   const closeAdapter = await connectAdapter(io, options);
   const clients = getMetrics().socketClients;
   io.on("connection", (socket) => {
@@ -79,6 +96,11 @@ export async function attachSocketServer(
 
 export function getSocketServer(): CallboardSocketServer | undefined {
   return holder[IO_KEY];
+}
+
+/** Ends the live connections of a session that was signed out or revoked. */
+export function disconnectSessionSockets(sessionId: string): void {
+  getSocketServer()?.in(`session:${sessionId}`).disconnectSockets(true);
 }
 
 export function broadcastCallUpdated(call: CallView): void {

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "./test-postgres";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export const TEST_WEBHOOK_SECRET = "whsec_test_callboard";
+export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdef0123456789";
 
 export type TestServer = {
   baseUrl: string;
@@ -50,6 +51,7 @@ export async function startTestServer(
       HOST: "127.0.0.1",
       PORT: String(port),
       FLIREO_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      AUTH_SECRET: TEST_AUTH_SECRET,
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -4,6 +4,7 @@ import { ApiError, errorResponse } from "@/lib/http/api-error";
 import { observeWebhook } from "@/lib/observability/metrics";
 import { recordDelivery, type DeliveryOutcome } from "./delivery-log";
 import { handleFlireoWebhook, type WebhookContext } from "./handle-flireo-webhook";
+import { assertWebhookRateLimit } from "./rate-limit";
 
 export async function receiveFlireoWebhook(request: Request): Promise<Response> {
   const receivedAt = new Date();
@@ -13,6 +14,7 @@ export async function receiveFlireoWebhook(request: Request): Promise<Response> 
   let outcome: DeliveryOutcome;
   let reason: string | null = null;
   try {
+    assertWebhookRateLimit(request);
     const result = await handleFlireoWebhook(request, context);
     outcome = result.outcome;
     if (result.outcome === "ignored") reason = `Callboard does not use ${result.eventType || "this"} events.`;

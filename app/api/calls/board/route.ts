@@ -1,4 +1,5 @@
 // GET /api/calls/board?q=&line=&status=&range= – the board's filtered lists, for a filter change or a resync.
+import { requireUser } from "@/lib/auth/session";
 import { parseCallFilter } from "@/lib/calls/call-filter";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
 import { getPrisma } from "@/lib/db/client";
@@ -8,6 +9,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   try {
+    await requireUser(request.headers);
     const filter = parseCallFilter(new URL(request.url).searchParams);
     const snapshot = await loadBoardSnapshot(getPrisma(), filter);
     return Response.json(snapshot, { headers: { "cache-control": "no-store" } });

@@ -1,0 +1,29 @@
+"use client";
+// Who is signed in, a link to user management for admins, and sign-out.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { authClient } from "@/lib/auth/auth-client";
+import type { Role } from "@/lib/auth/roles";
+
+export function UserMenu({ email, role }: { email: string; role: Role }) {
+  const router = useRouter();
+  async function signOut() {
+    await authClient.signOut();
+    router.replace("/login");
+  }
+  return (
+    <div data-testid="user-menu" className="flex items-center gap-3 text-sm">
+      <span className="text-zinc-600 dark:text-zinc-400">
+        {email} <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">{role}</span>
+      </span>
+      {role === "admin" && (
+        <Link href="/settings/users" className="underline underline-offset-2">
+          Users
+        </Link>
+      )}
+      <button type="button" onClick={() => void signOut()} className="rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700">
+        Sign out
+      </button>
+    </div>
+  );
+}

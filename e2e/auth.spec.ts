@@ -1,0 +1,147 @@
+import { newCallId } from "@/lib/testing/flireo-payloads";
+import { newTestUser } from "@/lib/testing/auth";
+import { startTestServer } from "@/lib/testing/test-server";
+import { expect, test } from "./fixtures";
+
+test.describe("[AUTH] signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the board sends you to sign in, and back after it; sign-out ends the session", async ({ page, accounts }) => {
+    await page.goto("/?q=0612");
+    await expect(page).toHaveURL(/\/login\?next=%2F%3Fq%3D0612$/);
+    await expect(page.getByTestId("live-count")).toHaveCount(0);
+
+    await page.getByLabel("Email").fill(accounts.viewer.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("login-error")).toHaveText("That email and password do not match an account.");
+
+    await page.getByLabel("Password").fill(accounts.viewer.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/\?q=0612$/);
+    await expect(page.getByTestId("user-menu")).toContainText(accounts.viewer.email);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login\?next=%2F$/);
+  });
+
+  test("a link to another site after sign-in is ignored", async ({ page, accounts, server }) => {
+    await page.goto("/login?next=//evil.example/");
+    await page.getByLabel("Email").fill(accounts.admin.email);
+    await page.getByLabel("Password").fill(accounts.admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("user-menu")).toBeVisible();
+    expect(page.url()).toBe(`${server.baseUrl}/`);
+  });
+});
+
+test.describe("[AUTH] first run", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("the set-up page creates the first admin and then disappears", async ({ page }) => {
+    test.setTimeout(60_000);
+    const fresh = await startTestServer();
+    try {
+      await page.goto(`${fresh.baseUrl}/`);
+      await expect(page).toHaveURL(/\/setup$/);
+      await page.getByLabel("Email").fill("owner@example.test");
+      await page.getByLabel("Name").fill("Owner");
+      await page.getByLabel(/Password/).fill("short");
+      await page.getByRole("button", { name: "Create admin" }).click();
+      // The browser's own minlength check keeps a short password from being sent.
+      await expect(page).toHaveURL(/\/setup$/);
+      await page.getByLabel(/Password/).fill("owner-password-1");
+      await page.getByRole("button", { name: "Create admin" }).click();
+      await expect(page).toHaveURL(/\/login\?created=1$/);
+      await expect(page.getByRole("note")).toContainText("admin account is ready");
+
+      expect((await page.goto(`${fresh.baseUrl}/setup`))?.status()).toBe(404);
+      await page.goto(`${fresh.baseUrl}/login`);
+      await page.getByLabel("Email").fill("owner@example.test");
+      await page.getByLabel("Password").fill("owner-password-1");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByTestId("user-menu")).toContainText("admin");
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
+
+test.describe("[AUTH] roles", () => {
+  test("a viewer sees the board but not user management", async ({ viewerPage }) => {
+    await viewerPage.goto("/");
+    await expect(viewerPage.getByTestId("user-menu")).toContainText("viewer");
+    await expect(viewerPage.getByRole("link", { name: "Users" })).toHaveCount(0);
+    const response = await viewerPage.goto("/settings/users");
+    expect(response?.status()).toBe(403);
+    await expect(viewerPage.getByTestId("users-table")).toHaveCount(0);
+  });
+
+  test("an admin adds a user, who can then sign in, and removes them", async ({ page, browser, server }) => {
+    const newcomer = newTestUser("viewer");
+    await page.goto("/");
+    // Live means hydrated: the link then navigates on the client.
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await page.getByRole("link", { name: "Users" }).click();
+    await expect(page).toHaveURL(/\/settings\/users$/);
+    const form = page.getByTestId("add-user-form");
+    await form.getByLabel("Email").fill(newcomer.email);
+    await form.getByLabel("Name").fill(`<img src=x onerror="window.__pwned=1">New Viewer`);
+    await form.getByLabel(/Password/).fill(newcomer.password);
+    await form.getByLabel("Role").selectOption("viewer");
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect(form.getByRole("status")).toHaveText(`Added ${newcomer.email} as viewer.`);
+    const row = page.getByTestId("user-row").filter({ hasText: newcomer.email });
+    await expect(row).toContainText("viewer");
+    await expect(row).toContainText(`<img src=x onerror="window.__pwned=1">New Viewer`);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    const other = await browser.newContext({ baseURL: server.baseUrl, storageState: { cookies: [], origins: [] } });
+    const otherPage = await other.newPage();
+    await otherPage.goto("/login");
+    await otherPage.getByLabel("Email").fill(newcomer.email);
+    await otherPage.getByLabel("Password").fill(newcomer.password);
+    await otherPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(otherPage.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+
+    await row.getByRole("button", { name: `Remove ${newcomer.email}` }).click();
+    await expect(row).toHaveCount(0);
+    // The removed user's open board loses its live connection, and the next load asks for a sign-in.
+    await expect(otherPage.getByTestId("connection-state")).not.toHaveAttribute("data-state", "live");
+    await otherPage.reload();
+    await expect(otherPage).toHaveURL(/\/login/);
+    await other.close();
+  });
+});
+
+test.describe("[AUTH] hostile text", () => {
+  test("HTML and script in error texts, line names and numbers render as text", async ({ page, sendStatus }) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto("/");
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+
+    const live = newCallId();
+    const failed = newCallId();
+    const lineName = `<img src=x onerror="window.__pwned='line'">Main`;
+    const error = `<script>window.__pwned='error'</script><b id="injected">bold</b>`;
+    const lineNumber = `<svg onload="window.__pwned='number'">`;
+    await sendStatus({ callId: live, status: "in-progress", lineName, lineNumber });
+    await sendStatus({ callId: failed, status: "in-progress", lineName });
+    await sendStatus({ callId: failed, status: "ended-with-error", error });
+
+    await expect(page.locator(`[data-testid="live-call"][data-call-id="${live}"]`)).toContainText(lineName);
+    await expect(page.locator(`[data-testid="error-call"][data-call-id="${failed}"]`).getByTestId("error-text")).toHaveText(error);
+    // The same text after a server render, not just from the socket.
+    await page.reload();
+    await expect(page.locator(`[data-testid="error-call"][data-call-id="${failed}"]`).getByTestId("error-text")).toHaveText(error);
+    await expect(page.locator("#injected, img[src='x'], svg[onload]")).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(violations).toEqual([]);
+  });
+});

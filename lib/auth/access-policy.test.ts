@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { isAdminPath, isPublicPath, isWebhookPath, toSafeNextPath } from "./access-policy";
+import { isSameOriginRequest } from "./same-origin";
+
+describe("access policy", () => {
+  it("opens only the webhook, sign-in, set-up, the health check and Better Auth", () => {
+    for (const open of ["/api/webhooks/flireo", "/login", "/setup", "/api/health", "/api/auth/sign-in/email", "/api/auth/get-session"]) {
+      expect(isPublicPath(open), open).toBe(true);
+    }
+    for (const closed of ["/", "/loginx", "/setup-admin", "/api/healthz", "/api/authx", "/api/webhooks/flireo-settings", "/api/webhooks/flireo/extra", "/api/calls/board", "/calls/1"]) {
+      expect(isPublicPath(closed), closed).toBe(false);
+    }
+  });
+
+  it("keeps admin prefixes for admins, but not Flireo's webhook itself", () => {
+    for (const admin of ["/webhooks", "/webhooks/deliveries", "/settings", "/settings/users", "/api/webhooks/settings", "/api/webhooks/flireo/secret", "/api/flireo/key", "/api/users", "/api/users/1"]) {
+      expect(isAdminPath(admin), admin).toBe(true);
+    }
+    for (const viewer of ["/", "/api/webhooks/flireo", "/webhooksx", "/settingsx", "/api/usersx", "/api/calls/export", "/calls/1"]) {
+      expect(isAdminPath(viewer), viewer).toBe(false);
+    }
+    expect(isWebhookPath("/api/webhooks/flireo/")).toBe(true);
+  });
+
+  it("follows sign-in only to a path on this site", () => {
+    expect(toSafeNextPath("/?q=06")).toBe("/?q=06");
+    expect(toSafeNextPath("/settings/users")).toBe("/settings/users");
+    for (const hostile of ["//evil.example/", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "", null, undefined]) {
+      expect(toSafeNextPath(hostile)).toBe("/");
+    }
+  });
+});
+
+describe("isSameOriginRequest", () => {
+  const headers = (values: Record<string, string>) => new Headers({ host: "board.example:3000", ...values });
+
+  it("accepts the page's own origin, either scheme, and clients that send neither header", () => {
+    expect(isSameOriginRequest(headers({ origin: "http://board.example:3000", "sec-fetch-site": "same-origin" }))).toBe(true);
+    expect(isSameOriginRequest(headers({ origin: "https://board.example:3000" }))).toBe(true);
+    expect(isSameOriginRequest(headers({}))).toBe(true);
+  });
+
+  it("refuses other sites, sibling subdomains and spoofed hosts", () => {
+    expect(isSameOriginRequest(headers({ origin: "https://evil.example" }))).toBe(false);
+    expect(isSameOriginRequest(headers({ "sec-fetch-site": "cross-site" }))).toBe(false);
+    expect(isSameOriginRequest(headers({ "sec-fetch-site": "same-site", origin: "http://board.example:3000" }))).toBe(false);
+    expect(isSameOriginRequest(headers({ origin: "http://board.example:3001" }))).toBe(false);
+    expect(isSameOriginRequest(headers({ origin: "null" }))).toBe(false);
+  });
+});

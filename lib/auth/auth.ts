@@ -1,0 +1,59 @@
+// Better Auth, configured once: email + password, no public sign-up, roles from its admin plugin, Postgres via Prisma.
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { admin } from "better-auth/plugins/admin";
+import { adminAc, defaultAc } from "better-auth/plugins/admin/access";
+import { getPrisma } from "@/lib/db/client";
+import { env, resolveAuthSecret } from "@/lib/env";
+import { disconnectSessionSockets } from "@/lib/realtime/socket-server";
+import { trustedOriginsFor } from "./same-origin";
+
+// Viewers may do nothing through the admin plugin's endpoints; admins may manage users and sessions.
+const roles = { admin: adminAc, viewer: defaultAc.newRole({ user: [], session: [] }) };
+
+function createAuth() {
+  const baseURL = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
+  return betterAuth({
+    appName: "Callboard",
+    baseURL,
+    secret: resolveAuthSecret(),
+    database: prismaAdapter(getPrisma(), { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    // The origin the browser used (any host name Callboard is reached by) plus PUBLIC_BASE_URL. A cross-site page
+    // cannot make a browser send this host's own origin, so this still refuses cross-site requests.
+    trustedOrigins: (request) => trustedOriginsFor(request?.headers),
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Sign-out, revocation and user removal delete sessions; their open boards' live connections end with them.
+    databaseHooks: { session: { delete: { after: (session) => Promise.resolve(disconnectSessionSockets(session.id)) } } },
+    rateLimit: {
+      // On in every environment (Better Auth's default is production only): password guessing is the threat.
+      enabled: true,
+      // One process serves Callboard, so memory is enough and costs no query per request.
+      storage: "memory",
+      window: 60,
+      max: 100,
+      customRules: { "/sign-in/email": { window: 60, max: env.LOGIN_ATTEMPTS_PER_MINUTE } },
+    },
+    advanced: {
+      // Secure cookies whenever Callboard is served over https. SameSite=Lax and httpOnly are Better Auth's defaults.
+      useSecureCookies: baseURL.startsWith("https://"),
+      cookiePrefix: "callboard",
+      // server.ts replaces X-Forwarded-For with the one trustworthy client address (lib/http/client-address.ts).
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+    },
+    telemetry: { enabled: false },
+    plugins: [admin({ roles, adminRoles: ["admin"], defaultRole: "viewer" })],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const AUTH_KEY = Symbol.for("callboard.auth");
+type AuthHolder = { [AUTH_KEY]?: Auth };
+const holder = globalThis as AuthHolder;
+
+/** Created on first use: the database is only known once server.ts (or a script) has connected it. */
+export function getAuth(): Auth {
+  holder[AUTH_KEY] ??= createAuth();
+  return holder[AUTH_KEY];
+}

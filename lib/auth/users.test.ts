@@ -1,0 +1,51 @@
+// The hand-written auth migration serves every Prisma query Better Auth's adapter and Callboard make.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
+import { hasAdmin, listUsers } from "./users";
+
+let database: TestDatabase;
+let prisma: PrismaClient;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  prisma = connectDatabase(database.url);
+});
+
+afterAll(async () => {
+  await disconnectDatabase();
+  await database?.drop();
+});
+
+describe("auth tables", () => {
+  it("store users with their defaults, sessions, accounts and verifications, and cascade on delete", async () => {
+    expect(await hasAdmin()).toBe(false);
+    const user = await prisma.user.create({ data: { id: "u1", name: "Ann", email: "ann@example.test" } });
+    expect(user).toMatchObject({ role: "viewer", emailVerified: false, banned: false, banReason: null, image: null });
+    expect(user.createdAt).toBeInstanceOf(Date);
+
+    const expiresAt = new Date(Date.now() + 60_000);
+    await prisma.session.create({ data: { id: "s1", token: "t1", userId: "u1", expiresAt, ipAddress: "127.0.0.1", userAgent: "test", impersonatedBy: null } });
+    await prisma.account.create({
+      data: { id: "a1", accountId: "u1", providerId: "credential", userId: "u1", password: "hash", accessTokenExpiresAt: expiresAt, refreshTokenExpiresAt: null, scope: null, idToken: null },
+    });
+    await prisma.verification.create({ data: { id: "v1", identifier: "reset:ann", value: "x", expiresAt } });
+
+    const loaded = await prisma.user.findUniqueOrThrow({ where: { email: "ann@example.test" }, include: { sessions: true, accounts: true } });
+    expect(loaded.sessions.map((session) => session.token)).toEqual(["t1"]);
+    expect(loaded.sessions[0]?.expiresAt).toEqual(expiresAt);
+    expect(loaded.accounts[0]).toMatchObject({ providerId: "credential", password: "hash" });
+    expect(await prisma.session.findUnique({ where: { token: "t1" } })).not.toBeNull();
+    expect(await prisma.verification.findMany({ where: { identifier: "reset:ann" } })).toHaveLength(1);
+
+    await expect(prisma.user.create({ data: { id: "u2", name: "Dup", email: "ann@example.test" } })).rejects.toThrow();
+    await prisma.user.update({ where: { id: "u1" }, data: { role: "admin", banned: true, banReason: "test", banExpires: expiresAt } });
+    expect(await hasAdmin()).toBe(true);
+    expect(await listUsers()).toEqual([{ id: "u1", email: "ann@example.test", name: "Ann", role: "admin", createdAt: user.createdAt.toISOString() }]);
+
+    await prisma.user.delete({ where: { id: "u1" } });
+    expect(await prisma.session.count()).toBe(0);
+    expect(await prisma.account.count()).toBe(0);
+  });
+});

@@ -1,0 +1,70 @@
+// Runs before every page and API route (not the Flireo webhook or static files, see `config`): a per-request CSP,
+// cross-site mutation refusal, sign-in, and admin-only paths. Routes added later are covered without changes.
+import { NextResponse, type NextRequest } from "next/server";
+import { isAdminPath, isApiPath, isPublicPath, isWebhookPath } from "@/lib/auth/access-policy";
+import { isSameOriginRequest } from "@/lib/auth/same-origin";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { ApiError, errorBody } from "@/lib/http/api-error";
+import { buildContentSecurityPolicy, createNonce, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { isMetricsTokenValid } from "@/lib/auth/metrics-token";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function isHttps(request: NextRequest): boolean {
+  return env.PUBLIC_BASE_URL?.startsWith("https://") ?? request.nextUrl.protocol === "https:";
+}
+
+function refuse(request: NextRequest, error: ApiError): NextResponse {
+  if (isApiPath(request.nextUrl.pathname) || !SAFE_METHODS.has(request.method)) {
+    return NextResponse.json(errorBody(error), { status: error.status, headers: { "cache-control": "no-store" } });
+  }
+  if (error.code === "unauthorized") {
+    const login = new URL("/login", request.url);
+    login.searchParams.set("next", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+    return NextResponse.redirect(login, 303);
+  }
+  return new NextResponse(`${error.message}\n`, { status: error.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+async function checkAccess(request: NextRequest): Promise<ApiError | null> {
+  const { pathname } = request.nextUrl;
+  if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request.headers)) {
+    return new ApiError("forbidden", "Cross-site request refused: send it from a Callboard page (same origin).");
+  }
+  if (isPublicPath(pathname)) return null;
+  if (pathname === "/api/metrics" && isMetricsTokenValid(request.headers.get("authorization"))) return null;
+  const user: SessionUser | null = await getSessionUser(request.headers);
+  if (!user) return new ApiError("unauthorized", "Sign in to use Callboard.");
+  if (isAdminPath(pathname) && user.role !== "admin") return new ApiError("forbidden", "Only an admin may open this.");
+  return null;
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  // The matcher already skips the webhook; this keeps it open should the matcher ever change.
+  if (isWebhookPath(request.nextUrl.pathname)) return NextResponse.next();
+
+  const nonce = createNonce();
+  const csp = buildContentSecurityPolicy(nonce, { isDev: env.NODE_ENV === "development", isHttps: isHttps(request) });
+
+  const problem = await checkAccess(request);
+  let response: NextResponse;
+  if (problem) {
+    response = refuse(request, problem);
+  } else {
+    // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("content-security-policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  if (isHttps(request)) response.headers.set("Strict-Transport-Security", "max-age=31536000");
+  return response;
+}
+
+export const config = {
+  // Everything but Flireo's webhook (its own signature auth; its hot path skips the proxy) and static files.
+  matcher: ["/((?!api/webhooks/flireo/?$|_next/static/|_next/image|favicon\\.ico$).*)"],
+};
