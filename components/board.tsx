@@ -75,7 +75,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
           <h1 className="text-xl font-semibold tracking-tight">Callboard</h1>
         </div>
         <ConnectionIndicator state={connection} lastEventAt={lastEventAt} now={now} />
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
           <AlertsToggle alerts={alerts} />
           <ThemeToggle />
           <UserMenu email={user.email} role={user.role} />

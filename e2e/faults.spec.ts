@@ -1,9 +1,11 @@
 // The board survives its server dying under load: it shows the outage, reconnects, and catches up.
 import { test as base, expect } from "@playwright/test";
 import pg from "pg";
+import { createSignedInUser } from "@/lib/testing/auth";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
 import { createTestDatabase } from "@/lib/testing/test-postgres";
 import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
+import { storageStateFromCookie } from "./fixtures";
 
 const test = base;
 
@@ -19,6 +21,9 @@ test("[FAULTS]: the board catches up after its server is killed during load and 
     // Calls that are live before the crash; some of them will end while the board cannot hear it.
     const before = Array.from({ length: 12 }, () => newCallId());
     for (const callId of before) expect((await send(camelStatusUpdate({ callId, status: "in-progress" }))).status).toBe(200);
+    // The session lives in the database, so it outlasts the server.
+    const { cookie } = await createSignedInUser(server.baseUrl, database.url, "viewer");
+    await page.context().addCookies(storageStateFromCookie(cookie).cookies);
     await page.goto(server.baseUrl);
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
     await expect(page.getByTestId("live-call")).toHaveCount(before.length);

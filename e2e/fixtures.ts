@@ -1,14 +1,13 @@
 // Each Playwright worker gets its own Callboard server and database; tests use unique calls within it.
 // Every test's `page` is signed in as the worker's admin; `viewerPage` is a second browser signed in as a viewer.
-import { test as base, expect, type BrowserContextOptions, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 import pg from "pg";
 import type { Role } from "@/lib/auth/roles";
-import { createTestUser, newTestUser, signIn, type TestUser } from "@/lib/testing/auth";
+import { createTestUser, newTestUser, signIn, storageStateFromCookie, type StorageState, type TestUser } from "@/lib/testing/auth";
 import { endOfCallReport, type ReportInput } from "@/lib/testing/end-of-call-report";
 import { postWebhook, type StatusInput, camelStatusUpdate } from "@/lib/testing/flireo-payloads";
 import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
 
-type StorageState = Exclude<BrowserContextOptions["storageState"], string | undefined>;
 export type TestAccount = TestUser & { storageState: StorageState };
 type WorkerFixtures = { server: TestServer; accounts: Record<Role, TestAccount> };
 type TestFixtures = {
@@ -21,12 +20,7 @@ type TestFixtures = {
 
 /** The session cookie of a fresh sign-in, as Playwright's storage state for this server. */
 async function signInAsStorageState(server: TestServer, user: TestUser): Promise<StorageState> {
-  const cookieHeader = await signIn(server.baseUrl, user.email, user.password);
-  const cookies = cookieHeader.split("; ").map((pair) => {
-    const [name = "", value = ""] = pair.split(/=(.*)/s);
-    return { name, value, domain: "127.0.0.1", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const };
-  });
-  return { cookies, origins: [] };
+  return storageStateFromCookie(await signIn(server.baseUrl, user.email, user.password));
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -78,4 +72,4 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 });
 
-export { expect };
+export { expect, storageStateFromCookie };

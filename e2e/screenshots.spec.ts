@@ -2,6 +2,7 @@
 import { test, expect } from "@playwright/test";
 import { seedDemoBoard } from "@/lib/testing/seed-demo-board";
 import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
+import { storageStateFromCookie } from "./fixtures";
 
 // One seeded server for all shots, so they show the same board.
 test.describe.configure({ mode: "serial" });
@@ -27,7 +28,12 @@ const SHOTS = [
 test.describe("[SCREENSHOTS]", () => {
   for (const shot of SHOTS) {
     test(`board, ${shot.name}`, async ({ browser }) => {
-      const context = await browser.newContext({ viewport: shot.viewport, colorScheme: shot.theme, baseURL: server.baseUrl });
+      const context = await browser.newContext({
+        viewport: shot.viewport,
+        colorScheme: shot.theme,
+        baseURL: server.baseUrl,
+        storageState: storageStateFromCookie(await server.adminCookie()),
+      });
       const page = await context.newPage();
       await page.goto("/");
       await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
@@ -41,7 +47,11 @@ test.describe("[SCREENSHOTS]", () => {
   }
 
   test("call detail", async ({ browser }) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, baseURL: server.baseUrl });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 1000 },
+      baseURL: server.baseUrl,
+      storageState: storageStateFromCookie(await server.adminCookie()),
+    });
     const page = await context.newPage();
     await page.goto("/");
     await page.getByTestId("ended-call").first().getByRole("link").click();

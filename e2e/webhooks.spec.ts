@@ -3,6 +3,7 @@ import { test as base, expect } from "@playwright/test";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
 import { fakeAssistant, startFakeFlireo, type FakeFlireo } from "@/lib/testing/fake-flireo";
 import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { storageStateFromCookie } from "./fixtures";
 
 type WorkerFixtures = { flireo: FakeFlireo; server: TestServer };
 
@@ -30,6 +31,8 @@ const test = base.extend<object, WorkerFixtures>({
     { scope: "worker", timeout: 90_000 },
   ],
   baseURL: async ({ server }, use) => use(server.baseUrl),
+  // The webhooks page is for admins.
+  storageState: async ({ server }, use) => use(storageStateFromCookie(await server.adminCookie())),
 });
 
 test.describe("[WEBHOOKS]", () => {

@@ -54,7 +54,7 @@ const envSchema = z.object({
   // Behind a reverse proxy, trust its X-Forwarded-For (rightmost entry) as the client address.
   TRUST_PROXY: booleanFlag,
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
-  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30000),
   // When set, /api/metrics also accepts `Authorization: Bearer <METRICS_TOKEN>` (for a scraper without a session).
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 });

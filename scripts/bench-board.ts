@@ -6,6 +6,7 @@ import { chromium, type Page } from "@playwright/test";
 import pg from "pg";
 import { ensureProductionBuild } from "@/lib/testing/global-setup";
 import { ensureTestPostgres } from "@/lib/testing/test-postgres";
+import { storageStateFromCookie } from "@/lib/testing/auth";
 import { startTestServer } from "@/lib/testing/test-server";
 
 const BIG = 5_000;
@@ -142,7 +143,10 @@ const browser = await chromium.launch({ executablePath: existsSync(chromium.exec
 try {
   await seedLiveCalls(server.database.url, BUSY_LINE, BIG, "bench-busy-");
   await seedLiveCalls(server.database.url, QUIET_LINE, SMALL, "bench-quiet-");
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    storageState: storageStateFromCookie(await server.adminCookie()),
+  });
   // tsx keeps function names with a `__name` helper that the functions passed to page.evaluate then call.
   await context.addInitScript({ content: "window.__name = (fn) => fn;" });
 

@@ -188,7 +188,8 @@ async function main(): Promise<void> {
   await ensureTestPostgres();
   ensureProductionBuild();
 
-  const callboard = await startTestServer();
+  // The per-source webhook limit would otherwise cap one load generator on one address; this measures ingestion.
+  const callboard = await startTestServer({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", LOG_LEVEL: "warn" } });
   const bareDatabase = await createTestDatabase({ migrate: false });
   const bare = await startBareServer(bareDatabase.url);
   const webhookUrl = `${callboard.baseUrl}/api/webhooks/flireo`;

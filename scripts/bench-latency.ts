@@ -20,7 +20,7 @@ const SECONDS = Number(values.seconds);
 const RATES = values.rates.split(",").map(Number);
 const GOALS: Record<number, number> = { 100: 50, 300: 150 };
 
-type Target = { name: string; baseUrl: string; webhookPath: string };
+type Target = { name: string; baseUrl: string; webhookPath: string; cookie?: string };
 type RunResult = { sent: number; received: number; failed: number; latency: ReturnType<typeof summarize>; http: ReturnType<typeof summarize> };
 
 async function startBareServer(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
@@ -39,16 +39,16 @@ async function startBareServer(): Promise<{ baseUrl: string; close: () => Promis
   return { baseUrl: `http://127.0.0.1:${port}`, close: () => ioServer.close() };
 }
 
-function connect(baseUrl: string): Promise<Socket> {
+function connect(baseUrl: string, cookie = ""): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(baseUrl, { path: SOCKET_PATH, transports: ["websocket"] });
+    const socket = io(baseUrl, { path: SOCKET_PATH, transports: ["websocket"], extraHeaders: { cookie } });
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);
   });
 }
 
 async function measure(target: Target, rate: number, seconds: number): Promise<RunResult> {
-  const socket = await connect(target.baseUrl);
+  const socket = await connect(target.baseUrl, target.cookie);
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   const httpTimes: number[] = [];
@@ -110,11 +110,11 @@ function row(name: string, rate: number, result: RunResult): string {
 async function main(): Promise<void> {
   const postgres = await ensureTestPostgres();
   ensureProductionBuild();
-  const callboard = await startTestServer({ env: { LOG_LEVEL: "warn" } });
+  const callboard = await startTestServer({ env: { LOG_LEVEL: "warn", WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000" } });
   const bare = await startBareServer();
   const targets: Target[] = [
     { name: "bare node:http+Socket.IO", baseUrl: bare.baseUrl, webhookPath: "/webhook" },
-    { name: "Callboard", baseUrl: callboard.baseUrl, webhookPath: "/api/webhooks/flireo" },
+    { name: "Callboard", baseUrl: callboard.baseUrl, webhookPath: "/api/webhooks/flireo", cookie: await callboard.adminCookie() },
   ];
   try {
     for (const target of targets) await measure(target, 50, 2); // warm-up

@@ -5,6 +5,7 @@ import "@/lib/env-files";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
+import { storageStateFromCookie } from "@/lib/testing/auth";
 import { createCallTraffic } from "@/lib/testing/call-traffic";
 import { ensureProductionBuild } from "@/lib/testing/global-setup";
 import { ensureTestPostgres } from "@/lib/testing/test-postgres";
@@ -42,14 +43,14 @@ function slopePerMinute(samples: { minute: number; mb: number }[]): number {
 async function main(): Promise<void> {
   const postgres = await ensureTestPostgres();
   ensureProductionBuild();
-  const server = await startTestServer({ env: { LOG_LEVEL: "warn" } });
+  const server = await startTestServer({ env: { LOG_LEVEL: "warn", WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000" } });
   const pid = server.process.pid;
   if (pid === undefined) throw new Error("no server pid");
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--disable-dev-shm-usage", "--disable-background-networking"],
   });
-  const page = await browser.newPage();
+  const page = await browser.newPage({ storageState: storageStateFromCookie(await server.adminCookie()) });
   await page.goto(server.baseUrl);
 
   const nextEvent = createCallTraffic({ meanDurationSeconds: 90, errorRate: 0.05 });

@@ -26,10 +26,11 @@ afterAll(async () => {
   await flireo?.stop();
 });
 
-const api = (method: string, path: string, body?: unknown) =>
+// Signed in as an admin: the webhooks page and its API are admin-only.
+const api = async (method: string, path: string, body?: unknown) =>
   fetch(`${server.baseUrl}${path}`, {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: { cookie: await server.adminCookie(), ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 
@@ -38,7 +39,7 @@ const webhookUrl = () => `${server.baseUrl}/api/webhooks/flireo`;
 
 describe("the webhooks page", () => {
   it("shows the webhook URL with a warning for a local, plain-http address, and hides the secret", async () => {
-    const response = await fetch(`${server.baseUrl}/webhooks`);
+    const response = await fetch(`${server.baseUrl}/webhooks`, { headers: { cookie: await server.adminCookie() } });
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain(webhookUrl());
@@ -78,12 +79,14 @@ describe("the signing secret", () => {
 describe("changes from another site", () => {
   it("are refused with 403 and leave the secret alone", async () => {
     const before = ((await (await api("GET", "/api/webhooks/secret")).json()) as SecretsBody).secrets[0]?.secret;
-    const forged = await fetch(`${server.baseUrl}/api/webhooks/secret/rotate`, { method: "POST", headers: { origin: "https://evil.example" } });
+    // A signed-in admin's browser, tricked by another site: the session cookie goes along, the origin gives it away.
+    const cookie = await server.adminCookie();
+    const forged = await fetch(`${server.baseUrl}/api/webhooks/secret/rotate`, { method: "POST", headers: { cookie, origin: "https://evil.example" } });
     expect(forged.status).toBe(403);
-    expect(await forged.json()).toMatchObject({ error: { code: "forbidden", message: expect.stringContaining("https://evil.example") } });
+    expect(await forged.json()).toMatchObject({ error: { code: "forbidden", message: expect.stringContaining("Cross-site") } });
     const forgedKey = await fetch(`${server.baseUrl}/api/flireo/api-key`, {
       method: "PUT",
-      headers: { origin: "https://evil.example", "content-type": "application/json" },
+      headers: { cookie, origin: "https://evil.example", "content-type": "application/json" },
       body: JSON.stringify({ apiKey: "sk_attacker_key" }),
     });
     expect(forgedKey.status).toBe(403);
@@ -91,7 +94,7 @@ describe("changes from another site", () => {
 
     const sameSite = await fetch(`${server.baseUrl}/api/webhooks/events`, {
       method: "PUT",
-      headers: { origin: server.baseUrl, "content-type": "application/json" },
+      headers: { cookie, origin: server.baseUrl, "content-type": "application/json" },
       body: JSON.stringify({ events: ["status-update", "end-of-call-report"] }),
     });
     expect(sameSite.status).toBe(200);
@@ -133,7 +136,7 @@ describe("registration through Flireo's API", () => {
       ["a-2", "none"],
     ]);
     expect(body.numbers[0]).toMatchObject({ phoneNumber: "+31201234567", assistantName: "Reception" });
-    expect(await (await fetch(`${server.baseUrl}/webhooks`)).text()).not.toContain(flireo.apiKey);
+    expect(await (await fetch(`${server.baseUrl}/webhooks`, { headers: { cookie: await server.adminCookie() } })).text()).not.toContain(flireo.apiKey);
   });
 
   it("registers several assistants, reporting one that fails, with the URL, current secret and events", async () => {
@@ -185,7 +188,11 @@ describe("registration through Flireo's API", () => {
   it("refuses a malformed request with 4xx", async () => {
     expect((await api("POST", "/api/flireo/assistants/register", { assistantIds: "a-1" })).status).toBe(422);
     expect((await api("POST", "/api/flireo/assistants/register", { assistantIds: [] })).status).toBe(422);
-    const notJson = await fetch(`${server.baseUrl}/api/flireo/assistants/register`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const notJson = await fetch(`${server.baseUrl}/api/flireo/assistants/register`, {
+      method: "POST",
+      headers: { cookie: await server.adminCookie(), "content-type": "application/json" },
+      body: "{",
+    });
     expect(notJson.status).toBe(400);
   });
 });

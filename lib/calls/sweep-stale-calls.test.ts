@@ -15,7 +15,7 @@ let updates: CallUpdates;
 beforeAll(async () => {
   server = await startTestServer({ env: { STALE_CALL_MINUTES: String(STALE_SECONDS / 60), STALE_SWEEP_INTERVAL_SECONDS: "0.5" } });
   db = new pg.Pool({ connectionString: server.database.url });
-  updates = await listenToCallUpdates(server.baseUrl);
+  updates = await listenToCallUpdates(server.baseUrl, await server.adminCookie());
 });
 
 afterAll(async () => {
@@ -30,7 +30,7 @@ const send = async (payload: unknown) => {
 };
 
 async function liveIds(): Promise<string[]> {
-  const response = await fetch(`${server.baseUrl}/api/calls/board`);
+  const response = await fetch(`${server.baseUrl}/api/calls/board`, { headers: { cookie: await server.adminCookie() } });
   const snapshot = (await response.json()) as { live: { id: string }[] };
   return snapshot.live.map((call) => call.id);
 }

@@ -30,7 +30,7 @@ describe("request ids", () => {
 
 describe("GET /api/metrics", () => {
   it("exposes Prometheus metrics including event-loop lag and connected clients", async () => {
-    const response = await fetch(`${server.baseUrl}/api/metrics`);
+    const response = await fetch(`${server.baseUrl}/api/metrics`, { headers: { cookie: await server.adminCookie() } });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/plain");
     const text = await response.text();
@@ -41,7 +41,7 @@ describe("GET /api/metrics", () => {
 
   it("counts webhooks by outcome", async () => {
     const read = async () => {
-      const text = await (await fetch(`${server.baseUrl}/api/metrics`)).text();
+      const text = await (await fetch(`${server.baseUrl}/api/metrics`, { headers: { cookie: await server.adminCookie() } })).text();
       const match = /callboard_webhooks_total\{outcome="stored"\} (\d+)/.exec(text);
       return Number(match?.[1] ?? 0);
     };

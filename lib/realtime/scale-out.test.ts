@@ -8,9 +8,10 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgr
 import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
 import { SOCKET_PATH } from "./events";
 
-function connectBoard(baseUrl: string): Promise<Socket> {
+/** A board signed in on instance A; sessions live in the shared database, so the cookie works on B as well. */
+function connectBoard(baseUrl: string, cookie: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(baseUrl, { path: SOCKET_PATH, transports: ["websocket"], reconnection: false });
+    const socket = io(baseUrl, { path: SOCKET_PATH, transports: ["websocket"], reconnection: false, extraHeaders: { cookie } });
     socket.once("connect", () => resolve(socket));
     socket.once("connect_error", reject);
   });
@@ -69,8 +70,9 @@ describe.each(cases)("two instances sharing live updates through $adapter", ({ e
   });
 
   it.skipIf(!isAvailable)("shows a webhook received by instance A on a board connected to instance B", async () => {
-    const boardOnB = await connectBoard(b.baseUrl);
-    const boardOnA = await connectBoard(a.baseUrl);
+    const cookie = await a.adminCookie();
+    const boardOnB = await connectBoard(b.baseUrl, cookie);
+    const boardOnA = await connectBoard(a.baseUrl, cookie);
     try {
       const callId = newCallId();
       const seenOnB = nextUpdate(boardOnB, callId);

@@ -1,6 +1,7 @@
 // Test users and sign-in over HTTP. Users are written the way Better Auth's createUser writes them (a user row and a
 // `credential` account holding Better Auth's own password hash), straight into the test's database.
 import { randomUUID } from "node:crypto";
+import type { BrowserContextOptions } from "@playwright/test";
 import { hashPassword } from "better-auth/crypto";
 import pg from "pg";
 import type { Role } from "@/lib/auth/roles";
@@ -54,4 +55,15 @@ export async function createSignedInUser(baseUrl: string, databaseUrl: string, r
   const user = newTestUser(role);
   const id = await createTestUser(databaseUrl, user);
   return { ...user, id, cookie: await signIn(baseUrl, user.email, user.password) };
+}
+
+export type StorageState = Exclude<BrowserContextOptions["storageState"], string | undefined>;
+
+/** A Cookie header from a sign-in, as Playwright's storage state for the test servers (all on 127.0.0.1). */
+export function storageStateFromCookie(cookieHeader: string): StorageState {
+  const cookies = cookieHeader.split("; ").map((pair) => {
+    const [name = "", value = ""] = pair.split(/=(.*)/s);
+    return { name, value, domain: "127.0.0.1", path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const };
+  });
+  return { cookies, origins: [] };
 }

@@ -10,8 +10,13 @@ export type CallUpdates = {
   close: () => void;
 };
 
-export async function listenToCallUpdates(baseUrl: string): Promise<CallUpdates> {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, { path: SOCKET_PATH, transports: ["websocket"] });
+/** `cookie` is a signed-in user's Cookie header: the socket, like the board's, needs a session. */
+export async function listenToCallUpdates(baseUrl: string, cookie: string): Promise<CallUpdates> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
+    path: SOCKET_PATH,
+    transports: ["websocket"],
+    extraHeaders: { cookie },
+  });
   const received: CallView[] = [];
   const waiters = new Set<(call: CallView) => void>();
   socket.on("call:updated", (call) => {

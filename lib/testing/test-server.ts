@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { createSignedInUser } from "./auth";
 import { createTestDatabase, type TestDatabase } from "./test-postgres";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -16,6 +17,8 @@ export type TestServer = {
   database: TestDatabase;
   process: ChildProcess;
   output: () => string;
+  /** A signed-in admin's Cookie header for this server (made once, on first use). */
+  adminCookie: () => Promise<string>;
   stop: () => Promise<void>;
 };
 
@@ -83,5 +86,15 @@ export async function startTestServer(
     }
     if (!options.database) await database.drop();
   };
-  return { baseUrl: `http://127.0.0.1:${port}`, port, database, process: child, output: () => output, stop };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let adminCookie: Promise<string> | undefined;
+  return {
+    baseUrl,
+    port,
+    database,
+    process: child,
+    output: () => output,
+    adminCookie: () => (adminCookie ??= createSignedInUser(baseUrl, database.url, "admin").then((user) => user.cookie)),
+    stop,
+  };
 }

@@ -21,7 +21,7 @@ afterAll(async () => {
 type DeliveriesBody = { deliveries: DeliveryView[]; counts: Record<string, number> };
 
 async function getDeliveries(query = ""): Promise<DeliveriesBody> {
-  const response = await fetch(`${server.baseUrl}/api/webhooks/deliveries${query}`);
+  const response = await fetch(`${server.baseUrl}/api/webhooks/deliveries${query}`, { headers: { cookie: await server.adminCookie() } });
   expect(response.status).toBe(200);
   return (await response.json()) as DeliveriesBody;
 }
@@ -79,7 +79,7 @@ describe("GET /api/webhooks/deliveries", () => {
 
   it("answers 400 for a bad limit or outcome", async () => {
     for (const query of ["?limit=0", "?limit=abc", "?outcome=lost"]) {
-      const response = await fetch(`${server.baseUrl}/api/webhooks/deliveries${query}`);
+      const response = await fetch(`${server.baseUrl}/api/webhooks/deliveries${query}`, { headers: { cookie: await server.adminCookie() } });
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: "bad_request" } });
     }

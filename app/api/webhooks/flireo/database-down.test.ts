@@ -26,7 +26,7 @@ beforeAll(async () => {
   port = await findFreePort();
   postgres = await startPostgres();
   server = await startTestServer({ database: { url: postgres.url, name: "callboard", drop: async () => {} } });
-  updates = await listenToCallUpdates(server.baseUrl);
+  updates = await listenToCallUpdates(server.baseUrl, await server.adminCookie());
 }, 120_000);
 
 afterAll(async () => {
@@ -69,7 +69,7 @@ describe("when the database is down", () => {
     // A repeat of an event that was stored before is not acknowledged either: Callboard cannot know it now.
     expect((await send(camelStatusUpdate({ callId: before, status: "ended" }))).status).toBe(503);
     // Reads say the same, instead of a 500.
-    const board = await fetch(`${server.baseUrl}/api/calls/board`);
+    const board = await fetch(`${server.baseUrl}/api/calls/board`, { headers: { cookie: await server.adminCookie() } });
     expect(board.status).toBe(503);
     expect(board.headers.get("retry-after")).toBe("5");
     // The server process is still there, still answering what needs no database.
@@ -102,7 +102,7 @@ describe("when the database is down", () => {
     const deadlineLog = Date.now() + 15_000;
     let refused = 0;
     while (Date.now() < deadlineLog) {
-      const response = await fetch(`${server.baseUrl}/api/webhooks/deliveries?outcome=rejected&limit=50`);
+      const response = await fetch(`${server.baseUrl}/api/webhooks/deliveries?outcome=rejected&limit=50`, { headers: { cookie: await server.adminCookie() } });
       if (response.status === 200) {
         const body = (await response.json()) as { deliveries: { statusCode: number }[] };
         refused = body.deliveries.filter((delivery) => delivery.statusCode === 503).length;
