@@ -8,6 +8,8 @@ import { env } from "@/lib/env";
 import { ApiError, errorBody } from "@/lib/http/api-error";
 import { buildContentSecurityPolicy, createNonce, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 import { isMetricsTokenValid } from "@/lib/auth/metrics-token";
+import { isDatabaseReachable } from "@/lib/db/is-database-reachable";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -17,14 +19,14 @@ function isHttps(request: NextRequest): boolean {
 
 function refuse(request: NextRequest, error: ApiError): NextResponse {
   if (isApiPath(request.nextUrl.pathname) || !SAFE_METHODS.has(request.method)) {
-    return NextResponse.json(errorBody(error), { status: error.status, headers: { "cache-control": "no-store" } });
+    return NextResponse.json(errorBody(error), { status: error.status, headers: { "cache-control": "no-store", ...error.headers } });
   }
   if (error.code === "unauthorized") {
     const login = new URL("/login", request.url);
     login.searchParams.set("next", `${request.nextUrl.pathname}${request.nextUrl.search}`);
     return NextResponse.redirect(login, 303);
   }
-  return new NextResponse(`${error.message}\n`, { status: error.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new NextResponse(`${error.message}\n`, { status: error.status, headers: { "content-type": "text/plain; charset=utf-8", ...error.headers } });
 }
 
 async function checkAccess(request: NextRequest): Promise<ApiError | null> {
@@ -34,7 +36,18 @@ async function checkAccess(request: NextRequest): Promise<ApiError | null> {
   }
   if (isPublicPath(pathname)) return null;
   if (pathname === "/api/metrics" && isMetricsTokenValid(request.headers.get("authorization"))) return null;
-  const user: SessionUser | null = await getSessionUser(request.headers);
+  let user: SessionUser | null;
+  try {
+    user = await getSessionUser(request.headers);
+  } catch (error) {
+    // Sessions live in Postgres: while it is down nobody can be checked, which is a 503 to retry, not a bug.
+    if (isDatabaseUnavailable(error) || !(await isDatabaseReachable())) {
+      return new ApiError("unavailable", "Callboard cannot check your sign-in right now: its database is unavailable. Retry shortly.", {
+        headers: { "retry-after": "5" },
+      });
+    }
+    throw error;
+  }
   if (!user) return new ApiError("unauthorized", "Sign in to use Callboard.");
   if (isAdminPath(pathname) && user.role !== "admin") return new ApiError("forbidden", "Only an admin may open this.");
   return null;

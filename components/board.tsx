@@ -48,7 +48,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
     },
     [alert],
   );
-  const { live, errors, ended, lines, connection, lastEventAt } = useLiveBoard(initialSnapshot, compiled, { onNewError });
+  const { live, errors, ended, lines, connection, lastEventAt, isLoading } = useLiveBoard(initialSnapshot, compiled, { onNewError });
   const stats = useBoardStats(lastEventAt);
   const now = useNow();
 
@@ -93,7 +93,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
 
       <KpiTiles activeNow={live.length} stats={stats} />
 
-      <main className="grid items-start gap-5 lg:grid-cols-3">
+      <main className="grid items-start gap-5 lg:grid-cols-3" aria-busy={isLoading} data-testid="board-lists" data-syncing={isLoading}>
         <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">
           <Panel
             id="live"

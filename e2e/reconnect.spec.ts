@@ -58,6 +58,8 @@ test.describe("[RECONNECT]", () => {
     await sendStatus({ callId: first, status: "in-progress", lineNumber: line });
     await page.goto(`/?line=${encodeURIComponent(line)}`);
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    // The board reloads its lists on connect; let that finish, so what follows can only arrive by reconnecting.
+    await expect(page.getByTestId("board-lists")).toHaveAttribute("data-syncing", "false");
     await expect(page.getByTestId("live-call")).toHaveCount(1);
 
     await page.evaluate(() => (window as unknown as { __callboardSocket: { disconnect(): void } }).__callboardSocket.disconnect());
