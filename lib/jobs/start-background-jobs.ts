@@ -1,4 +1,5 @@
-// The server's periodic housekeeping: marking stale calls and pruning the webhook delivery log.
+// The server's periodic housekeeping: marking stale calls, and pruning old events and the webhook delivery log.
+import { pruneCallEvents } from "@/lib/calls/prune-call-events";
 import { sweepStaleCalls } from "@/lib/calls/sweep-stale-calls";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
@@ -10,6 +11,7 @@ async function runHousekeeping(prisma: PrismaClient): Promise<void> {
   const marked = await sweepStaleCalls(prisma, { staleMinutes: env.STALE_CALL_MINUTES, onChanged: broadcastCallUpdated });
   if (marked > 0) console.log(`Marked ${marked} call(s) unresolved after ${env.STALE_CALL_MINUTES} min without news.`);
   await pruneDeliveries(prisma, { retentionDays: env.WEBHOOK_DELIVERY_RETENTION_DAYS, maxRows: env.WEBHOOK_DELIVERY_MAX_ROWS });
+  await pruneCallEvents(prisma, { retentionDays: env.EVENT_RETENTION_DAYS });
 }
 
 /** Runs the housekeeping now and every STALE_SWEEP_INTERVAL_SECONDS, never two runs at once. Returns a stop. */
