@@ -1,7 +1,9 @@
 // /webhooks – everything needed to point Flireo at this Callboard.
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { notFound } from "next/navigation";
 import { WebhooksSetup } from "@/components/webhooks/webhooks-setup";
+import { getSessionUser } from "@/lib/auth/session";
 import { loadWebhookSettingsView } from "@/lib/webhooks/webhook-settings";
 import { readRequestOrigin } from "@/lib/webhooks/webhook-url";
 
@@ -9,6 +11,9 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Webhooks · Callboard" };
 
 export default async function WebhooksPage() {
-  const settings = await loadWebhookSettingsView(readRequestOrigin(await headers()));
+  const requestHeaders = await headers();
+  // proxy.ts sends viewers a 403 before this runs; this is the second line, since the page reveals secrets.
+  if ((await getSessionUser(requestHeaders))?.role !== "admin") notFound();
+  const settings = await loadWebhookSettingsView(readRequestOrigin(requestHeaders));
   return <WebhooksSetup settings={settings} />;
 }

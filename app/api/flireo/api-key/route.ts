@@ -1,15 +1,16 @@
 // PUT /api/flireo/api-key – save a Flireo API key server-side: { apiKey }. DELETE – forget it. Never returns it.
+import { requireAdmin } from "@/lib/auth/session";
 import { z } from "zod";
 import { removeFlireoApiKey, resolveFlireoApiKey, saveFlireoApiKey } from "@/lib/flireo/flireo-api-key";
 import { errorResponse } from "@/lib/http/api-error";
-import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 
 export async function PUT(request: Request): Promise<Response> {
   try {
-    assertSameOrigin(request);
+    // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
+    await requireAdmin(request.headers);
     const { apiKey } = await readJsonBody(request, z.object({ apiKey: z.unknown() }));
     await saveFlireoApiKey(apiKey);
     return Response.json({ source: (await resolveFlireoApiKey())?.source ?? null });
@@ -20,7 +21,8 @@ export async function PUT(request: Request): Promise<Response> {
 
 export async function DELETE(request: Request): Promise<Response> {
   try {
-    assertSameOrigin(request);
+    // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
+    await requireAdmin(request.headers);
     await removeFlireoApiKey();
     return Response.json({ source: (await resolveFlireoApiKey())?.source ?? null });
   } catch (error) {

@@ -1,4 +1,5 @@
 // GET /api/flireo/overview – the organization's assistants (and whether they point here) and phone numbers.
+import { requireAdmin } from "@/lib/auth/session";
 import { getFlireoClient } from "@/lib/flireo/flireo-api-key";
 import { loadFlireoOverview, toApiError } from "@/lib/flireo/manage-registrations";
 import { errorResponse } from "@/lib/http/api-error";
@@ -9,6 +10,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
   try {
+    // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
+    await requireAdmin(request.headers);
     const client = await getFlireoClient();
     const target = await loadRegistrationTarget(readRequestOrigin(request.headers, request.url));
     return Response.json(await loadFlireoOverview(client, target));

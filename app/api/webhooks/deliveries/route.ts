@@ -1,4 +1,5 @@
 // GET /api/webhooks/deliveries?limit=&outcome= – recent webhook deliveries and the last 24 h's counts by outcome.
+import { requireAdmin } from "@/lib/auth/session";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/client";
 import { ApiError, errorResponse } from "@/lib/http/api-error";
@@ -13,6 +14,8 @@ const querySchema = z.object({
 
 export async function GET(request: Request): Promise<Response> {
   try {
+    // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
+    await requireAdmin(request.headers);
     const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
     const query = querySchema.safeParse(params);
     if (!query.success) {

@@ -1,7 +1,7 @@
 // PUT /api/webhooks/events – choose which events registration asks Flireo to send: { events: string[] }.
+import { requireAdmin } from "@/lib/auth/session";
 import { z } from "zod";
 import { errorResponse } from "@/lib/http/api-error";
-import { assertSameOrigin } from "@/lib/http/assert-same-origin";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { saveEnabledWebhookEvents } from "@/lib/webhooks/webhook-events-setting";
 
@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 
 export async function PUT(request: Request): Promise<Response> {
   try {
-    assertSameOrigin(request);
+    // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
+    await requireAdmin(request.headers);
     const { events } = await readJsonBody(request, z.object({ events: z.unknown() }));
     return Response.json({ events: await saveEnabledWebhookEvents(events) });
   } catch (error) {

@@ -1,12 +1,15 @@
 // GET /api/webhooks/secret – reveal the valid webhook signing secrets (the current one first).
+import { requireAdmin } from "@/lib/auth/session";
 import { errorResponse } from "@/lib/http/api-error";
 import { toSecretViews } from "@/lib/webhooks/webhook-settings";
 import { findValidWebhookSecrets, getCurrentWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   try {
+    // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
+    await requireAdmin(request.headers);
     await getCurrentWebhookSecret();
     const secrets = toSecretViews(await findValidWebhookSecrets());
     return Response.json({ secrets }, { headers: { "cache-control": "no-store" } });
