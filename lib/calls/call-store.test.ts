@@ -41,6 +41,20 @@ describe("CallStore", () => {
     expect(store.applyUpdate(call("e", { status: "ended-with-error", version: 2 }))).toBeNull();
   });
 
+  it("keeps a call that arrived live while a snapshot was loading, even when the snapshot's version covers it", () => {
+    // Its version was drawn before the snapshot read the counter, but it was committed after the lists were read.
+    const store = new CallStore();
+    const requestedAt = store.mark();
+    store.applyUpdate(call("late-commit", { version: 5 }));
+    store.applyUpdate(call("ended-meanwhile", { version: 3 }));
+    const settled = store.mark();
+    store.applySnapshot(snapshot({ asOfVersion: 6 }), all, requestedAt);
+    expect(store.selectLive(all).map((c) => c.id).sort()).toEqual(["ended-meanwhile", "late-commit"]);
+    // Asked again later, the snapshot is the newer word for calls not updated since.
+    store.applySnapshot(snapshot({ asOfVersion: 6 }), all, settled);
+    expect(store.selectLive(all)).toEqual([]);
+  });
+
   it("tells which calls a snapshot shows newly ended with an error", () => {
     const store = new CallStore();
     store.applyUpdate(call("known", { status: "ended-with-error", version: 3 }));

@@ -23,6 +23,9 @@ export class CallStore {
   private readonly calls = new Map<string, CallView>();
   private readonly listeners = new Set<() => void>();
   private revision = 0;
+  /** When each call last changed through a live update, on a local counter (see mark()). */
+  private readonly touchedAt = new Map<string, number>();
+  private touches = 0;
 
   /** Keeps the newer of the stored and the incoming state; returns whether anything changed. */
   private merge(call: CallView): boolean {
@@ -36,6 +39,7 @@ export class CallStore {
   applyUpdate(call: CallView): CallView | undefined | null {
     const previous = this.calls.get(call.id);
     if (!this.merge(call)) return null;
+    this.touchedAt.set(call.id, ++this.touches);
     this.changed();
     return previous;
   }
@@ -45,7 +49,12 @@ export class CallStore {
    * live list, although the snapshot covers its version, has ended meanwhile (e.g. while the socket was down)
    * and is dropped. Returns the calls it learned had ended with an error.
    */
-  applySnapshot(snapshot: BoardSnapshot, isCovered: CallPredicate): CallView[] {
+  /** A point in the stream of live updates; pass it to applySnapshot for a snapshot requested after it. */
+  mark(): number {
+    return this.touches;
+  }
+
+  applySnapshot(snapshot: BoardSnapshot, isCovered: CallPredicate, requestedAt = this.touches): CallView[] {
     const newErrors: CallView[] = [];
     for (const call of [...snapshot.live, ...snapshot.errors, ...snapshot.ended]) {
       const previous = this.calls.get(call.id);
@@ -55,7 +64,10 @@ export class CallStore {
     }
     const liveIds = new Set(snapshot.live.map((call) => call.id));
     for (const call of this.calls.values()) {
-      if (isLive(call) && isCovered(call) && !liveIds.has(call.id) && call.version <= snapshot.asOfVersion) {
+      // A call updated live while the snapshot was loading may have been committed after the snapshot's lists
+      // were read, though its version was drawn before asOfVersion was: the live update is the newer word.
+      const isTouchedSince = (this.touchedAt.get(call.id) ?? 0) > requestedAt;
+      if (isLive(call) && isCovered(call) && !liveIds.has(call.id) && call.version <= snapshot.asOfVersion && !isTouchedSince) {
         this.calls.delete(call.id);
       }
     }
