@@ -53,11 +53,15 @@ async function measure(target: Target, rate: number, seconds: number): Promise<R
   const latencies: number[] = [];
   const httpTimes: number[] = [];
   let failed = 0;
-  socket.on("call:updated", (call: { id: string }) => {
-    const started = sentAt.get(call.id);
+  // Keyed by call and status: a call's start and end are two events, and a short call's end may be sent
+  // before its start's update has arrived.
+  const keyOf = (id: string, status: string | undefined) => `${id}|${status === "in-progress" || status === undefined ? "start" : "end"}`;
+  socket.on("call:updated", (call: { id: string; status?: string }) => {
+    const key = keyOf(call.id, call.status);
+    const started = sentAt.get(key) ?? sentAt.get(keyOf(call.id, undefined));
     if (started === undefined) return;
     latencies.push(performance.now() - started);
-    sentAt.delete(call.id);
+    sentAt.delete(sentAt.has(key) ? key : keyOf(call.id, undefined));
   });
 
   const nextEvent = createCallTraffic({ meanDurationSeconds: 20 });
@@ -74,7 +78,7 @@ async function measure(target: Target, rate: number, seconds: number): Promise<R
         const { callId, payload } = nextEvent();
         const body = JSON.stringify(payload);
         const t0 = performance.now();
-        sentAt.set(callId, t0);
+        sentAt.set(keyOf(callId, target.name === "Callboard" ? payload.message.call.status : undefined), t0);
         pending.push(
           fetch(`${target.baseUrl}${target.webhookPath}`, {
             method: "POST",
