@@ -17,6 +17,8 @@ const { values } = parseArgs({
     minutes: { type: "string", default: "10" },
     rate: { type: "string", default: "150" },
     "sample-seconds": { type: "string", default: "10" },
+    // Node flags for the server only, e.g. --server-node-options="--max-old-space-size=256" to try heap limits.
+    "server-node-options": { type: "string", default: "" },
   },
 });
 const MINUTES = Number(values.minutes);
@@ -25,7 +27,12 @@ const SAMPLE_MS = Number(values["sample-seconds"]) * 1000;
 const GOAL_MB = 400;
 
 function residentMegabytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, "utf8");
+  } catch {
+    throw new Error(`The server (pid ${pid}) is gone: it exited during the soak. Its last output is above.`);
+  }
   const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return kilobytes / 1024;
 }
@@ -43,7 +50,9 @@ function slopePerMinute(samples: { minute: number; mb: number }[]): number {
 async function main(): Promise<void> {
   const postgres = await ensureTestPostgres();
   ensureProductionBuild();
-  const server = await startTestServer({ env: { LOG_LEVEL: "warn", WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000" } });
+  const server = await startTestServer({
+    env: { LOG_LEVEL: "warn", WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", NODE_OPTIONS: values["server-node-options"] },
+  });
   const pid = server.process.pid;
   if (pid === undefined) throw new Error("no server pid");
   const browser = await chromium.launch({
@@ -61,7 +70,13 @@ async function main(): Promise<void> {
   const samples: { minute: number; mb: number }[] = [];
   const sampleTimer = setInterval(() => {
     const minute = (performance.now() - startedAt) / 60_000;
-    const mb = residentMegabytes(pid);
+    let mb: number;
+    try {
+      mb = residentMegabytes(pid);
+    } catch (error) {
+      console.error(`${(error as Error).message}\n${server.output().slice(-2_000)}`);
+      process.exit(1);
+    }
     samples.push({ minute, mb });
     console.log(`${minute.toFixed(1).padStart(5)} min  ${mb.toFixed(0).padStart(5)} MB  sent ${sent}  failed ${failed}`);
   }, SAMPLE_MS);
