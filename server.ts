@@ -3,6 +3,7 @@ import "@/lib/env-files";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
+import { isWebhookPath } from "@/lib/auth/access-policy";
 import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
     request.headers["x-request-id"] = requestId;
     response.setHeader("x-request-id", requestId);
     pinClientAddress(request, env.TRUST_PROXY);
+    // Next.js gzips every route-handler response when the client accepts it, whatever its size: for the webhook's
+    // few-byte answers that is a zlib stream per request (CPU, ~100 KB of native memory each, and a queue of them when
+    // the libuv pool falls behind under load). Its answers are never worth compressing.
+    if (isWebhookPath(request.url?.split("?", 1)[0] ?? "")) delete request.headers["accept-encoding"];
     void handle(request, response);
   });
   const adapter = env.REALTIME_ADAPTER ?? (env.REDIS_URL ? "redis" : "postgres");

@@ -29,6 +29,9 @@ function readArg(name: string, fallback: number): number {
   return value;
 }
 
+// Like any ordinary HTTP client (Node's fetch sends the same), so that what a server does for such clients is measured.
+const CLIENT_HEADERS = { "accept-encoding": "gzip, deflate" };
+
 /**
  * A realistic mix over distinct calls: each call gets an in-progress, then most end normally and some with an
  * error. Every request is freshly signed, as Flireo does.
@@ -49,14 +52,14 @@ function createStatusUpdates(runId: string) {
       ...(isError ? { error: "STT connection failed" } : {}),
     };
     const body = JSON.stringify({ message });
-    return { body, headers: { "content-type": "application/json", ...signatureHeaders(TEST_WEBHOOK_SECRET, body) } };
+    return { body, headers: { ...CLIENT_HEADERS, "content-type": "application/json", ...signatureHeaders(TEST_WEBHOOK_SECRET, body) } };
   };
 }
 
 type Figures = { name: string; requestsPerSecond: number; p50: number; p99: number; ok: number; failed: number };
 
 async function runOnce(name: string, options: autocannon.Options, seconds: number): Promise<Figures> {
-  const result = await autocannon({ ...options, duration: seconds });
+  const result = await autocannon({ ...options, headers: { ...CLIENT_HEADERS, ...options.headers }, duration: seconds });
   return {
     name,
     requestsPerSecond: result.requests.average,

@@ -17,7 +17,8 @@ const { values } = parseArgs({
     minutes: { type: "string", default: "10" },
     rate: { type: "string", default: "150" },
     "sample-seconds": { type: "string", default: "10" },
-    // Node flags for the server only, e.g. --server-node-options="--max-old-space-size=256" to try heap limits.
+    // Node flags for the server only, e.g. --server-node-options="--max-old-space-size=256" to try heap limits,
+    // or "--cpu-prof --cpu-prof-dir=/tmp/prof" for a CPU profile written when the server stops.
     "server-node-options": { type: "string", default: "" },
   },
 });
@@ -37,6 +38,17 @@ function residentMegabytes(pid: number): number {
   return kilobytes / 1024;
 }
 
+/** The server's own view of its memory (V8 heap in use, and memory held outside it), from /api/metrics. */
+async function heapFigures(baseUrl: string, cookie: string): Promise<string> {
+  try {
+    const text = await (await fetch(`${baseUrl}/api/metrics`, { headers: { cookie } })).text();
+    const megabytes = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN) / 2 ** 20;
+    return `heap ${megabytes("nodejs_heap_size_used_bytes").toFixed(0).padStart(4)} MB  external ${megabytes("nodejs_external_memory_bytes").toFixed(0).padStart(3)} MB`;
+  } catch {
+    return "heap ? (metrics did not answer)";
+  }
+}
+
 /** Least-squares slope of memory over time, in MB per minute. */
 function slopePerMinute(samples: { minute: number; mb: number }[]): number {
   const n = samples.length;
@@ -51,7 +63,8 @@ async function main(): Promise<void> {
   const postgres = await ensureTestPostgres();
   ensureProductionBuild();
   const server = await startTestServer({
-    env: { LOG_LEVEL: "warn", WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", NODE_OPTIONS: values["server-node-options"] },
+    env: { LOG_LEVEL: "warn", WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000" },
+    nodeArgs: values["server-node-options"].split(/\s+/).filter(Boolean),
   });
   const pid = server.process.pid;
   if (pid === undefined) throw new Error("no server pid");
@@ -65,10 +78,16 @@ async function main(): Promise<void> {
   const nextEvent = createCallTraffic({ meanDurationSeconds: 90, errorRate: 0.05 });
   let sent = 0;
   let failed = 0;
+  const failures = new Map<string, number>();
+  const countFailure = (reason: string) => {
+    failed += 1;
+    failures.set(reason, (failures.get(reason) ?? 0) + 1);
+  };
   const startedAt = performance.now();
   const durationMs = MINUTES * 60_000;
   const samples: { minute: number; mb: number }[] = [];
-  const sampleTimer = setInterval(() => {
+  const cookie = await server.adminCookie();
+  const sample = async () => {
     const minute = (performance.now() - startedAt) / 60_000;
     let mb: number;
     try {
@@ -78,8 +97,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     samples.push({ minute, mb });
-    console.log(`${minute.toFixed(1).padStart(5)} min  ${mb.toFixed(0).padStart(5)} MB  sent ${sent}  failed ${failed}`);
-  }, SAMPLE_MS);
+    const heap = await heapFigures(server.baseUrl, cookie);
+    console.log(`${minute.toFixed(1).padStart(5)} min  RSS ${mb.toFixed(0).padStart(4)} MB  ${heap}  sent ${sent}  failed ${failed}`);
+  };
+  const sampleTimer = setInterval(() => void sample(), SAMPLE_MS);
 
   const inFlight = new Set<Promise<void>>();
   await new Promise<void>((resolve) => {
@@ -96,11 +117,9 @@ async function main(): Promise<void> {
         })
           .then(async (response) => {
             await response.arrayBuffer();
-            if (!response.ok) failed += 1;
+            if (!response.ok) countFailure(String(response.status));
           })
-          .catch(() => {
-            failed += 1;
-          })
+          .catch((error: unknown) => countFailure((error as Error).cause ? String((error as { cause: Error }).cause.message) : (error as Error).message))
           .finally(() => inFlight.delete(request));
         inFlight.add(request);
       }
@@ -125,6 +144,7 @@ async function main(): Promise<void> {
   const peak = Math.max(...steady.map((sample) => sample.mb));
   const last = steady.at(-1)?.mb ?? Number.NaN;
   console.log(`\nSoak: ${MINUTES} min at ${RATE} events/s, ${sent} sent, ${failed} failed, ${liveOnBoard} calls live on the board at the end`);
+  if (failed > 0) console.log(`Failures: ${[...failures].map(([reason, count]) => `${count}× ${reason}`).join(", ")}`);
   console.log(`Server RSS: baseline ${baseline.toFixed(0)} MB after warm-up, peak ${peak.toFixed(0)} MB, last ${last.toFixed(0)} MB`);
   console.log(`Growth: ${(last - baseline).toFixed(0)} MB over the run, trend ${slopePerMinute(steady).toFixed(1)} MB/min`);
   console.log(`Goal (flat, under ${GOAL_MB} MB): ${peak < GOAL_MB ? "under" : "OVER"} the limit`);

@@ -35,7 +35,7 @@ export async function findFreePort(): Promise<number> {
 }
 
 export async function startTestServer(
-  options: { env?: Record<string, string>; database?: TestDatabase; port?: number } = {},
+  options: { env?: Record<string, string>; database?: TestDatabase; port?: number; nodeArgs?: string[] } = {},
 ): Promise<TestServer> {
   const serverBundle = path.join(ROOT, ".next", "callboard-server.mjs");
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID")) || !existsSync(serverBundle)) {
@@ -44,7 +44,7 @@ export async function startTestServer(
   const database = options.database ?? (await createTestDatabase());
   const port = options.port ?? (await findFreePort());
   // The same command as `npm start`.
-  const child = spawn(process.execPath, ["--enable-source-maps", serverBundle], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--enable-source-maps", serverBundle], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -105,6 +105,15 @@ describe("POST /api/webhooks/flireo", () => {
     expect(events[0].payload.message.call.id).toBe(callId);
   });
 
+  it("answers uncompressed even to a client that accepts gzip, as its answers are a few bytes", async () => {
+    const response = await postWebhook(server.baseUrl, camelStatusUpdate({ callId: newCallId(), status: "in-progress" }), {
+      secret: TEST_WEBHOOK_SECRET,
+      headers: { "accept-encoding": "gzip, deflate, br" },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-encoding")).toBeNull();
+  });
+
   it("ends the call with `ended` after `in-progress` and keeps both events", async () => {
     const callId = newCallId();
     const start = new Date("2026-11-27T10:00:00.000Z");
