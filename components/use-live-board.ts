@@ -110,13 +110,12 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
       setConnection(reason === "io client disconnect" ? "offline" : "reconnecting");
     });
     socket.io.on("reconnect_failed", () => setConnection("offline"));
-    socket.on("call:updated", (call) => {
-      const previous = store.applyUpdate(call);
+    socket.on("calls:updated", (calls) => {
       // The indicator shows seconds: at 200 events a second, re-render for it at most once a second.
       const receivedAt = Date.now();
       setLastEventAt((shown) => (shown !== null && receivedAt - shown < 1_000 ? shown : receivedAt));
-      if (previous !== null && call.status === "ended-with-error" && previous?.status !== "ended-with-error") {
-        announceIfNew(call);
+      for (const { call, previous } of store.applyUpdates(calls)) {
+        if (call.status === "ended-with-error" && previous?.status !== "ended-with-error") announceIfNew(call);
       }
     });
     const goOffline = () => setConnection("offline");

@@ -61,15 +61,15 @@ async function measureFirstRender(page: Page, url: string, expected: number): Pr
 async function injectUpdates(page: Page, perSecond: number, seconds: number): Promise<number> {
   return page.evaluate(
     async ({ perSecond, seconds }) => {
-      type Handler = (call: Record<string, unknown>) => void;
+      type Handler = (calls: Record<string, unknown>[]) => void;
       const socket = (window as unknown as { __callboardSocket: { listeners(event: string): Handler[] } }).__callboardSocket;
-      const handlers = socket.listeners("call:updated");
+      const handlers = socket.listeners("calls:updated");
       const rows = [...document.querySelectorAll('[data-testid="live-call"]')].map((row) => row.getAttribute("data-call-id") ?? "");
       let version = 1_000_000_000;
       let sent = 0;
       let started = 0;
       const deliver = (call: Record<string, unknown>) => {
-        for (const handler of handlers) handler(call);
+        for (const handler of handlers) handler([call]);
         sent += 1;
       };
       const base = (id: string, status: string) => {

@@ -29,7 +29,7 @@ async function startBareServer(): Promise<{ baseUrl: string; close: () => Promis
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const body = JSON.parse(Buffer.concat(chunks).toString()) as { message: { call: { id: string } } };
-      ioServer.emit("call:updated", { id: body.message.call.id });
+      ioServer.emit("calls:updated", [{ id: body.message.call.id }]);
       response.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
     });
   });
@@ -56,12 +56,14 @@ async function measure(target: Target, rate: number, seconds: number): Promise<R
   // Keyed by call and status: a call's start and end are two events, and a short call's end may be sent
   // before its start's update has arrived.
   const keyOf = (id: string, status: string | undefined) => `${id}|${status === "in-progress" || status === undefined ? "start" : "end"}`;
-  socket.on("call:updated", (call: { id: string; status?: string }) => {
-    const key = keyOf(call.id, call.status);
-    const started = sentAt.get(key) ?? sentAt.get(keyOf(call.id, undefined));
-    if (started === undefined) return;
-    latencies.push(performance.now() - started);
-    sentAt.delete(sentAt.has(key) ? key : keyOf(call.id, undefined));
+  socket.on("calls:updated", (calls: { id: string; status?: string }[]) => {
+    for (const call of calls) {
+      const key = keyOf(call.id, call.status);
+      const started = sentAt.get(key) ?? sentAt.get(keyOf(call.id, undefined));
+      if (started === undefined) continue;
+      latencies.push(performance.now() - started);
+      sentAt.delete(sentAt.has(key) ? key : keyOf(call.id, undefined));
+    }
   });
 
   const nextEvent = createCallTraffic({ meanDurationSeconds: 20 });
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
   ];
   try {
     for (const target of targets) await measure(target, 50, 2); // warm-up
-    console.log(`\nWebhook POST → call:updated on a connected client, ${SECONDS} s per rate (open loop)\n`);
+    console.log(`\nWebhook POST → its update in calls:updated on a connected client, ${SECONDS} s per rate (open loop)\n`);
     console.log(`${"target".padEnd(26)} ${"rate".padStart(7)} ${"received".padStart(13)} ${"e2e p50".padStart(10)} ${"e2e p99".padStart(10)} ${"http p50".padStart(10)} ${"http p99".padStart(10)} ${"failed".padStart(7)}`);
     const verdicts: string[] = [];
     for (const rate of RATES) {

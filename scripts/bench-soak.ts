@@ -38,6 +38,13 @@ function residentMegabytes(pid: number): number {
   return kilobytes / 1024;
 }
 
+/** CPU time the process has used so far (user + system), in ms: unlike wall-clock figures, barely moved by other load. */
+function cpuMilliseconds(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux); the name in field 2 has no spaces here.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(" ");
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
 /** The server's own view of its memory (V8 heap in use, and memory held outside it), from /api/metrics. */
 async function heapFigures(baseUrl: string, cookie: string): Promise<string> {
   try {
@@ -84,6 +91,7 @@ async function main(): Promise<void> {
     failures.set(reason, (failures.get(reason) ?? 0) + 1);
   };
   const startedAt = performance.now();
+  const cpuAtStart = cpuMilliseconds(pid);
   const durationMs = MINUTES * 60_000;
   const samples: { minute: number; mb: number }[] = [];
   const cookie = await server.adminCookie();
@@ -130,6 +138,7 @@ async function main(): Promise<void> {
   });
   await Promise.all(inFlight);
   clearInterval(sampleTimer);
+  const serverCpuMs = cpuMilliseconds(pid) - cpuAtStart;
   const liveOnBoard = await page
     .getByTestId("live-count")
     .textContent({ timeout: 10_000 })
@@ -145,6 +154,7 @@ async function main(): Promise<void> {
   const last = steady.at(-1)?.mb ?? Number.NaN;
   console.log(`\nSoak: ${MINUTES} min at ${RATE} events/s, ${sent} sent, ${failed} failed, ${liveOnBoard} calls live on the board at the end`);
   if (failed > 0) console.log(`Failures: ${[...failures].map(([reason, count]) => `${count}× ${reason}`).join(", ")}`);
+  console.log(`Server CPU: ${(serverCpuMs / 1000).toFixed(1)} s in all, ${(serverCpuMs / sent).toFixed(2)} ms per event sent`);
   console.log(`Server RSS: baseline ${baseline.toFixed(0)} MB after warm-up, peak ${peak.toFixed(0)} MB, last ${last.toFixed(0)} MB`);
   console.log(`Growth: ${(last - baseline).toFixed(0)} MB over the run, trend ${slopePerMinute(steady).toFixed(1)} MB/min`);
   console.log(`Goal (flat, under ${GOAL_MB} MB): ${peak < GOAL_MB ? "under" : "OVER"} the limit`);

@@ -20,33 +20,49 @@ const all = () => true;
 describe("CallStore", () => {
   it("never lets an older update bring an ended call back to live", () => {
     const store = new CallStore();
-    store.applyUpdate(call("a", { status: "ended", endedAt: "2026-11-27T11:35:00.000Z", version: 5 }));
-    expect(store.applyUpdate(call("a", { version: 3 }))).toBeNull();
+    store.applyUpdates([call("a", { status: "ended", endedAt: "2026-11-27T11:35:00.000Z", version: 5 })]);
+    expect(store.applyUpdates([call("a", { version: 3 })])).toEqual([]);
     expect(store.selectLive(all)).toEqual([]);
     expect(store.selectEnded(all).map((c) => c.id)).toEqual(["a"]);
   });
 
   it("drops a live call that a newer snapshot no longer lists, but keeps one newer than the snapshot", () => {
     const store = new CallStore();
-    store.applyUpdate(call("gone", { version: 2 }));
-    store.applyUpdate(call("fresh", { version: 9 }));
+    store.applyUpdates([call("gone", { version: 2 })]);
+    store.applyUpdates([call("fresh", { version: 9 })]);
     store.applySnapshot(snapshot({ asOfVersion: 8 }), all);
     expect(store.selectLive(all).map((c) => c.id)).toEqual(["fresh"]);
   });
 
   it("reports the state an update replaced, so a new error can be told from a repeated one", () => {
     const store = new CallStore();
-    expect(store.applyUpdate(call("e", { version: 1 }))).toBeUndefined();
-    expect(store.applyUpdate(call("e", { status: "ended-with-error", version: 2 }))?.status).toBe("in-progress");
-    expect(store.applyUpdate(call("e", { status: "ended-with-error", version: 2 }))).toBeNull();
+    expect(store.applyUpdates([call("e", { version: 1 })])).toEqual([{ call: expect.objectContaining({ id: "e" }), previous: undefined }]);
+    const [turned] = store.applyUpdates([call("e", { status: "ended-with-error", version: 2 })]);
+    expect(turned?.previous?.status).toBe("in-progress");
+    expect(store.applyUpdates([call("e", { status: "ended-with-error", version: 2 })])).toEqual([]);
+  });
+
+  it("merges a batch of updates, the newest state of each call winning, and notifies once", () => {
+    const store = new CallStore();
+    let notified = 0;
+    store.subscribe(() => (notified += 1));
+    const applied = store.applyUpdates([
+      call("x", { version: 4 }),
+      call("y", { version: 5 }),
+      call("x", { status: "ended", endedAt: "2026-11-27T11:40:00.000Z", version: 6 }),
+      call("x", { version: 3 }),
+    ]);
+    expect(applied.map(({ call }) => `${call.id}@${call.version}`)).toEqual(["x@4", "y@5", "x@6"]);
+    expect(notified).toBe(1);
+    expect(store.selectLive(all).map((c) => c.id)).toEqual(["y"]);
   });
 
   it("keeps a call that arrived live while a snapshot was loading, even when the snapshot's version covers it", () => {
     // Its version was drawn before the snapshot read the counter, but it was committed after the lists were read.
     const store = new CallStore();
     const requestedAt = store.mark();
-    store.applyUpdate(call("late-commit", { version: 5 }));
-    store.applyUpdate(call("ended-meanwhile", { version: 3 }));
+    store.applyUpdates([call("late-commit", { version: 5 })]);
+    store.applyUpdates([call("ended-meanwhile", { version: 3 })]);
     const settled = store.mark();
     store.applySnapshot(snapshot({ asOfVersion: 6 }), all, requestedAt);
     expect(store.selectLive(all).map((c) => c.id).sort()).toEqual(["ended-meanwhile", "late-commit"]);
@@ -57,8 +73,8 @@ describe("CallStore", () => {
 
   it("tells which calls a snapshot shows newly ended with an error", () => {
     const store = new CallStore();
-    store.applyUpdate(call("known", { status: "ended-with-error", version: 3 }));
-    store.applyUpdate(call("turned", { version: 4 }));
+    store.applyUpdates([call("known", { status: "ended-with-error", version: 3 })]);
+    store.applyUpdates([call("turned", { version: 4 })]);
     const newErrors = store.applySnapshot(
       snapshot({
         errors: [
@@ -75,8 +91,8 @@ describe("CallStore", () => {
 
   it("sorts live calls newest first", () => {
     const store = new CallStore();
-    store.applyUpdate(call("old", { startedAt: "2026-11-27T11:00:00.000Z" }));
-    store.applyUpdate(call("new", { startedAt: "2026-11-27T11:59:00.000Z" }));
+    store.applyUpdates([call("old", { startedAt: "2026-11-27T11:00:00.000Z" })]);
+    store.applyUpdates([call("new", { startedAt: "2026-11-27T11:59:00.000Z" })]);
     expect(store.selectLive(all).map((c) => c.id)).toEqual(["new", "old"]);
   });
 });

@@ -35,13 +35,20 @@ export class CallStore {
     return true;
   }
 
-  /** Returns the state it replaced (undefined for a call not seen before), or null when the update was stale. */
-  applyUpdate(call: CallView): CallView | undefined | null {
-    const previous = this.calls.get(call.id);
-    if (!this.merge(call)) return null;
-    this.touchedAt.set(call.id, ++this.touches);
-    this.changed();
-    return previous;
+  /**
+   * Merges live updates and notifies once. Returns, for each update that changed something, the state it replaced
+   * (undefined for a call not seen before); stale updates are left out.
+   */
+  applyUpdates(calls: readonly CallView[]): { call: CallView; previous: CallView | undefined }[] {
+    const applied: { call: CallView; previous: CallView | undefined }[] = [];
+    for (const call of calls) {
+      const previous = this.calls.get(call.id);
+      if (!this.merge(call)) continue;
+      this.touchedAt.set(call.id, ++this.touches);
+      applied.push({ call, previous });
+    }
+    if (applied.length > 0) this.changed();
+    return applied;
   }
 
   /**

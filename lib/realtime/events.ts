@@ -2,8 +2,11 @@
 import type { CallView } from "@/lib/calls/call-view";
 
 export interface ServerToClientEvents {
-  /** A call changed; the payload is its full, committed state. */
-  "call:updated": (call: CallView) => void;
+  /**
+   * Calls changed; each is its full, committed state. The changes committed together (one turn of the server's
+   * event loop) travel in one message, so a burst costs one frame and one render, not one per event.
+   */
+  "calls:updated": (calls: CallView[]) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the board only listens, for now.

@@ -19,14 +19,15 @@ function connectBoard(baseUrl: string, cookie: string): Promise<Socket> {
 
 function nextUpdate(socket: Socket, callId: string, timeoutMs = 5_000): Promise<CallView> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no call:updated for ${callId} within ${timeoutMs} ms`)), timeoutMs);
-    const onUpdate = (call: CallView) => {
-      if (call.id !== callId) return;
+    const timer = setTimeout(() => reject(new Error(`no calls:updated for ${callId} within ${timeoutMs} ms`)), timeoutMs);
+    const onUpdate = (calls: CallView[]) => {
+      const call = calls.find((candidate) => candidate.id === callId);
+      if (!call) return;
       clearTimeout(timer);
-      socket.off("call:updated", onUpdate);
+      socket.off("calls:updated", onUpdate);
       resolve(call);
     };
-    socket.on("call:updated", onUpdate);
+    socket.on("calls:updated", onUpdate);
   });
 }
 

@@ -103,9 +103,47 @@ export function disconnectSessionSockets(sessionId: string): void {
   getSocketServer()?.in(`session:${sessionId}`).disconnectSockets(true);
 }
 
-export function broadcastCallUpdated(call: CallView): void {
+/**
+ * Largest message the coalescer builds, in bytes of JSON. The Postgres adapter sends a message up to 8,000 bytes
+ * as a NOTIFY and anything bigger through a table insert (a WAL write per message), so chunks stay under that.
+ */
+const MAX_MESSAGE_BYTES = 7_000;
+
+const pending = new Map<string, CallView>();
+let flushScheduled = false;
+
+function flushBroadcasts(): void {
+  flushScheduled = false;
   const io = getSocketServer();
-  if (!io) return;
-  io.emit("call:updated", call);
-  getMetrics().broadcasts.inc();
+  const calls = [...pending.values()];
+  pending.clear();
+  if (!io || calls.length === 0) return;
+  let chunk: CallView[] = [];
+  let chunkBytes = 0;
+  for (const call of calls) {
+    const bytes = Buffer.byteLength(JSON.stringify(call));
+    if (chunk.length > 0 && chunkBytes + bytes > MAX_MESSAGE_BYTES) {
+      io.emit("calls:updated", chunk);
+      chunk = [];
+      chunkBytes = 0;
+    }
+    chunk.push(call);
+    chunkBytes += bytes + 1;
+  }
+  io.emit("calls:updated", chunk);
+  getMetrics().broadcasts.inc(calls.length);
+}
+
+/**
+ * Sends a committed call state to every board, on every instance. Changes committed in the same turn of the event
+ * loop (the ingest batcher commits concurrent webhooks together) leave as one message, a newer state of a call
+ * replacing an older one: under load the number of messages, NOTIFYs and board renders follows the commits, not the
+ * events, and the first change of a quiet moment still leaves at once.
+ */
+export function broadcastCallUpdated(call: CallView): void {
+  const queued = pending.get(call.id);
+  if (!queued || queued.version < call.version) pending.set(call.id, call);
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(flushBroadcasts);
 }

@@ -1,4 +1,4 @@
-// Listens to a running Callboard's `call:updated` broadcasts, as the board does, and keeps them for assertions.
+// Listens to a running Callboard's `calls:updated` broadcasts, as the board does, and keeps them for assertions.
 import { io, type Socket } from "socket.io-client";
 import type { CallView } from "@/lib/calls/call-view";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime/events";
@@ -19,9 +19,11 @@ export async function listenToCallUpdates(baseUrl: string, cookie: string): Prom
   });
   const received: CallView[] = [];
   const waiters = new Set<(call: CallView) => void>();
-  socket.on("call:updated", (call) => {
-    received.push(call);
-    for (const waiter of waiters) waiter(call);
+  socket.on("calls:updated", (calls) => {
+    for (const call of calls) {
+      received.push(call);
+      for (const waiter of waiters) waiter(call);
+    }
   });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
@@ -35,7 +37,7 @@ export async function listenToCallUpdates(baseUrl: string, cookie: string): Prom
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`No matching call:updated within ${timeoutMs} ms`));
+          reject(new Error(`No matching update in calls:updated within ${timeoutMs} ms`));
         }, timeoutMs);
         const check = (call: CallView) => {
           if (!match(call)) return;
