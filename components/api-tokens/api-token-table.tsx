@@ -13,7 +13,7 @@ const STATE_BADGE: Record<ApiTokenState, { label: string; className: string }> =
 function When({ iso, empty }: { iso: string | null; empty: string }) {
   if (!iso) return <span className="text-zinc-500 dark:text-zinc-400">{empty}</span>;
   return (
-    <time dateTime={iso} title={iso} className="tabular-nums">
+    <time dateTime={iso} title={iso} className="whitespace-nowrap tabular-nums">
       {dateTime.format(new Date(iso))}
     </time>
   );
@@ -26,10 +26,9 @@ export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="api-token-table">
-        <thead className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+        <thead className="text-xs font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase dark:text-zinc-400">
           <tr className="border-b border-zinc-100 dark:border-zinc-800">
             <th className="px-5 py-2 font-medium">Name</th>
-            <th className="px-3 py-2 font-medium">Token</th>
             <th className="px-3 py-2 font-medium">Created</th>
             <th className="px-3 py-2 font-medium">Last used</th>
             <th className="px-3 py-2 font-medium">Expires</th>
@@ -44,16 +43,20 @@ export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
             const badge = STATE_BADGE[token.state];
             return (
               <tr key={token.id} data-testid="api-token-row" data-token-id={token.id} data-state={token.state} className="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-800">
-                <td className="px-5 py-3">
+                <td className="min-w-44 px-5 py-3">
                   <div className="font-medium">{token.name}</div>
-                  <div className="text-xs text-zinc-500 dark:text-zinc-400">read-only</div>
-                </td>
-                <td className="px-3 py-3 font-mono text-xs whitespace-nowrap" data-testid="api-token-prefix">
-                  {token.prefix}…
+                  <div className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+                    <span className="font-mono" data-testid="api-token-prefix">
+                      {token.prefix}…
+                    </span>{" "}
+                    · read-only
+                  </div>
                 </td>
                 <td className="px-3 py-3">
                   <When iso={token.createdAt} empty="—" />
-                  <div className="text-xs text-zinc-500 dark:text-zinc-400">by {token.createdBy?.email ?? "a removed user"}</div>
+                  <div className="max-w-44 truncate text-xs text-zinc-500 dark:text-zinc-400" title={token.createdBy?.email}>
+                    by {token.createdBy?.email ?? "a removed user"}
+                  </div>
                 </td>
                 <td className="px-3 py-3" data-testid="api-token-last-used">
                   <When iso={token.lastUsedAt} empty="Never" />
@@ -68,7 +71,11 @@ export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
                   {token.revokedAt && (
                     <div className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
                       <When iso={token.revokedAt} empty="" />
-                      {token.revokedBy ? ` by ${token.revokedBy.email}` : ""}
+                      {token.revokedBy && (
+                        <div className="max-w-44 truncate" title={token.revokedBy.email}>
+                          by {token.revokedBy.email}
+                        </div>
+                      )}
                     </div>
                   )}
                 </td>

@@ -19,7 +19,7 @@ export default async function ApiTokensPage() {
   const tokens = await listApiTokens(getPrisma());
   const active = tokens.filter((token) => token.state === "active").length;
   return (
-    <div className="mx-auto flex max-w-5xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
+    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
       <PageHeader title="API tokens" />
       <main className="flex flex-col gap-6">
         <NewApiTokenCard />
