@@ -13,7 +13,9 @@ export const LIST_LIMIT_MAX = 200;
 const timestamp = z.iso.datetime().meta({ description: "ISO 8601, UTC.", example: "2026-11-27T09:15:02.418Z" });
 const phoneNumber = z.string().meta({ description: "E.164.", example: "+31612345678" });
 
-export const JsonValueSchema = z.json().meta({ id: "JsonValue", description: "Any JSON value, as Flireo sent it." });
+// Any JSON (the database's jsonb holds nothing else). Not z.json(): its recursion renders as an anonymous extra
+// component in the document, and the recursion would only restate "any JSON value".
+export const JsonValueSchema = z.unknown().meta({ id: "JsonValue", description: "Any JSON value, as Flireo sent it." });
 
 export const CallSchema = z
   .object({
