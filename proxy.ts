@@ -1,7 +1,9 @@
 // Runs before every page and API route (not the Flireo webhook or static files, see `config`): a per-request CSP,
-// cross-site mutation refusal, sign-in, and admin-only paths. Routes added later are covered without changes.
+// cross-site mutation refusal, sign-in (an API token on /api/v1), and admin-only paths. Routes added later are
+// covered without changes.
 import { NextResponse, type NextRequest } from "next/server";
-import { isAdminPath, isApiPath, isPublicPath, isWebhookPath } from "@/lib/auth/access-policy";
+import { isAdminPath, isApiPath, isApiTokenPath, isPublicPath, isWebhookPath } from "@/lib/auth/access-policy";
+import { verifyApiToken } from "@/lib/api-tokens/verify-api-token";
 import { isSameOriginRequest } from "@/lib/auth/same-origin";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -29,24 +31,39 @@ function refuse(request: NextRequest, error: ApiError): NextResponse {
   return new NextResponse(`${error.message}\n`, { status: error.status, headers: { "content-type": "text/plain; charset=utf-8", ...error.headers } });
 }
 
+/** Sessions and API tokens live in Postgres: while it is down nobody can be checked, a 503 to retry, not a bug. */
+async function toUnavailable(error: unknown): Promise<ApiError> {
+  if (isDatabaseUnavailable(error) || !(await isDatabaseReachable())) {
+    return new ApiError("unavailable", "Callboard cannot check your sign-in right now: its database is unavailable. Retry shortly.", {
+      headers: { "retry-after": "5" },
+    });
+  }
+  throw error;
+}
+
+/** /api/v1: an API token or nothing (the handlers check it again, and rate-limit it). */
+async function checkApiToken(request: NextRequest): Promise<ApiError | null> {
+  try {
+    await verifyApiToken(request.headers.get("authorization"));
+    return null;
+  } catch (error) {
+    return error instanceof ApiError ? error : toUnavailable(error);
+  }
+}
+
 async function checkAccess(request: NextRequest): Promise<ApiError | null> {
   const { pathname } = request.nextUrl;
   if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request.headers)) {
     return new ApiError("forbidden", "Cross-site request refused: send it from a Callboard page (same origin).");
   }
   if (isPublicPath(pathname)) return null;
+  if (isApiTokenPath(pathname)) return checkApiToken(request);
   if (pathname === "/api/metrics" && isMetricsTokenValid(request.headers.get("authorization"))) return null;
   let user: SessionUser | null;
   try {
     user = await getSessionUser(request.headers);
   } catch (error) {
-    // Sessions live in Postgres: while it is down nobody can be checked, which is a 503 to retry, not a bug.
-    if (isDatabaseUnavailable(error) || !(await isDatabaseReachable())) {
-      return new ApiError("unavailable", "Callboard cannot check your sign-in right now: its database is unavailable. Retry shortly.", {
-        headers: { "retry-after": "5" },
-      });
-    }
-    throw error;
+    return toUnavailable(error);
   }
   if (!user) return new ApiError("unauthorized", "Sign in to use Callboard.");
   if (isAdminPath(pathname) && user.role !== "admin") return new ApiError("forbidden", "Only an admin may open this.");

@@ -1,5 +1,6 @@
 // Screenshots of a seeded board for the README (docs/screenshots), in light and dark, desktop and phone width.
 import { test, expect } from "@playwright/test";
+import { apiGet, createApiTokenOverHttp } from "@/lib/testing/api-tokens";
 import { seedDemoBoard } from "@/lib/testing/seed-demo-board";
 import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
 import { storageStateFromCookie } from "./fixtures";
@@ -59,4 +60,30 @@ test.describe("[SCREENSHOTS]", () => {
     await page.screenshot({ path: "docs/screenshots/call-detail.png", fullPage: true });
     await context.close();
   });
+
+  for (const theme of ["light", "dark"] as const) {
+    test(`API tokens, ${theme}`, async ({ browser }) => {
+      if (theme === "light") {
+        const used = await createApiTokenOverHttp(server, { name: "Data warehouse export", expiresInDays: 365 });
+        await apiGet(server, "/api/v1/calls?limit=1", used.secret);
+        const revoked = await createApiTokenOverHttp(server, { name: "Old CRM connector" });
+        await fetch(`${server.baseUrl}/api/api-tokens/${revoked.token.id}/revoke`, { method: "POST", headers: { cookie: await server.adminCookie(), origin: server.baseUrl } });
+      }
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        colorScheme: theme,
+        baseURL: server.baseUrl,
+        storageState: storageStateFromCookie(await server.adminCookie()),
+      });
+      const page = await context.newPage();
+      await page.goto("/settings/api-tokens");
+      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+      await page.getByLabel("Name").fill(theme === "light" ? "CRM sync" : "BI dashboard");
+      await page.getByTestId("create-api-token").click();
+      await expect(page.getByTestId("api-token-secret")).toBeVisible();
+      await expect(page.getByTestId("api-token-row").first()).toContainText(theme === "light" ? "CRM sync" : "BI dashboard");
+      await page.screenshot({ path: `docs/screenshots/api-tokens-${theme}.png`, fullPage: true });
+      await context.close();
+    });
+  }
 });

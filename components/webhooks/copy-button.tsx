@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { buttonClass } from "./card";
 
 export function CopyButton({ text, label = "Copy", testId }: { text: string; label?: string; testId?: string }) {
@@ -18,5 +18,18 @@ export function CopyButton({ text, label = "Copy", testId }: { text: string; lab
     <button type="button" className={buttonClass} data-testid={testId} onClick={() => void copy()}>
       {state === "copied" ? "Copied" : state === "failed" ? "Select and copy by hand" : label}
     </button>
+  );
+}
+
+/** A value shown in full (a URL, a token) with a copy button and any further buttons beside it. */
+export function CopyableValue({ value, testId, copyTestId, children }: { value: string; testId: string; copyTestId: string; children?: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <code data-testid={testId} className="min-w-0 flex-1 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-sm break-all dark:border-zinc-700 dark:bg-zinc-800/60">
+        {value}
+      </code>
+      <CopyButton text={value} testId={copyTestId} />
+      {children}
+    </div>
   );
 }

@@ -1,15 +1,16 @@
 "use client";
 // The webhooks page: the URL to give Flireo, the signing secret, the events, a test event, the delivery log and
 // registration through Flireo's API.
-import Link from "next/link";
 import { useState } from "react";
 import type { TestEventResult, WebhookSettingsView } from "@/lib/flireo/flireo-view";
 import { callApi } from "./call-api";
-import { Card, Notice, buttonClass, primaryButtonClass } from "./card";
-import { CopyButton } from "./copy-button";
+import { Card, Notice, primaryButtonClass } from "./card";
+import { CopyableValue } from "./copy-button";
 import { DeliveryLogCard } from "./delivery-log-card";
 import { FlireoRegistrationCard } from "./flireo-registration-card";
 import { SigningSecretCard } from "./signing-secret-card";
+import { PageHeader } from "../page-header";
+import { useAsyncAction } from "../use-async-action";
 
 function EventsCard({ available, enabled }: { available: string[]; enabled: string[] }) {
   const [events, setEvents] = useState(enabled);
@@ -41,20 +42,12 @@ function EventsCard({ available, enabled }: { available: string[]; enabled: stri
 
 function TestEventCard({ onSent }: { onSent: () => void }) {
   const [result, setResult] = useState<TestEventResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const send = async () => {
-    setIsBusy(true);
-    setError(null);
-    try {
+  const { isBusy, error, run } = useAsyncAction();
+  const send = () =>
+    run(async () => {
       setResult(await callApi<TestEventResult>("POST", "/api/webhooks/test-event"));
       onSent();
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setIsBusy(false);
-    }
-  };
+    });
   return (
     <Card id="test-event" title="Test event">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -87,18 +80,7 @@ export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
   const [testEvents, setTestEvents] = useState(0);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <header className="flex flex-wrap items-center gap-x-6 gap-y-4">
-        <Link href="/" className="flex items-center gap-3">
-          <span aria-hidden className="grid size-9 place-items-center rounded-lg bg-zinc-900 text-lg font-bold text-white dark:bg-white dark:text-zinc-900">
-            C
-          </span>
-          <span className="text-xl font-semibold tracking-tight">Callboard</span>
-        </Link>
-        <h1 className="text-xl font-semibold tracking-tight text-zinc-500 dark:text-zinc-400">Webhooks</h1>
-        <Link href="/" className={`${buttonClass} ml-auto`}>
-          Back to the board
-        </Link>
-      </header>
+      <PageHeader title="Webhooks" />
 
       <main className="grid gap-6 lg:grid-cols-2">
         <div className="flex flex-col gap-6">
@@ -107,12 +89,7 @@ export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
               Give Flireo this URL as the assistant&apos;s <code className="font-mono">webhook_url</code>
               {settings.webhookUrlSource === "PUBLIC_BASE_URL" ? " (from PUBLIC_BASE_URL)." : " (the address this page was opened at; set PUBLIC_BASE_URL to fix it)."}
             </p>
-            <div className="flex flex-wrap items-center gap-2">
-              <code data-testid="webhook-url-value" className="min-w-0 flex-1 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-sm break-all dark:border-zinc-700 dark:bg-zinc-800/60">
-                {settings.webhookUrl}
-              </code>
-              <CopyButton text={settings.webhookUrl} testId="copy-webhook-url" />
-            </div>
+            <CopyableValue value={settings.webhookUrl} testId="webhook-url-value" copyTestId="copy-webhook-url" />
             {settings.warnings.map((warning) => (
               <Notice key={warning} tone="warning" testId="webhook-url-warning">
                 {warning}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAdminPath, isPublicPath, isWebhookPath, toSafeNextPath } from "./access-policy";
+import { isAdminPath, isApiTokenPath, isPublicPath, isWebhookPath, toSafeNextPath } from "./access-policy";
 import { isSameOriginRequest } from "./same-origin";
 
 describe("access policy", () => {
@@ -20,6 +20,18 @@ describe("access policy", () => {
       expect(isAdminPath(viewer), viewer).toBe(false);
     }
     expect(isWebhookPath("/api/webhooks/flireo/")).toBe(true);
+  });
+
+  it("takes API tokens, not sessions, on the read API; its OpenAPI document is open; tokens are managed by admins", () => {
+    for (const path of ["/api/v1", "/api/v1/calls", "/api/v1/calls/abc"]) {
+      expect(isApiTokenPath(path), path).toBe(true);
+      expect(isPublicPath(path), path).toBe(false);
+    }
+    for (const path of ["/api/v10", "/api/v1x/calls", "/api/calls/board", "/"]) expect(isApiTokenPath(path), path).toBe(false);
+    expect(isPublicPath("/api/v1/openapi.json")).toBe(true);
+    expect(isPublicPath("/api/v1/openapi.jsonx")).toBe(false);
+    for (const admin of ["/api/api-tokens", "/api/api-tokens/1/revoke", "/settings/api-tokens"]) expect(isAdminPath(admin), admin).toBe(true);
+    expect(isAdminPath("/api/api-tokensx")).toBe(false);
   });
 
   it("follows sign-in only to a path on this site", () => {

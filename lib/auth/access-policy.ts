@@ -7,6 +7,16 @@ const PUBLIC_PATHS = ["/login", "/setup", "/api/health"];
 const PUBLIC_PREFIXES = ["/api/auth/"];
 const ADMIN_PREFIXES = ["/webhooks", "/settings", "/api/webhooks/", "/api/flireo/", "/api/users"];
 
+/**
+ * The read API authenticates with API tokens (`Authorization: Bearer cb_live_…`), never with a session cookie: a
+ * signed-in browser is not an integration, and a cookie-authenticated GET could be made by any page the admin visits.
+ * Its OpenAPI document is public: it is documentation and holds no data.
+ */
+const API_TOKEN_PREFIX = "/api/v1";
+const API_TOKEN_PUBLIC_PATHS = ["/api/v1/openapi.json"];
+/** Admins make and revoke API tokens here (the page is under /settings). */
+const API_TOKEN_ADMIN_PREFIXES = ["/api/api-tokens"];
+
 function isUnder(pathname: string, prefix: string): boolean {
   const base = prefix.endsWith("/") ? prefix.slice(0, -1) : prefix;
   return pathname === base || pathname.startsWith(`${base}/`);
@@ -17,11 +27,21 @@ export function isWebhookPath(pathname: string): boolean {
 }
 
 export function isPublicPath(pathname: string): boolean {
-  return isWebhookPath(pathname) || PUBLIC_PATHS.some((path) => isUnder(pathname, path)) || PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+  return (
+    isWebhookPath(pathname) ||
+    PUBLIC_PATHS.some((path) => isUnder(pathname, path)) ||
+    PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix)) ||
+    API_TOKEN_PUBLIC_PATHS.includes(pathname)
+  );
 }
 
 export function isAdminPath(pathname: string): boolean {
-  return !isWebhookPath(pathname) && ADMIN_PREFIXES.some((prefix) => isUnder(pathname, prefix));
+  return !isWebhookPath(pathname) && [...ADMIN_PREFIXES, ...API_TOKEN_ADMIN_PREFIXES].some((prefix) => isUnder(pathname, prefix));
+}
+
+/** Paths that take an API token instead of a session (check isPublicPath first). */
+export function isApiTokenPath(pathname: string): boolean {
+  return isUnder(pathname, API_TOKEN_PREFIX);
 }
 
 export function isApiPath(pathname: string): boolean {

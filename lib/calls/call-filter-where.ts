@@ -1,22 +1,26 @@
 // The board's filters as a Prisma where clause: the database side of matchesCallFilter (call-filter.ts).
+// The read API (lib/public-api/list-calls.ts) builds its filters from the same pieces.
 import type { Prisma } from "@/lib/db/generated/client";
 import { rangeStart, type CompiledCallFilter } from "./call-filter";
 import type { NumberPattern } from "./number-search";
 
-function numberWhere(pattern: NumberPattern | null): Prisma.CallWhereInput {
+/** The customer's or the line's number matches the search (see number-search.ts); null matches every call. */
+export function numberWhere(pattern: NumberPattern | null): Prisma.CallWhereInput {
   if (!pattern) return {};
   const condition = pattern.kind === "prefix" ? { startsWith: pattern.value } : { contains: pattern.value };
   return { OR: [{ customerNumber: condition }, { lineNumber: condition }] };
 }
 
-/** Number, line and time range (a call counts from its start, or its first event when the start is unknown). */
+/** A call counts from its start, or its first event when the start is unknown: from inclusive, to exclusive. */
+export function startedWithinWhere(from: Date | null, to: Date | null = null): Prisma.CallWhereInput {
+  if (!from && !to) return {};
+  const within = { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) };
+  return { OR: [{ startedAt: within }, { startedAt: null, firstEventAt: within }] };
+}
+
+/** Number, line and time range. */
 export function callFilterWhere({ filter, pattern }: CompiledCallFilter, now: number): Prisma.CallWhereInput {
-  const since = rangeStart(filter.range, now);
   return {
-    AND: [
-      numberWhere(pattern),
-      filter.line ? { lineNumber: filter.line } : {},
-      since ? { OR: [{ startedAt: { gte: since } }, { startedAt: null, firstEventAt: { gte: since } }] } : {},
-    ],
+    AND: [numberWhere(pattern), filter.line ? { lineNumber: filter.line } : {}, startedWithinWhere(rangeStart(filter.range, now))],
   };
 }

@@ -16,7 +16,11 @@ export type CallEventView = {
 export type CallDetail = {
   call: CallView;
   analysis: unknown;
+  transcript: unknown;
   recordingUrl: string | null;
+  /** When Callboard stored the call's first event (never changes), and when the call last changed. */
+  createdAt: string;
+  updatedAt: string;
   events: CallEventView[];
 };
 
@@ -29,7 +33,10 @@ export async function findCallDetail(prisma: PrismaClient, id: string): Promise<
   return {
     call: callToView(call),
     analysis: call.analysis,
+    transcript: call.transcript,
     recordingUrl: call.recordingUrl,
+    createdAt: call.createdAt.toISOString(),
+    updatedAt: call.updatedAt.toISOString(),
     events: call.events.map((event) => ({
       id: String(event.id),
       type: event.type,

@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { apiGet, createApiTokenOverHttp } from "@/lib/testing/api-tokens";
 import { listenToCallUpdates, type CallUpdates } from "@/lib/testing/call-updates";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
 import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
@@ -54,6 +55,7 @@ describe("when the database is down", () => {
     const before = newCallId();
     expect((await send(camelStatusUpdate({ callId: before, status: "in-progress" }))).status).toBe(200);
     await updates.waitFor((call) => call.id === before);
+    const { secret } = await createApiTokenOverHttp(server);
 
     await postgres?.stop();
     postgres = null;
@@ -72,6 +74,10 @@ describe("when the database is down", () => {
     const board = await fetch(`${server.baseUrl}/api/calls/board`, { headers: { cookie: await server.adminCookie() } });
     expect(board.status).toBe(503);
     expect(board.headers.get("retry-after")).toBe("5");
+    // So does the read API, whose tokens live in the database too.
+    const api = await apiGet(server, "/api/v1/calls", secret);
+    expect(api.status).toBe(503);
+    expect(api.headers.get("retry-after")).toBe("5");
     // The server process is still there, still answering what needs no database.
     expect((await fetch(`${server.baseUrl}/api/webhooks/flireo`)).status).toBe(200);
     expect(server.process.exitCode).toBeNull();

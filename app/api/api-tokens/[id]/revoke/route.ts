@@ -1,0 +1,18 @@
+// POST /api/api-tokens/{id}/revoke – the token stops working at once; it stays listed as revoked.
+import { revokeApiToken } from "@/lib/api-tokens/api-tokens";
+import { requireAdmin } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { errorResponse } from "@/lib/http/api-error";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  try {
+    // proxy.ts admits only admins here; checked again because tokens open the API.
+    const admin = await requireAdmin(request.headers);
+    const { id } = await params;
+    return Response.json({ token: await revokeApiToken(getPrisma(), id, admin.id) }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

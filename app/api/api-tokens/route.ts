@@ -1,0 +1,30 @@
+// GET /api/api-tokens – every read-API token (never a secret). POST – make one: { name, expiresInDays? } → its secret, once.
+import { createApiToken, listApiTokens, newApiTokenSchema } from "@/lib/api-tokens/api-tokens";
+import { requireAdmin } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { errorResponse } from "@/lib/http/api-error";
+import { readJsonBody } from "@/lib/http/read-json-body";
+
+export const dynamic = "force-dynamic";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    // proxy.ts admits only admins here; checked again because tokens open the API.
+    await requireAdmin(request.headers);
+    return Response.json({ tokens: await listApiTokens(getPrisma()) }, { headers: NO_STORE });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const admin = await requireAdmin(request.headers);
+    const input = await readJsonBody(request, newApiTokenSchema);
+    return Response.json(await createApiToken(getPrisma(), input, admin.id), { status: 201, headers: NO_STORE });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

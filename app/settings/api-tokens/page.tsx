@@ -1,0 +1,34 @@
+// /settings/api-tokens – admins make, list and revoke the tokens that read calls through /api/v1.
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { ApiTokenTable } from "@/components/api-tokens/api-token-table";
+import { NewApiTokenCard } from "@/components/api-tokens/new-api-token-card";
+import { PageHeader } from "@/components/page-header";
+import { Card } from "@/components/webhooks/card";
+import { listApiTokens } from "@/lib/api-tokens/api-tokens";
+import { getSessionUser } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "API tokens · Callboard" };
+
+export default async function ApiTokensPage() {
+  // proxy.ts sends viewers a 403 before this runs; this is the second line.
+  if ((await getSessionUser(await headers()))?.role !== "admin") notFound();
+  const tokens = await listApiTokens(getPrisma());
+  const active = tokens.filter((token) => token.state === "active").length;
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
+      <PageHeader title="API tokens" />
+      <main className="flex flex-col gap-6">
+        <NewApiTokenCard />
+        <Card id="api-tokens" title="Tokens" aside={<span className="text-sm text-zinc-500 dark:text-zinc-400">{active} active</span>}>
+          <div className="-mx-5 -my-4">
+            <ApiTokenTable tokens={tokens} />
+          </div>
+        </Card>
+      </main>
+    </div>
+  );
+}
