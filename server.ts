@@ -12,6 +12,7 @@ import { pinClientAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/observability/logger";
 import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
+import { createWebhookAdmission } from "@/lib/webhooks/webhook-admission";
 import { ensureWebhookSecret, getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
 const isDev = env.NODE_ENV !== "production";
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   const app = next({ dev: isDev, hostname: env.HOST, port: env.PORT, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const webhookAdmission = createWebhookAdmission(env.WEBHOOK_MAX_IN_FLIGHT);
   httpServer.on("request", (request, response) => {
     // Every request carries an id, in the logs and in the response, so a report can be traced.
     const incoming = request.headers["x-request-id"];
@@ -49,7 +51,10 @@ async function main(): Promise<void> {
     // Next.js gzips every route-handler response when the client accepts it, whatever its size: for the webhook's
     // few-byte answers that is a zlib stream per request (CPU, ~100 KB of native memory each, and a queue of them when
     // the libuv pool falls behind under load). Its answers are never worth compressing.
-    if (isWebhookPath(request.url?.split("?", 1)[0] ?? "")) delete request.headers["accept-encoding"];
+    if (isWebhookPath(request.url?.split("?", 1)[0] ?? "")) {
+      delete request.headers["accept-encoding"];
+      if (request.method === "POST" && !webhookAdmission.admit(request, response)) return;
+    }
     void handle(request, response);
   });
   const adapter = env.REALTIME_ADAPTER ?? (env.REDIS_URL ? "redis" : "postgres");

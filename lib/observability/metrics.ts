@@ -21,7 +21,7 @@ function createMetrics(): CallboardMetrics {
     registry,
     webhooks: new Counter({
       name: "callboard_webhooks_total",
-      help: "Webhook requests by outcome (stored, duplicate, ignored, rejected, unavailable).",
+      help: "Webhook requests by outcome (stored, duplicate, ignored, rejected, unavailable, overloaded).",
       labelNames: ["outcome"],
       registers: [registry],
     }),
