@@ -44,7 +44,7 @@ export async function startTestServer(
   const database = options.database ?? (await createTestDatabase());
   const port = options.port ?? (await findFreePort());
   // The same command as `npm start`.
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--enable-source-maps", serverBundle], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverBundle], {
     cwd: ROOT,
     env: {
       ...process.env,
