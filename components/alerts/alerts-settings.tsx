@@ -1,9 +1,9 @@
 "use client";
 // The alerts page: rules (each with its destinations), a form for a new rule, and the delivery log.
-import Link from "next/link";
+import { AdminPageHeader } from "@/components/admin-page-header";
 import { useEffect, useState } from "react";
 import type { AlertRuleView } from "@/lib/alerts/alert-view";
-import { Card, Notice, buttonClass, primaryButtonClass } from "@/components/webhooks/card";
+import { Card, Notice, primaryButtonClass } from "@/components/webhooks/card";
 import { callApi } from "@/components/webhooks/call-api";
 import { AlertDeliveryLog } from "./alert-delivery-log";
 import { RuleCard } from "./rule-card";
@@ -33,18 +33,7 @@ export function AlertsSettings({ initialRules, setup }: { initialRules: AlertRul
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <header className="flex flex-wrap items-center gap-x-6 gap-y-4">
-        <Link href="/" className="flex items-center gap-3">
-          <span aria-hidden className="grid size-9 place-items-center rounded-lg bg-zinc-900 text-lg font-bold text-white dark:bg-white dark:text-zinc-900">
-            C
-          </span>
-          <span className="text-xl font-semibold tracking-tight">Callboard</span>
-        </Link>
-        <h1 className="text-xl font-semibold tracking-tight text-zinc-500 dark:text-zinc-400">Alerts</h1>
-        <Link href="/" className={`${buttonClass} ml-auto`}>
-          Back to the board
-        </Link>
-      </header>
+      <AdminPageHeader title="Alerts" />
 
       <main className="grid gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
         <div className="flex flex-col gap-6">

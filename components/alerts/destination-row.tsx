@@ -6,6 +6,7 @@ import type { AlertDestinationView, AlertRuleView, TestAlertResult } from "@/lib
 import { Notice, buttonClass } from "@/components/webhooks/card";
 import { callApi } from "@/components/webhooks/call-api";
 import { CopyButton } from "@/components/webhooks/copy-button";
+import { useBusyAction } from "@/components/webhooks/use-busy-action";
 import { Switch } from "./form-controls";
 
 const KIND_BADGE: Record<AlertDestinationView["kind"], { label: string; style: string }> = {
@@ -19,34 +20,22 @@ type Props = { destination: AlertDestinationView; onChanged: (rule: AlertRuleVie
 export function DestinationRow({ destination, onChanged, onTested }: Props) {
   const [secret, setSecret] = useState<string | null>(null);
   const [result, setResult] = useState<TestAlertResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<"test" | "change" | null>(null);
+  const { busy, error, run } = useBusyAction<"test" | "change">();
   const badge = KIND_BADGE[destination.kind];
 
-  const run = async (kind: "test" | "change", action: () => Promise<void>) => {
-    setBusy(kind);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setBusy(null);
-    }
-  };
   const sendTest = () =>
-    run("test", async () => {
+    run(async () => {
       setResult(null);
       setResult(await callApi<TestAlertResult>("POST", `/api/alerts/destinations/${destination.id}/test`));
       onTested();
-    });
+    }, "test");
   const setEnabled = (isEnabled: boolean) =>
-    run("change", async () => onChanged((await callApi<{ rule: AlertRuleView }>("PATCH", `/api/alerts/destinations/${destination.id}`, { isEnabled })).rule));
+    run(async () => onChanged((await callApi<{ rule: AlertRuleView }>("PATCH", `/api/alerts/destinations/${destination.id}`, { isEnabled })).rule), "change");
   const remove = () => {
     if (!window.confirm(`Remove the destination ${destination.label}?`)) return;
-    void run("change", async () => onChanged((await callApi<{ rule: AlertRuleView }>("DELETE", `/api/alerts/destinations/${destination.id}`)).rule));
+    void run(async () => onChanged((await callApi<{ rule: AlertRuleView }>("DELETE", `/api/alerts/destinations/${destination.id}`)).rule), "change");
   };
-  const reveal = () => run("change", async () => setSecret((await callApi<{ secret: string }>("GET", `/api/alerts/destinations/${destination.id}/secret`)).secret));
+  const reveal = () => run(async () => setSecret((await callApi<{ secret: string }>("GET", `/api/alerts/destinations/${destination.id}/secret`)).secret), "change");
 
   return (
     <li data-testid="alert-destination" data-kind={destination.kind} data-destination-id={destination.id} className="flex flex-col gap-2 px-4 py-3">

@@ -5,6 +5,7 @@ import { describeRule, formatCooldown, type AlertRuleView } from "@/lib/alerts/a
 import { formatClockTime } from "@/lib/calls/format";
 import { Card, Notice, buttonClass, primaryButtonClass } from "@/components/webhooks/card";
 import { callApi } from "@/components/webhooks/call-api";
+import { useBusyAction } from "@/components/webhooks/use-busy-action";
 import { DestinationFields, EMPTY_DESTINATION, toDestinationInput } from "./destination-fields";
 import { DestinationRow } from "./destination-row";
 import { Switch } from "./form-controls";
@@ -52,20 +53,8 @@ function AddDestination({ ruleId, isEmailConfigured, onChanged, onClose }: { rul
 
 export function RuleCard({ rule, isEmailConfigured, onChanged, onDeleted, onTested }: Props) {
   const [mode, setMode] = useState<"view" | "edit" | "add-destination">("view");
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-
-  const run = async (action: () => Promise<void>) => {
-    setIsBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setIsBusy(false);
-    }
-  };
+  const { busy, error, run } = useBusyAction();
+  const isBusy = busy !== null;
   const setEnabled = (isEnabled: boolean) => run(async () => onChanged((await callApi<{ rule: AlertRuleView }>("PATCH", `/api/alerts/rules/${rule.id}`, { isEnabled })).rule));
   const remove = () => {
     if (!window.confirm(`Delete the rule “${rule.name}” and its destinations? Its past deliveries stay in the log.`)) return;

@@ -26,6 +26,21 @@ function toNumber(value: string): number | null {
   return value.trim() === "" ? null : Number(value);
 }
 
+function InlineNumber({ label, value, disabled, onChange, testId }: { label: string; value: string; disabled: boolean; onChange: (value: string) => void; testId: string }) {
+  return (
+    <input
+      className={`${inputClass} w-20! tabular-nums`}
+      type="number"
+      min={1}
+      aria-label={label}
+      value={value}
+      disabled={disabled}
+      onChange={(event) => onChange(event.target.value)}
+      data-testid={testId}
+    />
+  );
+}
+
 export function RuleForm({ rule, isEmailConfigured, onSaved, onCancel }: { rule?: AlertRuleView; isEmailConfigured: boolean; onSaved: (rule: AlertRuleView) => void; onCancel: () => void }) {
   const [draft, setDraft] = useState(() => toDraft(rule));
   const [destination, setDestination] = useState<DestinationDraft>(EMPTY_DESTINATION);
@@ -73,27 +88,9 @@ export function RuleForm({ rule, isEmailConfigured, onSaved, onCancel }: { rule?
         <label className="inline-flex flex-wrap items-center gap-2">
           <input type="radio" name="kind" className="size-4" checked={isThreshold} onChange={() => set({ kind: "threshold" })} data-testid="rule-kind-threshold" />
           more than
-          <input
-            className={`${inputClass} w-20! tabular-nums`}
-            type="number"
-            min={1}
-            aria-label="Number of errors (N)"
-            value={draft.thresholdCount}
-            disabled={!isThreshold}
-            onChange={(event) => set({ thresholdCount: event.target.value })}
-            data-testid="rule-threshold-count"
-          />
+          <InlineNumber label="Number of errors (N)" value={draft.thresholdCount} disabled={!isThreshold} onChange={(value) => set({ thresholdCount: value })} testId="rule-threshold-count" />
           errors in
-          <input
-            className={`${inputClass} w-20! tabular-nums`}
-            type="number"
-            min={1}
-            aria-label="Window in minutes (M)"
-            value={draft.windowMinutes}
-            disabled={!isThreshold}
-            onChange={(event) => set({ windowMinutes: event.target.value })}
-            data-testid="rule-window-minutes"
-          />
+          <InlineNumber label="Window in minutes (M)" value={draft.windowMinutes} disabled={!isThreshold} onChange={(value) => set({ windowMinutes: value })} testId="rule-window-minutes" />
           minutes
         </label>
       </fieldset>

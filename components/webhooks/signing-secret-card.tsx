@@ -5,6 +5,7 @@ import type { SecretView } from "@/lib/flireo/flireo-view";
 import { callApi } from "./call-api";
 import { Card, Notice, buttonClass } from "./card";
 import { CopyButton } from "./copy-button";
+import { useBusyAction } from "./use-busy-action";
 
 type Props = { maskedSecret: string; graceHours: number; previousValidUntil: string[]; isSignatureRequired: boolean; onRotated: () => void };
 
@@ -16,8 +17,8 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
   const [secrets, setSecrets] = useState<SecretView[] | null>(null);
   const [masked, setMasked] = useState(maskedSecret);
   const [previous, setPrevious] = useState(previousValidUntil);
-  const [isBusy, setIsBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
+  const isBusy = busy !== null;
   const current = secrets?.find((secret) => secret.validUntil === null) ?? null;
 
   const apply = (next: SecretView[], reveal: boolean) => {
@@ -25,18 +26,6 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
     if (now) setMasked(`${now.secret.slice(0, 10)}${"•".repeat(16)}`);
     setPrevious(next.flatMap((secret) => (secret.validUntil ? [secret.validUntil] : [])));
     setSecrets(reveal ? next : null);
-  };
-
-  const run = async (action: () => Promise<void>) => {
-    setIsBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setIsBusy(false);
-    }
   };
 
   const reveal = () => run(async () => apply((await callApi<{ secrets: SecretView[] }>("GET", "/api/webhooks/secret")).secrets, true));

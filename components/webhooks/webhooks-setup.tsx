@@ -1,11 +1,11 @@
 "use client";
 // The webhooks page: the URL to give Flireo, the signing secret, the events, a test event, the delivery log and
 // registration through Flireo's API.
-import Link from "next/link";
+import { AdminPageHeader } from "@/components/admin-page-header";
 import { useState } from "react";
 import type { TestEventResult, WebhookSettingsView } from "@/lib/flireo/flireo-view";
 import { callApi } from "./call-api";
-import { Card, Notice, buttonClass, primaryButtonClass } from "./card";
+import { Card, Notice, primaryButtonClass } from "./card";
 import { CopyButton } from "./copy-button";
 import { DeliveryLogCard } from "./delivery-log-card";
 import { FlireoRegistrationCard } from "./flireo-registration-card";
@@ -87,18 +87,7 @@ export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
   const [testEvents, setTestEvents] = useState(0);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <header className="flex flex-wrap items-center gap-x-6 gap-y-4">
-        <Link href="/" className="flex items-center gap-3">
-          <span aria-hidden className="grid size-9 place-items-center rounded-lg bg-zinc-900 text-lg font-bold text-white dark:bg-white dark:text-zinc-900">
-            C
-          </span>
-          <span className="text-xl font-semibold tracking-tight">Callboard</span>
-        </Link>
-        <h1 className="text-xl font-semibold tracking-tight text-zinc-500 dark:text-zinc-400">Webhooks</h1>
-        <Link href="/" className={`${buttonClass} ml-auto`}>
-          Back to the board
-        </Link>
-      </header>
+      <AdminPageHeader title="Webhooks" />
 
       <main className="grid gap-6 lg:grid-cols-2">
         <div className="flex flex-col gap-6">

@@ -4,7 +4,8 @@ import { countAlertDeliveries, listAlertDeliveries } from "@/lib/alerts/alert-de
 import { DELIVERY_STATES } from "@/lib/alerts/alert-view";
 import { requireAdmin } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
-import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { errorResponse } from "@/lib/http/api-error";
+import { readSearchParams } from "@/lib/http/read-search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -16,15 +17,10 @@ const querySchema = z.object({
 export async function GET(request: Request): Promise<Response> {
   try {
     await requireAdmin(request.headers);
-    const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
-    const query = querySchema.safeParse(params);
-    if (!query.success) {
-      const fields = query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-      throw new ApiError("bad_request", `Invalid query: ${fields}. Use limit=1..500 and state=${DELIVERY_STATES.join("|")}.`);
-    }
+    const query = readSearchParams(request, querySchema, `Use limit=1..500 and state=${DELIVERY_STATES.join("|")}.`);
     const prisma = getPrisma();
     const [deliveries, counts] = await Promise.all([
-      listAlertDeliveries(prisma, { limit: query.data.limit, state: query.data.state ?? null }),
+      listAlertDeliveries(prisma, { limit: query.limit, state: query.state ?? null }),
       countAlertDeliveries(prisma),
     ]);
     return Response.json({ deliveries, counts }, { headers: { "cache-control": "no-store" } });
