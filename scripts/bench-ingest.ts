@@ -1,4 +1,9 @@
-// npm run bench:ingest [-- --seconds=5 --rounds=3 --connections=50]
+// npm run bench:ingest [-- --seconds=5 --rounds=3 --connections=50 --alerts]
+//
+// --alerts: adds (d), the same status-updates to a second Callboard whose each-error alert rule (no cooldown) sends
+// every error (every 7th call ends with one) to a signed webhook receiver in this process. (d) takes turns with the
+// others, so alerting's cost on ingestion shows as the gap between it and the plain Callboard row; the run ends with
+// how many alerts arrived.
 //
 // Throughput and latency of signed Flireo status-updates against Callboard's production build, side by side in
 // one run with (a) a GET on the same route, the framework's own floor, and (b) a bare node:http + pg server doing
@@ -14,7 +19,8 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { ensureProductionBuild } from "@/lib/testing/global-setup";
 import { createTestDatabase, ensureTestPostgres } from "@/lib/testing/test-postgres";
-import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
+import { startAlertReceiver, type AlertReceiver } from "@/lib/testing/alert-receivers";
+import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
 import { eventDedupeKey } from "@/lib/webhooks/flireo-event";
 import { parseFlireoPayload } from "@/lib/webhooks/parse-flireo-payload";
 import { signatureHeaders, verifySignature } from "@/lib/webhooks/verify-signature";
@@ -165,6 +171,21 @@ async function countRows(databaseUrl: string, sql: string): Promise<number> {
   }
 }
 
+/** An each-error rule without cooldown, sending to a local receiver: every error of the run becomes an alert. */
+async function enableErrorAlerts(callboard: TestServer): Promise<AlertReceiver> {
+  const receiver = await startAlertReceiver();
+  const response = await fetch(`${callboard.baseUrl}/api/alerts/rules`, {
+    method: "POST",
+    headers: { cookie: await callboard.adminCookie(), origin: callboard.baseUrl, "content-type": "application/json" },
+    body: JSON.stringify({ name: "bench: every error", kind: "each-error", cooldownMinutes: 0, destinations: [{ kind: "webhook", url: receiver.url }] }),
+  });
+  if (response.status !== 201) throw new Error(`Creating the alert rule failed: ${response.status} ${await response.text()}`);
+  const { rule } = (await response.json()) as { rule: { destinations: { id: string }[] } };
+  const secret = await fetch(`${callboard.baseUrl}/api/alerts/destinations/${rule.destinations[0]?.id}/secret`, { headers: { cookie: await callboard.adminCookie() } });
+  receiver.setSecret(((await secret.json()) as { secret: string }).secret);
+  return receiver;
+}
+
 function printTable(figures: Figures[], floor: Figures): void {
   const rows = figures.map((f) => [
     f.name,
@@ -185,11 +206,14 @@ async function main(): Promise<void> {
   const seconds = readArg("seconds", 5);
   const rounds = readArg("rounds", 3);
   const connections = readArg("connections", 50);
+  const withAlerts = process.argv.includes("--alerts");
   await ensureTestPostgres();
   ensureProductionBuild();
 
   // The per-source webhook limit would otherwise cap one load generator on one address; this measures ingestion.
   const callboard = await startTestServer({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", LOG_LEVEL: "warn" } });
+  const alerting = withAlerts ? await startTestServer({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", LOG_LEVEL: "warn" } }) : null;
+  const alertReceiver = alerting ? await enableErrorAlerts(alerting) : null;
   const bareDatabase = await createTestDatabase({ migrate: false });
   const bare = await startBareServer(bareDatabase.url);
   const webhookUrl = `${callboard.baseUrl}/api/webhooks/flireo`;
@@ -202,9 +226,13 @@ async function main(): Promise<void> {
       name: "(c) POST refused with 415, body unread (Next POST floor)",
       options: { url: webhookUrl, connections, method: "POST" as const, body: JSON.stringify({ message: {} }), headers: { "content-type": "text/plain" } },
     },
+    ...(alerting ? [{ name: "(d) POST signed status-updates, every error alerted", options: postOptions(`${alerting.baseUrl}/api/webhooks/flireo`, connections, "alerts") }] : []),
   ];
   try {
-    console.log(`Benchmarking ${rounds} round(s) of ${seconds} s per target, ${connections} connections, after a warm-up…`);
+    console.log(
+      `Benchmarking ${rounds} round(s) of ${seconds} s per target, ${connections} connections, after a warm-up` +
+        `${alerting ? ", (d) with an each-error alert rule sending every error to a local webhook" : ""}…`,
+    );
     // Warm-up: JIT, connection pools and Next's first route load are not what is being measured.
     let okInWarmUp = 0;
     for (const target of targets) {
@@ -215,8 +243,8 @@ async function main(): Promise<void> {
     for (let round = 0; round < rounds; round++) {
       for (const [index, target] of targets.entries()) runs[index]?.push(await runOnce(target.name, target.options, seconds));
     }
-    const [floor, ingest, baseline, postFloor] = runs.map(summarize) as [Figures, Figures, Figures, Figures];
-    printTable([floor, ingest, baseline, postFloor], floor);
+    const [floor, ingest, baseline, postFloor, withAlerting] = runs.map(summarize) as [Figures, Figures, Figures, Figures, Figures | undefined];
+    printTable([floor, ingest, baseline, postFloor, ...(withAlerting ? [withAlerting] : [])], floor);
 
     // Every request carried a distinct event, so every 2xx must be a stored row. Requests still in flight when a
     // run stops, or given up on by the client, may be stored without their 2xx being counted.
@@ -229,7 +257,23 @@ async function main(): Promise<void> {
     const ratio = ingest.requestsPerSecond / floor.requestsPerSecond;
     console.log(`Ingest throughput is ${ratio.toFixed(2)}× the GET floor (goal: at least 0.75×).`);
     console.log(`Ingest throughput is ${(ingest.requestsPerSecond / postFloor.requestsPerSecond).toFixed(2)}× a POST that Next answers without reading its body.`);
+    if (alerting && alertReceiver && withAlerting) {
+      console.log(
+        `With alerting, ingest throughput is ${(withAlerting.requestsPerSecond / ingest.requestsPerSecond).toFixed(2)}× that without ` +
+          `(p99 ${withAlerting.p99} ms against ${ingest.p99} ms).`,
+      );
+      const errors = await countRows(alerting.database.url, "SELECT count(*)::int AS n FROM calls WHERE status = 'ended-with-error'");
+      // The worker catches up after the load; give it a moment, then compare.
+      await alertReceiver.waitForRequests(errors, 60_000).catch(() => {});
+      const verified = alertReceiver.requests.filter((request) => request.signature?.isValid).length;
+      console.log(
+        `Alerts: ${errors} calls ended with an error; the receiver got ${alertReceiver.requests.length} alert(s), ${verified} with a valid signature ` +
+          `(${verified === errors && alertReceiver.requests.length === errors ? "one each" : "MISMATCH"}).`,
+      );
+    }
   } finally {
+    await alertReceiver?.close();
+    await alerting?.stop();
     bare.child.kill("SIGTERM");
     await callboard.stop();
     await bareDatabase.drop();

@@ -43,12 +43,17 @@ export async function claimDueDeliveries(prisma: PrismaClient, limit: number): P
   return rows.map((row) => row.id);
 }
 
-/** Whether any delivery is waiting for its turn (due now). Cheap: a partial index covers pending rows. */
-export async function hasDueDeliveries(prisma: PrismaClient): Promise<boolean> {
-  const rows = await prisma.$queryRaw<{ due: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM alert_deliveries WHERE state = 'pending' AND next_attempt_at <= clock_timestamp()
-      AND (locked_until IS NULL OR locked_until < clock_timestamp())) AS due`;
-  return rows[0]?.due ?? false;
+export type DueAlertWork = { hasPendingErrors: boolean; hasDueSummaries: boolean; hasDueDeliveries: boolean };
+
+/** What the worker has to do now, in one cheap query (partial indexes cover the pending rows), for idle polls. */
+export async function findDueAlertWork(prisma: PrismaClient): Promise<DueAlertWork> {
+  const [row] = await prisma.$queryRaw<DueAlertWork[]>`
+    SELECT
+      EXISTS (SELECT 1 FROM alert_errors WHERE processed_at IS NULL) AS "hasPendingErrors",
+      EXISTS (SELECT 1 FROM alert_rules WHERE is_enabled AND suppressed_count > 0 AND cooldown_until <= clock_timestamp()) AS "hasDueSummaries",
+      EXISTS (SELECT 1 FROM alert_deliveries WHERE state = 'pending' AND next_attempt_at <= clock_timestamp()
+        AND (locked_until IS NULL OR locked_until < clock_timestamp())) AS "hasDueDeliveries"`;
+  return row ?? { hasPendingErrors: false, hasDueSummaries: false, hasDueDeliveries: false };
 }
 
 type DeliveryOutcome = { state: "sent" | "failed" | "pending"; status: number | null; error: string | null; retryInMs?: number };

@@ -7,7 +7,7 @@ import pg from "pg";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { logger } from "@/lib/observability/logger";
-import { claimDueDeliveries, sendClaimedDelivery } from "./alert-deliveries";
+import { claimDueDeliveries, findDueAlertWork, sendClaimedDelivery } from "./alert-deliveries";
 import { evaluatePendingErrors, sendDueSummaries } from "./evaluate-alert-errors";
 
 const CHANNEL = "callboard_alerts";
@@ -68,12 +68,14 @@ export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: s
     }
     evaluating = (async () => {
       try {
-        await evaluatePendingErrors(prisma);
-        await sendDueSummaries(prisma);
+        const due = await findDueAlertWork(prisma);
+        if (due.hasPendingErrors) await evaluatePendingErrors(prisma);
+        if (due.hasDueSummaries) await sendDueSummaries(prisma);
+        // New errors may have made deliveries; claiming finds none cheaply when there are none.
+        if (due.hasPendingErrors || due.hasDueSummaries || due.hasDueDeliveries) await pumpDeliveries();
       } catch (error) {
         logFailure("Evaluating alert rules", error);
       }
-      await pumpDeliveries();
     })().finally(() => {
       evaluating = null;
       if (isEvaluationRequested) {
