@@ -50,7 +50,8 @@ export async function findDueAlertWork(prisma: PrismaClient): Promise<DueAlertWo
   const [row] = await prisma.$queryRaw<DueAlertWork[]>`
     SELECT
       EXISTS (SELECT 1 FROM alert_errors WHERE processed_at IS NULL) AS "hasPendingErrors",
-      EXISTS (SELECT 1 FROM alert_rules WHERE is_enabled AND suppressed_count > 0 AND cooldown_until <= clock_timestamp()) AS "hasDueSummaries",
+      EXISTS (SELECT 1 FROM alert_rules WHERE is_enabled AND suppressed_count > 0
+        AND (cooldown_until IS NULL OR cooldown_until <= clock_timestamp())) AS "hasDueSummaries",
       EXISTS (SELECT 1 FROM alert_deliveries WHERE state = 'pending' AND next_attempt_at <= clock_timestamp()
         AND (locked_until IS NULL OR locked_until < clock_timestamp())) AS "hasDueDeliveries"`;
   return row ?? { hasPendingErrors: false, hasDueSummaries: false, hasDueDeliveries: false };

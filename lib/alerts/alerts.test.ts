@@ -182,23 +182,26 @@ describe("an each-error rule", () => {
   it("in an error storm sends one alert, holds the rest back during the cooldown, then one summary with their count", async () => {
     const tag = token();
     const hook = await receiver();
-    // A 3-second cooldown (0.05 min) keeps the test short; minutes work the same way.
-    const rule = await createRule({ kind: "each-error", errorContains: tag, cooldownMinutes: 0.05, destinations: [{ kind: "webhook", url: hook.url }] });
+    // A 6-second cooldown (0.1 min) keeps the test short; minutes work the same way.
+    const rule = await createRule({ kind: "each-error", errorContains: tag, cooldownMinutes: 0.1, destinations: [{ kind: "webhook", url: hook.url }] });
     hook.setSecret(await revealSecret(rule.destinations[0]?.id ?? ""));
 
     const calls = Array.from({ length: 40 }, () => newCallId());
+    const started = Date.now();
     await Promise.all(calls.map((callId) => sendError({ callId, error: `Provider timeout ${tag}` })));
+    // All 40 must be in within the cooldown for the count below to be 39.
+    expect(Date.now() - started).toBeLessThan(5_000);
     const [first] = await hook.waitForRequests(1);
     expect(first?.json).toMatchObject({ kind: "error" });
-    const requests = await hook.waitForRequests(2, 10_000);
+    const requests = await hook.waitForRequests(2, 15_000);
     const summary = requests[1]?.json as { kind: string; suppressedCount: number; title: string; text: string };
     expect(summary).toMatchObject({ kind: "summary", suppressedCount: 39 });
     expect(summary.title).toBe(`…and 39 more errors since ${summary.title.split("since ")[1]}`);
-    expect(summary.text).toContain("39 errors during the 0.05 min cooldown");
+    expect(summary.text).toContain("39 errors during the 0.1 min cooldown");
     // The summary arrives after the cooldown, not before.
-    expect((requests[1]?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(2_500);
+    expect((requests[1]?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(5_500);
     // Quiet afterwards: no more errors, no more messages.
-    await sleep(4_000);
+    await sleep(2_500);
     expect(hook.requests).toHaveLength(2);
     expect(hook.requests.every((request) => request.signature?.isValid)).toBe(true);
   });

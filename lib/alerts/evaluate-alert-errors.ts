@@ -123,6 +123,7 @@ async function evaluateBatch(tx: Tx): Promise<number> {
       suppressed_count AS "suppressedCount", suppressed_since AS "suppressedSince"
     FROM alert_rules WHERE is_enabled ORDER BY id FOR UPDATE`;
   const now = await databaseNow(tx);
+  // Each rule's state changes in this batch, merged (an alert, then errors held back behind it), written once.
   const changed = new Map<bigint, Prisma.AlertRuleUpdateInput>();
 
   for (const error of errors) {
@@ -137,18 +138,21 @@ async function evaluateBatch(tx: Tx): Promise<number> {
       } else {
         content = { kind: "error", rule: { id: rule.id.toString(), name: rule.name }, call };
       }
+      // Held back during the cooldown, and also just after it while its summary is still to go out (the worker
+      // sends due summaries right after this): the summary then counts this error too, so a storm never yields
+      // a second alert beside its summary, and no held-back count is lost.
       const isCoolingDown = rule.cooldownUntil !== null && rule.cooldownUntil > now;
-      if (isCoolingDown) {
+      if (isCoolingDown || rule.suppressedCount > 0) {
         rule.suppressedCount += 1;
         rule.suppressedSince ??= now;
-        changed.set(rule.id, { suppressedCount: rule.suppressedCount, suppressedSince: rule.suppressedSince, lastSuppressedCallId: error.callId });
+        changed.set(rule.id, { ...changed.get(rule.id), suppressedCount: rule.suppressedCount, suppressedSince: rule.suppressedSince, lastSuppressedCallId: error.callId });
         continue;
       }
       await raiseAlert(tx, rule, content);
       rule.cooldownUntil = rule.cooldownSeconds > 0 ? new Date(now.getTime() + rule.cooldownSeconds * 1000) : null;
       rule.suppressedCount = 0;
       rule.suppressedSince = null;
-      changed.set(rule.id, { cooldownUntil: rule.cooldownUntil, suppressedCount: 0, suppressedSince: null, lastSuppressedCallId: null, lastFiredAt: now });
+      changed.set(rule.id, { ...changed.get(rule.id), cooldownUntil: rule.cooldownUntil, suppressedCount: 0, suppressedSince: null, lastSuppressedCallId: null, lastFiredAt: now });
     }
   }
   for (const [id, data] of changed) await tx.alertRule.update({ where: { id }, data });
@@ -176,7 +180,7 @@ export async function sendDueSummaries(prisma: PrismaClient): Promise<number> {
       SELECT id, name, cooldown_seconds AS "cooldownSeconds", suppressed_count AS "suppressedCount",
         suppressed_since AS "suppressedSince", last_suppressed_call_id AS "lastSuppressedCallId"
       FROM alert_rules
-      WHERE is_enabled AND suppressed_count > 0 AND cooldown_until <= clock_timestamp()
+      WHERE is_enabled AND suppressed_count > 0 AND (cooldown_until IS NULL OR cooldown_until <= clock_timestamp())
       ORDER BY id FOR UPDATE SKIP LOCKED`;
     if (due.length === 0) return 0;
     const now = await databaseNow(tx);
