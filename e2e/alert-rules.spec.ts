@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { startAlertReceiver, type AlertReceiver } from "@/lib/testing/alert-receivers";
 import { newCallId } from "@/lib/testing/flireo-payloads";
 import { expect, test } from "./fixtures";
+import { seriousViolations } from "./helpers";
 
 let receiver: AlertReceiver;
 
@@ -77,7 +78,7 @@ test.describe("[ALERT RULES]", () => {
   });
 
   for (const theme of ["light", "dark"] as const) {
-    test(`looks right in ${theme}`, async ({ browser, server, accounts, sendStatus }) => {
+    test(`looks right and has no serious axe violations in ${theme}`, async ({ browser, server, accounts, sendStatus }) => {
       const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, colorScheme: theme, baseURL: server.baseUrl, storageState: accounts.admin.storageState });
       const page = await context.newPage();
       const tag = `shot-${randomUUID().slice(0, 6)}`;
@@ -111,11 +112,13 @@ test.describe("[ALERT RULES]", () => {
       await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
       await expect(page.getByTestId("alert-delivery").first()).toBeVisible();
       await expect(page.getByTestId("alert-delivery").filter({ hasText: "slack" }).first()).toHaveAttribute("data-state", /pending|failed/);
+      expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: `test-results/alerts-${theme}.png`, fullPage: true });
       await page.getByTestId("new-rule").click();
       await page.getByTestId("rule-kind-threshold").check();
       await page.getByTestId("destination-kind").selectOption("email");
       await page.getByTestId("new-rule-card").screenshot({ path: `test-results/alerts-form-${theme}.png` });
+      expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     });
   }
