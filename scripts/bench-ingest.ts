@@ -262,9 +262,11 @@ async function main(): Promise<void> {
         `With alerting, ingest throughput is ${(withAlerting.requestsPerSecond / ingest.requestsPerSecond).toFixed(2)}× that without ` +
           `(p99 ${withAlerting.p99} ms against ${ingest.p99} ms).`,
       );
-      const errors = await countRows(alerting.database.url, "SELECT count(*)::int AS n FROM calls WHERE status = 'ended-with-error'");
-      // The worker catches up after the load; give it a moment, then compare.
-      await alertReceiver.waitForRequests(errors, 60_000).catch(() => {});
+      const countErrors = () => countRows(alerting.database.url, "SELECT count(*)::int AS n FROM calls WHERE status = 'ended-with-error'");
+      // The worker catches up after the load (and requests cut off at the end may still commit): wait, then count.
+      await alertReceiver.waitForRequests(await countErrors(), 60_000).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const errors = await countErrors();
       const verified = alertReceiver.requests.filter((request) => request.signature?.isValid);
       const calls = new Set(verified.map((request) => (request.json as { call?: { id?: string } }).call?.id));
       const deliveries = new Set(verified.map((request) => request.headers["x-callboard-delivery"]));

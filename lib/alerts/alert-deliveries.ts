@@ -93,10 +93,15 @@ async function recordOutcome(
   return { state: "failed", status: outcome.status, error: reason };
 }
 
+/** What sending a claimed delivery needs, for a batch of ids in one round of queries. */
+export async function loadClaimedDeliveries(prisma: PrismaClient, ids: bigint[]) {
+  return prisma.alertDelivery.findMany({ where: { id: { in: ids } }, include: { alert: true, destination: true } });
+}
+
+export type ClaimedDelivery = Awaited<ReturnType<typeof loadClaimedDeliveries>>[number];
+
 /** Sends one claimed delivery and records what happened. */
-export async function sendClaimedDelivery(prisma: PrismaClient, id: bigint, maxAttempts: number = env.ALERT_MAX_ATTEMPTS): Promise<DeliveryOutcome> {
-  const delivery = await prisma.alertDelivery.findUnique({ where: { id }, include: { alert: true, destination: true } });
-  if (!delivery) return { state: "failed", status: null, error: "The delivery was deleted." };
+export async function sendClaimedDelivery(prisma: PrismaClient, delivery: ClaimedDelivery, maxAttempts: number = env.ALERT_MAX_ATTEMPTS): Promise<DeliveryOutcome> {
   const { destination } = delivery;
   if (!destination) {
     return recordOutcome(prisma, delivery, { isSent: false, status: null, error: "The destination was deleted before the alert was sent.", isRetryable: false }, maxAttempts);
@@ -135,10 +140,11 @@ export async function sendTestAlert(prisma: PrismaClient, destinationId: bigint)
     },
     include: { deliveries: true },
   });
-  const deliveryId = alert.deliveries[0]?.id;
-  if (deliveryId === undefined) throw new Error("The test alert has no delivery.");
+  const [delivery] = await loadClaimedDeliveries(prisma, alert.deliveries.map((row) => row.id));
+  if (!delivery) throw new Error("The test alert has no delivery.");
+  const deliveryId = delivery.id;
   const started = performance.now();
-  const outcome = await sendClaimedDelivery(prisma, deliveryId, 1);
+  const outcome = await sendClaimedDelivery(prisma, delivery, 1);
   return {
     deliveryId: deliveryId.toString(),
     state: outcome.state === "sent" ? "sent" : "failed",

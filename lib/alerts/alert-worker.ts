@@ -7,7 +7,7 @@ import pg from "pg";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { logger } from "@/lib/observability/logger";
-import { claimDueDeliveries, findDueAlertWork, sendClaimedDelivery } from "./alert-deliveries";
+import { claimDueDeliveries, findDueAlertWork, loadClaimedDeliveries, sendClaimedDelivery } from "./alert-deliveries";
 import { evaluatePendingErrors, sendDueSummaries } from "./evaluate-alert-errors";
 
 const CHANNEL = "callboard_alerts";
@@ -37,11 +37,11 @@ export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: s
       while (!isStopped && sending.size < MAX_CONCURRENT_SENDS) {
         const ids = await claimDueDeliveries(prisma, MAX_CONCURRENT_SENDS - sending.size);
         if (ids.length === 0) break;
-        for (const id of ids) {
-          const send: Promise<void> = sendClaimedDelivery(prisma, id)
+        for (const delivery of await loadClaimedDeliveries(prisma, ids)) {
+          const send: Promise<void> = sendClaimedDelivery(prisma, delivery)
             .then((outcome) => {
               if (outcome.state === "sent") return;
-              logger.warn({ deliveryId: id.toString(), state: outcome.state, error: outcome.error }, "alert delivery attempt failed");
+              logger.warn({ deliveryId: delivery.id.toString(), state: outcome.state, error: outcome.error }, "alert delivery attempt failed");
               // Retries shorter than the poll interval happen on time rather than at the next poll.
               if (outcome.retryInMs !== undefined && outcome.retryInMs < POLL_MS) setTimeout(evaluate, outcome.retryInMs + 10).unref();
             })

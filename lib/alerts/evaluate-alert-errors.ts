@@ -5,7 +5,7 @@
 //   order, so cooldown state changes one instance at a time), raises alerts or counts them as held back, writes
 //   one delivery row per destination, and marks the outbox rows done, all before COMMIT.
 // - sendDueSummaries sends "…and N more" for rules whose cooldown ended with errors held back.
-import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import type { AlertDestination, Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import type { AlertCall, AlertContent } from "./alert-content";
 import { destinationLabel } from "./alert-rules";
@@ -75,9 +75,24 @@ async function databaseNow(tx: Tx): Promise<Date> {
   return row?.now ?? new Date();
 }
 
+type Destinations = (rule: { id: bigint }) => Promise<AlertDestination[]>;
+
+/** The rules' enabled destinations, read once per transaction (the rules are locked, so they stay put). */
+function destinationsOf(tx: Tx): Destinations {
+  const cache = new Map<bigint, Promise<AlertDestination[]>>();
+  return (rule) => {
+    let destinations = cache.get(rule.id);
+    if (!destinations) {
+      destinations = tx.alertDestination.findMany({ where: { ruleId: rule.id, isEnabled: true }, orderBy: { id: "asc" } });
+      cache.set(rule.id, destinations);
+    }
+    return destinations;
+  };
+}
+
 /** Records an alert and one pending delivery per enabled destination of the rule. */
-async function raiseAlert(tx: Tx, rule: { id: bigint; name: string }, content: AlertContent): Promise<void> {
-  const destinations = await tx.alertDestination.findMany({ where: { ruleId: rule.id, isEnabled: true }, orderBy: { id: "asc" } });
+async function raiseAlert(tx: Tx, destinationsFor: Destinations, rule: { id: bigint; name: string }, content: AlertContent): Promise<void> {
+  const destinations = await destinationsFor(rule);
   await tx.alert.create({
     data: {
       ruleId: rule.id,
@@ -123,6 +138,7 @@ async function evaluateBatch(tx: Tx): Promise<number> {
       suppressed_count AS "suppressedCount", suppressed_since AS "suppressedSince"
     FROM alert_rules WHERE is_enabled ORDER BY id FOR UPDATE`;
   const now = await databaseNow(tx);
+  const destinationsFor = destinationsOf(tx);
   // Each rule's state changes in this batch, merged (an alert, then errors held back behind it), written once.
   const changed = new Map<bigint, Prisma.AlertRuleUpdateInput>();
 
@@ -148,7 +164,7 @@ async function evaluateBatch(tx: Tx): Promise<number> {
         changed.set(rule.id, { ...changed.get(rule.id), suppressedCount: rule.suppressedCount, suppressedSince: rule.suppressedSince, lastSuppressedCallId: error.callId });
         continue;
       }
-      await raiseAlert(tx, rule, content);
+      await raiseAlert(tx, destinationsFor, rule, content);
       rule.cooldownUntil = rule.cooldownSeconds > 0 ? new Date(now.getTime() + rule.cooldownSeconds * 1000) : null;
       rule.suppressedCount = 0;
       rule.suppressedSince = null;
@@ -184,6 +200,7 @@ export async function sendDueSummaries(prisma: PrismaClient): Promise<number> {
       ORDER BY id FOR UPDATE SKIP LOCKED`;
     if (due.length === 0) return 0;
     const now = await databaseNow(tx);
+    const destinationsFor = destinationsOf(tx);
     for (const rule of due) {
       const last = rule.lastSuppressedCallId
         ? await tx.$queryRaw<Omit<PendingError, "id">[]>`
@@ -192,7 +209,7 @@ export async function sendDueSummaries(prisma: PrismaClient): Promise<number> {
             FROM calls c LEFT JOIN alert_errors e ON e.call_id = c.id WHERE c.id = ${rule.lastSuppressedCallId}`
         : [];
       const lastCall = last[0] ? toAlertCall(last[0]) : null;
-      await raiseAlert(tx, rule, {
+      await raiseAlert(tx, destinationsFor, rule, {
         kind: "summary",
         rule: { id: rule.id.toString(), name: rule.name },
         suppressedCount: rule.suppressedCount,
