@@ -14,6 +14,7 @@ const CHANNEL = "callboard_alerts";
 const POLL_MS = 1_000;
 const RELISTEN_MS = 5_000;
 const MAX_CONCURRENT_SENDS = 8;
+const COALESCE_MS = 25;
 
 export type AlertWorker = { stop: () => Promise<void>; wake: () => void };
 
@@ -85,12 +86,23 @@ export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: s
     });
   };
 
+  // Errors come in bursts: one evaluation a moment after the first notification takes the whole burst in one
+  // transaction, instead of one per error, and costs the alert a few milliseconds.
+  let soonTimer: ReturnType<typeof setTimeout> | null = null;
+  const evaluateSoon = (): void => {
+    if (soonTimer) return;
+    soonTimer = setTimeout(() => {
+      soonTimer = null;
+      evaluate();
+    }, COALESCE_MS);
+  };
+
   // LISTEN on a connection of its own (a pooled one may be handed to someone else between queries).
   let listener: pg.Client | null = null;
   let relistenTimer: ReturnType<typeof setTimeout> | null = null;
   const listen = async (): Promise<void> => {
     const client = new pg.Client({ connectionString: options.databaseUrl });
-    client.on("notification", () => evaluate());
+    client.on("notification", () => evaluateSoon());
     client.on("error", (error) => {
       logger.warn({ err: error.message }, "alert worker lost its LISTEN connection; polling until it is back");
       void client.end().catch(() => {});
@@ -132,6 +144,7 @@ export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: s
       isStopped = true;
       clearInterval(poll);
       if (relistenTimer) clearTimeout(relistenTimer);
+      if (soonTimer) clearTimeout(soonTimer);
       await listener?.end().catch(() => {});
       // Sends in flight finish (each within ALERT_TIMEOUT_SECONDS); what is left pending is sent by the next start.
       await evaluating;
