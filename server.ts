@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   });
   const adapter = env.REALTIME_ADAPTER ?? (env.REDIS_URL ? "redis" : "postgres");
   const realtime = await attachSocketServer(httpServer, { adapter, databaseUrl: database.url, redisUrl: env.REDIS_URL });
-  const stopBackgroundJobs = startBackgroundJobs(prisma);
+  const stopBackgroundJobs = startBackgroundJobs(prisma, { databaseUrl: database.url });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

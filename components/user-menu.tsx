@@ -30,6 +30,9 @@ export function UserMenu({ email, role }: { email: string; role: Role }) {
           <Link href="/settings/api-tokens" className="underline underline-offset-2">
             API tokens
           </Link>
+          <Link href="/settings/alerts" className="underline underline-offset-2">
+            Alerts
+          </Link>
         </>
       )}
       <button type="button" onClick={() => void signOut()} className="rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700">

@@ -1,5 +1,16 @@
 // Small helpers shared by the e2e specs: unique numbers, so tests sharing a worker's server don't see each
-// other's calls through a filter.
+// other's calls through a filter; and the page's serious accessibility violations.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+
+/** axe's serious and critical violations on the page, one line each (empty when there are none). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
 export function uniqueCustomer(): string {
   return `+3161${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
 }

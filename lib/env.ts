@@ -63,6 +63,18 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   // When set, /api/metrics also accepts `Authorization: Bearer <METRICS_TOKEN>` (for a scraper without a session).
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Error alerts (lib/alerts): e-mail destinations send through this SMTP server (smtp:// or smtps://, with
+  // user:password@ if it needs them), from this address.
+  ALERT_SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  ALERT_EMAIL_FROM: z.string().trim().min(3).default("Callboard <callboard@localhost>"),
+  /** A failed alert delivery is retried after this many seconds, doubling each time (capped at an hour). */
+  ALERT_RETRY_BASE_SECONDS: z.coerce.number().positive().default(15),
+  ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  /** Every outbound alert request (HTTP or SMTP) gives up after this long. */
+  ALERT_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(10),
+  ALERT_DELIVERY_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** off: this instance never evaluates or sends alerts (another instance on the same database does). */
+  ALERT_WORKER: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,4 +1,10 @@
-// npm run bench:ingest [-- --seconds=5 --rounds=3 --connections=50]
+// npm run bench:ingest [-- --seconds=5 --rounds=3 --connections=50 --alerts --alert-cooldown=0]
+//
+// --alerts: adds (d), the same status-updates to a second Callboard whose each-error alert rule (no cooldown) sends
+// every error (every 7th call ends with one) to a signed webhook receiver in this process. (d) takes turns with the
+// others, so alerting's cost on ingestion shows as the gap between it and the plain Callboard row; the run ends with
+// how many alerts arrived. --alert-cooldown=<minutes> gives the rule a cooldown (default 0: every error is sent,
+// the worst case); with one, a storm is one alert and summaries, and the rest is counted.
 //
 // Throughput and latency of signed Flireo status-updates against Callboard's production build, side by side in
 // one run with (a) a GET on the same route, the framework's own floor, and (b) a bare node:http + pg server doing
@@ -14,7 +20,8 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { ensureProductionBuild } from "@/lib/testing/global-setup";
 import { createTestDatabase, ensureTestPostgres } from "@/lib/testing/test-postgres";
-import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
+import { startAlertReceiver, type AlertReceiver } from "@/lib/testing/alert-receivers";
+import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
 import { eventDedupeKey } from "@/lib/webhooks/flireo-event";
 import { parseFlireoPayload } from "@/lib/webhooks/parse-flireo-payload";
 import { signatureHeaders, verifySignature } from "@/lib/webhooks/verify-signature";
@@ -168,6 +175,21 @@ async function countRows(databaseUrl: string, sql: string): Promise<number> {
   }
 }
 
+/** An each-error rule without cooldown, sending to a local receiver: every error of the run becomes an alert. */
+async function enableErrorAlerts(callboard: TestServer, cooldownMinutes: number): Promise<AlertReceiver> {
+  const receiver = await startAlertReceiver();
+  const response = await fetch(`${callboard.baseUrl}/api/alerts/rules`, {
+    method: "POST",
+    headers: { cookie: await callboard.adminCookie(), origin: callboard.baseUrl, "content-type": "application/json" },
+    body: JSON.stringify({ name: "bench: every error", kind: "each-error", cooldownMinutes, destinations: [{ kind: "webhook", url: receiver.url }] }),
+  });
+  if (response.status !== 201) throw new Error(`Creating the alert rule failed: ${response.status} ${await response.text()}`);
+  const { rule } = (await response.json()) as { rule: { destinations: { id: string }[] } };
+  const secret = await fetch(`${callboard.baseUrl}/api/alerts/destinations/${rule.destinations[0]?.id}/secret`, { headers: { cookie: await callboard.adminCookie() } });
+  receiver.setSecret(((await secret.json()) as { secret: string }).secret);
+  return receiver;
+}
+
 function printTable(figures: Figures[], floor: Figures): void {
   const rows = figures.map((f) => [
     f.name,
@@ -188,11 +210,17 @@ async function main(): Promise<void> {
   const seconds = readArg("seconds", 5);
   const rounds = readArg("rounds", 3);
   const connections = readArg("connections", 50);
+  const withAlerts = process.argv.includes("--alerts");
+  const cooldownArg = process.argv.find((value) => value.startsWith("--alert-cooldown="));
+  const alertCooldownMinutes = cooldownArg ? Number(cooldownArg.split("=")[1]) : 0;
+  if (!Number.isFinite(alertCooldownMinutes) || alertCooldownMinutes < 0) throw new Error("--alert-cooldown must be 0 or more minutes");
   await ensureTestPostgres();
   ensureProductionBuild();
 
   // The per-source webhook limit would otherwise cap one load generator on one address; this measures ingestion.
   const callboard = await startTestServer({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", LOG_LEVEL: "warn" } });
+  const alerting = withAlerts ? await startTestServer({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", LOG_LEVEL: "warn" } }) : null;
+  const alertReceiver = alerting ? await enableErrorAlerts(alerting, alertCooldownMinutes) : null;
   const bareDatabase = await createTestDatabase({ migrate: false });
   const bare = await startBareServer(bareDatabase.url);
   const webhookUrl = `${callboard.baseUrl}/api/webhooks/flireo`;
@@ -205,9 +233,13 @@ async function main(): Promise<void> {
       name: "(c) POST refused with 415, body unread (Next POST floor)",
       options: { url: webhookUrl, connections, method: "POST" as const, body: JSON.stringify({ message: {} }), headers: { "content-type": "text/plain" } },
     },
+    ...(alerting ? [{ name: "(d) POST signed status-updates, errors alerted", options: postOptions(`${alerting.baseUrl}/api/webhooks/flireo`, connections, "alerts") }] : []),
   ];
   try {
-    console.log(`Benchmarking ${rounds} round(s) of ${seconds} s per target, ${connections} connections, after a warm-up…`);
+    console.log(
+      `Benchmarking ${rounds} round(s) of ${seconds} s per target, ${connections} connections, after a warm-up` +
+        `${alerting ? `, (d) with an each-error alert rule (cooldown ${alertCooldownMinutes} min) sending to a local webhook` : ""}…`,
+    );
     // Warm-up: JIT, connection pools and Next's first route load are not what is being measured.
     let okInWarmUp = 0;
     for (const target of targets) {
@@ -218,8 +250,8 @@ async function main(): Promise<void> {
     for (let round = 0; round < rounds; round++) {
       for (const [index, target] of targets.entries()) runs[index]?.push(await runOnce(target.name, target.options, seconds));
     }
-    const [floor, ingest, baseline, postFloor] = runs.map(summarize) as [Figures, Figures, Figures, Figures];
-    printTable([floor, ingest, baseline, postFloor], floor);
+    const [floor, ingest, baseline, postFloor, withAlerting] = runs.map(summarize) as [Figures, Figures, Figures, Figures, Figures | undefined];
+    printTable([floor, ingest, baseline, postFloor, ...(withAlerting ? [withAlerting] : [])], floor);
 
     // Every request carried a distinct event, so every 2xx must be a stored row. Requests still in flight when a
     // run stops, or given up on by the client, may be stored without their 2xx being counted.
@@ -232,7 +264,35 @@ async function main(): Promise<void> {
     const ratio = ingest.requestsPerSecond / floor.requestsPerSecond;
     console.log(`Ingest throughput is ${ratio.toFixed(2)}× the GET floor (goal: at least 0.75×).`);
     console.log(`Ingest throughput is ${(ingest.requestsPerSecond / postFloor.requestsPerSecond).toFixed(2)}× a POST that Next answers without reading its body.`);
+    if (alerting && alertReceiver && withAlerting && alertCooldownMinutes > 0) {
+      console.log(
+        `With alerting, ingest throughput is ${(withAlerting.requestsPerSecond / ingest.requestsPerSecond).toFixed(2)}× that without ` +
+          `(p99 ${withAlerting.p99} ms against ${ingest.p99} ms); the cooldown held back all but ${alertReceiver.requests.length} alert(s).`,
+      );
+    } else if (alerting && alertReceiver && withAlerting) {
+      console.log(
+        `With alerting, ingest throughput is ${(withAlerting.requestsPerSecond / ingest.requestsPerSecond).toFixed(2)}× that without ` +
+          `(p99 ${withAlerting.p99} ms against ${ingest.p99} ms).`,
+      );
+      const countErrors = () => countRows(alerting.database.url, "SELECT count(*)::int AS n FROM calls WHERE status = 'ended-with-error'");
+      // The worker catches up after the load (and requests cut off at the end may still commit): wait, then count.
+      await alertReceiver.waitForRequests(await countErrors(), 60_000).catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const errors = await countErrors();
+      const verified = alertReceiver.requests.filter((request) => request.signature?.isValid);
+      const calls = new Set(verified.map((request) => (request.json as { call?: { id?: string } }).call?.id));
+      const deliveries = new Set(verified.map((request) => request.headers["x-callboard-delivery"]));
+      // This receiver shares its event loop with the load generator, so an answer can come after the sender's
+      // timeout; the sender then retries the same delivery (same X-Callboard-Delivery), as it should.
+      console.log(
+        `Alerts: ${errors} calls ended with an error; the receiver verified ${verified.length} of ${alertReceiver.requests.length} request(s): ` +
+          `${deliveries.size} distinct deliveries for ${calls.size} distinct calls (${calls.size === errors && deliveries.size === errors ? "one each" : "MISMATCH"}), ` +
+          `${verified.length - deliveries.size} repeated after a timeout.`,
+      );
+    }
   } finally {
+    await alertReceiver?.close();
+    await alerting?.stop();
     bare.child.kill("SIGTERM");
     await callboard.stop();
     await bareDatabase.drop();

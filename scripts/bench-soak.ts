@@ -50,7 +50,8 @@ async function heapFigures(baseUrl: string, cookie: string): Promise<string> {
   try {
     const text = await (await fetch(`${baseUrl}/api/metrics`, { headers: { cookie } })).text();
     const megabytes = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN) / 2 ** 20;
-    return `heap ${megabytes("nodejs_heap_size_used_bytes").toFixed(0).padStart(4)} MB  external ${megabytes("nodejs_external_memory_bytes").toFixed(0).padStart(3)} MB`;
+    const lagMs = Number(/^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text)?.[1] ?? Number.NaN) * 1000;
+    return `heap ${megabytes("nodejs_heap_size_used_bytes").toFixed(0).padStart(4)} MB  external ${megabytes("nodejs_external_memory_bytes").toFixed(0).padStart(3)} MB  loop lag max ${lagMs.toFixed(0).padStart(4)} ms`;
   } catch {
     return "heap ? (metrics did not answer)";
   }

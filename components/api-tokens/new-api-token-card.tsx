@@ -6,7 +6,7 @@ import { API_TOKEN_EXPIRY_DAYS, type CreatedApiToken } from "@/lib/api-tokens/ap
 import { callApi } from "@/components/webhooks/call-api";
 import { Card, Notice, buttonClass, primaryButtonClass } from "@/components/webhooks/card";
 import { CopyableValue } from "@/components/webhooks/copy-button";
-import { useAsyncAction } from "@/components/use-async-action";
+import { useBusyAction } from "@/components/webhooks/use-busy-action";
 
 const INPUT =
   "w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-zinc-500 focus-visible:ring-2 focus-visible:ring-zinc-500/40 dark:border-zinc-700 dark:bg-zinc-900";
@@ -21,7 +21,8 @@ export function NewApiTokenCard() {
   const [name, setName] = useState("");
   const [expiresInDays, setExpiresInDays] = useState<number | null>(90);
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const { isBusy, error, run } = useAsyncAction();
+  const { busy, error, run } = useBusyAction();
+  const isBusy = busy !== null;
 
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -3,11 +3,12 @@
 import { useRouter } from "next/navigation";
 import { callApi } from "@/components/webhooks/call-api";
 import { buttonClass } from "@/components/webhooks/card";
-import { useAsyncAction } from "@/components/use-async-action";
+import { useBusyAction } from "@/components/webhooks/use-busy-action";
 
 export function RevokeApiTokenButton({ id, name }: { id: string; name: string }) {
   const router = useRouter();
-  const { isBusy, error, run } = useAsyncAction();
+  const { busy, error, run } = useBusyAction();
+  const isBusy = busy !== null;
   const revoke = () => {
     if (!window.confirm(`Revoke “${name}”? Requests with it are refused from now on; this cannot be undone.`)) return;
     void run(async () => {

@@ -2,11 +2,12 @@
 // The webhook delivery log on the webhooks page: what reached the webhook URL lately, what Callboard did with it
 // and why, with the last 24 hours' counts. Refreshes itself while the page is open.
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { formatClockTime } from "@/lib/calls/format";
 import { DELIVERY_OUTCOMES, type DeliveriesResponse, type DeliveryOutcome } from "@/lib/webhooks/delivery-view";
-import { callApi } from "./call-api";
 import { Card, Notice } from "./card";
+import { CountFilter } from "./count-filter";
+import { usePolledApi } from "./use-polled-api";
 
 const REFRESH_MS = 5_000;
 
@@ -19,53 +20,12 @@ const OUTCOME_STYLE: Record<DeliveryOutcome, string> = {
 
 export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
   const [outcome, setOutcome] = useState<DeliveryOutcome | null>(null);
-  const [data, setData] = useState<DeliveriesResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const query = new URLSearchParams({ limit: "50", ...(outcome ? { outcome } : {}) });
-      setData(await callApi<DeliveriesResponse>("GET", `/api/webhooks/deliveries?${query.toString()}`));
-      setError(null);
-    } catch (caught) {
-      setError((caught as Error).message);
-    }
-  }, [outcome]);
-
-  useEffect(() => {
-    // Load now (after the test event that bumped refreshKey, if any), then keep refreshing.
-    const first = setTimeout(() => void load(), 0);
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, [load, refreshKey]);
+  const query = new URLSearchParams({ limit: "50", ...(outcome ? { outcome } : {}) });
+  const { data, error } = usePolledApi<DeliveriesResponse>(`/api/webhooks/deliveries?${query.toString()}`, REFRESH_MS, refreshKey);
 
   return (
     <Card id="delivery-log" title="Recent deliveries" aside={<span className="text-xs text-zinc-500 dark:text-zinc-400">last 24 h</span>}>
-      <div className="flex flex-wrap gap-2" role="group" aria-label="Show deliveries by outcome">
-        <button
-          type="button"
-          aria-pressed={outcome === null}
-          onClick={() => setOutcome(null)}
-          className="rounded-full border border-zinc-300 px-3 py-1 text-sm aria-pressed:bg-zinc-900 aria-pressed:text-white dark:border-zinc-700 dark:aria-pressed:bg-white dark:aria-pressed:text-zinc-900"
-        >
-          All
-        </button>
-        {DELIVERY_OUTCOMES.map((name) => (
-          <button
-            key={name}
-            type="button"
-            aria-pressed={outcome === name}
-            onClick={() => setOutcome(name)}
-            data-testid={`delivery-count-${name}`}
-            className="rounded-full border border-zinc-300 px-3 py-1 text-sm aria-pressed:bg-zinc-900 aria-pressed:text-white dark:border-zinc-700 dark:aria-pressed:bg-white dark:aria-pressed:text-zinc-900"
-          >
-            {name} <span className="font-semibold tabular-nums">{data?.counts[name] ?? "…"}</span>
-          </button>
-        ))}
-      </div>
+      <CountFilter label="Show deliveries by outcome" values={DELIVERY_OUTCOMES} selected={outcome} onSelect={setOutcome} counts={data?.counts} testIdPrefix="delivery-count-" />
       {error && <Notice tone="error">{error}</Notice>}
       {data && data.deliveries.length === 0 && (
         <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="delivery-log-empty">

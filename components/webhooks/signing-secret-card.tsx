@@ -5,7 +5,7 @@ import type { SecretView } from "@/lib/flireo/flireo-view";
 import { callApi } from "./call-api";
 import { Card, Notice, buttonClass } from "./card";
 import { CopyButton } from "./copy-button";
-import { useAsyncAction } from "../use-async-action";
+import { useBusyAction } from "./use-busy-action";
 
 type Props = { maskedSecret: string; graceHours: number; previousValidUntil: string[]; isSignatureRequired: boolean; onRotated: () => void };
 
@@ -17,7 +17,8 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
   const [secrets, setSecrets] = useState<SecretView[] | null>(null);
   const [masked, setMasked] = useState(maskedSecret);
   const [previous, setPrevious] = useState(previousValidUntil);
-  const { isBusy, error, run } = useAsyncAction();
+  const { busy, error, run } = useBusyAction();
+  const isBusy = busy !== null;
   const current = secrets?.find((secret) => secret.validUntil === null) ?? null;
 
   const apply = (next: SecretView[], reveal: boolean) => {

@@ -1,6 +1,7 @@
 "use client";
 // The webhooks page: the URL to give Flireo, the signing secret, the events, a test event, the delivery log and
 // registration through Flireo's API.
+import { AdminPageHeader } from "@/components/admin-page-header";
 import { useState } from "react";
 import type { TestEventResult, WebhookSettingsView } from "@/lib/flireo/flireo-view";
 import { callApi } from "./call-api";
@@ -9,8 +10,7 @@ import { CopyableValue } from "./copy-button";
 import { DeliveryLogCard } from "./delivery-log-card";
 import { FlireoRegistrationCard } from "./flireo-registration-card";
 import { SigningSecretCard } from "./signing-secret-card";
-import { PageHeader } from "../page-header";
-import { useAsyncAction } from "../use-async-action";
+import { useBusyAction } from "@/components/webhooks/use-busy-action";
 
 function EventsCard({ available, enabled }: { available: string[]; enabled: string[] }) {
   const [events, setEvents] = useState(enabled);
@@ -42,7 +42,8 @@ function EventsCard({ available, enabled }: { available: string[]; enabled: stri
 
 function TestEventCard({ onSent }: { onSent: () => void }) {
   const [result, setResult] = useState<TestEventResult | null>(null);
-  const { isBusy, error, run } = useAsyncAction();
+  const { busy, error, run } = useBusyAction();
+  const isBusy = busy !== null;
   const send = () =>
     run(async () => {
       setResult(await callApi<TestEventResult>("POST", "/api/webhooks/test-event"));
@@ -80,7 +81,7 @@ export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
   const [testEvents, setTestEvents] = useState(0);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <PageHeader title="Webhooks" />
+      <AdminPageHeader title="Webhooks" />
 
       <main className="grid gap-6 lg:grid-cols-2">
         <div className="flex flex-col gap-6">

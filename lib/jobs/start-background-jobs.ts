@@ -1,4 +1,7 @@
-// The server's periodic housekeeping: marking stale calls, and pruning old events and the webhook delivery log.
+// The server's periodic housekeeping: marking stale calls, and pruning old events, the webhook delivery log and
+// old alerts; and the alert worker (lib/alerts/alert-worker.ts).
+import { pruneAlerts } from "@/lib/alerts/alert-deliveries";
+import { startAlertWorker } from "@/lib/alerts/alert-worker";
 import { pruneCallEvents } from "@/lib/calls/prune-call-events";
 import { sweepStaleCalls } from "@/lib/calls/sweep-stale-calls";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -12,10 +15,14 @@ async function runHousekeeping(prisma: PrismaClient): Promise<void> {
   if (marked > 0) console.log(`Marked ${marked} call(s) unresolved after ${env.STALE_CALL_MINUTES} min without news.`);
   await pruneDeliveries(prisma, { retentionDays: env.WEBHOOK_DELIVERY_RETENTION_DAYS, maxRows: env.WEBHOOK_DELIVERY_MAX_ROWS });
   await pruneCallEvents(prisma, { retentionDays: env.EVENT_RETENTION_DAYS });
+  await pruneAlerts(prisma, { retentionDays: env.ALERT_DELIVERY_RETENTION_DAYS });
 }
 
-/** Runs the housekeeping now and every STALE_SWEEP_INTERVAL_SECONDS, never two runs at once. Returns a stop. */
-export function startBackgroundJobs(prisma: PrismaClient): () => Promise<void> {
+/**
+ * Runs the housekeeping now and every STALE_SWEEP_INTERVAL_SECONDS, never two runs at once, and the alert worker
+ * when given the database URL (it listens for notifications on a connection of its own). Returns a stop.
+ */
+export function startBackgroundJobs(prisma: PrismaClient, options: { databaseUrl?: string } = {}): () => Promise<void> {
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;
@@ -29,8 +36,9 @@ export function startBackgroundJobs(prisma: PrismaClient): () => Promise<void> {
   tick();
   const timer = setInterval(tick, env.STALE_SWEEP_INTERVAL_SECONDS * 1000);
   timer.unref();
+  const alertWorker = options.databaseUrl && env.ALERT_WORKER === "on" ? startAlertWorker(prisma, { databaseUrl: options.databaseUrl }) : null;
   return async () => {
     clearInterval(timer);
-    await running;
+    await Promise.all([running, alertWorker?.stop()]);
   };
 }

@@ -8,6 +8,9 @@ type CallboardMetrics = {
   ingestSeconds: Histogram<"outcome">;
   socketClients: Gauge;
   broadcasts: Counter;
+  alertsSent: Counter<"destination">;
+  alertsFailed: Counter<"destination">;
+  alertAttemptsFailed: Counter<"destination">;
 };
 
 const METRICS_KEY = Symbol.for("callboard.metrics");
@@ -40,6 +43,24 @@ function createMetrics(): CallboardMetrics {
     broadcasts: new Counter({
       name: "callboard_broadcasts_total",
       help: "Call updates broadcast to boards.",
+      registers: [registry],
+    }),
+    alertsSent: new Counter({
+      name: "callboard_alerts_sent_total",
+      help: "Alert deliveries sent, by destination kind (webhook, slack, email).",
+      labelNames: ["destination"],
+      registers: [registry],
+    }),
+    alertsFailed: new Counter({
+      name: "callboard_alerts_failed_total",
+      help: "Alert deliveries given up on (after their last attempt, or at once when a retry cannot help), by destination kind.",
+      labelNames: ["destination"],
+      registers: [registry],
+    }),
+    alertAttemptsFailed: new Counter({
+      name: "callboard_alert_attempts_failed_total",
+      help: "Failed alert delivery attempts, retried or not, by destination kind.",
+      labelNames: ["destination"],
       registers: [registry],
     }),
   };

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ApiTokenTable } from "@/components/api-tokens/api-token-table";
 import { NewApiTokenCard } from "@/components/api-tokens/new-api-token-card";
-import { PageHeader } from "@/components/page-header";
+import { AdminPageHeader } from "@/components/admin-page-header";
 import { Card } from "@/components/webhooks/card";
 import { listApiTokens } from "@/lib/api-tokens/api-tokens";
 import { getSessionUser } from "@/lib/auth/session";
@@ -20,7 +20,7 @@ export default async function ApiTokensPage() {
   const active = tokens.filter((token) => token.state === "active").length;
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <PageHeader title="API tokens" />
+      <AdminPageHeader title="API tokens" />
       <main className="flex flex-col gap-6">
         <NewApiTokenCard />
         <Card id="api-tokens" title="Tokens" aside={<span className="text-sm text-zinc-500 dark:text-zinc-400">{active} active</span>}>

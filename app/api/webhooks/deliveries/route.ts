@@ -2,7 +2,8 @@
 import { requireAdmin } from "@/lib/auth/session";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/client";
-import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { errorResponse } from "@/lib/http/api-error";
+import { readSearchParams } from "@/lib/http/read-search-params";
 import { DELIVERY_OUTCOMES, countDeliveriesByOutcome, listDeliveries } from "@/lib/webhooks/delivery-log";
 
 export const dynamic = "force-dynamic";
@@ -16,15 +17,10 @@ export async function GET(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
-    const query = querySchema.safeParse(params);
-    if (!query.success) {
-      const fields = query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-      throw new ApiError("bad_request", `Invalid query: ${fields}. Use limit=1..500 and outcome=${DELIVERY_OUTCOMES.join("|")}.`);
-    }
+    const query = readSearchParams(request, querySchema, `Use limit=1..500 and outcome=${DELIVERY_OUTCOMES.join("|")}.`);
     const prisma = getPrisma();
     const [deliveries, counts] = await Promise.all([
-      listDeliveries(prisma, { limit: query.data.limit, outcome: query.data.outcome ?? null }),
+      listDeliveries(prisma, { limit: query.limit, outcome: query.outcome ?? null }),
       countDeliveriesByOutcome(prisma),
     ]);
     return Response.json({ deliveries, counts }, { headers: { "cache-control": "no-store" } });

@@ -1,8 +1,8 @@
-// The header of an admin page: the Callboard mark (back to the board), the page's title and a way back.
+// The header of the admin pages: Callboard's mark, the page's name, and the way back to the board.
 import Link from "next/link";
-import { buttonClass } from "./webhooks/card";
+import { buttonClass } from "@/components/webhooks/card";
 
-export function PageHeader({ title }: { title: string }) {
+export function AdminPageHeader({ title }: { title: string }) {
   return (
     <header className="flex flex-wrap items-center gap-x-6 gap-y-4">
       <Link href="/" className="flex items-center gap-3">

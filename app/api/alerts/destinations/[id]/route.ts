@@ -1,0 +1,32 @@
+// PATCH /api/alerts/destinations/:id – change a destination's URL, recipients or enabled flag; DELETE – remove it.
+import { deleteAlertDestination, parseAlertId, updateAlertDestination } from "@/lib/alerts/alert-rules";
+import { destinationPatchSchema } from "@/lib/alerts/alert-schemas";
+import { requireAdmin } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { errorResponse } from "@/lib/http/api-error";
+import { readJsonBody } from "@/lib/http/read-json-body";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export async function PATCH(request: Request, context: Context): Promise<Response> {
+  try {
+    await requireAdmin(request.headers);
+    const id = parseAlertId((await context.params).id, "destination");
+    const patch = await readJsonBody(request, destinationPatchSchema);
+    return Response.json({ rule: await updateAlertDestination(getPrisma(), id, patch) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function DELETE(request: Request, context: Context): Promise<Response> {
+  try {
+    await requireAdmin(request.headers);
+    const id = parseAlertId((await context.params).id, "destination");
+    return Response.json({ rule: await deleteAlertDestination(getPrisma(), id) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

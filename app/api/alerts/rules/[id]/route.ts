@@ -1,0 +1,32 @@
+// PATCH /api/alerts/rules/:id – change a rule (any of its fields, e.g. { isEnabled: false }); DELETE – remove it.
+import { deleteAlertRule, parseAlertId, updateAlertRule } from "@/lib/alerts/alert-rules";
+import { rulePatchSchema } from "@/lib/alerts/alert-schemas";
+import { requireAdmin } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { errorResponse } from "@/lib/http/api-error";
+import { readJsonBody } from "@/lib/http/read-json-body";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ id: string }> };
+
+export async function PATCH(request: Request, context: Context): Promise<Response> {
+  try {
+    await requireAdmin(request.headers);
+    const id = parseAlertId((await context.params).id, "rule");
+    const patch = await readJsonBody(request, rulePatchSchema);
+    return Response.json({ rule: await updateAlertRule(getPrisma(), id, patch) });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function DELETE(request: Request, context: Context): Promise<Response> {
+  try {
+    await requireAdmin(request.headers);
+    await deleteAlertRule(getPrisma(), parseAlertId((await context.params).id, "rule"));
+    return new Response(null, { status: 204 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,29 @@
+// GET /api/alerts/rules – the alert rules with their destinations; POST – create a rule with its destinations.
+import { createAlertRule, listAlertRules } from "@/lib/alerts/alert-rules";
+import { ruleInputSchema } from "@/lib/alerts/alert-schemas";
+import { requireAdmin } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { errorResponse } from "@/lib/http/api-error";
+import { readJsonBody } from "@/lib/http/read-json-body";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    // proxy.ts admits only admins under /api/alerts; checked again here.
+    await requireAdmin(request.headers);
+    return Response.json({ rules: await listAlertRules(getPrisma()) }, { headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+export async function POST(request: Request): Promise<Response> {
+  try {
+    await requireAdmin(request.headers);
+    const input = await readJsonBody(request, ruleInputSchema);
+    return Response.json({ rule: await createAlertRule(getPrisma(), input) }, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

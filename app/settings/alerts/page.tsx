@@ -1,0 +1,29 @@
+// /settings/alerts – error alert rules, their destinations, test alerts and the alert delivery log.
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { AlertsSettings } from "@/components/alerts/alerts-settings";
+import { listAlertRules } from "@/lib/alerts/alert-rules";
+import { getSessionUser } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Alerts · Callboard" };
+
+export default async function AlertsPage() {
+  // proxy.ts sends viewers a 403 before this runs; this is the second line.
+  if ((await getSessionUser(await headers()))?.role !== "admin") notFound();
+  const rules = await listAlertRules(getPrisma());
+  return (
+    <AlertsSettings
+      initialRules={rules}
+      setup={{
+        isEmailConfigured: Boolean(env.ALERT_SMTP_URL),
+        emailFrom: env.ALERT_EMAIL_FROM,
+        hasPublicBaseUrl: Boolean(env.PUBLIC_BASE_URL),
+        maxAttempts: env.ALERT_MAX_ATTEMPTS,
+      }}
+    />
+  );
+}

@@ -1,0 +1,125 @@
+// The alerts page in a real browser: create a rule with a webhook destination, send a test alert, and see a real
+// error's alert in the delivery log. The webhook receiver is local and verifies Callboard's signature.
+import { randomUUID } from "node:crypto";
+import { startAlertReceiver, type AlertReceiver } from "@/lib/testing/alert-receivers";
+import { newCallId } from "@/lib/testing/flireo-payloads";
+import { expect, test } from "./fixtures";
+import { seriousViolations } from "./helpers";
+
+let receiver: AlertReceiver;
+
+test.beforeEach(async () => {
+  receiver = await startAlertReceiver();
+});
+
+test.afterEach(async () => {
+  await receiver.close();
+});
+
+test.describe("[ALERT RULES]", () => {
+  test("creates a rule with a webhook destination, sends a test alert, and logs the alert for a failed call", async ({ page, sendStatus }) => {
+    const tag = `e2e-${randomUUID().slice(0, 8)}`;
+    await page.goto("/");
+    await page.getByTestId("user-menu").getByRole("link", { name: "Alerts" }).click();
+    await expect(page).toHaveURL(/\/settings\/alerts$/);
+    await expect(page.getByRole("heading", { name: "Alerts" })).toBeVisible();
+
+    await page.getByTestId("new-rule").click();
+    const form = page.getByTestId("rule-form");
+    await form.getByTestId("rule-name").fill(`Failed calls ${tag}`);
+    await form.getByTestId("rule-error-contains").fill(tag);
+    await form.getByTestId("rule-cooldown").fill("0");
+    // A mistake first: the server's message names the field.
+    await form.getByTestId("destination-url").fill("ftp://example.test/hook");
+    await form.getByTestId("save-rule").click();
+    await expect(form.getByTestId("rule-form-error")).toContainText("destinations.0.url: must be an http:// or https:// URL");
+
+    await form.getByTestId("destination-url").fill(receiver.url);
+    await form.getByTestId("save-rule").click();
+    const rule = page.getByTestId("alert-rule").filter({ hasText: `Failed calls ${tag}` });
+    await expect(rule.getByTestId("rule-description")).toContainText(`Every call that ends with an error, with an error containing “${tag}” · no cooldown`);
+
+    // The signing secret, revealed for the receiver.
+    const destination = rule.getByTestId("alert-destination");
+    await destination.getByTestId("reveal-destination-secret").click();
+    await expect(destination.getByTestId("destination-secret")).toHaveText(/^whsec_[\w-]{20,}$/);
+    receiver.setSecret((await destination.getByTestId("destination-secret").textContent()) ?? "");
+
+    await destination.getByTestId("send-test-alert").click();
+    await expect(destination.getByTestId("test-alert-result")).toHaveAttribute("data-state", "sent");
+    await expect(destination.getByTestId("test-alert-result")).toContainText("Test alert sent · HTTP 200");
+    expect(receiver.requests[0]?.signature).toEqual({ isValid: true });
+    const log = page.getByTestId("alert-delivery-log");
+    await expect(log.getByTestId("alert-delivery").filter({ hasText: `Failed calls ${tag}` }).first()).toHaveAttribute("data-alert-kind", "test");
+
+    // A call that ends with a matching error: its alert reaches the receiver and shows in the log.
+    const callId = newCallId();
+    await sendStatus({ callId, status: "ended-with-error", error: `SIP trunk unreachable ${tag}` });
+    await receiver.waitForRequests(2);
+    expect(receiver.requests[1]?.signature).toEqual({ isValid: true });
+    const alertRow = log.getByTestId("alert-delivery").filter({ hasText: callId.slice(0, 13) });
+    await expect(alertRow).toHaveAttribute("data-state", "sent");
+    await expect(alertRow).toHaveAttribute("data-alert-kind", "error");
+    await expect(alertRow).toContainText(`Failed calls ${tag}`);
+    await expect(alertRow).toContainText("1 attempt");
+
+    // Turning the rule off is remembered.
+    await rule.getByTestId("rule-enabled").click();
+    await expect(rule).toHaveAttribute("data-enabled", "false");
+    await page.reload();
+    await expect(page.getByTestId("alert-rule").filter({ hasText: `Failed calls ${tag}` })).toHaveAttribute("data-enabled", "false");
+  });
+
+  test("is refused to viewers", async ({ viewerPage }) => {
+    const response = await viewerPage.goto("/settings/alerts");
+    expect(response?.status()).toBe(403);
+    await viewerPage.goto("/");
+    await expect(viewerPage.getByTestId("user-menu").getByRole("link", { name: "Alerts" })).toHaveCount(0);
+  });
+
+  for (const theme of ["light", "dark"] as const) {
+    test(`looks right and has no serious axe violations in ${theme}`, async ({ browser, server, accounts, sendStatus }) => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, colorScheme: theme, baseURL: server.baseUrl, storageState: accounts.admin.storageState });
+      const page = await context.newPage();
+      const tag = `shot-${randomUUID().slice(0, 6)}`;
+      const closed = await startAlertReceiver();
+      await closed.close();
+      const post = (path: string, body: unknown) => page.request.post(path, { data: body, headers: { origin: server.baseUrl } });
+      const created = await post("/api/alerts/rules", {
+        name: `Main line errors (${theme})`,
+        kind: "each-error",
+        lineNumber: "+31201234567",
+        errorContains: tag,
+        cooldownMinutes: 5,
+        destinations: [
+          { kind: "webhook", url: receiver.url },
+          { kind: "slack", url: `${closed.url.replace("/hooks/callboard", "")}/services/T000/B000/XXXX` },
+        ],
+      });
+      expect(created.status()).toBe(201);
+      await post("/api/alerts/rules", {
+        name: `Error spike (${theme})`,
+        kind: "threshold",
+        thresholdCount: 10,
+        windowMinutes: 15,
+        errorContains: `${tag}-spike`,
+        cooldownMinutes: 30,
+        destinations: [{ kind: "email", to: ["oncall@example.test"] }],
+      });
+      await sendStatus({ status: "ended-with-error", error: `STT connection failed ${tag}` });
+      await receiver.waitForRequests(1);
+      await page.goto("/settings/alerts");
+      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+      await expect(page.getByTestId("alert-delivery").first()).toBeVisible();
+      await expect(page.getByTestId("alert-delivery").filter({ hasText: "slack" }).first()).toHaveAttribute("data-state", /pending|failed/);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `test-results/alerts-${theme}.png`, fullPage: true });
+      await page.getByTestId("new-rule").click();
+      await page.getByTestId("rule-kind-threshold").check();
+      await page.getByTestId("destination-kind").selectOption("email");
+      await page.getByTestId("new-rule-card").screenshot({ path: `test-results/alerts-form-${theme}.png` });
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+});

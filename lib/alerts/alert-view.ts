@@ -1,0 +1,99 @@
+// What the alerts page shows about rules, destinations and deliveries. Safe to import from client components:
+// it never holds a destination's signing secret.
+
+export const ALERT_RULE_KINDS = ["each-error", "threshold"] as const;
+export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
+
+export const DESTINATION_KINDS = ["webhook", "slack", "email"] as const;
+export type DestinationKind = (typeof DESTINATION_KINDS)[number];
+
+export const DESTINATION_KIND_LABEL: Record<DestinationKind, string> = {
+  webhook: "Webhook (signed JSON)",
+  slack: "Slack incoming webhook",
+  email: "E-mail",
+};
+
+export const ALERT_KINDS = ["error", "threshold", "summary", "test"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+export const DELIVERY_STATES = ["pending", "sent", "failed"] as const;
+export type AlertDeliveryState = (typeof DELIVERY_STATES)[number];
+
+export type AlertDestinationView = {
+  id: string;
+  kind: DestinationKind;
+  url: string | null;
+  to: string[];
+  isEnabled: boolean;
+  /** Webhook destinations only: the start of the signing secret (reveal it through the API). */
+  maskedSecret: string | null;
+  /** Short, for lists and the delivery log. */
+  label: string;
+};
+
+export type AlertRuleView = {
+  id: string;
+  name: string;
+  kind: AlertRuleKind;
+  thresholdCount: number | null;
+  windowMinutes: number | null;
+  lineNumber: string | null;
+  errorContains: string | null;
+  cooldownMinutes: number;
+  isEnabled: boolean;
+  lastFiredAt: string | null;
+  /** Errors held back by the cooldown so far; the summary at its end reports them. */
+  suppressedCount: number;
+  cooldownUntil: string | null;
+  createdAt: string;
+  destinations: AlertDestinationView[];
+};
+
+export type AlertDeliveryView = {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  alertKind: AlertKind;
+  ruleId: string | null;
+  ruleName: string;
+  callId: string | null;
+  destinationKind: DestinationKind;
+  destinationLabel: string;
+  state: AlertDeliveryState;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+};
+
+export type AlertDeliveriesResponse = { deliveries: AlertDeliveryView[]; counts: Record<AlertDeliveryState, number> };
+
+export type TestAlertResult = {
+  deliveryId: string;
+  state: "sent" | "failed";
+  /** HTTP status (webhook, Slack) or SMTP reply code (e-mail); null when there was no answer. */
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+};
+
+/** "every call that ends with an error" / "more than 5 errors in 10 min", plus filters. */
+export function describeRule(rule: Pick<AlertRuleView, "kind" | "thresholdCount" | "windowMinutes" | "lineNumber" | "errorContains">): string {
+  const base =
+    rule.kind === "threshold"
+      ? `More than ${rule.thresholdCount} error${rule.thresholdCount === 1 ? "" : "s"} in ${rule.windowMinutes} min`
+      : "Every call that ends with an error";
+  const filters = [
+    rule.lineNumber ? `on line ${rule.lineNumber}` : null,
+    rule.errorContains ? `with an error containing “${rule.errorContains}”` : null,
+  ].filter(Boolean);
+  return filters.length > 0 ? `${base}, ${filters.join(", ")}` : base;
+}
+
+export function formatCooldown(minutes: number): string {
+  if (minutes === 0) return "no cooldown";
+  if (minutes < 1) return `${Math.round(minutes * 60)} s cooldown`;
+  if (minutes % 60 === 0) return `${minutes / 60} h cooldown`;
+  return `${Number(minutes.toFixed(2))} min cooldown`;
+}
