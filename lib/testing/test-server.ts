@@ -43,8 +43,8 @@ export async function startTestServer(
   }
   const database = options.database ?? (await createTestDatabase());
   const port = options.port ?? (await findFreePort());
-  // The same command as `npm start`.
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverBundle], {
+  // The same command as `npm start` (its default heap cap included); `nodeArgs` come after, so they can override it.
+  const child = spawn(process.execPath, ["--max-old-space-size=256", ...(options.nodeArgs ?? []), serverBundle], {
     cwd: ROOT,
     env: {
       ...process.env,
