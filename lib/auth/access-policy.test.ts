@@ -13,10 +13,10 @@ describe("access policy", () => {
   });
 
   it("keeps admin prefixes for admins, but not Flireo's webhook itself", () => {
-    for (const admin of ["/webhooks", "/webhooks/deliveries", "/settings", "/settings/users", "/api/webhooks/settings", "/api/webhooks/flireo/secret", "/api/flireo/key", "/api/users", "/api/users/1"]) {
+    for (const admin of ["/webhooks", "/webhooks/deliveries", "/settings", "/settings/users", "/api/webhooks/settings", "/api/webhooks/flireo/secret", "/api/flireo/key", "/api/users", "/api/users/1", "/settings/alerts", "/api/alerts/rules", "/api/alerts/destinations/1/test", "/settings/api-tokens", "/api/api-tokens"]) {
       expect(isAdminPath(admin), admin).toBe(true);
     }
-    for (const viewer of ["/", "/api/webhooks/flireo", "/webhooksx", "/settingsx", "/api/usersx", "/api/calls/export", "/calls/1"]) {
+    for (const viewer of ["/", "/api/webhooks/flireo", "/webhooksx", "/settingsx", "/api/usersx", "/api/alertsx", "/api/calls/export", "/calls/1"]) {
       expect(isAdminPath(viewer), viewer).toBe(false);
     }
     expect(isWebhookPath("/api/webhooks/flireo/")).toBe(true);
