@@ -41,12 +41,12 @@ function event(callId: string, status: FlireoCallEvent["status"], second: number
   };
 }
 
-function countingBatcher() {
+function countingBatcher(options: { maxInFlight?: number } = {}) {
   let statements = 0;
   const batcher = createCallEventBatcher(() => {
     statements++;
     return prisma;
-  });
+  }, options);
   return { batcher, statements: () => statements };
 }
 
@@ -81,5 +81,17 @@ describe("createCallEventBatcher", () => {
     expect(settled[5]?.status).toBe("rejected");
     const { rows } = await db.query("SELECT count(*)::int AS n FROM calls WHERE id LIKE 'batch-c-%'");
     expect(rows[0].n).toBe(5);
+  });
+
+  it("with several statements in flight, settles interleaved calls without deadlock, as if one at a time", async () => {
+    const { batcher, statements } = countingBatcher({ maxInFlight: 4 });
+    const calls = Array.from({ length: 20 }, (_, index) => `batch-d-${String(index).padStart(2, "0")}`);
+    // Every call gets a start and an end, arriving interleaved and reversed, so statements in flight share calls.
+    const events = calls.flatMap((id, index) => [event(id, "ended", 40 + index), event(calls[19 - index]!, "in-progress", index)]);
+    const results = await Promise.all(events.map((e) => batcher.record(e, {})));
+    expect(results.every((result) => result.outcome === "stored")).toBe(true);
+    expect(statements()).toBeGreaterThan(1);
+    const { rows } = await db.query("SELECT id, status FROM calls WHERE id LIKE 'batch-d-%' ORDER BY id");
+    expect(rows).toEqual(calls.map((id) => ({ id, status: "ended" })));
   });
 });

@@ -20,7 +20,8 @@ export type CallRow = {
   summary: string | null;
   unresolved_at: Date | null;
   unresolved_reason: string | null;
-  version: bigint | number;
+  /** A bigint from Prisma, a string from node-postgres (int8). */
+  version: bigint | number | string;
 };
 
 const CALL_TYPES = new Set(["inbound", "outbound", "web"]);

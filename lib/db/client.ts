@@ -1,22 +1,48 @@
 // The one Prisma client of the process. server.ts creates it once the database is known (a configured server or
 // the embedded one); route handlers, which Next bundles as a separate copy of this module, find it on globalThis.
+//
+// Under each client is a node-postgres pool, shared with the few statements on the webhook path that go to it
+// directly (see poolOf).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { PrismaClient } from "./generated/client";
 
 const PRISMA_KEY = Symbol.for("callboard.prisma");
-type PrismaHolder = { [PRISMA_KEY]?: PrismaClient };
+const POOLS_KEY = Symbol.for("callboard.pg-pools");
+type PrismaHolder = { [PRISMA_KEY]?: PrismaClient; [POOLS_KEY]?: WeakMap<PrismaClient, pg.Pool> };
 const holder = globalThis as PrismaHolder;
+const pools = (holder[POOLS_KEY] ??= new WeakMap());
 
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 20,
     connectionTimeoutMillis: 5_000,
     // Fail a statement rather than hang a webhook request when Postgres stalls.
     statement_timeout: 15_000,
   });
-  return new PrismaClient({ adapter });
+  // An idle connection dropped by the server (a restart, say) is replaced on next use; it must not crash the process.
+  pool.on("error", (error) => logger.warn({ err: error.message }, "An idle database connection failed"));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(prisma, pool);
+  // Connecting hands the pool to Prisma at once (no query is sent), so $disconnect ends it even when only
+  // poolOf used it; a failure here shows again on the first query.
+  prisma.$connect().catch(() => {});
+  return prisma;
+}
+
+/**
+ * The node-postgres pool under a client made by createPrismaClient. For the webhook path's own statement
+ * (record-call-event.ts): Prisma's raw-query layer costs about 120 µs of CPU per call on top of node-postgres, and
+ * cannot keep a statement prepared, which at hundreds of webhooks a second is most of the headroom
+ * (`npm run bench:ingest`). Everything else goes through Prisma.
+ */
+export function poolOf(prisma: PrismaClient): pg.Pool {
+  const pool = pools.get(prisma);
+  if (!pool) throw new Error("This Prisma client was not made by createPrismaClient, so it has no pool to share.");
+  return pool;
 }
 
 /** Called once at start-up by server.ts (and by scripts and tests that own the process). */

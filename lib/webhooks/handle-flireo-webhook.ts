@@ -7,7 +7,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { broadcastCallUpdated } from "@/lib/realtime/socket-server";
 import { parseFlireoPayload } from "./parse-flireo-payload";
 import { readBodyWithLimit } from "./read-body";
-import { replaceUnstorableCharacters } from "./replace-unstorable-characters";
+import { parseStorableJson } from "./replace-unstorable-characters";
 import { verifySignature } from "./verify-signature";
 import { getSignaturePolicy } from "./webhook-secrets";
 
@@ -54,7 +54,7 @@ export async function handleFlireoWebhook(
 
   let body: unknown;
   try {
-    body = replaceUnstorableCharacters(JSON.parse(rawBody.toString("utf8")));
+    body = parseStorableJson(rawBody.toString("utf8"));
   } catch (error) {
     throw new ApiError("invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
   }

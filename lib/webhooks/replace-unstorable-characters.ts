@@ -16,3 +16,15 @@ export function replaceUnstorableCharacters(value: unknown): unknown {
   }
   return value;
 }
+
+// In JSON text, U+0000 and a lone surrogate can only be written as \u escapes (a raw NUL is invalid JSON, and
+// invalid UTF-8 already decodes to U+FFFD). Without such an escape there is nothing to replace, so the walk above,
+// which copies the whole payload, is skipped. A match may still be harmless (a valid escaped pair, "\\u0000" as
+// text); the walk then decides.
+const MAY_HOLD_UNSTORABLE = /\\u(?:0000|d[89a-f])/i;
+
+/** JSON.parse, then replaceUnstorableCharacters where the text could need it. Throws what JSON.parse throws. */
+export function parseStorableJson(text: string): unknown {
+  const value: unknown = JSON.parse(text);
+  return MAY_HOLD_UNSTORABLE.test(text) ? replaceUnstorableCharacters(value) : value;
+}
