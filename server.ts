@@ -29,7 +29,34 @@ async function resolveDatabase(): Promise<{ url: string; embedded: EmbeddedDatab
   return { url: embedded.url, embedded, label: `embedded Postgres in ${env.EMBEDDED_POSTGRES_DIR} (port ${env.EMBEDDED_POSTGRES_PORT})` };
 }
 
+/**
+ * Keeps a lost log destination (the reader of a stdout/stderr pipe gone) from taking the server down with it. Without
+ * this, each failed write is an uncaught EPIPE that Next.js logs, to the same broken pipe, which fails again: a loop
+ * at 100% CPU. Logs are lost until the server restarts; webhooks keep being served.
+ */
+function surviveClosedLogPipes(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
+}
+
+/** Shuts down once the process `pid` has gone (checked every 2 s). */
+function exitWithProcess(pid: number, shutdown: (reason: string) => void): void {
+  const timer = setInterval(() => {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      clearInterval(timer);
+      shutdown(`process ${pid} is gone`);
+    }
+  }, 2_000);
+  timer.unref();
+}
+
 async function main(): Promise<void> {
+  surviveClosedLogPipes();
   resolveAuthSecret();
   const database = await resolveDatabase();
   const migrations = await migrateDatabase(database.url);
@@ -97,6 +124,7 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  if (env.CALLBOARD_PARENT_PID) exitWithProcess(env.CALLBOARD_PARENT_PID, (reason) => void shutdown(reason));
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,9 @@ describe("isDatabaseUnavailable", () => {
     ["a statement timeout", prismaError({ kind: "postgres", code: "57014", originalCode: "57014" })],
     ["a dropped connection from node-postgres", new Error("Connection terminated unexpectedly")],
     ["a pool timeout", new Error("timeout exceeded when trying to connect")],
+    ["a dropped database", prismaError({ kind: "DatabaseDoesNotExist", db: "callboard" })],
+    ["a refused password", prismaError({ kind: "AuthenticationFailed", user: "callboard" })],
+    ["a dropped database, from node-postgres", Object.assign(new Error('database "callboard" does not exist'), { code: "3D000" })],
     ["a refused socket", Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })],
   ])("is true for %s", (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);

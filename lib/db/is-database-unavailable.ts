@@ -9,17 +9,24 @@ const UNAVAILABLE_KINDS = new Set([
   "SocketTimeout",
   "TooManyConnections",
   "TransactionWriteConflict",
+  // The configured database is missing or refuses the configured role: nothing can be stored until an operator
+  // fixes it, which is an outage (503, retry), not a bug in the request.
+  "DatabaseDoesNotExist",
+  "DatabaseAccessDenied",
+  "AuthenticationFailed",
 ]);
 
 /**
  * SQLSTATEs for the same: class 08 (connection exception), 53 (insufficient resources), 57P01-57P03
- * (shut down / cannot connect now), 57014 (cancelled, e.g. statement_timeout), 40001/40P01 (retryable conflicts).
+ * (shut down / cannot connect now), 57014 (cancelled, e.g. statement_timeout), 40001/40P01 (retryable conflicts),
+ * 28 (the role is refused) and 3D000 (the database does not exist).
  */
 function isUnavailableSqlState(code: string): boolean {
   return (
     code.startsWith("08") ||
     code.startsWith("53") ||
-    ["57P01", "57P02", "57P03", "57014", "40001", "40P01"].includes(code)
+    code.startsWith("28") ||
+    ["3D000", "57P01", "57P02", "57P03", "57014", "40001", "40P01"].includes(code)
   );
 }
 

@@ -55,6 +55,7 @@ export async function startTestServer(
       PORT: String(port),
       FLIREO_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
       AUTH_SECRET: TEST_AUTH_SECRET,
+      CALLBOARD_PARENT_PID: String(process.pid),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
