@@ -1,7 +1,11 @@
 // npm run bench:latency – time from a webhook POST to the board's Socket.IO client receiving the update,
-// at 100 and 300 events/s, against the production build. Baseline from the same run: a bare node:http +
-// Socket.IO server that broadcasts each POST at once (no Next.js, no validation, no database).
+// at 100 and 300 events/s, against the production build. Baselines from the same run, both bare node:http +
+// Socket.IO servers with no Next.js and no validation: one broadcasts each POST at once; the other first commits
+// it with one INSERT on the same Postgres, as Callboard must before it may answer or broadcast. The second shows
+// the floor this machine's database (its disk's fsync at every commit) sets under Callboard's latency.
 //   Options: --seconds 15 (per rate), --rates 100,300
+//   --async-commit: diagnostic only, never a setting to run with: turns off synchronous_commit for both databases,
+//   so commits stop waiting for the disk; what remains of the tail is then not the disk's.
 import "@/lib/env-files";
 import { createServer, type Server as HttpServer } from "node:http";
 import { parseArgs } from "node:util";
@@ -11,11 +15,18 @@ import { SOCKET_PATH } from "@/lib/realtime/events";
 import { createCallTraffic } from "@/lib/testing/call-traffic";
 import { ensureProductionBuild } from "@/lib/testing/global-setup";
 import { summarize } from "@/lib/testing/percentiles";
-import { ensureTestPostgres } from "@/lib/testing/test-postgres";
+import pg from "pg";
+import { createTestDatabase, ensureTestPostgres, type TestDatabase } from "@/lib/testing/test-postgres";
 import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
 import { signatureHeaders } from "@/lib/webhooks/verify-signature";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "15" }, rates: { type: "string", default: "100,300" } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "15" },
+    rates: { type: "string", default: "100,300" },
+    "async-commit": { type: "boolean", default: false },
+  },
+});
 const SECONDS = Number(values.seconds);
 const RATES = values.rates.split(",").map(Number);
 const GOALS: Record<number, number> = { 100: 50, 300: 150 };
@@ -23,20 +34,41 @@ const GOALS: Record<number, number> = { 100: 50, 300: 150 };
 type Target = { name: string; baseUrl: string; webhookPath: string; cookie?: string };
 type RunResult = { sent: number; received: number; failed: number; latency: ReturnType<typeof summarize>; http: ReturnType<typeof summarize> };
 
-async function startBareServer(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+/** With `database`, each POST is first committed (one INSERT, autocommit) before it is broadcast and answered. */
+async function startBareServer(database?: TestDatabase): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const pool = database ? new pg.Pool({ connectionString: database.url, max: 10 }) : null;
+  await pool?.query("CREATE TABLE bare_events (id BIGSERIAL PRIMARY KEY, call_id TEXT NOT NULL, payload JSONB NOT NULL)");
   const httpServer: HttpServer = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString()) as { message: { call: { id: string } } };
-      ioServer.emit("calls:updated", [{ id: body.message.call.id }]);
-      response.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+      void (async () => {
+        const text = Buffer.concat(chunks).toString();
+        const body = JSON.parse(text) as { message: { call: { id: string } } };
+        await pool?.query("INSERT INTO bare_events (call_id, payload) VALUES ($1, $2)", [body.message.call.id, text]);
+        ioServer.emit("calls:updated", [{ id: body.message.call.id }]);
+        response.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+      })().catch(() => response.writeHead(500).end());
     });
   });
   const ioServer = new Server(httpServer, { path: SOCKET_PATH, serveClient: false });
   const port = await findFreePort();
   await new Promise<void>((resolve) => httpServer.listen(port, "127.0.0.1", resolve));
-  return { baseUrl: `http://127.0.0.1:${port}`, close: () => ioServer.close() };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await ioServer.close();
+      await pool?.end();
+    },
+  };
+}
+
+/** The diagnostic --async-commit: new connections to `database` stop waiting for the disk at commit. */
+async function turnOffSynchronousCommit(database: TestDatabase): Promise<void> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query(`ALTER DATABASE "${database.name}" SET synchronous_commit = off`);
+  await client.end();
 }
 
 function connect(baseUrl: string, cookie = ""): Promise<Socket> {
@@ -116,31 +148,49 @@ function row(name: string, rate: number, result: RunResult): string {
 async function main(): Promise<void> {
   const postgres = await ensureTestPostgres();
   ensureProductionBuild();
-  const callboard = await startTestServer({ env: { LOG_LEVEL: "warn", WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000" } });
+  const callboardDatabase = await createTestDatabase();
+  const bareDatabase = await createTestDatabase({ migrate: false });
+  if (values["async-commit"]) {
+    await turnOffSynchronousCommit(callboardDatabase);
+    await turnOffSynchronousCommit(bareDatabase);
+  }
+  const callboard = await startTestServer({
+    database: callboardDatabase,
+    env: { LOG_LEVEL: "warn", WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000" },
+  });
   const bare = await startBareServer();
+  const bareCommit = await startBareServer(bareDatabase);
   const targets: Target[] = [
     { name: "bare node:http+Socket.IO", baseUrl: bare.baseUrl, webhookPath: "/webhook" },
+    { name: "bare + 1 INSERT (commit)", baseUrl: bareCommit.baseUrl, webhookPath: "/webhook" },
     { name: "Callboard", baseUrl: callboard.baseUrl, webhookPath: "/api/webhooks/flireo", cookie: await callboard.adminCookie() },
   ];
   try {
     for (const target of targets) await measure(target, 50, 2); // warm-up
-    console.log(`\nWebhook POST → its update in calls:updated on a connected client, ${SECONDS} s per rate (open loop)\n`);
+    const commitMode = values["async-commit"] ? " — DIAGNOSTIC: synchronous_commit off, commits not durable" : "";
+    console.log(`\nWebhook POST → its update in calls:updated on a connected client, ${SECONDS} s per rate (open loop)${commitMode}\n`);
     console.log(`${"target".padEnd(26)} ${"rate".padStart(7)} ${"received".padStart(13)} ${"e2e p50".padStart(10)} ${"e2e p99".padStart(10)} ${"http p50".padStart(10)} ${"http p99".padStart(10)} ${"failed".padStart(7)}`);
     const verdicts: string[] = [];
     for (const rate of RATES) {
+      let commitFloor: number | undefined;
       for (const target of targets) {
         const result = await measure(target, rate, SECONDS);
         console.log(row(target.name, rate, result));
+        if (target.name.startsWith("bare + 1 INSERT")) commitFloor = result.latency.p99;
         const goal = GOALS[rate];
         if (target.name === "Callboard" && goal !== undefined) {
-          verdicts.push(`p99 at ${rate}/s: ${result.latency.p99.toFixed(1)} ms (goal ≤ ${goal} ms): ${result.latency.p99 <= goal ? "met" : "MISSED"}`);
+          const floor = commitFloor === undefined ? "" : `; a bare commit's p99 in the same run: ${commitFloor.toFixed(1)} ms`;
+          verdicts.push(`p99 at ${rate}/s: ${result.latency.p99.toFixed(1)} ms (goal ≤ ${goal} ms): ${result.latency.p99 <= goal ? "met" : "MISSED"}${floor}`);
         }
       }
     }
     console.log(`\n${verdicts.join("\n")}`);
   } finally {
     await bare.close();
+    await bareCommit.close();
     await callboard.stop();
+    await callboardDatabase.drop();
+    await bareDatabase.drop();
     await postgres.stop?.();
   }
 }
