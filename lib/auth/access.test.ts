@@ -303,3 +303,30 @@ function connect(cookie: string | undefined): Promise<ReturnType<typeof connectS
     });
   });
 }
+
+describe("sign-in rate limit behind a load balancer", () => {
+  let first: TestServer;
+  let second: TestServer;
+  beforeAll(async () => {
+    first = await startTestServer({ env: { LOGIN_ATTEMPTS_PER_MINUTE: "4" } });
+    second = await startTestServer({ database: first.database, env: { LOGIN_ATTEMPTS_PER_MINUTE: "4" } });
+  });
+  afterAll(async () => {
+    await second?.stop();
+    await first?.stop();
+  });
+
+  it("counts wrong passwords sent to either instance against one limit", async () => {
+    const attempt = (server: TestServer, index: number) =>
+      fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: server.baseUrl },
+        body: JSON.stringify({ email: "nobody@example.test", password: `wrong-password-${index}` }),
+      });
+    // Alternating: each instance alone has seen only half the attempts, under its limit of 4.
+    const statuses: number[] = [];
+    for (let index = 0; index < 6; index++) statuses.push((await attempt(index % 2 === 0 ? first : second, index)).status);
+    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(statuses.slice(4)).toEqual([429, 429]);
+  });
+});

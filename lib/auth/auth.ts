@@ -28,8 +28,9 @@ function createAuth() {
     rateLimit: {
       // On in every environment (Better Auth's default is production only): password guessing is the threat.
       enabled: true,
-      // One process serves Callboard, so memory is enough and costs no query per request.
-      storage: "memory",
+      // In the database, so that several instances behind a load balancer count against one limit (in memory, each
+      // would allow the full count). Only requests to /api/auth pay for it: a read and a conditional update.
+      storage: "database",
       window: 60,
       max: 100,
       customRules: { "/sign-in/email": { window: 60, max: env.LOGIN_ATTEMPTS_PER_MINUTE } },

@@ -1,7 +1,8 @@
-// The server's periodic housekeeping: marking stale calls, and pruning old events, the webhook delivery log and
-// old alerts; and the alert worker (lib/alerts/alert-worker.ts).
+// The server's periodic housekeeping: marking stale calls, and pruning old events, the webhook delivery log, old
+// alerts and idle sign-in rate-limit counters; and the alert worker (lib/alerts/alert-worker.ts).
 import { pruneAlerts } from "@/lib/alerts/alert-deliveries";
 import { startAlertWorker } from "@/lib/alerts/alert-worker";
+import { pruneRateLimits } from "@/lib/auth/prune-rate-limits";
 import { pruneCallEvents } from "@/lib/calls/prune-call-events";
 import { sweepStaleCalls } from "@/lib/calls/sweep-stale-calls";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -16,6 +17,7 @@ async function runHousekeeping(prisma: PrismaClient): Promise<void> {
   await pruneDeliveries(prisma, { retentionDays: env.WEBHOOK_DELIVERY_RETENTION_DAYS, maxRows: env.WEBHOOK_DELIVERY_MAX_ROWS });
   await pruneCallEvents(prisma, { retentionDays: env.EVENT_RETENTION_DAYS });
   await pruneAlerts(prisma, { retentionDays: env.ALERT_DELIVERY_RETENTION_DAYS });
+  await pruneRateLimits(prisma);
 }
 
 /**
