@@ -47,7 +47,9 @@ function exitWithProcess(pid: number, shutdown: (reason: string) => void): void 
   const timer = setInterval(() => {
     try {
       process.kill(pid, 0);
-    } catch {
+    } catch (error) {
+      // Only "no such process" means gone; EPERM is a live process of another user.
+      if ((error as NodeJS.ErrnoException).code !== "ESRCH") return;
       clearInterval(timer);
       shutdown(`process ${pid} is gone`);
     }

@@ -29,7 +29,8 @@ function createAuth() {
       // On in every environment (Better Auth's default is production only): password guessing is the threat.
       enabled: true,
       // In the database, so that several instances behind a load balancer count against one limit (in memory, each
-      // would allow the full count). Only requests to /api/auth pay for it: a read and a conditional update.
+      // would allow the full count). Only requests to /api/auth pay for it: a read, then a conditional update in a
+      // short transaction, refused requests included, about what an anonymous page request's session lookup costs.
       storage: "database",
       window: 60,
       max: 100,

@@ -22,6 +22,11 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     connectionTimeoutMillis: 5_000,
     // Fail a statement rather than hang a webhook request when Postgres stalls.
     statement_timeout: 15_000,
+    // And when the connection itself dies silently (a failover, a dropped NAT entry), which statement_timeout, being
+    // enforced by the server, cannot notice: webhooks are stored one statement at a time, so one hung statement
+    // would hold up all of them.
+    query_timeout: 20_000,
+    keepAlive: true,
   });
   // An idle connection dropped by the server (a restart, say) is replaced on next use; it must not crash the process.
   pool.on("error", (error) => logger.warn({ err: error.message }, "An idle database connection failed"));
@@ -35,13 +40,15 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
 
 /**
  * The node-postgres pool under a client made by createPrismaClient. For the webhook path's own statement
- * (record-call-event.ts): Prisma's raw-query layer costs about 120 µs of CPU per call on top of node-postgres, and
- * cannot keep a statement prepared, which at hundreds of webhooks a second is most of the headroom
- * (`npm run bench:ingest`). Everything else goes through Prisma.
+ * (record-call-event.ts): Prisma's raw-query layer costs about 120 µs of CPU per call on top of node-postgres, which
+ * at hundreds of webhooks a second is much of the headroom (`npm run bench:ingest`). Everything else goes through
+ * Prisma.
  */
 export function poolOf(prisma: PrismaClient): pg.Pool {
   const pool = pools.get(prisma);
   if (!pool) throw new Error("This Prisma client was not made by createPrismaClient, so it has no pool to share.");
+  // $disconnect ends the pool for good (a later Prisma query makes Prisma a new one, which this map does not know).
+  if (pool.ending) throw new Error("This Prisma client has been disconnected; create a new one.");
   return pool;
 }
 

@@ -15,6 +15,7 @@ describe("isDatabaseUnavailable", () => {
     ["a statement timeout", prismaError({ kind: "postgres", code: "57014", originalCode: "57014" })],
     ["a dropped connection from node-postgres", new Error("Connection terminated unexpectedly")],
     ["a pool timeout", new Error("timeout exceeded when trying to connect")],
+    ["a silent connection's query timeout", new Error("Query read timeout")],
     ["a dropped database", prismaError({ kind: "DatabaseDoesNotExist", db: "callboard" })],
     ["a refused password", prismaError({ kind: "AuthenticationFailed", user: "callboard" })],
     ["a dropped database, from node-postgres", Object.assign(new Error('database "callboard" does not exist'), { code: "3D000" })],

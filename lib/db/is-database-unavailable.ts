@@ -34,7 +34,7 @@ const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"
 
 /** node-postgres' own wording when a connection dies or a pool cannot hand one out in time. */
 const UNAVAILABLE_MESSAGES =
-  /connection terminated|timeout exceeded when trying to connect|connection timeout|server closed the connection|can't reach database server|the database system is (starting up|shutting down)/i;
+  /connection terminated|timeout exceeded when trying to connect|connection timeout|query read timeout|server closed the connection|can't reach database server|the database system is (starting up|shutting down)/i;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;

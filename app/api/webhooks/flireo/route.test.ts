@@ -272,11 +272,12 @@ describe("POST /api/webhooks/flireo: bad input", () => {
   });
 
   it("answers 413 while a chunked body without Content-Length is still streaming in", async () => {
-    const result = await streamUntilAnswered(64 * 1024, 16 * 1024 * 1024);
+    const result = await streamUntilAnswered(64 * 1024, 64 * 1024 * 1024);
     expect(result.status).toBe(413);
     expect(JSON.parse(result.body)).toMatchObject({ error: { code: "payload_too_large" } });
-    // The answer came while the body was still being sent: far less than the 16 MiB offered was read.
-    expect(result.sentBytes).toBeLessThan(8 * 1024 * 1024);
+    // The answer came while the body was still being sent: a quarter of the 64 MiB offered at most, though socket
+    // buffers and a busy machine let the sender get several MiB past the 1 MiB limit before the 413 reaches it.
+    expect(result.sentBytes).toBeLessThan(16 * 1024 * 1024);
   });
 
   it("answers 422 naming each field that failed", async () => {
