@@ -1,16 +1,10 @@
 // The server process itself: it outlives a lost log destination (and database) without spinning, and a supervisor's death (the
 // CALLBOARD_PARENT_PID it was given) stops it.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
+import { processCpuMs } from "@/lib/testing/process-cpu";
 import { startTestServer, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
-
-/** CPU time (user + system) the process has used, in ms. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -32,10 +26,10 @@ describe("the Callboard server process", () => {
       await server.database.drop();
       expect((await sendStart(server.baseUrl)).status).toBe(503);
       const pid = server.process.pid!;
-      const before = cpuMs(pid);
+      const before = processCpuMs(pid);
       await sleep(3_000);
       // A write-error loop would use all of a core (3,000 ms); an idle server uses a few ms.
-      expect(cpuMs(pid) - before).toBeLessThan(600);
+      expect(processCpuMs(pid) - before).toBeLessThan(600);
       expect(server.process.exitCode).toBeNull();
       expect((await sendStart(server.baseUrl)).status).toBe(503);
     } finally {

@@ -11,7 +11,8 @@
 // the same validation (size limit, signature, JSON, payload parsing) and one insert; and, to explain the gap,
 // (c) a POST the route refuses with 415 before reading its body. The targets take turns for
 // several rounds (the machine is shared, so load drifts) and each figure is the median over the rounds. Prints
-// req/s, p50, p99 and the ratio to (a), then checks that every acknowledged event was stored.
+// req/s, p50, p99 and the ratio to (a), the CPU time each request cost the server under test, Postgres and this
+// load generator (all on the same machine, read from /proc), then checks that every acknowledged event was stored.
 import "@/lib/env-files";
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
@@ -19,6 +20,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { ensureProductionBuild } from "@/lib/testing/global-setup";
+import { postgresCpuBetween, postgresCpuByPid, processCpuMs } from "@/lib/testing/process-cpu";
 import { createTestDatabase, ensureTestPostgres } from "@/lib/testing/test-postgres";
 import { startAlertReceiver, type AlertReceiver } from "@/lib/testing/alert-receivers";
 import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
@@ -63,10 +65,28 @@ function createStatusUpdates(runId: string) {
   };
 }
 
-type Figures = { name: string; requestsPerSecond: number; p50: number; p99: number; ok: number; failed: number };
+/** CPU figures are ms per request: of the server under test, of all Postgres processes, and of this process. */
+type Figures = {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+  serverCpu: number;
+  postgresCpu: number;
+  clientCpu: number;
+};
 
-async function runOnce(name: string, options: autocannon.Options, seconds: number): Promise<Figures> {
+const ownCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+async function runOnce(name: string, options: autocannon.Options, seconds: number, serverPid: number): Promise<Figures> {
+  const before = { server: processCpuMs(serverPid), postgres: postgresCpuByPid(), client: ownCpuMs() };
   const result = await autocannon({ ...options, headers: { ...CLIENT_HEADERS, ...options.headers }, duration: seconds });
+  const requests = Math.max(1, result.requests.total);
   return {
     name,
     requestsPerSecond: result.requests.average,
@@ -74,6 +94,9 @@ async function runOnce(name: string, options: autocannon.Options, seconds: numbe
     p99: result.latency.p99,
     ok: result["2xx"],
     failed: result.non2xx + result.errors + result.timeouts,
+    serverCpu: (processCpuMs(serverPid) - before.server) / requests,
+    postgresCpu: postgresCpuBetween(before.postgres, postgresCpuByPid()) / requests,
+    clientCpu: (ownCpuMs() - before.client) / requests,
   };
 }
 
@@ -92,6 +115,9 @@ function summarize(runs: Figures[]): Figures {
     p99: median(runs.map((run) => run.p99)),
     ok: runs.reduce((sum, run) => sum + run.ok, 0),
     failed: runs.reduce((sum, run) => sum + run.failed, 0),
+    serverCpu: median(runs.map((run) => run.serverCpu)),
+    postgresCpu: median(runs.map((run) => run.postgresCpu)),
+    clientCpu: median(runs.map((run) => run.clientCpu)),
   };
 }
 
@@ -199,11 +225,17 @@ function printTable(figures: Figures[], floor: Figures): void {
     String(f.ok),
     String(f.failed),
     `${(f.requestsPerSecond / floor.requestsPerSecond).toFixed(2)}×`,
+    ...[f.serverCpu, f.postgresCpu, f.clientCpu].map((ms) => (Number.isFinite(ms) ? `${ms.toFixed(2)} ms` : "n/a")),
   ]);
-  const header = ["", "req/s", "p50", "p99", "2xx", "other", "vs (a)"];
+  const header = ["", "req/s", "p50", "p99", "2xx", "other", "vs (a)", "CPU/req: server", "Postgres", "client"];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
   console.log(`\n${line(header)}\n${rows.map(line).join("\n")}`);
+  console.log(
+    "CPU/req: CPU time per request of the server under test, of the Postgres processes running (backends that exit " +
+      "during a run are missed), and of this load generator; " +
+      "on this machine they share its cores, so what Postgres and the load generator use is not the server's.",
+  );
 }
 
 async function main(): Promise<void> {
@@ -224,16 +256,21 @@ async function main(): Promise<void> {
   const bareDatabase = await createTestDatabase({ migrate: false });
   const bare = await startBareServer(bareDatabase.url);
   const webhookUrl = `${callboard.baseUrl}/api/webhooks/flireo`;
+  const callboardPid = callboard.process.pid ?? -1;
+  const barePid = bare.child.pid ?? -1;
   const targets = [
-    { name: "(a) GET /api/webhooks/flireo (Next floor)", options: { url: webhookUrl, connections } },
-    { name: "POST signed status-updates (Callboard)", options: postOptions(webhookUrl, connections, "cb") },
-    { name: "(b) bare node:http + pg, same checks + 1 INSERT", options: postOptions(bare.url, connections, "bare") },
+    { name: "(a) GET /api/webhooks/flireo (Next floor)", options: { url: webhookUrl, connections }, pid: callboardPid },
+    { name: "POST signed status-updates (Callboard)", options: postOptions(webhookUrl, connections, "cb"), pid: callboardPid },
+    { name: "(b) bare node:http + pg, same checks + 1 INSERT", options: postOptions(bare.url, connections, "bare"), pid: barePid },
     // Not a goal, an explanation: what any POST costs in a Next route handler before its body is even read.
     {
       name: "(c) POST refused with 415, body unread (Next POST floor)",
       options: { url: webhookUrl, connections, method: "POST" as const, body: JSON.stringify({ message: {} }), headers: { "content-type": "text/plain" } },
+      pid: callboardPid,
     },
-    ...(alerting ? [{ name: "(d) POST signed status-updates, errors alerted", options: postOptions(`${alerting.baseUrl}/api/webhooks/flireo`, connections, "alerts") }] : []),
+    ...(alerting
+      ? [{ name: "(d) POST signed status-updates, errors alerted", options: postOptions(`${alerting.baseUrl}/api/webhooks/flireo`, connections, "alerts"), pid: alerting.process.pid ?? -1 }]
+      : []),
   ];
   try {
     console.log(
@@ -243,12 +280,12 @@ async function main(): Promise<void> {
     // Warm-up: JIT, connection pools and Next's first route load are not what is being measured.
     let okInWarmUp = 0;
     for (const target of targets) {
-      const warm = await runOnce(target.name, target.options, 2);
+      const warm = await runOnce(target.name, target.options, 2, target.pid);
       if (target === targets[1]) okInWarmUp = warm.ok;
     }
     const runs: Figures[][] = targets.map(() => []);
     for (let round = 0; round < rounds; round++) {
-      for (const [index, target] of targets.entries()) runs[index]?.push(await runOnce(target.name, target.options, seconds));
+      for (const [index, target] of targets.entries()) runs[index]?.push(await runOnce(target.name, target.options, seconds, target.pid));
     }
     const [floor, ingest, baseline, postFloor, withAlerting] = runs.map(summarize) as [Figures, Figures, Figures, Figures, Figures | undefined];
     printTable([floor, ingest, baseline, postFloor, ...(withAlerting ? [withAlerting] : [])], floor);

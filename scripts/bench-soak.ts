@@ -8,6 +8,7 @@ import { chromium } from "@playwright/test";
 import { storageStateFromCookie } from "@/lib/testing/auth";
 import { createCallTraffic } from "@/lib/testing/call-traffic";
 import { ensureProductionBuild } from "@/lib/testing/global-setup";
+import { processCpuMs } from "@/lib/testing/process-cpu";
 import { ensureTestPostgres } from "@/lib/testing/test-postgres";
 import { startTestServer, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
 import { signatureHeaders } from "@/lib/webhooks/verify-signature";
@@ -36,13 +37,6 @@ function residentMegabytes(pid: number): number {
   }
   const kilobytes = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   return kilobytes / 1024;
-}
-
-/** CPU time the process has used so far (user + system), in ms: unlike wall-clock figures, barely moved by other load. */
-function cpuMilliseconds(pid: number): number {
-  // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux); the name in field 2 has no spaces here.
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(" ");
-  return (Number(fields[13]) + Number(fields[14])) * 10;
 }
 
 /** The server's own view of its memory (V8 heap in use, and memory held outside it), from /api/metrics. */
@@ -92,7 +86,7 @@ async function main(): Promise<void> {
     failures.set(reason, (failures.get(reason) ?? 0) + 1);
   };
   const startedAt = performance.now();
-  const cpuAtStart = cpuMilliseconds(pid);
+  const cpuAtStart = processCpuMs(pid);
   const durationMs = MINUTES * 60_000;
   const samples: { minute: number; mb: number }[] = [];
   const cookie = await server.adminCookie();
@@ -139,7 +133,7 @@ async function main(): Promise<void> {
   });
   await Promise.all(inFlight);
   clearInterval(sampleTimer);
-  const serverCpuMs = cpuMilliseconds(pid) - cpuAtStart;
+  const serverCpuMs = processCpuMs(pid) - cpuAtStart;
   const liveOnBoard = await page
     .getByTestId("live-count")
     .textContent({ timeout: 10_000 })
