@@ -33,7 +33,7 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(prisma, pool);
   // Connecting hands the pool to Prisma at once (no query is sent), so $disconnect ends it even when only
-  // poolOf used it; a failure here shows again on the first query.
+  // poolOf used it. A failure here shows again on the first Prisma query; poolOf then refuses the closed pool.
   prisma.$connect().catch(() => {});
   return prisma;
 }
