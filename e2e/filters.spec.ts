@@ -71,8 +71,10 @@ test.describe("[FILTERS]", () => {
     const old = newCallId();
     const oldError = newCallId();
     await sendStatus({ callId: recent, status: "in-progress", lineNumber: line });
-    await sendStatus({ callId: old, status: "in-progress", lineNumber: line, timestamp: new Date(Date.now() - 3 * 60 * 60_000) });
-    await sendStatus({ callId: oldError, status: "in-progress", lineNumber: line, timestamp: new Date(Date.now() - 2 * 60 * 60_000) });
+    // 90 minutes: outside the last hour, yet inside the 2 h after which housekeeping marks a silent call unresolved
+    // and takes it off the live list.
+    await sendStatus({ callId: old, status: "in-progress", lineNumber: line, timestamp: new Date(Date.now() - 90 * 60_000) });
+    await sendStatus({ callId: oldError, status: "in-progress", lineNumber: line, timestamp: new Date(Date.now() - 100 * 60_000) });
     await sendStatus({ callId: oldError, status: "ended-with-error", lineNumber: line, error: "LLM timeout" });
 
     // The socket is blocked: what shows comes from the server's filtered history.
