@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { isWebhookPath } from "@/lib/auth/access-policy";
 import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
+import { describeDatabaseUrl } from "@/lib/db/describe-database-url";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env, resolveAuthSecret } from "@/lib/env";
@@ -19,7 +20,7 @@ const isDev = env.NODE_ENV !== "production";
 
 async function resolveDatabase(): Promise<{ url: string; embedded: EmbeddedDatabase | null; label: string }> {
   if (env.DATABASE_URL) {
-    return { url: env.DATABASE_URL, embedded: null, label: new URL(env.DATABASE_URL).host };
+    return { url: env.DATABASE_URL, embedded: null, label: describeDatabaseUrl(env.DATABASE_URL) };
   }
   const embedded = await startEmbeddedPostgres({
     dataDir: env.EMBEDDED_POSTGRES_DIR,

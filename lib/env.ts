@@ -1,11 +1,33 @@
 // The one place that reads process.env. Everything else imports `env`; a bad value stops start-up with its name.
 import { isSupportedCountry } from "libphonenumber-js/min";
+import { parse as parseConnectionString } from "pg-connection-string";
 import { z } from "zod";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .optional()
   .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const POSTGRES_URL_EXAMPLE =
+  "postgresql://user:password@host:5432/callboard (over a Unix socket: postgresql://user@/callboard?host=/var/run/postgresql)";
+
+/**
+ * A connection URI as node-postgres (which every database connection here uses) reads it. Not z.url(): the WHATWG
+ * URL parser behind it refuses libpq's Unix-socket form `postgresql://user@/db?host=/var/run/postgresql`.
+ */
+const postgresUrl = z.string().superRefine((value, context) => {
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    context.addIssue({ code: "custom", message: `must be a postgres:// or postgresql:// URL, e.g. ${POSTGRES_URL_EXAMPLE}` });
+    return;
+  }
+  try {
+    // Also reads the files that sslcert, sslkey and sslrootcert name, so a missing one is reported here.
+    parseConnectionString(value);
+  } catch (error) {
+    // The URL itself is not repeated: it may hold a password.
+    context.addIssue({ code: "custom", message: `cannot be read as a Postgres connection URL (${(error as Error).message}); e.g. ${POSTGRES_URL_EXAMPLE}` });
+  }
+});
 
 const secretList = z
   .string()
@@ -19,9 +41,7 @@ const secretList = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
-    .optional(),
+  DATABASE_URL: postgresUrl.optional(),
   HOST: z.string().min(1).default("0.0.0.0"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
