@@ -110,6 +110,9 @@ describe("the test event", () => {
     expect(JSON.parse(result.response)).toEqual({ ok: true, outcome: "stored" });
     const { rows } = await db.query("SELECT status, line_name FROM calls WHERE id = $1", [result.callId]);
     expect(rows).toEqual([{ status: "ended", line_name: "Callboard test event" }]);
+    // Its delivery is in the log by the time the answer comes, for the page to show at once.
+    const deliveries = await db.query("SELECT outcome, status_code FROM webhook_deliveries WHERE call_id = $1", [result.callId]);
+    expect(deliveries.rows).toEqual([{ outcome: "stored", status_code: 200 }]);
   });
 });
 
