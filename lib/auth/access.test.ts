@@ -16,7 +16,8 @@ let admin: Account;
 let viewer: Account;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Several sign-ins from one address within a minute; the sign-in limit has its own servers below.
+  server = await startTestServer({ env: { LOGIN_ATTEMPTS_PER_MINUTE: "50" } });
   admin = await createSignedInUser(server.baseUrl, server.database.url, "admin");
   viewer = await createSignedInUser(server.baseUrl, server.database.url, "viewer");
 });
