@@ -1,6 +1,6 @@
 import { newCallId } from "@/lib/testing/flireo-payloads";
 import { expect, test } from "./fixtures";
-import { uniqueCustomer, uniqueLine } from "./helpers";
+import { blockLiveUpdates, uniqueCustomer, uniqueLine } from "./helpers";
 
 test.describe("[BOARD]", () => {
   test("shows a new call live with a ticking timer", async ({ page, sendStatus }) => {
@@ -42,10 +42,11 @@ test.describe("[BOARD]", () => {
     await sendStatus({ callId: failed, status: "in-progress" });
     await sendStatus({ callId: failed, status: "ended-with-error", error: "LLM timeout" });
 
-    await page.route("**/socket.io/**", (route) => route.abort());
+    await blockLiveUpdates(page);
     await page.goto("/");
     await expect(page.locator(`[data-testid="live-call"][data-call-id="${live}"]`)).toBeVisible();
     await expect(page.locator(`[data-testid="error-call"][data-call-id="${failed}"]`)).toContainText("LLM timeout");
+    await expect(page.getByTestId("connection-state")).not.toHaveAttribute("data-state", "live");
   });
 
   test("narrows both lists to calls whose number matches the filter", async ({ page, sendStatus }) => {

@@ -1,6 +1,6 @@
 import { newCallId } from "@/lib/testing/flireo-payloads";
 import { expect, test } from "./fixtures";
-import { uniqueCustomer, uniqueLine } from "./helpers";
+import { blockLiveUpdates, uniqueCustomer, uniqueLine } from "./helpers";
 
 const live = (callId: string) => `[data-testid="live-call"][data-call-id="${callId}"]`;
 
@@ -78,7 +78,7 @@ test.describe("[FILTERS]", () => {
     await sendStatus({ callId: oldError, status: "ended-with-error", lineNumber: line, error: "LLM timeout" });
 
     // The socket is blocked: what shows comes from the server's filtered history.
-    await page.route("**/socket.io/**", (route) => route.abort());
+    await blockLiveUpdates(page);
     await page.goto(`/?line=${encodeURIComponent(line)}&range=1h`);
     await expect(page.getByLabel("Started")).toHaveValue("1h");
     await expect(page.locator(live(recent))).toBeVisible();
@@ -88,6 +88,7 @@ test.describe("[FILTERS]", () => {
     await page.getByLabel("Started").selectOption("24h");
     await expect(page.locator(live(old))).toBeVisible();
     await expect(page.locator(`[data-testid="error-call"][data-call-id="${oldError}"]`)).toBeVisible();
+    await expect(page.getByTestId("connection-state")).not.toHaveAttribute("data-state", "live");
   });
 
   test("Back restores an earlier number search in the box", async ({ page, sendStatus }) => {

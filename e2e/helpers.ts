@@ -19,3 +19,12 @@ export function uniqueCustomer(): string {
 export function uniqueLine(): string {
   return `+3130${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
 }
+
+/**
+ * Keeps the board's Socket.IO connection from ever opening (WebSocket and polling both), so what it shows can only
+ * have come from the server's render and its history API.
+ */
+export async function blockLiveUpdates(page: Page): Promise<void> {
+  await page.routeWebSocket(/\/socket\.io\//, (socket) => socket.close());
+  await page.route("**/socket.io/**", (route) => route.abort());
+}
