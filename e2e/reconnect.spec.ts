@@ -99,4 +99,32 @@ test.describe("[RECONNECT]", () => {
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
     await expect(page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`)).toBeVisible();
   });
+
+  test("back online after its connection went silent, reconnects and shows what it missed", async ({ page, sendStatus }) => {
+    // Every socket goes through here, so the test can make one go silent: still open, but delivering nothing, as a
+    // connection does when the network under it went away without a word. Socket.IO's client drops its connection
+    // when the browser says it is offline; the board reloads from the database once a new one is up.
+    const sockets: { isDelivering: boolean }[] = [];
+    await page.routeWebSocket(/\/socket\.io\//, (socket) => {
+      const state = { isDelivering: true };
+      sockets.push(state);
+      const server = socket.connectToServer();
+      server.onMessage((message) => {
+        if (state.isDelivering) socket.send(message);
+      });
+    });
+    const line = uniqueLine();
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+
+    for (const socket of sockets) socket.isDelivering = false;
+    await page.evaluate(() => window.dispatchEvent(new Event("offline")));
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+    const callId = newCallId();
+    await sendStatus({ callId, status: "in-progress", lineNumber: line });
+    await page.evaluate(() => window.dispatchEvent(new Event("online")));
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await expect(page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`)).toBeVisible();
+    expect(sockets).toHaveLength(2);
+  });
 });
