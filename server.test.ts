@@ -1,10 +1,14 @@
-// The server process itself: it outlives a lost log destination (and database) without spinning, and a supervisor's death (the
-// CALLBOARD_PARENT_PID it was given) stops it.
+// The server process itself: it outlives a lost log destination (and database) without spinning, a supervisor's death (the
+// CALLBOARD_PARENT_PID it was given) stops it, and it shuts down in order on its own embedded Postgres.
 import { spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
 import { processCpuMs } from "@/lib/testing/process-cpu";
-import { startTestServer, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
+import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,6 +37,52 @@ describe("the Callboard server process", () => {
       expect(server.process.exitCode).toBeNull();
       expect((await sendStart(server.baseUrl)).status).toBe(503);
     } finally {
+      await server.stop();
+    }
+  });
+
+  it("on SIGTERM closes everything, then stops its embedded Postgres, and exits 0 without an error logged", async () => {
+    const dataRoot = mkdtempSync(path.join(os.tmpdir(), "callboard-shutdown-"));
+    // As root, the embedded Postgres runs as an unprivileged user that must reach its data folder.
+    chmodSync(dataRoot, 0o755);
+    const dataDir = path.join(dataRoot, "postgres");
+    // DATABASE_URL empty means unset: the server starts its own embedded Postgres, as `npm run dev` does.
+    const noDatabase = { url: "", name: "embedded", drop: async () => {} };
+    const server = await startTestServer({
+      database: noDatabase,
+      env: { DATABASE_URL: "", EMBEDDED_POSTGRES_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await findFreePort()) },
+    });
+    try {
+      expect((await sendStart(server.baseUrl)).status).toBe(200);
+      expect(existsSync(path.join(dataDir, "postmaster.pid"))).toBe(true);
+      const exited = new Promise<number | null>((resolve) => server.process.once("exit", resolve));
+      server.process.kill("SIGTERM");
+      // embedded-postgres' own signal hook would stop Postgres at once and exit with 143, under open connections.
+      expect(await Promise.race([exited, sleep(15_000).then(() => "still running")])).toBe(0);
+      expect(existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false);
+      expect(server.output()).not.toMatch(/uncaughtException|"level":50/);
+    } finally {
+      await server.stop();
+      rmSync(dataRoot, { recursive: true, force: true });
+    }
+  });
+
+  it("writes the delivery log's last rows before it exits on SIGTERM", async () => {
+    const server = await startTestServer();
+    const db = new pg.Client({ connectionString: server.database.url });
+    try {
+      const callId = newCallId();
+      const answered = await postWebhook(server.baseUrl, camelStatusUpdate({ callId, status: "in-progress" }), { secret: TEST_WEBHOOK_SECRET });
+      expect(answered.status).toBe(200);
+      // At once: the row is still in the in-memory queue, which is written a moment after the answer.
+      const exited = new Promise<number | null>((resolve) => server.process.once("exit", resolve));
+      server.process.kill("SIGTERM");
+      expect(await Promise.race([exited, sleep(15_000).then(() => "still running")])).toBe(0);
+      await db.connect();
+      const { rows } = await db.query("SELECT outcome, status_code FROM webhook_deliveries WHERE call_id = $1", [callId]);
+      expect(rows).toEqual([{ outcome: "stored", status_code: 200 }]);
+    } finally {
+      await db.end().catch(() => {});
       await server.stop();
     }
   });

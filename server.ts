@@ -4,15 +4,17 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 import { isWebhookPath } from "@/lib/auth/access-policy";
-import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
+import { connectDatabase, disconnectDatabase, getPrisma } from "@/lib/db/client";
 import { describeDatabaseUrl } from "@/lib/db/describe-database-url";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { startEmbeddedPostgres, takeOverShutdownSignals, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { env, resolveAuthSecret } from "@/lib/env";
 import { pinClientAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/observability/logger";
+import { markShuttingDown } from "@/lib/observability/shutdown-state";
 import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
+import { flushDeliveries } from "@/lib/webhooks/delivery-log";
 import { createWebhookAdmission } from "@/lib/webhooks/webhook-admission";
 import { ensureWebhookSecret, getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
@@ -115,18 +117,23 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (isShuttingDown) return;
     isShuttingDown = true;
+    markShuttingDown();
     logger.info({ signal }, "shutting down");
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
     await stopBackgroundJobs();
     await realtime.close();
     httpServer.closeAllConnections();
+    // The webhook delivery log's last rows, queued by the route handlers and not yet written.
+    await flushDeliveries(getPrisma()).catch((error: unknown) => logger.warn({ err: (error as Error).message }, "The delivery log's last rows were not written"));
     await disconnectDatabase();
     await database.embedded?.stop();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // From here on the shutdown above stops the embedded Postgres, after everything that uses it.
+  takeOverShutdownSignals();
   if (env.CALLBOARD_PARENT_PID) exitWithProcess(env.CALLBOARD_PARENT_PID, (reason) => void shutdown(reason));
 }
 

@@ -7,6 +7,7 @@ import pg from "pg";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { logger } from "@/lib/observability/logger";
+import { isShuttingDown } from "@/lib/observability/shutdown-state";
 import { claimDueDeliveries, findDueAlertWork, loadClaimedDeliveries, sendClaimedDelivery } from "./alert-deliveries";
 import { evaluatePendingErrors, sendDueSummaries } from "./evaluate-alert-errors";
 
@@ -19,6 +20,7 @@ const COALESCE_MS = 25;
 export type AlertWorker = { stop: () => Promise<void>; wake: () => void };
 
 function logFailure(what: string, error: unknown): void {
+  if (isShuttingDown()) return;
   if (isDatabaseUnavailable(error)) logger.warn({ err: (error as Error).message }, `${what} skipped: database unavailable`);
   else logger.error({ err: error }, `${what} failed`);
 }
@@ -104,7 +106,7 @@ export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: s
     const client = new pg.Client({ connectionString: options.databaseUrl });
     client.on("notification", () => evaluateSoon());
     client.on("error", (error) => {
-      logger.warn({ err: error.message }, "alert worker lost its LISTEN connection; polling until it is back");
+      if (!isShuttingDown()) logger.warn({ err: error.message }, "alert worker lost its LISTEN connection; polling until it is back");
       void client.end().catch(() => {});
       if (listener === client) listener = null;
       scheduleRelisten();

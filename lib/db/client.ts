@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
+import { isShuttingDown } from "@/lib/observability/shutdown-state";
 import { PrismaClient } from "./generated/client";
 
 const PRISMA_KEY = Symbol.for("callboard.prisma");
@@ -29,7 +30,9 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
     keepAlive: true,
   });
   // An idle connection dropped by the server (a restart, say) is replaced on next use; it must not crash the process.
-  pool.on("error", (error) => logger.warn({ err: error.message }, "An idle database connection failed"));
+  pool.on("error", (error) => {
+    if (!isShuttingDown()) logger.warn({ err: error.message }, "An idle database connection failed");
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(prisma, pool);
   // Connecting hands the pool to Prisma at once (no query is sent), so $disconnect ends it even when only

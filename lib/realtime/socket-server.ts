@@ -12,7 +12,9 @@ import { createClient } from "redis";
 import { Server } from "socket.io";
 import { getSessionUser } from "@/lib/auth/session";
 import type { CallView } from "@/lib/calls/call-view";
+import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { logger } from "@/lib/observability/logger";
+import { isShuttingDown } from "@/lib/observability/shutdown-state";
 import { getMetrics } from "@/lib/observability/metrics";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "./events";
 
@@ -24,6 +26,13 @@ type IoHolder = { [IO_KEY]?: CallboardSocketServer };
 const holder = globalThis as IoHolder;
 
 type AttachOptions = { adapter: RealtimeAdapter; databaseUrl: string; redisUrl?: string };
+
+/** Lost connections are expected while Postgres restarts (the adapter reconnects) and say nothing during shutdown. */
+function logAdapterError(error: Error): void {
+  if (isShuttingDown()) return;
+  if (isDatabaseUnavailable(error)) logger.warn({ err: error.message }, "Live updates lost their Postgres connection; reconnecting");
+  else logger.error({ err: error }, "Realtime adapter error");
+}
 
 async function connectAdapter(io: CallboardSocketServer, options: AttachOptions): Promise<() => Promise<void>> {
   if (options.adapter === "redis") {
@@ -41,12 +50,11 @@ async function connectAdapter(io: CallboardSocketServer, options: AttachOptions)
   if (options.adapter === "postgres") {
     // A small pool of its own: one connection holds LISTEN, the others send NOTIFY.
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
-    pool.on("error", (error) => logger.error({ err: error }, "Postgres (realtime) error"));
-    io.adapter(
-      createPostgresAdapter(pool, {
-        errorHandler: (error) => logger.error({ err: error }, "Realtime adapter error"),
-      }),
-    );
+    pool.on("error", logAdapterError);
+    // The adapter keeps its LISTEN connection checked out with no "error" listener, so a connection Postgres ends (a
+    // restart, a failover) would be an uncaught exception. Listened to here; the adapter reconnects on "end".
+    pool.on("connect", (client) => client.on("error", logAdapterError));
+    io.adapter(createPostgresAdapter(pool, { errorHandler: logAdapterError }));
     return () => pool.end();
   }
   return async () => {};

@@ -5,6 +5,7 @@
 // an in-memory queue. While the database is unreachable the queue is kept (bounded) and written once it is back.
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { isShuttingDown } from "@/lib/observability/shutdown-state";
 import { DELIVERY_OUTCOMES, type DeliveryCounts, type DeliveryOutcome, type DeliveryView } from "./delivery-view";
 
 export { DELIVERY_OUTCOMES, type DeliveryCounts, type DeliveryOutcome, type DeliveryView };
@@ -27,29 +28,44 @@ const RETRY_DELAY_MS = 2_000;
 const MAX_QUEUED = 20_000;
 const MAX_TEXT = 500;
 
-const queue: DeliveryRecord[] = [];
-let flushTimer: ReturnType<typeof setTimeout> | null = null;
-let isFlushing = false;
-let droppedSinceLastWarning = 0;
+/**
+ * The queue, on globalThis: the webhook route fills its bundled copy of this module, and server.ts, with a copy of
+ * its own, writes what is left at shutdown.
+ */
+type QueueState = {
+  queue: DeliveryRecord[];
+  flushTimer: ReturnType<typeof setTimeout> | null;
+  flushing: Promise<void> | null;
+  droppedSinceLastWarning: number;
+};
+const STATE_KEY = Symbol.for("callboard.deliveryLog");
+const state: QueueState = ((globalThis as { [STATE_KEY]?: QueueState })[STATE_KEY] ??= {
+  queue: [],
+  flushTimer: null,
+  flushing: null,
+  droppedSinceLastWarning: 0,
+});
+const { queue } = state;
 
 function clip(value: string | null): string | null {
   return value === null ? null : value.slice(0, MAX_TEXT);
 }
 
 function scheduleFlush(getPrisma: () => PrismaClient, delayMs: number): void {
-  if (flushTimer) return;
-  flushTimer = setTimeout(() => {
-    flushTimer = null;
-    void flushDeliveries(getPrisma());
+  if (state.flushTimer) return;
+  state.flushTimer = setTimeout(() => {
+    state.flushTimer = null;
+    // During shutdown server.ts writes what is queued itself, before it closes the database.
+    if (!isShuttingDown()) void flushDeliveries(getPrisma());
   }, delayMs);
-  flushTimer.unref?.();
+  state.flushTimer.unref?.();
 }
 
 /** Queues one delivery for the log; returns at once. */
 export function recordDelivery(getPrisma: () => PrismaClient, record: DeliveryRecord): void {
   queue.push({ ...record, eventType: clip(record.eventType), callId: clip(record.callId), reason: clip(record.reason) });
   if (queue.length > MAX_QUEUED) {
-    droppedSinceLastWarning += queue.length - MAX_QUEUED;
+    state.droppedSinceLastWarning += queue.length - MAX_QUEUED;
     queue.splice(0, queue.length - MAX_QUEUED);
   }
   scheduleFlush(getPrisma, FLUSH_DELAY_MS);
@@ -66,10 +82,20 @@ async function insertDeliveries(prisma: PrismaClient, batch: DeliveryRecord[]): 
       ${column((r) => r.durationMs)}::double precision[])`;
 }
 
-/** Writes what is queued, in multi-row inserts. Exported for tests and for a flush at shutdown. */
+/**
+ * Writes what is queued, in multi-row inserts. A call while a write is under way waits for it, then writes what is
+ * left, so a caller knows its records are stored when this returns (the test-event route, server.ts at shutdown).
+ */
 export async function flushDeliveries(prisma: PrismaClient): Promise<void> {
-  if (isFlushing) return;
-  isFlushing = true;
+  while (state.flushing) await state.flushing;
+  if (queue.length === 0) return;
+  state.flushing = writeQueued(prisma).finally(() => {
+    state.flushing = null;
+  });
+  await state.flushing;
+}
+
+async function writeQueued(prisma: PrismaClient): Promise<void> {
   try {
     while (queue.length > 0) {
       const batch = queue.slice(0, FLUSH_BATCH_SIZE);
@@ -87,10 +113,9 @@ export async function flushDeliveries(prisma: PrismaClient): Promise<void> {
       }
     }
   } finally {
-    isFlushing = false;
-    if (droppedSinceLastWarning > 0) {
-      console.warn(`The webhook delivery log dropped ${droppedSinceLastWarning} record(s) while the database was unreachable.`);
-      droppedSinceLastWarning = 0;
+    if (state.droppedSinceLastWarning > 0) {
+      console.warn(`The webhook delivery log dropped ${state.droppedSinceLastWarning} record(s) while the database was unreachable.`);
+      state.droppedSinceLastWarning = 0;
     }
   }
 }

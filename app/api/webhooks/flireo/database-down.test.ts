@@ -117,6 +117,9 @@ describe("when the database is down", () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(refused).toBeGreaterThanOrEqual(6);
+    // Every connection the outage cut was expected to go (the live-update adapter's LISTEN one included): logged,
+    // never an uncaught exception.
+    expect(server.output()).not.toMatch(/uncaughtException/i);
   }, 120_000);
 
   it("answers a database error that is a bug (a missing table) with a logged 500, not a 503", async () => {
