@@ -58,13 +58,16 @@ describe("anonymous requests", () => {
     expect(response.status).toBe(401);
   });
 
-  it("leaves the webhook, sign-in and the health check open", async () => {
+  it("leaves the webhook, sign-in, the health check and the tab icon open", async () => {
     expect((await get("/api/webhooks/flireo")).status).toBe(200);
     const webhook = await postWebhook(server.baseUrl, camelStatusUpdate({ status: "in-progress" }), { secret: TEST_WEBHOOK_SECRET });
     expect(webhook.status).toBe(200);
     expect((await get("/login")).status).toBe(200);
     expect((await get("/api/auth/get-session")).status).toBe(200);
     expect((await get("/api/health")).status).not.toBe(401);
+    const icon = await get("/favicon.ico");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toBe("image/x-icon");
   });
 
   it("refuses the socket", async () => {
