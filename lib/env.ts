@@ -120,7 +120,8 @@ export const env: Env = parseEnv(process.env);
 
 // Only for development and tests on a developer's machine: production refuses to start without AUTH_SECRET.
 const DEVELOPMENT_AUTH_SECRET = "callboard-development-secret-do-not-use-in-production";
-let hasWarnedAboutAuthSecret = false;
+// On globalThis: server.ts, the route handlers and scripts may each load their own copy of this module.
+const WARNED_KEY = Symbol.for("callboard.warnedAboutAuthSecret");
 
 /** AUTH_SECRET, or in development a fixed, publicly known default (with a warning): sessions are then forgeable. */
 export function resolveAuthSecret(source: Env = env): string {
@@ -128,8 +129,9 @@ export function resolveAuthSecret(source: Env = env): string {
   if (source.NODE_ENV === "production") {
     throw new InvalidEnvironmentError("AUTH_SECRET is required in production: set it to a random value, e.g. `openssl rand -base64 32`.");
   }
-  if (!hasWarnedAboutAuthSecret) {
-    hasWarnedAboutAuthSecret = true;
+  const holder = globalThis as { [WARNED_KEY]?: boolean };
+  if (!holder[WARNED_KEY]) {
+    holder[WARNED_KEY] = true;
     console.warn("AUTH_SECRET is not set: using the development default. Set AUTH_SECRET before exposing Callboard.");
   }
   return DEVELOPMENT_AUTH_SECRET;

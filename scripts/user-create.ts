@@ -1,13 +1,11 @@
 // npm run user:create -- --email a@b.c --password '…' [--name 'Ann'] [--role admin|viewer]
-// Creates a user in the configured database (DATABASE_URL, else the embedded Postgres), e.g. the first admin.
+// Creates a user in the configured database (DATABASE_URL, else the embedded Postgres, the running server's or one
+// started for the command), e.g. the first admin.
 import "@/lib/env-files";
 import { parseArgs } from "node:util";
 import { getAuth } from "@/lib/auth/auth";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
-import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { env } from "@/lib/env";
+import { openScriptDatabase } from "@/lib/db/open-script-database";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -19,13 +17,8 @@ async function main(): Promise<number> {
     console.error("Usage: npm run user:create -- --email a@b.c --password '<at least 10 characters>' [--name Ann] [--role admin|viewer]");
     return 2;
   }
-  const embedded = env.DATABASE_URL
-    ? null
-    : await startEmbeddedPostgres({ dataDir: env.EMBEDDED_POSTGRES_DIR, port: env.EMBEDDED_POSTGRES_PORT, database: "callboard" });
-  const url = env.DATABASE_URL ?? embedded!.url;
+  const database = await openScriptDatabase();
   try {
-    await migrateDatabase(url);
-    connectDatabase(url);
     const { email, name, password, role } = parsed.data;
     const { user } = await getAuth().api.createUser({ body: { email, name: name || email, password, role } });
     console.log(`Created ${user.email} (${role}).`);
@@ -34,12 +27,11 @@ async function main(): Promise<number> {
     console.error(`user:create: ${describeAuthError(error)}`);
     return 1;
   } finally {
-    await disconnectDatabase();
-    await embedded?.stop();
+    await database.close();
   }
 }
 
 main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
+  console.error(`user:create: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
