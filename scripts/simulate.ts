@@ -270,7 +270,7 @@ function describe(stats: Stats, seconds: number): string {
   const statuses = [...stats.byStatus].map(([key, value]) => `${key}×${value}`).join(" ");
   const outcomes = [...stats.byOutcome].filter(([key]) => key !== "—").map(([key, value]) => `${key} ${value}`).join(", ");
   return (
-    `${stats.sent} sent (${(stats.sent / seconds).toFixed(1)}/s) · HTTP ${statuses || "—"} · ${outcomes || "no answers yet"} · ` +
+    `${stats.sent} sent (${(stats.sent / seconds).toFixed(1)}/s) · HTTP ${statuses || "—"} · ${outcomes || (statuses ? "nothing stored" : "no answers yet")} · ` +
     `latency p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms`
   );
 }
