@@ -42,10 +42,10 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
 }
 
 /**
- * The node-postgres pool under a client made by createPrismaClient. For the webhook path's own statement
- * (record-call-event.ts): Prisma's raw-query layer costs about 120 µs of CPU per call on top of node-postgres, which
- * at hundreds of webhooks a second is much of the headroom (`npm run bench:ingest`). Everything else goes through
- * Prisma.
+ * The node-postgres pool under a client made by createPrismaClient. For the webhook path's own statements (the
+ * event's, record-call-event.ts, and the delivery log's, delivery-log.ts): Prisma's raw-query layer costs about
+ * 120 µs of CPU per call on top of node-postgres, and more with array parameters, which at hundreds of webhooks a
+ * second is much of the headroom (`npm run bench:ingest`). Everything else goes through Prisma.
  */
 export function poolOf(prisma: PrismaClient): pg.Pool {
   const pool = pools.get(prisma);
