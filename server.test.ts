@@ -8,7 +8,8 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
 import { processCpuMs } from "@/lib/testing/process-cpu";
-import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
+import { createTestDatabase } from "@/lib/testing/test-postgres";
+import { findFreePort, startTestServer, TEST_AUTH_SECRET, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,6 +39,32 @@ describe("the Callboard server process", () => {
       expect((await sendStart(server.baseUrl)).status).toBe(503);
     } finally {
       await server.stop();
+    }
+  });
+
+  it("stops when `npm start` is sent SIGTERM, as a service manager stopping it does", async () => {
+    // npm forwards the signal to its child; the script execs node, so no shell in between keeps it from the server.
+    const database = await createTestDatabase();
+    const port = await findFreePort();
+    const npm = spawn("npm", ["start"], {
+      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1", FLIREO_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, AUTH_SECRET: TEST_AUTH_SECRET, CALLBOARD_PARENT_PID: String(process.pid) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    npm.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const baseUrl = `http://127.0.0.1:${port}`;
+    try {
+      await expect.poll(() => output, { timeout: 60_000 }).toContain("is up.");
+      expect((await sendStart(baseUrl)).status).toBe(200);
+      const exited = new Promise((resolve) => npm.once("exit", resolve));
+      npm.kill("SIGTERM");
+      await Promise.race([exited, sleep(15_000)]);
+      expect(output).toContain('"msg":"shutting down"');
+      await expect(fetch(`${baseUrl}/api/health`)).rejects.toThrow();
+    } finally {
+      npm.kill("SIGKILL");
+      await database.drop();
     }
   });
 

@@ -328,7 +328,7 @@ const tick = setInterval(() => {
 
 const report = setInterval(() => {
   const seconds = (Date.now() - windowStartedAt) / 1000;
-  console.log(`[${new Date().toISOString().slice(11, 19)}] ${describe(window, seconds)} · ${queue.length} queued`);
+  console.log(`[${new Date().toISOString().slice(11, 19)}] ${describe(window, seconds)} · ${queue.length} events scheduled`);
   for (const [failure, times] of window.failures) console.log(`    ${times}× ${failure}`);
   window = { sent: 0, byStatus: new Map(), byOutcome: new Map(), latencies: [], failures: new Map() };
   windowStartedAt = Date.now();
