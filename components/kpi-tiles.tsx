@@ -4,9 +4,10 @@ import { memo } from "react";
 import { errorRate, type BoardStats } from "@/lib/calls/board-stats";
 import { formatDuration } from "@/lib/calls/format";
 
-type Tile = { id: string; label: string; value: string; tone?: "live" | "danger" };
+/** `hint`: what a figure is taken over, where the label alone leaves it open. */
+type Tile = { id: string; label: string; value: string; hint?: string; tone?: "live" | "danger" };
 
-function Kpi({ id, label, value, tone }: Tile) {
+function Kpi({ id, label, value, hint, tone }: Tile) {
   // "Active now" leads, across the full width on a phone.
   const span = id === "active" ? "col-span-2 sm:col-span-1" : "";
   const color = tone === "live" ? "text-emerald-700 dark:text-emerald-400" : tone === "danger" ? "text-red-700 dark:text-red-400" : "";
@@ -16,6 +17,11 @@ function Kpi({ id, label, value, tone }: Tile) {
       <dd className={`mt-1 text-3xl font-semibold tracking-tight tabular-nums sm:text-4xl ${color}`} data-testid={`kpi-${id}`}>
         {value}
       </dd>
+      {hint && (
+        <dd className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400" data-testid={`kpi-${id}-hint`}>
+          {hint}
+        </dd>
+      )}
     </div>
   );
 }
@@ -26,8 +32,18 @@ export const KpiTiles = memo(function KpiTiles({ activeNow, stats }: { activeNow
     { id: "active", label: "Active now", value: String(activeNow), tone: "live" },
     { id: "calls-today", label: "Calls today", value: stats ? String(stats.callsToday) : "—" },
     { id: "errors-today", label: "Errors today", value: stats ? String(stats.errorsToday) : "—", tone: stats && stats.errorsToday > 0 ? "danger" : undefined },
-    { id: "error-rate", label: "Error rate", value: rate === null ? "—" : `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)}%` },
-    { id: "avg-duration", label: "Avg duration", value: stats?.averageDurationSeconds == null ? "—" : formatDuration(stats.averageDurationSeconds) },
+    {
+      id: "error-rate",
+      label: "Error rate",
+      value: rate === null ? "—" : `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)}%`,
+      hint: stats ? `of ${stats.endedToday} ${stats.endedToday === 1 ? "call" : "calls"} ended today` : undefined,
+    },
+    {
+      id: "avg-duration",
+      label: "Avg duration",
+      value: stats?.averageDurationSeconds == null ? "—" : formatDuration(stats.averageDurationSeconds),
+      hint: stats ? "of calls ended today" : undefined,
+    },
   ];
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="kpis">

@@ -90,6 +90,7 @@ test.describe("[KPIS]", () => {
     await expect.poll(chartCalls).toBeGreaterThanOrEqual(chartBefore + 2);
     await expect.poll(() => read("kpi-active")).toBeGreaterThanOrEqual(activeBefore + 1);
     await expect(page.getByTestId("kpi-error-rate")).toHaveText(/^\d+(\.\d)?%$/);
+    await expect(page.getByTestId("kpi-error-rate-hint")).toHaveText(/^of \d+ calls? ended today$/);
     await expect(page.getByTestId("kpi-avg-duration")).toHaveText(/^\d+:\d\d$/);
   });
 });
