@@ -3,7 +3,7 @@
 // ended calls, all narrowed by the filters in the URL.
 import type { CountryCode } from "libphonenumber-js/min";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { compileCallFilter, isFilterActive, statusFilterIncludes, type CallFilter } from "@/lib/calls/call-filter";
+import { compileCallFilter, isFilterActive, matchesCallFilter, statusFilterIncludes, type CallFilter } from "@/lib/calls/call-filter";
 import type { BoardSnapshot, CallView } from "@/lib/calls/call-view";
 import { AlertsToggle } from "./alerts-toggle";
 import { CallsChart } from "./calls-chart";
@@ -43,10 +43,11 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
   const { alert } = alerts;
   const onNewError = useCallback(
     (call: CallView) => {
-      setNewErrors((count) => count + 1);
+      // The badge sits on the error list, so it counts what the filter lets into it; the alert is for every error.
+      if (statusFilterIncludes(compiled.filter.status, "error") && matchesCallFilter(call, compiled, Date.now())) setNewErrors((count) => count + 1);
       alert(call);
     },
-    [alert],
+    [alert, compiled],
   );
   const { live, errors, ended, lines, connection, lastEventAt, isLoading } = useLiveBoard(initialSnapshot, compiled, { onNewError });
   const stats = useBoardStats(lastEventAt);

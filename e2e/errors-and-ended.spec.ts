@@ -25,6 +25,22 @@ test.describe("[ERRORS]", () => {
     await expect(badge).toHaveCount(0);
   });
 
+  test("counts only the new errors the number filter lets into the list", async ({ page, sendStatus }) => {
+    const customer = uniqueCustomer();
+    await page.goto(`/?q=${encodeURIComponent(customer)}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+
+    const other = newCallId();
+    const matching = newCallId();
+    await sendStatus({ callId: other, status: "ended-with-error", customerNumber: uniqueCustomer(), error: "LLM timeout" });
+    await sendStatus({ callId: matching, status: "ended-with-error", customerNumber: customer, error: "LLM timeout" });
+
+    // Broadcast in order: once the matching error is listed, the other one has been seen and left out.
+    await expect(page.locator(`[data-testid="error-call"][data-call-id="${matching}"]`)).toBeVisible();
+    await expect(page.locator(`[data-testid="error-call"][data-call-id="${other}"]`)).toHaveCount(0);
+    await expect(page.getByTestId("new-errors-badge")).toHaveText("1 new");
+  });
+
   test("counts errors by text for the last hour and the last day", async ({ page, sendStatus }) => {
     const text = `Tool call failed ${newCallId().slice(0, 8)}`;
     const recent = [newCallId(), newCallId()];
