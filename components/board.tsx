@@ -92,7 +92,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
 
       <FilterBar filter={filter} lines={lines} onChange={setFilter} />
 
-      <KpiTiles activeNow={live.length} stats={stats} />
+      <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFilterActive(filter)} />
 
       <main className="grid items-start gap-5 lg:grid-cols-3" aria-busy={isLoading} data-testid="board-lists" data-syncing={isLoading}>
         <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">

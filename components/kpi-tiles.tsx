@@ -26,23 +26,33 @@ function Kpi({ id, label, value, hint, tone }: Tile) {
   );
 }
 
-export const KpiTiles = memo(function KpiTiles({ activeNow, stats }: { activeNow: number; stats: BoardStats | null }) {
+type KpiTilesProps = { activeNow: number; stats: BoardStats | null; isFiltered: boolean };
+
+/** "Active now" follows the filter, like the lists; the day's figures are the whole operation's, and say so when filtered. */
+export const KpiTiles = memo(function KpiTiles({ activeNow, stats, isFiltered }: KpiTilesProps) {
   const rate = stats ? errorRate(stats) : null;
+  const dayHint = isFiltered ? "all numbers and lines" : undefined;
   const tiles: Tile[] = [
-    { id: "active", label: "Active now", value: String(activeNow), tone: "live" },
-    { id: "calls-today", label: "Calls today", value: stats ? String(stats.callsToday) : "—" },
-    { id: "errors-today", label: "Errors today", value: stats ? String(stats.errorsToday) : "—", tone: stats && stats.errorsToday > 0 ? "danger" : undefined },
+    { id: "active", label: "Active now", value: String(activeNow), tone: "live", hint: isFiltered ? "matching the filter" : undefined },
+    { id: "calls-today", label: "Calls today", value: stats ? String(stats.callsToday) : "—", hint: dayHint },
+    {
+      id: "errors-today",
+      label: "Errors today",
+      value: stats ? String(stats.errorsToday) : "—",
+      tone: stats && stats.errorsToday > 0 ? "danger" : undefined,
+      hint: dayHint,
+    },
     {
       id: "error-rate",
       label: "Error rate",
       value: rate === null ? "—" : `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)}%`,
-      hint: stats ? `of ${stats.endedToday} ${stats.endedToday === 1 ? "call" : "calls"} ended today` : undefined,
+      hint: stats ? `of ${stats.endedToday} ${stats.endedToday === 1 ? "call" : "calls"} ended today${isFiltered ? ", all numbers" : ""}` : undefined,
     },
     {
       id: "avg-duration",
       label: "Avg duration",
       value: stats?.averageDurationSeconds == null ? "—" : formatDuration(stats.averageDurationSeconds),
-      hint: stats ? "of calls ended today" : undefined,
+      hint: stats ? `of calls ended today${isFiltered ? ", all numbers" : ""}` : undefined,
     },
   ];
   return (

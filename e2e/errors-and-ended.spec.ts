@@ -39,6 +39,9 @@ test.describe("[ERRORS]", () => {
     await expect(page.locator(`[data-testid="error-call"][data-call-id="${matching}"]`)).toBeVisible();
     await expect(page.locator(`[data-testid="error-call"][data-call-id="${other}"]`)).toHaveCount(0);
     await expect(page.getByTestId("new-errors-badge")).toHaveText("1 new");
+    // The day's figures are not the filter's, and say so.
+    await expect(page.getByTestId("kpi-active-hint")).toHaveText("matching the filter");
+    await expect(page.getByTestId("kpi-calls-today-hint")).toHaveText("all numbers and lines");
   });
 
   test("counts errors by text for the last hour and the last day", async ({ page, sendStatus }) => {
@@ -107,6 +110,7 @@ test.describe("[KPIS]", () => {
     await expect.poll(() => read("kpi-active")).toBeGreaterThanOrEqual(activeBefore + 1);
     await expect(page.getByTestId("kpi-error-rate")).toHaveText(/^\d+(\.\d)?%$/);
     await expect(page.getByTestId("kpi-error-rate-hint")).toHaveText(/^of \d+ calls? ended today$/);
+    await expect(page.getByTestId("kpi-calls-today-hint")).toHaveCount(0);
     await expect(page.getByTestId("kpi-avg-duration")).toHaveText(/^\d+:\d\d$/);
   });
 });
