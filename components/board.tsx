@@ -38,6 +38,7 @@ function emptyText(filter: CallFilter, list: "live" | "ended" | "error", fallbac
 export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, user }: BoardProps) {
   const [filter, setFilter] = useCallFilter();
   const compiled = useMemo(() => compileCallFilter(filter, defaultCountry as CountryCode), [filter, defaultCountry]);
+  const isFiltered = isFilterActive(filter);
   const alerts = useErrorAlerts();
   const [newErrors, setNewErrors] = useState(0);
   const { alert } = alerts;
@@ -92,7 +93,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
 
       <FilterBar filter={filter} lines={lines} onChange={setFilter} />
 
-      <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFilterActive(filter)} />
+      <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFiltered} />
 
       <main className="grid items-start gap-5 lg:grid-cols-3" aria-busy={isLoading} data-testid="board-lists" data-syncing={isLoading}>
         <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">
@@ -114,7 +115,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
         <div className="flex min-w-0 flex-col gap-5">
           <Panel id="activity" title="Activity">
             <div className="px-5 py-4">
-              <CallsChart perMinute={stats?.perMinute ?? null} />
+              <CallsChart perMinute={stats?.perMinute ?? null} isFiltered={isFiltered} />
             </div>
           </Panel>
           <Panel
@@ -139,7 +140,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
               </span>
             }
           >
-            <ErrorGroups groups={stats?.errorGroups ?? null} />
+            <ErrorGroups groups={stats?.errorGroups ?? null} isFiltered={isFiltered} />
             <RecentErrors calls={errors} emptyText={emptyText(filter, "error", "No errors. All calls ended cleanly.", "Errors")} />
           </Panel>
         </div>

@@ -13,7 +13,8 @@ function niceMax(value: number): number {
   return [1, 2, 2.5, 5, 10].map((step) => step * magnitude).find((candidate) => candidate >= value) ?? value;
 }
 
-export const CallsChart = memo(function CallsChart({ perMinute }: { perMinute: MinuteCount[] | null }) {
+/** `isFiltered`: the board has a filter on, which the chart does not follow (it counts every call); the caption says so. */
+export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = false }: { perMinute: MinuteCount[] | null; isFiltered?: boolean }) {
   const minutes = perMinute ?? [];
   const totalCalls = minutes.reduce((sum, minute) => sum + minute.calls, 0);
   const totalErrors = minutes.reduce((sum, minute) => sum + minute.errors, 0);
@@ -23,7 +24,9 @@ export const CallsChart = memo(function CallsChart({ perMinute }: { perMinute: M
   return (
     <figure className="flex flex-col gap-2" data-testid="calls-chart" data-calls={totalCalls} data-errors={totalErrors}>
       <figcaption className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 text-sm">
-        <span className="font-semibold">Last hour, per minute</span>
+        <span className="font-semibold" data-testid="calls-chart-title">
+          Last hour, per minute{isFiltered && <span className="font-normal text-zinc-500 dark:text-zinc-400"> · all numbers and lines</span>}
+        </span>
         <span className="flex gap-4 text-zinc-600 dark:text-zinc-300">
           <span className="inline-flex items-center gap-1.5"><span aria-hidden className="size-2.5 rounded-sm bg-sky-600 dark:bg-sky-400" />Calls <b className="tabular-nums">{totalCalls}</b></span>
           <span className="inline-flex items-center gap-1.5"><span aria-hidden className="size-2.5 rounded-sm bg-red-600 dark:bg-red-400" />Errors <b className="tabular-nums">{totalErrors}</b></span>

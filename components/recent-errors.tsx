@@ -8,14 +8,17 @@ import { formatClockTime, formatPhoneNumber } from "@/lib/calls/format";
 import { lineLabel } from "./call-labels";
 import { EmptyState } from "./panel";
 
-export function ErrorGroups({ groups }: { groups: ErrorGroup[] | null }) {
+/** Counts over every call, also with a filter on (`isFiltered`), which its heading then says. */
+export function ErrorGroups({ groups, isFiltered = false }: { groups: ErrorGroup[] | null; isFiltered?: boolean }) {
   if (!groups || groups.length === 0) return null;
   return (
     <table className="w-full text-sm" data-testid="error-groups">
       <caption className="sr-only">Errors by text</caption>
       <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
         <tr>
-          <th scope="col" className="px-5 py-2 text-left font-medium tracking-wide">Error</th>
+          <th scope="col" className="px-5 py-2 text-left font-medium tracking-wide" data-testid="error-groups-heading">
+            {isFiltered ? "Error, all numbers" : "Error"}
+          </th>
           <th scope="col" className="px-2 py-2 text-right font-medium tracking-wide">1 h</th>
           <th scope="col" className="py-2 pr-5 pl-2 text-right font-medium tracking-wide">24 h</th>
         </tr>

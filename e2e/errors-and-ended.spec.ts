@@ -42,6 +42,8 @@ test.describe("[ERRORS]", () => {
     // The day's figures are not the filter's, and say so.
     await expect(page.getByTestId("kpi-active-hint")).toHaveText("matching the filter");
     await expect(page.getByTestId("kpi-calls-today-hint")).toHaveText("all numbers and lines");
+    await expect(page.getByTestId("calls-chart-title")).toHaveText("Last hour, per minute · all numbers and lines");
+    await expect(page.getByTestId("error-groups-heading")).toHaveText("Error, all numbers");
   });
 
   test("counts errors by text for the last hour and the last day", async ({ page, sendStatus }) => {
@@ -111,6 +113,7 @@ test.describe("[KPIS]", () => {
     await expect(page.getByTestId("kpi-error-rate")).toHaveText(/^\d+(\.\d)?%$/);
     await expect(page.getByTestId("kpi-error-rate-hint")).toHaveText(/^of \d+ calls? ended today$/);
     await expect(page.getByTestId("kpi-calls-today-hint")).toHaveCount(0);
+    await expect(page.getByTestId("calls-chart-title")).toHaveText("Last hour, per minute");
     await expect(page.getByTestId("kpi-avg-duration")).toHaveText(/^\d+:\d\d$/);
   });
 });
