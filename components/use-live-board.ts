@@ -99,7 +99,10 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
   );
 
   useEffect(() => {
-    const socket: BoardSocket = io({ path: SOCKET_PATH, transports: ["websocket", "polling"] });
+    // Connects on the next task, not during the effect: React's development double mount runs this effect's
+    // cleanup at once, and a socket closed while its WebSocket is still opening logs an error in the console.
+    const socket: BoardSocket = io({ path: SOCKET_PATH, transports: ["websocket", "polling"], autoConnect: false });
+    const connectSoon = setTimeout(() => socket.connect(), 0);
     socket.on("connect", () => {
       setConnection("live");
       // Whatever happened while the socket was down is in the database: reload it rather than miss it. That
@@ -128,6 +131,7 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
     // Lets tests and operators cut and restore the live connection from the browser console.
     (window as unknown as { __callboardSocket?: BoardSocket }).__callboardSocket = socket;
     return () => {
+      clearTimeout(connectSoon);
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       socket.close();
