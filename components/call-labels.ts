@@ -1,5 +1,5 @@
-// Words the board uses for a call's type. Safe for client components.
-import type { CallView } from "@/lib/calls/call-view";
+// Words the board uses for a call's type, line and missing summary. Safe for client components.
+import type { CallView, SummaryState } from "@/lib/calls/call-view";
 
 const CALL_TYPE_LABEL = { inbound: "Inbound", outbound: "Outbound", web: "Web call" } as const;
 
@@ -10,3 +10,13 @@ export function callTypeLabel(call: Pick<CallView, "callType">): string {
 export function lineLabel(call: Pick<CallView, "lineName" | "lineNumber">): string {
   return call.lineName ?? "Unnamed line";
 }
+
+/** What stands in for a summary that is not there, and (as a tooltip) what to check when none is coming. */
+export const MISSING_SUMMARY: Record<Exclude<SummaryState, "summary">, { text: string; hint?: string }> = {
+  pending: { text: "Summary pending…" },
+  "no-report": {
+    text: "No end-of-call report arrived.",
+    hint: "Flireo sends one after each call. Check that end-of-call-report is enabled for Callboard's webhook URL.",
+  },
+  "no-summary": { text: "The end-of-call report had no summary." },
+};

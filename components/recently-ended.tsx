@@ -3,17 +3,21 @@
 import { memo } from "react";
 import Link from "next/link";
 import type { CallView } from "@/lib/calls/call-view";
-import { endedCallDuration } from "@/lib/calls/call-view";
+import { endedCallDuration, summaryState } from "@/lib/calls/call-view";
 import { formatClockTime, formatDuration, formatPhoneNumber } from "@/lib/calls/format";
-import { lineLabel } from "./call-labels";
+import { lineLabel, MISSING_SUMMARY } from "./call-labels";
 import { EmptyState } from "./panel";
+import { useNow } from "./use-now";
 
 export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText }: { calls: CallView[]; emptyText: string }) {
+  // Coarse: only turns "pending" into "no report arrived" once the wait is over.
+  const now = useNow(30_000);
   if (calls.length === 0) return <EmptyState testId="ended-empty">{emptyText}</EmptyState>;
   return (
     <ul className="max-h-[32rem] divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800/70" data-testid="recently-ended">
       {calls.map((call) => {
         const duration = endedCallDuration(call);
+        const summary = summaryState(call, now);
         return (
           <li key={call.id} data-testid="ended-call" data-call-id={call.id} className="relative px-5 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
             <div className="flex items-baseline justify-between gap-3">
@@ -30,10 +34,12 @@ export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText }: {
                 ended {formatClockTime(call.endedAt)}
               </time>
             </p>
-            {call.summary ? (
+            {summary === "summary" ? (
               <p className="mt-1 line-clamp-2 text-sm text-zinc-700 dark:text-zinc-300" data-testid="ended-summary">{call.summary}</p>
             ) : (
-              <p className="mt-1 text-xs text-zinc-500 italic dark:text-zinc-400">Summary pending…</p>
+              <p className="mt-1 text-xs text-zinc-500 italic dark:text-zinc-400" data-testid="ended-summary-missing" data-state={summary} title={MISSING_SUMMARY[summary].hint}>
+                {MISSING_SUMMARY[summary].text}
+              </p>
             )}
           </li>
         );

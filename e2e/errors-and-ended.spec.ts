@@ -79,6 +79,25 @@ test.describe("[ENDED]", () => {
     await expect(row.getByTestId("ended-summary")).toHaveText("Caller asked to move the appointment to Friday.");
     await expect(row.getByTestId("ended-duration")).toHaveText("1:31");
   });
+
+  test("says so when a call's end-of-call report has not come ten minutes after it ended", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    const late = newCallId();
+    const recent = newCallId();
+    const now = Date.now();
+    await sendStatus({ callId: late, status: "in-progress", lineNumber: line, timestamp: new Date(now - 13 * 60_000) });
+    await sendStatus({ callId: late, status: "ended", lineNumber: line, timestamp: new Date(now - 11 * 60_000) });
+    await sendStatus({ callId: recent, status: "ended", lineNumber: line, timestamp: new Date(now - 60_000) });
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+
+    const lateNote = page.locator(`[data-testid="ended-call"][data-call-id="${late}"]`).getByTestId("ended-summary-missing");
+    await expect(lateNote).toHaveText("No end-of-call report arrived.");
+    await expect(lateNote).toHaveAttribute("title", /end-of-call-report is enabled/);
+    await expect(page.locator(`[data-testid="ended-call"][data-call-id="${recent}"]`).getByTestId("ended-summary-missing")).toHaveText("Summary pending…");
+
+    await page.goto(`/calls/${encodeURIComponent(late)}`);
+    await expect(page.getByTestId("detail-summary")).toContainText("No end-of-call report arrived.");
+  });
 });
 
 test.describe("[KPIS]", () => {

@@ -54,3 +54,20 @@ export function endedCallDuration(call: Pick<CallView, "durationSeconds" | "ende
   if (!call.endedAt) return null;
   return (Date.parse(call.endedAt) - Date.parse(callStartedAt(call))) / 1000;
 }
+
+/**
+ * How long after a call's end the board waits for its end-of-call report before saying none came. Flireo sends
+ * the report once the summary (and any analysis) is written, usually within a minute of the end.
+ */
+export const REPORT_WAIT_MS = 10 * 60_000;
+
+/** Where an ended call's summary stands: shown, still expected, or not coming (no report, or one without it). */
+export type SummaryState = "summary" | "pending" | "no-report" | "no-summary";
+
+export function summaryState(call: Pick<CallView, "summary" | "durationSeconds" | "endedAt">, now: number): SummaryState {
+  if (call.summary) return "summary";
+  // Only an end-of-call report sets the duration, so a duration without a summary is a report that had none.
+  if (call.durationSeconds !== null) return "no-summary";
+  if (call.endedAt && now - Date.parse(call.endedAt) >= REPORT_WAIT_MS) return "no-report";
+  return "pending";
+}

@@ -21,6 +21,8 @@ export type CallDetail = {
   /** When Callboard stored the call's first event (never changes), and when the call last changed. */
   createdAt: string;
   updatedAt: string;
+  /** When this was read (ms since the epoch): what the page says about a report still to come is as of then. */
+  loadedAt: number;
   events: CallEventView[];
 };
 
@@ -37,6 +39,7 @@ export async function findCallDetail(prisma: PrismaClient, id: string): Promise<
     recordingUrl: call.recordingUrl,
     createdAt: call.createdAt.toISOString(),
     updatedAt: call.updatedAt.toISOString(),
+    loadedAt: Date.now(),
     events: call.events.map((event) => ({
       id: String(event.id),
       type: event.type,

@@ -3,8 +3,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { callTypeLabel, lineLabel } from "@/components/call-labels";
-import { callStartedAt, endedCallDuration } from "@/lib/calls/call-view";
+import { callTypeLabel, lineLabel, MISSING_SUMMARY } from "@/components/call-labels";
+import { callStartedAt, endedCallDuration, summaryState } from "@/lib/calls/call-view";
 import { findCallDetail } from "@/lib/calls/find-call-detail";
 import { formatDuration, formatPhoneNumber } from "@/lib/calls/format";
 import { getPrisma } from "@/lib/db/client";
@@ -61,9 +61,10 @@ export default async function CallPage({ params }: PageProps) {
   const { id } = await params;
   const detail = await findCallDetail(getPrisma(), id);
   if (!detail) notFound();
-  const { call, events, analysis, recordingUrl } = detail;
+  const { call, events, analysis, recordingUrl, loadedAt } = detail;
   const badge = STATUS_BADGE[call.status];
   const duration = call.status === "in-progress" ? null : endedCallDuration(call);
+  const summary = call.status === "in-progress" ? "pending" : summaryState(call, loadedAt);
 
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
@@ -94,7 +95,14 @@ export default async function CallPage({ params }: PageProps) {
 
       <div className="grid gap-5 md:grid-cols-2">
         <Section title="Summary" testId="detail-summary">
-          <p className="leading-relaxed">{call.summary ?? <span className="text-zinc-500 dark:text-zinc-400">No end-of-call report yet.</span>}</p>
+          {summary === "summary" ? (
+            <p className="leading-relaxed">{call.summary}</p>
+          ) : (
+            <p className="leading-relaxed text-zinc-500 dark:text-zinc-400" data-state={summary}>
+              {summary === "pending" ? "No end-of-call report yet." : MISSING_SUMMARY[summary].text}
+              {MISSING_SUMMARY[summary].hint && <span className="mt-1 block text-sm">{MISSING_SUMMARY[summary].hint}</span>}
+            </p>
+          )}
         </Section>
         <Section title="Recording" testId="detail-recording">
           {recordingUrl ? (
