@@ -26,7 +26,8 @@ import { startAlertReceiver, type AlertReceiver } from "@/lib/testing/alert-rece
 import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
 import { eventDedupeKey } from "@/lib/webhooks/flireo-event";
 import { parseFlireoPayload } from "@/lib/webhooks/parse-flireo-payload";
-import { signatureHeaders, verifySignature } from "@/lib/webhooks/verify-signature";
+import { verifySignature } from "@/lib/webhooks/verify-signature";
+import { CLIENT_HEADERS, statusUpdateLoad } from "@/lib/testing/ingest-load";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const BODY_LIMIT = 1024 * 1024;
@@ -36,33 +37,6 @@ function readArg(name: string, fallback: number): number {
   const value = arg ? Number(arg.split("=")[1]) : fallback;
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
-}
-
-// Like any ordinary HTTP client (Node's fetch sends the same), so that what a server does for such clients is measured.
-const CLIENT_HEADERS = { "accept-encoding": "gzip, deflate" };
-
-/**
- * A realistic mix over distinct calls: each call gets an in-progress, then most end normally and some with an
- * error. Every request is freshly signed, as Flireo does.
- */
-function createStatusUpdates(runId: string) {
-  let sequence = 0;
-  return () => {
-    const n = sequence++;
-    const callId = `bench-${runId}-${Math.floor(n / 2)}`;
-    const isStart = n % 2 === 0;
-    const isError = !isStart && n % 14 === 1;
-    const message = {
-      type: "status-update",
-      timestamp: new Date(Date.UTC(2026, 10, 27, 9) + n).toISOString(),
-      call: { id: callId, type: "inboundPhoneCall", status: isStart ? "in-progress" : isError ? "ended-with-error" : "ended" },
-      phoneNumber: { number: "+31201234567", name: "Main line" },
-      customer: { number: `+316${String(10_000_000 + (n % 89_999_999)).slice(0, 8)}` },
-      ...(isError ? { error: "STT connection failed" } : {}),
-    };
-    const body = JSON.stringify({ message });
-    return { body, headers: { ...CLIENT_HEADERS, "content-type": "application/json", ...signatureHeaders(TEST_WEBHOOK_SECRET, body) } };
-  };
 }
 
 /** CPU figures are ms per request: of the server under test, of all Postgres processes, and of this process. */
@@ -118,16 +92,6 @@ function summarize(runs: Figures[]): Figures {
     serverCpu: median(runs.map((run) => run.serverCpu)),
     postgresCpu: median(runs.map((run) => run.postgresCpu)),
     clientCpu: median(runs.map((run) => run.clientCpu)),
-  };
-}
-
-function postOptions(url: string, connections: number, runId: string): autocannon.Options {
-  const next = createStatusUpdates(runId);
-  return {
-    url,
-    connections,
-    method: "POST",
-    requests: [{ setupRequest: (request) => ({ ...request, method: "POST", ...next() }) }],
   };
 }
 
@@ -260,8 +224,8 @@ async function main(): Promise<void> {
   const barePid = bare.child.pid ?? -1;
   const targets = [
     { name: "(a) GET /api/webhooks/flireo (Next floor)", options: { url: webhookUrl, connections }, pid: callboardPid },
-    { name: "POST signed status-updates (Callboard)", options: postOptions(webhookUrl, connections, "cb"), pid: callboardPid },
-    { name: "(b) bare node:http + pg, same checks + 1 INSERT", options: postOptions(bare.url, connections, "bare"), pid: barePid },
+    { name: "POST signed status-updates (Callboard)", options: statusUpdateLoad(webhookUrl, connections, "cb"), pid: callboardPid },
+    { name: "(b) bare node:http + pg, same checks + 1 INSERT", options: statusUpdateLoad(bare.url, connections, "bare"), pid: barePid },
     // Not a goal, an explanation: what any POST costs in a Next route handler before its body is even read.
     {
       name: "(c) POST refused with 415, body unread (Next POST floor)",
@@ -269,7 +233,7 @@ async function main(): Promise<void> {
       pid: callboardPid,
     },
     ...(alerting
-      ? [{ name: "(d) POST signed status-updates, errors alerted", options: postOptions(`${alerting.baseUrl}/api/webhooks/flireo`, connections, "alerts"), pid: alerting.process.pid ?? -1 }]
+      ? [{ name: "(d) POST signed status-updates, errors alerted", options: statusUpdateLoad(`${alerting.baseUrl}/api/webhooks/flireo`, connections, "alerts"), pid: alerting.process.pid ?? -1 }]
       : []),
   ];
   try {
