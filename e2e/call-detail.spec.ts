@@ -38,6 +38,20 @@ test.describe("[DETAIL]", () => {
     await expect(events.nth(0).locator("pre")).toContainText(callId);
   });
 
+  test("opens calls whose ids hold characters that URLs escape", async ({ page, sendStatus }) => {
+    // Call ids are Flireo's to choose; the legacy shape's `callSession`s, for one, carry a phone number.
+    const suffix = newCallId().slice(0, 8);
+    const ids = [`call-_+31612345678_${suffix}`, `a b/c%2Bd?e#f&g=${suffix}`, `résumé-${suffix}`];
+    for (const callId of ids) await sendStatus({ callId, status: "ended-with-error", error: `Odd id ${suffix}` });
+
+    for (const callId of ids) {
+      await page.goto("/");
+      await page.locator(`[data-testid="error-call"][data-call-id="${callId}"]`).getByRole("link").click();
+      await expect(page.getByTestId("detail-status")).toHaveText("Ended with error");
+      await expect(page.getByTestId("timeline-event").locator("pre")).toContainText(JSON.stringify(callId).slice(1, -1));
+    }
+  });
+
   test("says so for an unknown call", async ({ page }) => {
     const response = await page.goto(`/calls/${newCallId()}`);
     expect(response?.status()).toBe(404);

@@ -13,6 +13,19 @@ export const dynamic = "force-dynamic";
 
 type PageProps = { params: Promise<{ id: string }> };
 
+/**
+ * The call id as Flireo sent it. A page's params arrive still percent-encoded (route handlers get them decoded),
+ * and call ids may hold anything: legacy ones carry a phone number's `+`. Null for a malformed escape.
+ */
+async function callIdOf(params: PageProps["params"]): Promise<string | null> {
+  const { id } = await params;
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return null;
+  }
+}
+
 const STATUS_BADGE = {
   "in-progress": { label: "In progress", className: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" },
   ended: { label: "Ended", className: "bg-zinc-200 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200" },
@@ -27,8 +40,8 @@ function formatDateTime(iso: string | null): string {
 }
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const { id } = await params;
-  return { title: `Call ${id.slice(0, 8)} · Callboard` };
+  const id = await callIdOf(params);
+  return { title: id === null ? "Call not found · Callboard" : `Call ${id.slice(0, 8)} · Callboard` };
 }
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
@@ -58,8 +71,8 @@ function Json({ value }: { value: unknown }) {
 }
 
 export default async function CallPage({ params }: PageProps) {
-  const { id } = await params;
-  const detail = await findCallDetail(getPrisma(), id);
+  const id = await callIdOf(params);
+  const detail = id === null ? null : await findCallDetail(getPrisma(), id);
   if (!detail) notFound();
   const { call, events, analysis, recordingUrl, loadedAt } = detail;
   const badge = STATUS_BADGE[call.status];
