@@ -4,6 +4,7 @@
 import type { CountryCode } from "libphonenumber-js/min";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { compileCallFilter, isFilterActive, matchesCallFilter, statusFilterIncludes, type CallFilter } from "@/lib/calls/call-filter";
+import { ENDED_SHOWN } from "@/lib/calls/call-store";
 import type { BoardSnapshot, CallView } from "@/lib/calls/call-view";
 import { AlertsToggle } from "./alerts-toggle";
 import { CallsChart } from "./calls-chart";
@@ -33,6 +34,19 @@ type BoardProps = {
 function emptyText(filter: CallFilter, list: "live" | "ended" | "error", fallback: string, noun: string): string {
   if (!statusFilterIncludes(filter.status, list)) return `${noun} are hidden by the status filter.`;
   return isFilterActive(filter) ? `No ${noun.toLowerCase()} match these filters.` : fallback;
+}
+
+/**
+ * How many calls a list holds. The board lists only the latest ENDED_SHOWN ended calls and errors, so a full list
+ * says it is the latest ones rather than reading as a total (today's totals are in the KPI tiles).
+ */
+function ListCount({ count, what, testId, className }: { count: number; what: string; testId: string; className: string }) {
+  if (count < ENDED_SHOWN) return <span data-testid={testId} className={`tabular-nums ${className}`}>{count}</span>;
+  return (
+    <span data-testid={testId} title={`The board lists the latest ${count} ${what}; the tiles above count all of today's.`} className="text-sm text-zinc-500 tabular-nums dark:text-zinc-400">
+      latest {count}
+    </span>
+  );
 }
 
 export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, user }: BoardProps) {
@@ -108,7 +122,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
           >
             <LiveCallsTable calls={live} now={now} emptyText={emptyText(filter, "live", "No calls in progress right now.", "Calls in progress")} />
           </Panel>
-          <Panel id="ended" title="Recently ended" aside={<span className="text-sm text-zinc-500 tabular-nums dark:text-zinc-400" data-testid="ended-count">{ended.length}</span>}>
+          <Panel id="ended" title="Recently ended" aside={<ListCount count={ended.length} what="ended calls" testId="ended-count" className="text-sm text-zinc-500 dark:text-zinc-400" />}>
             <RecentlyEnded calls={ended} emptyText={emptyText(filter, "ended", "No calls have ended yet.", "Ended calls")} />
           </Panel>
         </div>
@@ -134,9 +148,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
                     {newErrors} new
                   </button>
                 )}
-                <span data-testid="error-count" className="text-3xl font-semibold text-red-700 tabular-nums dark:text-red-400">
-                  {errors.length}
-                </span>
+                <ListCount count={errors.length} what="errors" testId="error-count" className="text-3xl font-semibold text-red-700 dark:text-red-400" />
               </span>
             }
           >

@@ -46,6 +46,21 @@ test.describe("[ERRORS]", () => {
     await expect(page.getByTestId("error-groups-heading")).toHaveText("Error, all numbers");
   });
 
+  test("says the list is the latest errors once it holds as many as the board shows", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    const callIds = Array.from({ length: 101 }, () => newCallId());
+    for (let start = 0; start < callIds.length; start += 20) {
+      await Promise.all(callIds.slice(start, start + 20).map((callId) => sendStatus({ callId, status: "ended-with-error", lineNumber: line, error: "LLM timeout" })));
+    }
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("error-call")).toHaveCount(100);
+    await expect(page.getByTestId("error-count")).toHaveText("latest 100");
+
+    // Below the limit it is a plain count.
+    await page.goto(`/?line=${encodeURIComponent(line)}&q=${encodeURIComponent("+31 6 0000 0000")}`);
+    await expect(page.getByTestId("error-count")).toHaveText("0");
+  });
+
   test("counts errors by text for the last hour and the last day", async ({ page, sendStatus }) => {
     const text = `Tool call failed ${newCallId().slice(0, 8)}`;
     const recent = [newCallId(), newCallId()];

@@ -3,7 +3,8 @@
 import { isLive, callStartedAt, type BoardSnapshot, type CallView } from "./call-view";
 
 const MAX_ENDED_KEPT = 2_000;
-const ENDED_SHOWN = 100;
+/** How many ended calls, and how many errors, the board lists: the most recent ones. */
+export const ENDED_SHOWN = 100;
 
 export type CallPredicate = (call: CallView) => boolean;
 
