@@ -41,12 +41,15 @@ export async function findRecentlyEnded(prisma: PrismaClient, compiled: Compiled
 
 export type LineOption = { number: string; name: string | null };
 
-/** Every line that has taken a call, for the line filter; the most recent name wins. */
+/**
+ * Every line that has taken a call, for the line filter, named after its latest call that carried a name: a call
+ * without one (the legacy payload has no line name) does not unname the line.
+ */
 export async function findLines(prisma: PrismaClient): Promise<LineOption[]> {
   const rows = await prisma.$queryRaw<{ line_number: string; line_name: string | null }[]>`
     SELECT DISTINCT ON (line_number) line_number, line_name
     FROM calls WHERE line_number IS NOT NULL
-    ORDER BY line_number, last_event_at DESC
+    ORDER BY line_number, line_name IS NULL, last_event_at DESC
     LIMIT 500`;
   return rows.map((row) => ({ number: row.line_number, name: row.line_name })).sort((a, b) => (a.name ?? a.number).localeCompare(b.name ?? b.number));
 }
