@@ -64,7 +64,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
     },
     [alert, compiled],
   );
-  const { live, errors, ended, lines, connection, lastEventAt, isLoading } = useLiveBoard(initialSnapshot, compiled, { onNewError });
+  const { live, errors, ended, lines, connection, lastEventAt, lastKnownEventAt, isLoading } = useLiveBoard(initialSnapshot, compiled, { onNewError });
   const stats = useBoardStats(lastEventAt);
   const now = useNow();
 
@@ -90,7 +90,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
           </span>
           <h1 className="text-xl font-semibold tracking-tight">Callboard</h1>
         </div>
-        <ConnectionIndicator state={connection} lastEventAt={lastEventAt} now={now} />
+        <ConnectionIndicator state={connection} lastEventAt={lastKnownEventAt} now={now} />
         <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
           <AlertsToggle alerts={alerts} />
           <ThemeToggle />

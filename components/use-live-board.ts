@@ -58,6 +58,8 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
   const revision = useSyncExternalStore(subscribe, store.getRevision, store.getRevision);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
+  // Before the stream brings an event: when the server last stored one, as of the latest snapshot.
+  const [lastStoredAt, setLastStoredAt] = useState(initialSnapshot.lastStoredAt);
   const [lines, setLines] = useState(initialSnapshot.lines);
   const [isLoading, setIsLoading] = useState(false);
 
@@ -89,6 +91,7 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
         const newErrors = store.applySnapshot(snapshot, coveredBy(latest.current.compiled), requestedAt);
         for (const call of newErrors) announceIfNew(call);
         setLines(snapshot.lines);
+        setLastStoredAt(snapshot.lastStoredAt);
       } catch (error) {
         if ((error as Error).name !== "AbortError") console.warn(error);
       } finally {
@@ -167,7 +170,8 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
   const errors = useStableList(selected.errors);
   const ended = useStableList(selected.ended);
 
-  return { live, errors, ended, lines, connection, lastEventAt, isLoading };
+  const lastKnownEventAt = lastEventAt ?? (lastStoredAt === null ? null : Date.parse(lastStoredAt));
+  return { live, errors, ended, lines, connection, lastEventAt, lastKnownEventAt, isLoading };
 }
 
 const NONE: CallView[] = [];

@@ -86,6 +86,15 @@ test.describe("[RECONNECT]", () => {
     await expect(page.getByTestId("last-event")).toHaveText(/· last event 0:0\d ago/, { timeout: 10_000 });
   });
 
+  test("knows when the last event came after a reload, before the stream brings one", async ({ page, sendStatus }) => {
+    await sendStatus({ callId: newCallId(), status: "in-progress" });
+    // The delivery log the board reads this from is written every 100 ms.
+    await page.waitForTimeout(500);
+    await page.goto("/");
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await expect(page.getByTestId("last-event")).toHaveText(/· (event just now|last event 0:0\d ago)/);
+  });
+
   test("says offline when the browser loses the network, and live again when it is back", async ({ page, context, sendStatus }) => {
     const line = uniqueLine();
     await page.goto(`/?line=${encodeURIComponent(line)}`);

@@ -46,6 +46,8 @@ export type BoardSnapshot = {
   lines: { number: string; name: string | null }[];
   /** Every change with a version up to this one is reflected in the snapshot. */
   asOfVersion: number;
+  /** When Callboard last stored a webhook event (ISO), for "last event … ago" before the live stream brings one. */
+  lastStoredAt: string | null;
 };
 
 /** An ended call's length: the report's duration when it came, else the time between start and end. */

@@ -12,11 +12,14 @@ export async function loadBoardSnapshot(prisma: PrismaClient, filter: CallFilter
   const [sequence] = await prisma.$queryRaw<{ last_value: bigint; is_called: boolean }[]>`
     SELECT last_value, is_called FROM calls_version_seq`;
   const asOfVersion = sequence?.is_called ? Number(sequence.last_value) : 0;
-  const [live, errors, ended, lines] = await Promise.all([
+  const [live, errors, ended, lines, lastStored] = await Promise.all([
     findLiveCalls(prisma, compiled, now),
     findRecentErrors(prisma, compiled, now),
     findRecentlyEnded(prisma, compiled, now),
     findLines(prisma),
+    // The delivery log's (outcome, received_at) index makes this one index probe.
+    prisma.$queryRaw<{ at: Date | null }[]>`SELECT max(received_at) AS at FROM webhook_deliveries WHERE outcome = 'stored'`,
   ]);
-  return { filterKey: callFilterKey(filter), live, errors, ended, lines, asOfVersion };
+  const lastStoredAt = lastStored[0]?.at?.toISOString() ?? null;
+  return { filterKey: callFilterKey(filter), live, errors, ended, lines, asOfVersion, lastStoredAt };
 }
