@@ -7,6 +7,7 @@ import {
   STATUS_FILTERS,
   STATUS_LABELS,
   callFilterToSearchParams,
+  hasSearchDigits,
   isFilterActive,
   type CallFilter,
   type RangeFilter,
@@ -48,15 +49,24 @@ export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
 
   const knownLine = lines.some((line) => line.number === filter.line);
   const exportParams = callFilterToSearchParams(filter).toString();
+  const isDigitless = input.trim() !== "" && !hasSearchDigits(input);
 
   return (
     <form role="search" aria-label="Filter calls" className="flex flex-wrap items-end gap-3" onSubmit={(event) => event.preventDefault()}>
       <div className="flex min-w-56 flex-1 flex-col gap-1">
-        <label htmlFor="number-search" className="text-xs font-medium text-zinc-600 dark:text-zinc-300">
-          Filter by phone number
-        </label>
+        <div className="flex items-baseline justify-between gap-3">
+          <label htmlFor="number-search" className="shrink-0 text-xs font-medium text-zinc-600 dark:text-zinc-300">
+            Filter by phone number
+          </label>
+          {/* In the label's row, so the controls do not jump while typing. */}
+          <p id="number-search-hint" role="status" className="truncate text-xs text-amber-700 dark:text-amber-400" data-testid="number-search-hint">
+            {isDigitless ? "No digits: showing all numbers." : ""}
+          </p>
+        </div>
         <input
           id="number-search"
+          aria-describedby="number-search-hint"
+          aria-invalid={isDigitless || undefined}
           type="search"
           inputMode="tel"
           autoComplete="off"

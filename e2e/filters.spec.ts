@@ -91,6 +91,25 @@ test.describe("[FILTERS]", () => {
     await expect(page.getByTestId("connection-state")).not.toHaveAttribute("data-state", "live");
   });
 
+  test("says a number search without digits filters nothing, and does not count as a filter", async ({ page, sendStatus }) => {
+    const callId = newCallId();
+    await sendStatus({ callId, status: "in-progress", customerNumber: uniqueCustomer() });
+    await page.goto("/");
+    const search = page.getByLabel("Filter by phone number");
+    await expect(page.getByTestId("number-search-hint")).toHaveText("");
+
+    await search.fill("abc");
+    await expect(page.getByTestId("number-search-hint")).toHaveText("No digits: showing all numbers.");
+    await expect(search).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`)).toBeVisible();
+    await expect(page.getByTestId("clear-filters")).toHaveCount(0);
+    await expect(page.getByTestId("kpi-active-hint")).toHaveCount(0);
+
+    await search.fill("abc 6");
+    await expect(page.getByTestId("number-search-hint")).toHaveText("");
+    await expect(page.getByTestId("clear-filters")).toBeVisible();
+  });
+
   test("Back restores an earlier number search in the box", async ({ page, sendStatus }) => {
     const customer = uniqueCustomer();
     const callId = newCallId();

@@ -74,8 +74,14 @@ export function callFilterToSearchParams(filter: CallFilter): URLSearchParams {
   return params;
 }
 
+/** True when the filter narrows the board; a number search without digits (say "abc") narrows nothing. */
 export function isFilterActive(filter: CallFilter): boolean {
-  return callFilterToSearchParams(filter).size > 0;
+  return callFilterToSearchParams({ ...filter, q: hasSearchDigits(filter.q) ? filter.q : "" }).size > 0;
+}
+
+/** Numbers are searched by their digits (parseNumberSearch), so a query without any matches every call. */
+export function hasSearchDigits(query: string): boolean {
+  return /\d/.test(query);
 }
 
 /** The earliest start a call may have under this range, or null for any time. */
