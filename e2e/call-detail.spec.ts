@@ -38,6 +38,26 @@ test.describe("[DETAIL]", () => {
     await expect(events.nth(0).locator("pre")).toContainText(callId);
   });
 
+  test("follows the call while the page is open: a running duration, then its end and report without a reload", async ({ page, sendStatus, sendReport }) => {
+    const callId = newCallId();
+    const startedAt = new Date(Date.now() - 65_000);
+    await sendStatus({ callId, status: "in-progress", timestamp: startedAt });
+    await page.goto(`/calls/${callId}`);
+    await expect(page.getByTestId("detail-status")).toHaveText("In progress");
+    await expect(page.getByTestId("detail-duration")).toHaveText(/^1:0\d$/);
+    const shown = await page.getByTestId("detail-duration").textContent();
+    await expect(page.getByTestId("detail-duration")).not.toHaveText(shown ?? "");
+    // The page's live connection is open before the call changes.
+    await expect(page.getByTestId("detail-live")).toHaveAttribute("data-state", "live");
+
+    await sendStatus({ callId, status: "ended-with-error", error: "LLM timeout", timestamp: new Date(startedAt.getTime() + 80_000) });
+    await expect(page.getByTestId("detail-status")).toHaveText("Ended with error");
+    await expect(page.getByTestId("detail-duration")).toHaveText("1:20");
+    await sendReport({ callId, durationSeconds: 81, summary: "Caller gave up waiting.", timestamp: new Date(startedAt.getTime() + 81_000) });
+    await expect(page.getByTestId("detail-summary")).toContainText("Caller gave up waiting.");
+    await expect(page.getByTestId("timeline-event")).toHaveCount(3);
+  });
+
   test("opens calls whose ids hold characters that URLs escape", async ({ page, sendStatus }) => {
     // Call ids are Flireo's to choose; the legacy shape's `callSession`s, for one, carry a phone number.
     const suffix = newCallId().slice(0, 8);

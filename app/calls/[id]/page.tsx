@@ -3,8 +3,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CallDetailLive, RunningDuration } from "@/components/call-detail-live";
 import { callTypeLabel, lineLabel, MISSING_SUMMARY } from "@/components/call-labels";
-import { callStartedAt, endedCallDuration, summaryState } from "@/lib/calls/call-view";
+import { callStartedAt, endedCallDuration, isLive, summaryState } from "@/lib/calls/call-view";
 import { findCallDetail } from "@/lib/calls/find-call-detail";
 import { formatDuration, formatPhoneNumber } from "@/lib/calls/format";
 import { getPrisma } from "@/lib/db/client";
@@ -44,7 +45,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   return { title: id === null ? "Call not found · Callboard" : `Call ${id.slice(0, 8)} · Callboard` };
 }
 
-function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
+function Fact({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
   return (
     <div>
       <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
@@ -81,8 +82,9 @@ export default async function CallPage({ params }: PageProps) {
 
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
-      <nav>
+      <nav className="flex items-center justify-between gap-3">
         <Link href="/" className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">← Back to the board</Link>
+        <CallDetailLive callId={call.id} version={call.version} />
       </nav>
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight tabular-nums" data-testid="detail-customer">{formatPhoneNumber(call.customerNumber)}</h1>
@@ -95,7 +97,11 @@ export default async function CallPage({ params }: PageProps) {
         <Fact label="Type" value={callTypeLabel(call)} />
         <Fact label="Started" value={formatDateTime(callStartedAt(call))} />
         <Fact label="Ended" value={formatDateTime(call.endedAt)} />
-        <Fact label="Duration" value={duration === null ? "—" : formatDuration(duration)} testId="detail-duration" />
+        <Fact
+          label="Duration"
+          value={isLive(call) ? <RunningDuration startedAt={callStartedAt(call)} /> : duration === null ? "—" : formatDuration(duration)}
+          testId="detail-duration"
+        />
         <Fact label="End reason" value={call.endReason ?? "—"} />
       </dl>
 
