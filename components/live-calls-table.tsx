@@ -3,7 +3,7 @@
 // DOM, so 5,000 live calls cost what 20 do.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
-import { useRef } from "react";
+import { useLayoutEffect, useRef } from "react";
 import type { CallView } from "@/lib/calls/call-view";
 import { callStartedAt } from "@/lib/calls/call-view";
 import { formatClockTime, formatDuration, formatPhoneNumber, secondsBetween } from "@/lib/calls/format";
@@ -27,6 +27,28 @@ export function LiveCallsTable({ calls, now, emptyText }: LiveCallsTableProps) {
     initialRect: { width: 800, height: 640 },
   });
 
+  // New calls come in at the top. Scrolled down, an operator is reading particular rows: keep those in place
+  // (the browser's own scroll anchoring does not see absolutely positioned rows). At the very top, new calls
+  // appear as they come.
+  const latestCalls = useRef(calls);
+  const anchor = useRef<{ id: string; offset: number } | null>(null);
+  const rememberAnchor = () => {
+    const scroller = scrollRef.current;
+    const index = scroller ? Math.floor(scroller.scrollTop / ROW_HEIGHT) : 0;
+    const call = latestCalls.current[index];
+    anchor.current = scroller && scroller.scrollTop > 0 && call ? { id: call.id, offset: scroller.scrollTop - index * ROW_HEIGHT } : null;
+  };
+  useLayoutEffect(() => {
+    latestCalls.current = calls;
+    const scroller = scrollRef.current;
+    const held = anchor.current;
+    if (!scroller || !held) return;
+    const index = calls.findIndex((call) => call.id === held.id);
+    // The row read last has ended: stay where the list is, and anchor to whatever is there now.
+    if (index >= 0) scroller.scrollTop = index * ROW_HEIGHT + held.offset;
+    rememberAnchor();
+  }, [calls]);
+
   if (calls.length === 0) return <EmptyState testId="live-empty">{emptyText}</EmptyState>;
 
   return (
@@ -40,7 +62,7 @@ export function LiveCallsTable({ calls, now, emptyText }: LiveCallsTableProps) {
           <span role="columnheader" className="text-right">Duration</span>
         </div>
       </div>
-      <div ref={scrollRef} role="rowgroup" className="max-h-[min(60vh,40rem)] overflow-y-auto overscroll-contain" tabIndex={-1}>
+      <div ref={scrollRef} onScroll={rememberAnchor} role="rowgroup" className="max-h-[min(60vh,40rem)] overflow-y-auto overscroll-contain" tabIndex={-1}>
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const call = calls[item.index];

@@ -130,4 +130,29 @@ test.describe("[BOARD]", () => {
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(40);
   });
+
+  test("keeps the rows an operator scrolled to in place while new calls arrive at the top", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    const start = Date.now() - 30 * 60_000;
+    // Started a minute apart, so "newest first" is a fixed order: ids[29] on top, ids[0] at the bottom.
+    const ids = Array.from({ length: 30 }, () => newCallId());
+    await Promise.all(ids.map((callId, index) => sendStatus({ callId, status: "in-progress", lineNumber: line, timestamp: new Date(start + index * 60_000) })));
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("live-count")).toHaveText("30");
+
+    const list = page.getByRole("table", { name: "Calls in progress" }).getByRole("rowgroup").nth(1);
+    await list.evaluate((element) => (element.scrollTop = 10 * 64 + 20));
+    const read = page.locator(`[data-testid="live-call"][data-call-id="${ids[19]}"]`);
+    const before = await read.boundingBox();
+
+    for (const callId of [newCallId(), newCallId()]) await sendStatus({ callId, status: "in-progress", lineNumber: line });
+    await expect(page.getByTestId("live-count")).toHaveText("32");
+    expect((await read.boundingBox())?.y).toBeCloseTo(before?.y ?? Number.NaN, 0);
+
+    // At the top, the newest calls show as they come.
+    await list.evaluate((element) => (element.scrollTop = 0));
+    const newest = newCallId();
+    await sendStatus({ callId: newest, status: "in-progress", lineNumber: line });
+    await expect(page.getByTestId("live-call").first()).toHaveAttribute("data-call-id", newest);
+  });
 });
