@@ -12,6 +12,7 @@ import type { Role } from "@/lib/auth/roles";
 import { ConnectionIndicator } from "./connection-indicator";
 import { FilterBar } from "./filter-bar";
 import { KpiTiles } from "./kpi-tiles";
+import { LineNamesProvider } from "./line-names";
 import { LiveCallsTable } from "./live-calls-table";
 import { Panel } from "./panel";
 import { ErrorGroups, RecentErrors } from "./recent-errors";
@@ -109,54 +110,56 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
 
       <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFiltered} />
 
-      <main className="grid items-start gap-5 lg:grid-cols-3" aria-busy={isLoading} data-testid="board-lists" data-syncing={isLoading}>
-        <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">
-          <Panel
-            id="live"
-            title="In progress"
-            aside={
-              <span data-testid="live-count" className="text-3xl font-semibold text-emerald-700 tabular-nums dark:text-emerald-400">
-                {live.length}
-              </span>
-            }
-          >
-            <LiveCallsTable calls={live} now={now} emptyText={emptyText(filter, "live", "No calls in progress right now.", "Calls in progress")} />
-          </Panel>
-          <Panel id="ended" title="Recently ended" aside={<ListCount count={ended.length} what="ended calls" testId="ended-count" className="text-sm text-zinc-500 dark:text-zinc-400" />}>
-            <RecentlyEnded calls={ended} emptyText={emptyText(filter, "ended", "No calls have ended yet.", "Ended calls")} />
-          </Panel>
-        </div>
-        <div className="flex min-w-0 flex-col gap-5">
-          <Panel id="activity" title="Activity">
-            <div className="px-5 py-4">
-              <CallsChart perMinute={stats?.perMinute ?? null} isFiltered={isFiltered} />
-            </div>
-          </Panel>
-          <Panel
-            id="errors"
-            title="Recent errors"
-            aside={
-              <span className="flex items-center gap-3">
-                {newErrors > 0 && (
-                  <button
-                    type="button"
-                    data-testid="new-errors-badge"
-                    onClick={() => setNewErrors(0)}
-                    aria-label={`${newErrors} new ${newErrors === 1 ? "error" : "errors"}; mark as seen`}
-                    className="animate-pulse rounded-full bg-red-600 px-2.5 py-0.5 text-xs font-semibold text-white hover:bg-red-700 focus-visible:ring-2 focus-visible:ring-red-600/50 focus-visible:outline-none"
-                  >
-                    {newErrors} new
-                  </button>
-                )}
-                <ListCount count={errors.length} what="errors" testId="error-count" className="text-3xl font-semibold text-red-700 dark:text-red-400" />
-              </span>
-            }
-          >
-            <ErrorGroups groups={stats?.errorGroups ?? null} isFiltered={isFiltered} />
-            <RecentErrors calls={errors} emptyText={emptyText(filter, "error", "No errors. All calls ended cleanly.", "Errors")} />
-          </Panel>
-        </div>
-      </main>
+      <LineNamesProvider lines={lines}>
+        <main className="grid items-start gap-5 lg:grid-cols-3" aria-busy={isLoading} data-testid="board-lists" data-syncing={isLoading}>
+          <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">
+            <Panel
+              id="live"
+              title="In progress"
+              aside={
+                <span data-testid="live-count" className="text-3xl font-semibold text-emerald-700 tabular-nums dark:text-emerald-400">
+                  {live.length}
+                </span>
+              }
+            >
+              <LiveCallsTable calls={live} now={now} emptyText={emptyText(filter, "live", "No calls in progress right now.", "Calls in progress")} />
+            </Panel>
+            <Panel id="ended" title="Recently ended" aside={<ListCount count={ended.length} what="ended calls" testId="ended-count" className="text-sm text-zinc-500 dark:text-zinc-400" />}>
+              <RecentlyEnded calls={ended} emptyText={emptyText(filter, "ended", "No calls have ended yet.", "Ended calls")} />
+            </Panel>
+          </div>
+          <div className="flex min-w-0 flex-col gap-5">
+            <Panel id="activity" title="Activity">
+              <div className="px-5 py-4">
+                <CallsChart perMinute={stats?.perMinute ?? null} isFiltered={isFiltered} />
+              </div>
+            </Panel>
+            <Panel
+              id="errors"
+              title="Recent errors"
+              aside={
+                <span className="flex items-center gap-3">
+                  {newErrors > 0 && (
+                    <button
+                      type="button"
+                      data-testid="new-errors-badge"
+                      onClick={() => setNewErrors(0)}
+                      aria-label={`${newErrors} new ${newErrors === 1 ? "error" : "errors"}; mark as seen`}
+                      className="animate-pulse rounded-full bg-red-600 px-2.5 py-0.5 text-xs font-semibold text-white hover:bg-red-700 focus-visible:ring-2 focus-visible:ring-red-600/50 focus-visible:outline-none"
+                    >
+                      {newErrors} new
+                    </button>
+                  )}
+                  <ListCount count={errors.length} what="errors" testId="error-count" className="text-3xl font-semibold text-red-700 dark:text-red-400" />
+                </span>
+              }
+            >
+              <ErrorGroups groups={stats?.errorGroups ?? null} isFiltered={isFiltered} />
+              <RecentErrors calls={errors} emptyText={emptyText(filter, "error", "No errors. All calls ended cleanly.", "Errors")} />
+            </Panel>
+          </div>
+        </main>
+      </LineNamesProvider>
     </div>
   );
 }

@@ -7,8 +7,12 @@ export function callTypeLabel(call: Pick<CallView, "callType">): string {
   return call.callType ? CALL_TYPE_LABEL[call.callType] : "Call";
 }
 
-export function lineLabel(call: Pick<CallView, "lineName" | "lineNumber">): string {
-  return call.lineName ?? "Unnamed line";
+/**
+ * A call's line by name. A call that came without one (the legacy payload has no line name) takes the name its
+ * line is known by from other calls, when the caller has those (`knownNames`, number to name).
+ */
+export function lineLabel(call: Pick<CallView, "lineName" | "lineNumber">, knownNames?: ReadonlyMap<string, string | null>): string {
+  return call.lineName ?? (call.lineNumber ? knownNames?.get(call.lineNumber) : null) ?? "Unnamed line";
 }
 
 /** What stands in for a summary that is not there, and (as a tooltip) what to check when none is coming. */

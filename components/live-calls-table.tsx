@@ -7,7 +7,8 @@ import { useLayoutEffect, useRef } from "react";
 import type { CallView } from "@/lib/calls/call-view";
 import { callStartedAt } from "@/lib/calls/call-view";
 import { formatClockTime, formatDuration, formatPhoneNumber, secondsBetween } from "@/lib/calls/format";
-import { callTypeLabel, lineLabel } from "./call-labels";
+import { callTypeLabel } from "./call-labels";
+import { useLineLabel } from "./line-names";
 import { EmptyState } from "./panel";
 
 const ROW_HEIGHT = 64;
@@ -16,6 +17,7 @@ const GRID = "grid grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_auto] items-center g
 type LiveCallsTableProps = { calls: CallView[]; now: number; emptyText: string };
 
 export function LiveCallsTable({ calls, now, emptyText }: LiveCallsTableProps) {
+  const lineLabel = useLineLabel();
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh values each render by design.
   const virtualizer = useVirtualizer({

@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { ErrorGroup } from "@/lib/calls/board-stats";
 import type { CallView } from "@/lib/calls/call-view";
 import { formatClockTime, formatPhoneNumber } from "@/lib/calls/format";
-import { lineLabel } from "./call-labels";
+import { useLineLabel } from "./line-names";
 import { EmptyState } from "./panel";
 
 /** Counts over every call, also with a filter on (`isFiltered`), which its heading then says. */
@@ -37,6 +37,7 @@ export function ErrorGroups({ groups, isFiltered = false }: { groups: ErrorGroup
 }
 
 export const RecentErrors = memo(function RecentErrors({ calls, emptyText }: { calls: CallView[]; emptyText: string }) {
+  const lineLabel = useLineLabel();
   if (calls.length === 0) return <EmptyState testId="errors-empty">{emptyText}</EmptyState>;
   return (
     <ul className="max-h-[28rem] divide-y divide-zinc-100 overflow-y-auto border-t border-zinc-100 dark:divide-zinc-800/70 dark:border-zinc-800" data-testid="recent-errors">

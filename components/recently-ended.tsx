@@ -5,11 +5,13 @@ import Link from "next/link";
 import type { CallView } from "@/lib/calls/call-view";
 import { endedCallDuration, summaryState } from "@/lib/calls/call-view";
 import { formatClockTime, formatDuration, formatPhoneNumber } from "@/lib/calls/format";
-import { lineLabel, MISSING_SUMMARY } from "./call-labels";
+import { MISSING_SUMMARY } from "./call-labels";
+import { useLineLabel } from "./line-names";
 import { EmptyState } from "./panel";
 import { useNow } from "./use-now";
 
 export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText }: { calls: CallView[]; emptyText: string }) {
+  const lineLabel = useLineLabel();
   // Coarse: only turns "pending" into "no report arrived" once the wait is over.
   const now = useNow(30_000);
   if (calls.length === 0) return <EmptyState testId="ended-empty">{emptyText}</EmptyState>;

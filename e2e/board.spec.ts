@@ -1,4 +1,5 @@
-import { newCallId } from "@/lib/testing/flireo-payloads";
+import { newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
+import { TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
 import { expect, test } from "./fixtures";
 import { blockLiveUpdates, uniqueCustomer, uniqueLine } from "./helpers";
 
@@ -116,6 +117,18 @@ test.describe("[BOARD]", () => {
     await expect(rows.nth(1)).toContainText("Sales");
     await expect(page.getByTestId("live-count")).toHaveText("2");
     await expect(page).toHaveTitle("(2) Callboard");
+  });
+
+  test("names a call that came without a line name (legacy payload) after its line", async ({ page, server, sendStatus }) => {
+    const line = uniqueLine();
+    await sendStatus({ callId: newCallId(), status: "in-progress", lineNumber: line, lineName: "Bookings BE" });
+    const legacy = newCallId();
+    const legacyEvent = { eventTimestamp: Date.now(), eventType: "status-update", callSession: legacy, fromCaller: uniqueCustomer(), toAssistant: line, status: "in-progress" };
+    expect((await postWebhook(server.baseUrl, legacyEvent, { secret: TEST_WEBHOOK_SECRET })).status).toBe(200);
+
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.locator(`[data-testid="live-call"][data-call-id="${legacy}"]`)).toContainText("Bookings BE");
+    await expect(page.getByLabel("Line").locator("option:checked")).toContainText("Bookings BE");
   });
 
   test("keeps only the rows in view in the DOM when many calls are live", async ({ page, sendStatus }) => {
