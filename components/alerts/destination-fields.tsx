@@ -20,7 +20,7 @@ const URL_HINT: Record<Exclude<DestinationKind, "email">, string> = {
 
 export function DestinationFields({ value, onChange, isEmailConfigured }: { value: DestinationDraft; onChange: (next: DestinationDraft) => void; isEmailConfigured: boolean }) {
   return (
-    <div className="grid gap-3 sm:grid-cols-[12rem_minmax(0,1fr)]">
+    <div className="grid gap-3 sm:grid-cols-[15rem_minmax(0,1fr)]">
       <Field label="Send to">
         <select className={inputClass} value={value.kind} onChange={(event) => onChange({ ...value, kind: event.target.value as DestinationKind })} data-testid="destination-kind">
           {DESTINATION_KINDS.map((kind) => (
