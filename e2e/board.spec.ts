@@ -129,6 +129,9 @@ test.describe("[BOARD]", () => {
     await page.goto(`/?line=${encodeURIComponent(line)}`);
     await expect(page.locator(`[data-testid="live-call"][data-call-id="${legacy}"]`)).toContainText("Bookings BE");
     await expect(page.getByLabel("Line").locator("option:checked")).toContainText("Bookings BE");
+
+    await page.locator(`[data-testid="live-call"][data-call-id="${legacy}"]`).getByRole("link").first().click();
+    await expect(page.getByTestId("detail-line")).toHaveText(/^Bookings BE · /);
   });
 
   test("keeps only the rows in view in the DOM when many calls are live", async ({ page, sendStatus }) => {

@@ -3,7 +3,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
 import type { FlireoCallEvent } from "@/lib/webhooks/flireo-event";
-import { findLines } from "./find-board-calls";
+import { findLineName, findLines } from "./find-board-calls";
 import { recordCallEvent } from "./record-call-event";
 
 let database: TestDatabase;
@@ -50,5 +50,8 @@ describe("findLines", () => {
       { number: "+31851234567", name: null },
       { number: "+31201234567", name: "Support NL" },
     ]);
+    expect(await findLineName(prisma, "+31201234567")).toBe("Support NL");
+    expect(await findLineName(prisma, "+31851234567")).toBeNull();
+    expect(await findLineName(prisma, "+31000000000")).toBeNull();
   });
 });

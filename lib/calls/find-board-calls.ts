@@ -53,3 +53,13 @@ export async function findLines(prisma: PrismaClient): Promise<LineOption[]> {
     LIMIT 500`;
   return rows.map((row) => ({ number: row.line_number, name: row.line_name })).sort((a, b) => (a.name ?? a.number).localeCompare(b.name ?? b.number));
 }
+
+/** The name a line is known by: that of its latest call that carried one (as in findLines), or null. */
+export async function findLineName(prisma: PrismaClient, lineNumber: string): Promise<string | null> {
+  const call = await prisma.call.findFirst({
+    where: { lineNumber, lineName: { not: null } },
+    orderBy: { lastEventAt: "desc" },
+    select: { lineName: true },
+  });
+  return call?.lineName ?? null;
+}

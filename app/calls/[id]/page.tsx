@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { CallDetailLive, RunningDuration } from "@/components/call-detail-live";
 import { callTypeLabel, lineLabel, MISSING_SUMMARY } from "@/components/call-labels";
 import { callStartedAt, endedCallDuration, isLive, summaryState } from "@/lib/calls/call-view";
+import { findLineName } from "@/lib/calls/find-board-calls";
 import { findCallDetail } from "@/lib/calls/find-call-detail";
 import { formatDuration, formatPhoneNumber } from "@/lib/calls/format";
 import { getPrisma } from "@/lib/db/client";
@@ -79,6 +80,8 @@ export default async function CallPage({ params }: PageProps) {
   const badge = STATUS_BADGE[call.status];
   const duration = call.status === "in-progress" ? null : endedCallDuration(call);
   const summary = call.status === "in-progress" ? "pending" : summaryState(call, loadedAt);
+  // A legacy payload names no line: say the name the line is known by from its other calls.
+  const knownLineName = !call.lineName && call.lineNumber ? await findLineName(getPrisma(), call.lineNumber) : null;
 
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
@@ -93,7 +96,7 @@ export default async function CallPage({ params }: PageProps) {
       </header>
 
       <dl className="grid grid-cols-2 gap-4 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900">
-        <Fact label="Line" value={`${lineLabel(call)} · ${formatPhoneNumber(call.lineNumber)}`} />
+        <Fact label="Line" value={`${lineLabel({ ...call, lineName: call.lineName ?? knownLineName })} · ${formatPhoneNumber(call.lineNumber)}`} testId="detail-line" />
         <Fact label="Type" value={callTypeLabel(call)} />
         <Fact label="Started" value={formatDateTime(callStartedAt(call))} />
         <Fact label="Ended" value={formatDateTime(call.endedAt)} />
