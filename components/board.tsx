@@ -14,6 +14,7 @@ import { FilterBar } from "./filter-bar";
 import { KpiTiles } from "./kpi-tiles";
 import { LineNamesProvider } from "./line-names";
 import { LiveCallsTable } from "./live-calls-table";
+import { NewErrorsBadge } from "./new-errors-badge";
 import { Panel } from "./panel";
 import { ErrorGroups, RecentErrors } from "./recent-errors";
 import { RecentlyEnded } from "./recently-ended";
@@ -139,17 +140,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
               title="Recent errors"
               aside={
                 <span className="flex items-center gap-3">
-                  {newErrors > 0 && (
-                    <button
-                      type="button"
-                      data-testid="new-errors-badge"
-                      onClick={() => setNewErrors(0)}
-                      aria-label={`${newErrors} new ${newErrors === 1 ? "error" : "errors"}; mark as seen`}
-                      className="animate-pulse rounded-full bg-red-600 px-2.5 py-0.5 text-xs font-semibold text-white hover:bg-red-700 focus-visible:ring-2 focus-visible:ring-red-600/50 focus-visible:outline-none"
-                    >
-                      {newErrors} new
-                    </button>
-                  )}
+                  <NewErrorsBadge count={newErrors} onSeen={() => setNewErrors(0)} />
                   <ListCount count={errors.length} what="errors" testId="error-count" className="text-3xl font-semibold text-red-700 dark:text-red-400" />
                 </span>
               }

@@ -21,6 +21,9 @@ test.describe("[ERRORS]", () => {
 
     const badge = page.getByTestId("new-errors-badge");
     await expect(badge).toHaveText("1 new");
+    // It pulses at the news, a few times, not for as long as it is shown.
+    const pulses = () => badge.evaluate((element) => element.getAnimations().map((animation) => animation.effect?.getTiming().iterations));
+    expect(await pulses()).toEqual([3]);
     await badge.click();
     await expect(badge).toHaveCount(0);
   });
