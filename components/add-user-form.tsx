@@ -1,38 +1,42 @@
 "use client";
+// Adds a user (a server action); the list above is re-rendered by the action's revalidation.
 import { useActionState } from "react";
 import { addUser, type UsersFormState } from "@/app/settings/users/actions";
-
-const INPUT = "w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-zinc-500 dark:border-zinc-700 dark:bg-zinc-900";
+import { Field, inputClass } from "@/components/alerts/form-controls";
+import { Notice, primaryButtonClass } from "@/components/webhooks/card";
 
 export function AddUserForm() {
   const [state, action, isPending] = useActionState<UsersFormState, FormData>(addUser, { error: null, message: null });
   return (
-    <form action={action} className="grid gap-3 rounded-xl border border-zinc-200 p-4 sm:grid-cols-2 dark:border-zinc-800" data-testid="add-user-form">
-      <h2 className="text-lg font-semibold sm:col-span-2">Add a user</h2>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Email
-        <input name="email" type="email" required className={INPUT} />
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Name
-        <input name="name" type="text" className={INPUT} />
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Password (at least 10 characters)
-        <input name="password" type="password" autoComplete="new-password" minLength={10} required className={INPUT} />
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Role
-        <select name="role" defaultValue="viewer" className={INPUT}>
-          <option value="viewer">viewer – board, calls, export</option>
-          <option value="admin">admin – also settings, secrets, users</option>
+    <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto_auto] lg:items-end" data-testid="add-user-form">
+      <Field label="Email">
+        <input name="email" type="email" required autoComplete="off" className={inputClass} />
+      </Field>
+      <Field label="Name">
+        <input name="name" type="text" placeholder="As the board shows it" className={inputClass} />
+      </Field>
+      <Field label="Password">
+        <input name="password" type="password" autoComplete="new-password" minLength={10} required placeholder="At least 10 characters" className={inputClass} />
+      </Field>
+      <Field label="Role">
+        <select name="role" defaultValue="viewer" className={inputClass}>
+          <option value="viewer">Viewer – board, calls, export</option>
+          <option value="admin">Admin – also settings, secrets, users</option>
         </select>
-      </label>
-      {state.error && <p role="alert" className="text-sm text-red-700 sm:col-span-2 dark:text-red-400">{state.error}</p>}
-      {state.message && <p role="status" className="text-sm text-emerald-700 sm:col-span-2">{state.message}</p>}
-      <button type="submit" disabled={isPending} className="rounded-lg bg-zinc-900 px-4 py-2 font-medium text-white sm:col-span-2 disabled:opacity-60 dark:bg-white dark:text-zinc-900">
+      </Field>
+      <button type="submit" disabled={isPending} className={`${primaryButtonClass} py-2 sm:col-span-2 lg:col-span-1`}>
         {isPending ? "Adding…" : "Add user"}
       </button>
+      {state.error && (
+        <div className="sm:col-span-2 lg:col-span-5">
+          <Notice tone="error">{state.error}</Notice>
+        </div>
+      )}
+      {state.message && (
+        <div className="sm:col-span-2 lg:col-span-5">
+          <Notice tone="success">{state.message}</Notice>
+        </div>
+      )}
     </form>
   );
 }

@@ -95,7 +95,7 @@ test.describe("[AUTH] roles", () => {
     await form.getByRole("button", { name: "Add user" }).click();
     await expect(form.getByRole("status")).toHaveText(`Added ${newcomer.email} as viewer.`);
     const row = page.getByTestId("user-row").filter({ hasText: newcomer.email });
-    await expect(row).toContainText("viewer");
+    await expect(row.getByTestId("user-role")).toHaveText("Viewer");
     await expect(row).toContainText(`<img src=x onerror="window.__pwned=1">New Viewer`);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
@@ -107,7 +107,15 @@ test.describe("[AUTH] roles", () => {
     await otherPage.getByRole("button", { name: "Sign in" }).click();
     await expect(otherPage.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
 
-    await row.getByRole("button", { name: `Remove ${newcomer.email}` }).click();
+    // Removing asks first: dismissed, nothing happens.
+    const remove = row.getByRole("button", { name: `Remove ${newcomer.email}` });
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await remove.click();
+    await expect(otherPage.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await page.reload();
+    await expect(row).toHaveCount(1);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await remove.click();
     await expect(row).toHaveCount(0);
     // The removed user's open board loses its live connection, and the next load asks for a sign-in.
     await expect(otherPage.getByTestId("connection-state")).not.toHaveAttribute("data-state", "live");

@@ -27,6 +27,17 @@ test.describe("[LOOK]", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test("gives every admin page the same header, and no serious axe violations", async ({ page }) => {
+    for (const [path, title] of [["/webhooks", "Webhooks"], ["/settings/alerts", "Alerts"], ["/settings/api-tokens", "API tokens"], ["/settings/users", "Users"]] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+      const back = page.getByRole("link", { name: "Back to the board" });
+      // Drawn as a button on every page, server-rendered or not.
+      expect(await back.evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe("1px");
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+  });
+
   test("remembers the chosen theme across reloads", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "light" });
     await page.goto("/");

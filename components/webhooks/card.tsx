@@ -1,5 +1,6 @@
-"use client";
-// A titled card in the board's look.
+// A titled card in the board's look, and the buttons and notices inside it. Not a client module: server pages
+// (the admin pages' header, the users page) use these class names too, and a client module would hand them a
+// reference instead of the string.
 import type { ReactNode } from "react";
 
 export function Card({ id, title, aside, children }: { id: string; title: string; aside?: ReactNode; children: ReactNode }) {

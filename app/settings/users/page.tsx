@@ -1,56 +1,97 @@
+// /settings/users – admins add people, see who can sign in and with which role, and remove them.
+import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddUserForm } from "@/components/add-user-form";
-import { removeUser } from "./actions";
+import { AdminPageHeader } from "@/components/admin-page-header";
+import { RemoveUserButton } from "@/components/remove-user-button";
+import { Card } from "@/components/webhooks/card";
 import { getSessionUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/auth/users";
 
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Users · Callboard" };
+
+const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
+
+const ROLE_BADGE = {
+  admin: { label: "Admin", className: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300" },
+  viewer: { label: "Viewer", className: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" },
+} as const;
 
 export default async function UsersPage() {
   const me = await getSessionUser(await headers());
   // proxy.ts sends viewers a 403 before this runs; this is the second line.
   if (me?.role !== "admin") notFound();
   const users = await listUsers();
+  const admins = users.filter((user) => user.role === "admin").length;
   return (
-    <main className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
-      <div className="flex items-baseline justify-between">
-        <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
-        <Link href="/" className="text-sm underline underline-offset-2">
-          Back to the board
-        </Link>
-      </div>
-      <table className="w-full text-left text-sm" data-testid="users-table">
-        <thead>
-          <tr className="border-b border-zinc-200 dark:border-zinc-800">
-            <th className="py-2 font-medium">Email</th>
-            <th className="py-2 font-medium">Name</th>
-            <th className="py-2 font-medium">Role</th>
-            <th className="py-2" />
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id} data-testid="user-row" className="border-b border-zinc-100 dark:border-zinc-800">
-              <td className="py-2">{user.email}</td>
-              <td className="py-2">{user.name}</td>
-              <td className="py-2">{user.role}</td>
-              <td className="py-2 text-right">
-                {user.id !== me.id && (
-                  <form action={removeUser}>
-                    <input type="hidden" name="userId" value={user.id} />
-                    <button type="submit" aria-label={`Remove ${user.email}`} className="rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700">
-                      Remove
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <AddUserForm />
-    </main>
+    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
+      <AdminPageHeader title="Users" />
+      <main className="flex flex-col gap-6">
+        <Card id="add-user" title="Add a user">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Viewers see the board, open calls and export them. Admins also connect Flireo, manage alerts, API tokens and users. Give the new user
+            their password yourself; they sign in with it at once.
+          </p>
+          <AddUserForm />
+        </Card>
+        <Card
+          id="users"
+          title="Users"
+          aside={
+            <span className="text-sm text-zinc-500 dark:text-zinc-400">
+              {users.length} {users.length === 1 ? "user" : "users"} · {admins} {admins === 1 ? "admin" : "admins"}
+            </span>
+          }
+        >
+          <div className="-mx-5 -my-4 overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="users-table">
+              <thead className="text-xs font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase dark:text-zinc-400">
+                <tr className="border-b border-zinc-100 dark:border-zinc-800">
+                  <th className="px-5 py-2 font-medium">User</th>
+                  <th className="px-3 py-2 font-medium">Role</th>
+                  <th className="hidden px-3 py-2 font-medium sm:table-cell">Added</th>
+                  <th className="px-5 py-2">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((user) => {
+                  const badge = ROLE_BADGE[user.role];
+                  return (
+                    <tr key={user.id} data-testid="user-row" className="border-b border-zinc-100 align-middle last:border-0 dark:border-zinc-800">
+                      <td className="px-5 py-3 break-all sm:min-w-56 sm:break-normal">
+                        <div className="font-medium">
+                          {user.name}
+                          {user.id === me.id && <span className="ml-2 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span>}
+                        </div>
+                        {user.name !== user.email && <div className="text-xs text-zinc-500 dark:text-zinc-400">{user.email}</div>}
+                      </td>
+                      <td className="px-3 py-3">
+                        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${badge.className}`} data-testid="user-role">
+                          {badge.label}
+                        </span>
+                      </td>
+                      <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell">
+                        <time dateTime={user.createdAt}>{date.format(new Date(user.createdAt))}</time>
+                      </td>
+                      <td className="px-5 py-3 text-right">
+                        {user.id === me.id ? (
+                          <span className="hidden text-xs text-zinc-500 sm:inline dark:text-zinc-400">Another admin can remove you</span>
+                        ) : (
+                          <RemoveUserButton userId={user.id} email={user.email} />
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      </main>
+    </div>
   );
 }
