@@ -1,5 +1,7 @@
 // The simulator against the real server: its traffic is accepted, and it leaves calls that look like Flireo's.
 import { execFile } from "node:child_process";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -60,5 +62,22 @@ describe("npm run simulate", () => {
       );
     expect((await run(["--rate", "fast"])).stderr).toContain("--rate must be a number");
     expect((await run(["--url", "http://127.0.0.1:1"])).stderr).toContain("Callboard does not answer at http://127.0.0.1:1");
+
+    // Another program on the port: it answers, but not as Callboard's webhook route, and nothing is sent to it.
+    const requests: string[] = [];
+    const other = http.createServer((request, response) => {
+      requests.push(request.method ?? "");
+      response.end("other");
+    });
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = other.address() as AddressInfo;
+      const result = await run(["--url", `http://127.0.0.1:${port}`, "--duration", "2"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain("answered, but not as Callboard's webhook URL");
+      expect(requests).toEqual(["GET"]);
+    } finally {
+      other.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ import "@/lib/env-files";
 import { randomInt, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { buildEndOfCallReport, buildStatusUpdate, type PayloadVariant, type SampleCall } from "@/lib/flireo/sample-payloads";
+import { WEBHOOK_ENDPOINT_NAME } from "@/lib/webhooks/flireo-event";
 import { signatureHeaders } from "@/lib/webhooks/verify-signature";
 
 const HELP = `npm run simulate -- [options]
@@ -275,12 +276,28 @@ function describe(stats: Stats, seconds: number): string {
   );
 }
 
+/**
+ * Checks that the URL is Callboard's webhook route before sending anything: its GET describes itself. A development
+ * server builds the route on its first request, which can take a while, so the answer may take up to a minute.
+ */
 async function checkTarget(): Promise<void> {
+  const slowNotice = setTimeout(() => console.log(`Waiting for ${targetUrl} (a development server builds the route on its first request)…`), 3_000);
+  let response: Response;
+  let description: { endpoint?: unknown } | null;
   try {
-    const response = await fetch(targetUrl, { signal: AbortSignal.timeout(5_000) });
-    if (!response.ok) throw new Error(`GET answered ${response.status}`);
+    response = await fetch(targetUrl, { signal: AbortSignal.timeout(60_000) });
+    description = (await response.json().catch(() => null)) as typeof description;
   } catch (error) {
     console.error(`Callboard does not answer at ${targetUrl} (${(error as Error).message}). Start it with \`npm run dev\`, or pass --url.`);
+    process.exit(1);
+  } finally {
+    clearTimeout(slowNotice);
+  }
+  if (!response.ok || description?.endpoint !== WEBHOOK_ENDPOINT_NAME) {
+    console.error(
+      `${targetUrl} answered, but not as Callboard's webhook URL (GET: HTTP ${response.status}). Is another program on that port? ` +
+        "Pass Callboard's address with --url (the console of `npm run dev` prints it).",
+    );
     process.exit(1);
   }
 }

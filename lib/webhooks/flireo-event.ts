@@ -1,6 +1,9 @@
 // The one internal shape every published Flireo webhook variant is normalized into.
 import type { CallStatus } from "@/lib/calls/call-status";
 
+/** What a GET on the webhook URL says it is: how a browser, or the simulator, tells Callboard's URL from another. */
+export const WEBHOOK_ENDPOINT_NAME = "Callboard webhook receiver for Flireo AI voice agents";
+
 export const HANDLED_EVENT_TYPES = ["status-update", "end-of-call-report"] as const;
 export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];
 

@@ -1,5 +1,5 @@
 // POST /api/webhooks/flireo – receive a Flireo webhook. GET – say what this endpoint is.
-import { HANDLED_EVENT_TYPES } from "@/lib/webhooks/flireo-event";
+import { HANDLED_EVENT_TYPES, WEBHOOK_ENDPOINT_NAME } from "@/lib/webhooks/flireo-event";
 import { receiveFlireoWebhook } from "@/lib/webhooks/receive-flireo-webhook";
 import { getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
@@ -11,7 +11,7 @@ export function POST(request: Request): Promise<Response> {
 
 export async function GET(): Promise<Response> {
   return Response.json({
-    endpoint: "Callboard webhook receiver for Flireo AI voice agents",
+    endpoint: WEBHOOK_ENDPOINT_NAME,
     method: "POST",
     events: HANDLED_EVENT_TYPES,
     ignoredEvents: ["assistant-request", "tool-calls"],
