@@ -2,6 +2,7 @@
 // CALLBOARD_PARENT_PID it was given) stops it, and it shuts down in order on its own embedded Postgres.
 import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -91,6 +92,20 @@ describe("the Callboard server process", () => {
     } finally {
       await server.stop();
       rmSync(dataRoot, { recursive: true, force: true });
+    }
+  });
+
+  it("says which port is taken, and how to choose another, when it cannot listen", async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+    const database = await createTestDatabase();
+    try {
+      const { port } = holder.address() as net.AddressInfo;
+      const started = startTestServer({ database, port });
+      await expect(started).rejects.toThrow(`Callboard could not start: port ${port} is taken by another program. Stop it, or start Callboard on another port, e.g. PORT=${port + 1} npm run dev.`);
+    } finally {
+      holder.close();
+      await database.drop();
     }
   });
 

@@ -94,7 +94,13 @@ async function main(): Promise<void> {
   const stopBackgroundJobs = startBackgroundJobs(prisma, { databaseUrl: database.url });
 
   await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
+    httpServer.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${env.PORT} is taken by another program. Stop it, or start Callboard on another port, e.g. PORT=${env.PORT + 1} npm run dev.`)
+          : error,
+      ),
+    );
     httpServer.listen(env.PORT, env.HOST, resolve);
   });
 
