@@ -57,6 +57,12 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
   const isFiltered = isFilterActive(filter);
   const alerts = useErrorAlerts();
   const [newErrors, setNewErrors] = useState(0);
+  // The count is of errors that came into the list on screen: another filter makes another list, counted afresh.
+  const [countedFor, setCountedFor] = useState(compiled);
+  if (countedFor !== compiled) {
+    setCountedFor(compiled);
+    setNewErrors(0);
+  }
   const { alert } = alerts;
   const onNewError = useCallback(
     (call: CallView) => {
