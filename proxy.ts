@@ -9,6 +9,7 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { ApiError, errorBody } from "@/lib/http/api-error";
 import { buildContentSecurityPolicy, createNonce, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { refusalPage } from "@/lib/http/refusal-page";
 import { isMetricsTokenValid } from "@/lib/auth/metrics-token";
 import { isDatabaseReachable } from "@/lib/db/is-database-reachable";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
@@ -28,7 +29,7 @@ function refuse(request: NextRequest, error: ApiError): NextResponse {
     login.searchParams.set("next", `${request.nextUrl.pathname}${request.nextUrl.search}`);
     return NextResponse.redirect(login, 303);
   }
-  return new NextResponse(`${error.message}\n`, { status: error.status, headers: { "content-type": "text/plain; charset=utf-8", ...error.headers } });
+  return new NextResponse(refusalPage(error.status, error.message), { status: error.status, headers: { "content-type": "text/html; charset=utf-8", ...error.headers } });
 }
 
 /** Sessions and API tokens live in Postgres: while it is down nobody can be checked, a 503 to retry, not a bug. */
@@ -66,7 +67,7 @@ async function checkAccess(request: NextRequest): Promise<ApiError | null> {
     return toUnavailable(error);
   }
   if (!user) return new ApiError("unauthorized", "Sign in to use Callboard.");
-  if (isAdminPath(pathname) && user.role !== "admin") return new ApiError("forbidden", "Only an admin may open this.");
+  if (isAdminPath(pathname) && user.role !== "admin") return new ApiError("forbidden", "Only an admin may open this. Ask one of your Callboard admins if you need it.");
   return null;
 }
 

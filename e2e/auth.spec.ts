@@ -78,6 +78,11 @@ test.describe("[AUTH] roles", () => {
     const response = await viewerPage.goto("/settings/users");
     expect(response?.status()).toBe(403);
     await expect(viewerPage.getByTestId("users-table")).toHaveCount(0);
+    // The refusal says why and leads back.
+    await expect(viewerPage.getByRole("heading", { level: 1 })).toHaveText("Not for your role");
+    await expect(viewerPage.getByText("Only an admin may open this. Ask one of your Callboard admins if you need it.")).toBeVisible();
+    await viewerPage.getByRole("link", { name: "Back to the board" }).click();
+    await expect(viewerPage.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
   });
 
   test("an admin adds a user, who can then sign in, and removes them", async ({ page, browser, server }) => {
