@@ -5,7 +5,7 @@ import path from "node:path";
 import { ensureTestPostgres } from "./test-postgres";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const BUILD_INPUTS = ["app", "components", "lib", "server.ts", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "server.ts", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package.json", "tsconfig.json"];
 const SERVER_BUNDLE = path.join(ROOT, ".next", "callboard-server.mjs");
 
 function newestMtime(target: string): number {
