@@ -36,6 +36,8 @@ test.describe("[LOOK]", () => {
       expect(await back.evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe("1px");
       expect(await seriousViolations(page), path).toEqual([]);
     }
+    await page.goto("/settings");
+    await expect(page).toHaveURL(/\/settings\/users$/);
   });
 
   test("remembers the chosen theme across reloads", async ({ page }) => {
