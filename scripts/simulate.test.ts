@@ -30,6 +30,8 @@ describe("npm run simulate", () => {
     expect(Number(totals?.[1])).toBeGreaterThan(30);
     expect(totals?.[2]).toMatch(/^200×\d+$/);
     expect(stdout).toMatch(/duplicate \d+/);
+    // The calls still in progress at the end are ended at once: that burst is reported apart from the steady run.
+    expect(stdout).toMatch(/Winding down, the calls still in progress ended at once, over [\d.]+ s:\n\s+\d+ sent .*HTTP 200×\d+ ·/);
 
     const db = new pg.Client({ connectionString: server.database.url });
     await db.connect();

@@ -211,6 +211,10 @@ function planCall(startAt: number): void {
 
 type Stats = { sent: number; byStatus: Map<string, number>; byOutcome: Map<string, number>; latencies: number[]; failures: Map<string, number> };
 const total: Stats = { sent: 0, byStatus: new Map(), byOutcome: new Map(), latencies: [], failures: new Map() };
+// What is sent while stopping (every call still in progress ends within two seconds) is a burst, not the steady
+// rate: it is counted apart so that its latencies do not pass for the steady run's.
+const windDown: Stats = { sent: 0, byStatus: new Map(), byOutcome: new Map(), latencies: [], failures: new Map() };
+let stoppedAt: number | null = null;
 let window: Stats = { sent: 0, byStatus: new Map(), byOutcome: new Map(), latencies: [], failures: new Map() };
 let inFlight = 0;
 const MAX_IN_FLIGHT = 256;
@@ -224,6 +228,7 @@ async function deliver(delivery: Delivery): Promise<void> {
   delivery.shared.body ??= buildBody(delivery);
   if (delivery.kind === "report") activePlans.delete(delivery.plan);
   const body = delivery.shared.body;
+  const overall = isStopping ? windDown : total;
   const startedAt = performance.now();
   let status = "network-error";
   let outcome = "—";
@@ -245,15 +250,15 @@ async function deliver(delivery: Delivery): Promise<void> {
       outcome = (JSON.parse(text) as { outcome?: string }).outcome ?? "ignored";
     } else {
       const reason = text.slice(0, 160);
-      for (const stats of [total, window]) count(stats.failures, `${response.status} ${reason}`);
+      for (const stats of [overall, window]) count(stats.failures, `${response.status} ${reason}`);
     }
   } catch (error) {
-    for (const stats of [total, window]) count(stats.failures, `network: ${(error as Error).message}`);
+    for (const stats of [overall, window]) count(stats.failures, `network: ${(error as Error).message}`);
   } finally {
     inFlight--;
   }
   const latency = performance.now() - startedAt;
-  for (const stats of [total, window]) {
+  for (const stats of [overall, window]) {
     stats.sent++;
     count(stats.byStatus, status);
     count(stats.byOutcome, outcome);
@@ -326,7 +331,7 @@ const tick = setInterval(() => {
     }
     plannedUntil = now;
   } else if (!isStopping) {
-    isStopping = true;
+    stop();
   }
   queue.sort((a, b) => deliveryTime(a) - deliveryTime(b));
   while (queue.length > 0 && deliveryTime(queue[0] as Delivery) <= now && inFlight < MAX_IN_FLIGHT) {
@@ -351,17 +356,27 @@ const report = setInterval(() => {
   windowStartedAt = Date.now();
 }, 5_000);
 
+function stop(): void {
+  isStopping = true;
+  stoppedAt = Date.now();
+}
+
 function finish(): void {
   clearInterval(tick);
   clearInterval(report);
-  const seconds = (Date.now() - startedAt) / 1000;
+  const seconds = ((stoppedAt ?? Date.now()) - startedAt) / 1000;
   console.log(`\nTotal over ${seconds.toFixed(1)} s (calls planned until ${new Date(plannedUntil).toISOString().slice(11, 19)}):\n  ${describe(total, seconds)}`);
   for (const [failure, times] of total.failures) console.log(`    ${times}× ${failure}`);
-  process.exit(total.failures.size > 0 ? 1 : 0);
+  if (windDown.sent > 0) {
+    const windDownSeconds = (Date.now() - (stoppedAt ?? Date.now())) / 1000;
+    console.log(`Winding down, the calls still in progress ended at once, over ${windDownSeconds.toFixed(1)} s:\n  ${describe(windDown, windDownSeconds)}`);
+    for (const [failure, times] of windDown.failures) console.log(`    ${times}× ${failure}`);
+  }
+  process.exit(total.failures.size + windDown.failures.size > 0 ? 1 : 0);
 }
 
 process.on("SIGINT", () => {
   if (isStopping) finish();
   console.log("\nStopping: ending the calls in progress (Ctrl-C again to quit now)…");
-  isStopping = true;
+  stop();
 });
