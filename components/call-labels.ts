@@ -4,7 +4,12 @@ import type { CallView, SummaryState } from "@/lib/calls/call-view";
 const CALL_TYPE_LABEL = { inbound: "Inbound", outbound: "Outbound", web: "Web call" } as const;
 
 export function callTypeLabel(call: Pick<CallView, "callType">): string {
-  return call.callType ? CALL_TYPE_LABEL[call.callType] : "Call";
+  return call.callType ? CALL_TYPE_LABEL[call.callType] : "Not stated";
+}
+
+/** Why a call's type is missing, for a tooltip on it. */
+export function callTypeHint(call: Pick<CallView, "callType">): string | undefined {
+  return call.callType ? undefined : "Its webhooks did not say (Flireo's legacy payload has no call type).";
 }
 
 /**

@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef } from "react";
 import type { CallView } from "@/lib/calls/call-view";
 import { callStartedAt } from "@/lib/calls/call-view";
 import { formatClockTime, formatDuration, formatPhoneNumber, secondsBetween } from "@/lib/calls/format";
-import { callTypeLabel } from "./call-labels";
+import { callTypeHint, callTypeLabel } from "./call-labels";
 import { useLineLabel } from "./line-names";
 import { EmptyState } from "./panel";
 
@@ -90,7 +90,7 @@ export function LiveCallsTable({ calls, now, emptyText }: LiveCallsTableProps) {
                   <div className="truncate font-medium">{lineLabel(call)}</div>
                   <div className="truncate text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{formatPhoneNumber(call.lineNumber)}</div>
                 </div>
-                <div role="cell" className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-300">{callTypeLabel(call)}</div>
+                <div role="cell" className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
                 <div role="cell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300">{formatClockTime(startedAt)}</div>
                 <div role="cell" className="text-right">
                   <span data-testid="call-timer" className="text-xl font-semibold tabular-nums" suppressHydrationWarning>

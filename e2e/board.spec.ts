@@ -128,6 +128,8 @@ test.describe("[BOARD]", () => {
 
     await page.goto(`/?line=${encodeURIComponent(line)}`);
     await expect(page.locator(`[data-testid="live-call"][data-call-id="${legacy}"]`)).toContainText("Bookings BE");
+    // Nor does it say whether the call is inbound or outbound.
+    await expect(page.locator(`[data-testid="live-call"][data-call-id="${legacy}"]`).getByTitle(/legacy payload has no call type/)).toHaveText("Not stated");
     await expect(page.getByLabel("Line").locator("option:checked")).toContainText("Bookings BE");
 
     await page.locator(`[data-testid="live-call"][data-call-id="${legacy}"]`).getByRole("link").first().click();

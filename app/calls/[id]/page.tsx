@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CallDetailLive, RunningDuration } from "@/components/call-detail-live";
-import { callTypeLabel, lineLabel, MISSING_SUMMARY } from "@/components/call-labels";
+import { callTypeHint, callTypeLabel, lineLabel, MISSING_SUMMARY } from "@/components/call-labels";
 import { callStartedAt, endedCallDuration, isLive, summaryState } from "@/lib/calls/call-view";
 import { findLineName } from "@/lib/calls/find-board-calls";
 import { findCallDetail } from "@/lib/calls/find-call-detail";
@@ -97,7 +97,7 @@ export default async function CallPage({ params }: PageProps) {
 
       <dl className="grid grid-cols-2 gap-4 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900">
         <Fact label="Line" value={`${lineLabel({ ...call, lineName: call.lineName ?? knownLineName })} · ${formatPhoneNumber(call.lineNumber)}`} testId="detail-line" />
-        <Fact label="Type" value={callTypeLabel(call)} />
+        <Fact label="Type" value={<span title={callTypeHint(call)}>{callTypeLabel(call)}</span>} />
         <Fact label="Started" value={formatDateTime(callStartedAt(call))} />
         <Fact label="Ended" value={formatDateTime(call.endedAt)} />
         <Fact
