@@ -98,8 +98,11 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
           </span>
           <h1 className="text-xl font-semibold tracking-tight">Callboard</h1>
         </div>
-        <ConnectionIndicator state={connection} lastEventAt={lastKnownEventAt} now={now} />
-        <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+        {/* On a phone: the mark and the buttons on one row, the connection under them. */}
+        <div className="order-last w-full sm:order-none sm:w-auto">
+          <ConnectionIndicator state={connection} lastEventAt={lastKnownEventAt} now={now} />
+        </div>
+        <div className="ml-auto flex items-center justify-end gap-2">
           <AlertsToggle alerts={alerts} />
           <ThemeToggle />
           <UserMenu email={user.email} role={user.role} />

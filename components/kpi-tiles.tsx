@@ -8,13 +8,13 @@ import { formatDuration } from "@/lib/calls/format";
 type Tile = { id: string; label: string; value: string; hint?: string; tone?: "live" | "danger" };
 
 function Kpi({ id, label, value, hint, tone }: Tile) {
-  // "Active now" leads, across the full width on a phone.
-  const span = id === "active" ? "col-span-2 sm:col-span-1" : "";
+  // On a phone the In progress list, right below, says how many are active: its tile would only push the list down.
+  const span = id === "active" ? "hidden sm:block" : "";
   const color = tone === "live" ? "text-emerald-700 dark:text-emerald-400" : tone === "danger" ? "text-red-700 dark:text-red-400" : "";
   return (
-    <div className={`${span} rounded-2xl border border-zinc-200 bg-white px-4 py-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900`}>
+    <div className={`${span} rounded-2xl border border-zinc-200 bg-white px-3 py-2 shadow-sm sm:px-4 sm:py-3 dark:border-zinc-800 dark:bg-zinc-900`}>
       <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
-      <dd className={`mt-1 text-3xl font-semibold tracking-tight tabular-nums sm:text-4xl ${color}`} data-testid={`kpi-${id}`}>
+      <dd className={`mt-0.5 text-2xl font-semibold tracking-tight tabular-nums sm:mt-1 sm:text-4xl ${color}`} data-testid={`kpi-${id}`}>
         {value}
       </dd>
       {hint && (
@@ -56,7 +56,7 @@ export const KpiTiles = memo(function KpiTiles({ activeNow, stats, isFiltered }:
     },
   ];
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5" data-testid="kpis">
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="kpis">
       {tiles.map((tile) => (
         <Kpi key={tile.id} {...tile} />
       ))}

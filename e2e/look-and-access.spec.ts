@@ -80,5 +80,17 @@ test.describe("[LOOK]", () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expect(page.getByTestId("live-call").first().getByTestId("call-timer")).toBeVisible();
+    // The first screen reaches the calls in progress: the header and tiles leave room for them.
+    const firstCall = await page.getByTestId("live-call").first().boundingBox();
+    expect((firstCall?.y ?? Infinity) + (firstCall?.height ?? 0)).toBeLessThanOrEqual(800);
+    // The admin pages are behind the Menu button, which Escape closes again.
+    const menu = page.getByTestId("user-menu");
+    await menu.getByText("Menu").click();
+    await expect(menu.getByRole("link", { name: "Users" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(menu.getByRole("link", { name: "Users" })).toHaveCount(0);
+    await menu.getByText("Menu").click();
+    await menu.getByRole("link", { name: "Alerts" }).click();
+    await expect(page).toHaveURL(/\/settings\/alerts$/);
   });
 });
