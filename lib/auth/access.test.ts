@@ -1,5 +1,5 @@
 // Integration: sign-in, roles, CSRF, security headers and the socket, over HTTP against the real server.
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import path from "node:path";
 import { io as connectSocket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -241,16 +241,18 @@ describe("first run, rate limits", () => {
     expect((await fetch(`${fresh.baseUrl}/setup`)).status).toBe(200);
 
     const root = path.resolve(import.meta.dirname, "../..");
+    // Asynchronously: a blocked event loop would keep fetch's idle connections past the server closing them.
     const run = (args: string[]) =>
-      spawnSync(process.execPath, ["--import", "tsx", "scripts/user-create.ts", ...args], {
-        cwd: root,
-        env: { ...process.env, DATABASE_URL: fresh.database.url, AUTH_SECRET: TEST_AUTH_SECRET },
-        encoding: "utf8",
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const options = { cwd: root, env: { ...process.env, DATABASE_URL: fresh.database.url, AUTH_SECRET: TEST_AUTH_SECRET } };
+        const child = execFile(process.execPath, ["--import", "tsx", "scripts/user-create.ts", ...args], options, (_error, stdout, stderr) =>
+          resolve({ status: child.exitCode, stdout, stderr }),
+        );
       });
-    const refused = run(["--email", "not-an-email", "--password", "0123456789ab", "--role", "admin"]);
+    const refused = await run(["--email", "not-an-email", "--password", "0123456789ab", "--role", "admin"]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain("valid email");
-    const created = run(["--email", "First@Example.test", "--password", "first-admin-password", "--role", "admin"]);
+    const created = await run(["--email", "First@Example.test", "--password", "first-admin-password", "--role", "admin"]);
     expect(created.stdout, created.stderr).toContain("Created first@example.test (admin).");
 
     expect((await fetch(`${fresh.baseUrl}/setup`)).status).toBe(404);
