@@ -1,5 +1,6 @@
 // The list of read-API tokens (server-rendered; times in the server's locale, as on the call page).
 import type { ApiTokenState, ApiTokenView } from "@/lib/api-tokens/api-token-view";
+import { SettingsTableHead, settingsRowClass } from "@/components/settings-table";
 import { RevokeApiTokenButton } from "./revoke-api-token-button";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -26,23 +27,12 @@ export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="api-token-table">
-        <thead className="text-xs font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase dark:text-zinc-400">
-          <tr className="border-b border-zinc-100 dark:border-zinc-800">
-            <th className="px-5 py-2 font-medium">Name</th>
-            <th className="px-3 py-2 font-medium">Created</th>
-            <th className="px-3 py-2 font-medium">Last used</th>
-            <th className="px-3 py-2 font-medium">Expires</th>
-            <th className="px-3 py-2 font-medium">State</th>
-            <th className="px-5 py-2">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <SettingsTableHead columns={[{ label: "Name" }, { label: "Created" }, { label: "Last used" }, { label: "Expires" }, { label: "State" }]} />
         <tbody>
           {tokens.map((token) => {
             const badge = STATE_BADGE[token.state];
             return (
-              <tr key={token.id} data-testid="api-token-row" data-token-id={token.id} data-state={token.state} className="border-b border-zinc-100 align-top last:border-0 dark:border-zinc-800">
+              <tr key={token.id} data-testid="api-token-row" data-token-id={token.id} data-state={token.state} className={`${settingsRowClass} align-top`}>
                 <td className="min-w-44 px-5 py-3">
                   <div className="font-medium">{token.name}</div>
                   <div className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { AddUserForm } from "@/components/add-user-form";
 import { AdminPageHeader } from "@/components/admin-page-header";
 import { RemoveUserButton } from "@/components/remove-user-button";
+import { SettingsTableHead, settingsRowClass } from "@/components/settings-table";
 import { Card } from "@/components/webhooks/card";
 import { getSessionUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/auth/users";
@@ -47,21 +48,12 @@ export default async function UsersPage() {
         >
           <div className="-mx-5 -my-4 overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="users-table">
-              <thead className="text-xs font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase dark:text-zinc-400">
-                <tr className="border-b border-zinc-100 dark:border-zinc-800">
-                  <th className="px-5 py-2 font-medium">User</th>
-                  <th className="px-3 py-2 font-medium">Role</th>
-                  <th className="hidden px-3 py-2 font-medium sm:table-cell">Added</th>
-                  <th className="px-5 py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <SettingsTableHead columns={[{ label: "User" }, { label: "Role" }, { label: "Added", className: "hidden sm:table-cell" }]} />
               <tbody>
                 {users.map((user) => {
                   const badge = ROLE_BADGE[user.role];
                   return (
-                    <tr key={user.id} data-testid="user-row" className="border-b border-zinc-100 align-middle last:border-0 dark:border-zinc-800">
+                    <tr key={user.id} data-testid="user-row" className={`${settingsRowClass} align-middle`}>
                       <td className="px-5 py-3 break-all sm:min-w-56 sm:break-normal">
                         <div className="font-medium">
                           {user.name}
