@@ -118,7 +118,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
 
       <FilterBar filter={filter} lines={lines} onChange={setFilter} />
 
-      <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFiltered} />
+      <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFiltered} isLiveHidden={!statusFilterIncludes(filter.status, "live")} />
 
       <LineNamesProvider lines={lines}>
         <main className="grid items-start gap-5 lg:grid-cols-3" aria-busy={isLoading} data-testid="board-lists" data-syncing={isLoading}>

@@ -26,14 +26,17 @@ function Kpi({ id, label, value, hint, tone }: Tile) {
   );
 }
 
-type KpiTilesProps = { activeNow: number; stats: BoardStats | null; isFiltered: boolean };
+/** `isLiveHidden`: the status filter leaves live calls out, so there is no active count to give. */
+type KpiTilesProps = { activeNow: number; stats: BoardStats | null; isFiltered: boolean; isLiveHidden: boolean };
 
 /** "Active now" follows the filter, like the lists; the day's figures are the whole operation's, and say so when filtered. */
-export const KpiTiles = memo(function KpiTiles({ activeNow, stats, isFiltered }: KpiTilesProps) {
+export const KpiTiles = memo(function KpiTiles({ activeNow, stats, isFiltered, isLiveHidden }: KpiTilesProps) {
   const rate = stats ? errorRate(stats) : null;
   const dayHint = isFiltered ? "all numbers and lines" : undefined;
   const tiles: Tile[] = [
-    { id: "active", label: "Active now", value: String(activeNow), tone: "live", hint: isFiltered ? "matching the filter" : undefined },
+    isLiveHidden
+      ? { id: "active", label: "Active now", value: "—", hint: "hidden by the status filter" }
+      : { id: "active", label: "Active now", value: String(activeNow), tone: "live", hint: isFiltered ? "matching the filter" : undefined },
     { id: "calls-today", label: "Calls today", value: stats ? String(stats.callsToday) : "—", hint: dayHint },
     {
       id: "errors-today",

@@ -52,9 +52,13 @@ test.describe("[FILTERS]", () => {
     await expect(page.locator(`[data-testid="error-call"][data-call-id="${failed}"]`)).toBeVisible();
     await expect(page.getByTestId("live-empty")).toHaveText("Calls in progress are hidden by the status filter.");
     await expect(page.getByTestId("ended-empty")).toHaveText("Ended calls are hidden by the status filter.");
+    // No "0 active" while calls are live: the filter hides them, and the tile says so.
+    await expect(page.getByTestId("kpi-active")).toHaveText("—");
+    await expect(page.getByTestId("kpi-active-hint")).toHaveText("hidden by the status filter");
 
     await page.getByLabel("Status").selectOption("live");
     await expect(page.locator(live(running))).toBeVisible();
+    await expect(page.getByTestId("kpi-active")).not.toHaveText("—");
     await expect(page.getByTestId("errors-empty")).toHaveText("Errors are hidden by the status filter.");
 
     await page.getByLabel("Status").selectOption("ended");
