@@ -81,7 +81,7 @@ export function LiveCallsTable({ calls, now, emptyText }: LiveCallsTableProps) {
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
               >
                 <div role="cell" className="min-w-0">
-                  <Link href={`/calls/${encodeURIComponent(call.id)}`} className="block truncate text-base font-semibold tabular-nums hover:underline focus-visible:underline">
+                  <Link href={`/calls/${encodeURIComponent(call.id)}`} className="block truncate text-base font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline">
                     {formatPhoneNumber(call.customerNumber)}
                   </Link>
                   <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{callTypeLabel(call)} · {formatClockTime(startedAt)}</div>
@@ -90,7 +90,7 @@ export function LiveCallsTable({ calls, now, emptyText }: LiveCallsTableProps) {
                   <div className="truncate font-medium">{lineLabel(call)}</div>
                   <div className="truncate text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{formatPhoneNumber(call.lineNumber)}</div>
                 </div>
-                <div role="cell" className="hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
+                <div role="cell" className="relative hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
                 <div role="cell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300">{formatClockTime(startedAt)}</div>
                 <div role="cell" className="text-right">
                   <span data-testid="call-timer" className="text-xl font-semibold tabular-nums" suppressHydrationWarning>

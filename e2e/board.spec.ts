@@ -136,6 +136,17 @@ test.describe("[BOARD]", () => {
     await expect(page.getByTestId("detail-line")).toHaveText(/^Bookings BE · /);
   });
 
+  test("opens a live call's page from anywhere on its row, as the ended and failed calls' rows do", async ({ page, sendStatus }) => {
+    const callId = newCallId();
+    await sendStatus({ callId, status: "in-progress", lineNumber: uniqueLine() });
+    await page.goto("/");
+    // At the timer, at the row's right end: far from the number, the link's own text.
+    const row = page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`);
+    const box = await row.boundingBox();
+    await row.click({ position: { x: (box?.width ?? 0) - 30, y: (box?.height ?? 0) / 2 } });
+    await expect(page).toHaveURL(new RegExp(`/calls/${callId}$`));
+  });
+
   test("keeps only the rows in view in the DOM when many calls are live", async ({ page, sendStatus }) => {
     const line = uniqueLine();
     const ids = Array.from({ length: 150 }, () => newCallId());
