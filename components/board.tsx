@@ -18,6 +18,7 @@ import { NewErrorsBadge } from "./new-errors-badge";
 import { Panel } from "./panel";
 import { ErrorGroups, RecentErrors } from "./recent-errors";
 import { RecentlyEnded } from "./recently-ended";
+import { StaleBanner } from "./stale-banner";
 import { ThemeToggle } from "./theme-toggle";
 import { useBoardStats } from "./use-board-stats";
 import { useCallFilter } from "./use-call-filter";
@@ -78,7 +79,13 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
 
   // The tab shows the live count. Next.js streams the page's metadata <title> in after hydration, so keep
   // re-applying ours whenever something else rewrites it.
-  const title = live.length > 0 ? `(${live.length}) Callboard` : "Callboard";
+  // When the live connection dropped: the board shows what it last knew, dimmed, and says since when.
+  const isStale = connection === "reconnecting" || connection === "offline";
+  const [staleSince, setStaleSince] = useState<number | null>(null);
+  if (isStale && staleSince === null) setStaleSince(now);
+  if (!isStale && staleSince !== null) setStaleSince(null);
+
+  const title = `${live.length > 0 ? `(${live.length}) ` : ""}Callboard${isStale ? " · not live" : ""}`;
   useEffect(() => {
     const apply = () => {
       if (document.title !== title) document.title = title;
@@ -109,7 +116,9 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
         </div>
       </header>
 
-      {isAcceptingUnsigned && (
+      <StaleBanner state={connection} since={staleSince} />
+
+      {isAcceptingUnsigned && user.role === "admin" && (
         <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
           Unsigned webhooks are accepted here (development, or <code className="font-mono">ALLOW_UNSIGNED_WEBHOOKS</code>).
           Production requires signatures: register your assistants from <a href="/webhooks" className="font-medium underline">Webhooks</a>.
@@ -118,6 +127,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
 
       <FilterBar filter={filter} lines={lines} onChange={setFilter} />
 
+      <div className={`flex flex-col gap-5 transition-opacity ${isStale ? "opacity-60" : ""}`} data-stale={isStale}>
       <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFiltered} isLiveHidden={!statusFilterIncludes(filter.status, "live")} />
 
       <LineNamesProvider lines={lines}>
@@ -160,6 +170,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
           </div>
         </main>
       </LineNamesProvider>
+      </div>
     </div>
   );
 }

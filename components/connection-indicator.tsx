@@ -1,5 +1,4 @@
 "use client";
-import { formatDuration } from "@/lib/calls/format";
 import type { ConnectionState } from "./use-live-board";
 
 const LABELS: Record<ConnectionState, string> = {
@@ -16,10 +15,14 @@ const DOT: Record<ConnectionState, string> = {
   offline: "bg-danger",
 };
 
-function describeLastEvent(lastEventAt: number | null, now: number): string {
+/** In the coarsest unit that reads at a glance: "12 s", "4 min", "3 h", "2 days" (not "9:12:33" after a quiet night). */
+export function describeLastEvent(lastEventAt: number | null, now: number): string {
   if (lastEventAt === null) return "no events yet";
   const seconds = Math.max(0, (now - lastEventAt) / 1000);
-  return seconds < 5 ? "event just now" : `last event ${formatDuration(seconds)} ago`;
+  if (seconds < 5) return "event just now";
+  const age =
+    seconds < 60 ? `${Math.floor(seconds)} s` : seconds < 3_600 ? `${Math.floor(seconds / 60)} min` : seconds < 86_400 ? `${Math.floor(seconds / 3_600)} h` : `${Math.floor(seconds / 86_400)} ${seconds < 172_800 ? "day" : "days"}`;
+  return `last event ${age} ago`;
 }
 
 export function ConnectionIndicator({ state, lastEventAt, now }: { state: ConnectionState; lastEventAt: number | null; now: number }) {
