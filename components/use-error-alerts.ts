@@ -1,10 +1,15 @@
 "use client";
 // Opt-in desktop notification and a quiet chime when a call ends with an error. The choice is remembered.
-import { useCallback, useRef, useSyncExternalStore } from "react";
+// A storm of errors is one notification per QUIET_MS, saying how many more came and which, not one chime each.
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { CallView } from "@/lib/calls/call-view";
 import { formatPhoneNumber } from "@/lib/calls/format";
 
 const STORAGE_KEY = "callboard.error-alerts";
+/** After a notification, errors wait this long and are then summed up in one. */
+export const QUIET_MS = 15_000;
+/** One tag for all: a new notification replaces the last one on screen instead of piling up. */
+const TAG = "callboard-call-errors";
 
 type AlertsState = "unsupported" | "blocked" | "on" | "off";
 
@@ -25,6 +30,10 @@ function setPreference(value: "on" | "off"): void {
   localStorage.setItem(STORAGE_KEY, value);
   for (const listener of listeners) listener();
 }
+
+// One per page, made on the first click that turns alerts on, so the browser lets it play sound later.
+let sharedAudio: AudioContext | null = null;
+const audioContext = () => (sharedAudio ??= new AudioContext());
 
 /**
  * Two soft sine notes at low volume. Written with the Web Audio API directly: it is a dozen lines, and an
@@ -47,6 +56,45 @@ function playChime(context: AudioContext): void {
   });
 }
 
+/** "LLM timeout ×5, STT connection failed ×2", most frequent first, at most three kinds. */
+export function summarizeErrors(calls: readonly Pick<CallView, "error">[]): string {
+  const counts = new Map<string, number>();
+  for (const call of calls) counts.set(call.error ?? "Unknown error", (counts.get(call.error ?? "Unknown error") ?? 0) + 1);
+  const kinds = [...counts].sort((a, b) => b[1] - a[1]);
+  const shown = kinds.slice(0, 3).map(([text, count]) => (count > 1 ? `${text} ×${count}` : text));
+  return kinds.length > 3 ? `${shown.join(", ")}, and ${kinds.length - 3} more kinds` : shown.join(", ");
+}
+
+/**
+ * The first error is told at once; the ones after it wait QUIET_MS and are told together, and so on while they keep
+ * coming. Written here: a throttle that sums up what it held back is a few lines, not worth a dependency.
+ */
+function createAlertThrottle(notify: (title: string, body: string) => void) {
+  let held: CallView[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    const calls = held;
+    held = [];
+    if (calls.length === 0 || readAlertsState() !== "on") return;
+    notify(`${calls.length} more call ${calls.length === 1 ? "error" : "errors"}`, summarizeErrors(calls));
+    timer = setTimeout(flush, QUIET_MS);
+  };
+  return {
+    add(call: CallView) {
+      if (timer !== null) {
+        held.push(call);
+        return;
+      }
+      notify(`Call error: ${call.error ?? "Unknown error"}`, `${formatPhoneNumber(call.customerNumber)} → ${call.lineName ?? formatPhoneNumber(call.lineNumber)}`);
+      timer = setTimeout(flush, QUIET_MS);
+    },
+    dispose() {
+      if (timer !== null) clearTimeout(timer);
+    },
+  };
+}
+
 export type ErrorAlerts = {
   isSupported: boolean;
   isEnabled: boolean;
@@ -57,25 +105,29 @@ export type ErrorAlerts = {
 
 export function useErrorAlerts(): ErrorAlerts {
   const state = useSyncExternalStore<AlertsState>(subscribeToAlerts, readAlertsState, () => "unsupported");
-  const audio = useRef<AudioContext | null>(null);
 
   const toggle = useCallback(async () => {
     if (readAlertsState() === "on") return setPreference("off");
     // Created on the click, so the browser lets it play sound later.
-    audio.current ??= new AudioContext();
+    audioContext();
     const permission = Notification.permission === "granted" ? "granted" : await Notification.requestPermission();
     setPreference(permission === "granted" ? "on" : "off");
   }, []);
 
-  const alert = useCallback((call: CallView) => {
-    if (readAlertsState() !== "on") return;
-    new Notification(`Call error: ${call.error ?? "Unknown error"}`, {
-      body: `${formatPhoneNumber(call.customerNumber)} → ${call.lineName ?? formatPhoneNumber(call.lineNumber)}`,
-      tag: `callboard-error-${call.id}`,
-    });
-    audio.current ??= new AudioContext();
-    playChime(audio.current);
-  }, []);
+  const [throttle] = useState(() =>
+    createAlertThrottle((title, body) => {
+      new Notification(title, { body, tag: TAG });
+      playChime(audioContext());
+    }),
+  );
+  useEffect(() => () => throttle.dispose(), [throttle]);
+
+  const alert = useCallback(
+    (call: CallView) => {
+      if (readAlertsState() === "on") throttle.add(call);
+    },
+    [throttle],
+  );
 
   return { isSupported: state !== "unsupported", isEnabled: state === "on", isBlocked: state === "blocked", toggle, alert };
 }

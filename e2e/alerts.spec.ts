@@ -2,7 +2,8 @@ import { newCallId } from "@/lib/testing/flireo-payloads";
 import { expect, test } from "./fixtures";
 
 test.describe("[ALERTS]", () => {
-  test("notifies with a chime on a new error once opted in, remembers the choice, and stops when turned off", async ({ page, context, sendStatus }) => {
+  test("notifies with a chime on a new error once opted in, sums up a storm, remembers the choice, and stops when turned off", async ({ page, context, sendStatus }) => {
+    test.setTimeout(60_000);
     await context.grantPermissions(["notifications"]);
     // Record what the board asks the browser for; the real Notification and AudioContext still run.
     await page.addInitScript(() => {
@@ -37,6 +38,12 @@ test.describe("[ALERTS]", () => {
     await sendStatus({ callId: newCallId(), status: "ended-with-error", error: text });
     await expect.poll(async () => (await alerts()).notifications).toContain(`Call error: ${text}`);
     expect((await alerts()).oscillators).toBeGreaterThan(0);
+
+    // A storm is not a notification per error: the ones that follow within the quiet time are summed up in one.
+    const storm = `Storm ${newCallId().slice(0, 6)}`;
+    for (let index = 0; index < 4; index++) await sendStatus({ callId: newCallId(), status: "ended-with-error", error: storm });
+    await expect.poll(async () => (await alerts()).notifications, { timeout: 25_000 }).toContain("4 more call errors");
+    expect((await alerts()).notifications).toEqual([`Call error: ${text}`, "4 more call errors"]);
 
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-pressed", "false");
