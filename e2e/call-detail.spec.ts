@@ -1,6 +1,6 @@
 import { newCallId } from "@/lib/testing/flireo-payloads";
 import { expect, test } from "./fixtures";
-import { uniqueCustomer } from "./helpers";
+import { uniqueCustomer, uniqueLine } from "./helpers";
 
 test.describe("[DETAIL]", () => {
   test("shows the timeline in the order events happened, with error, summary, analysis, recording and payloads", async ({ page, sendStatus, sendReport }) => {
@@ -66,10 +66,25 @@ test.describe("[DETAIL]", () => {
 
     for (const callId of ids) {
       await page.goto("/");
+      // Live means hydrated: the link then navigates on the client, not half-way through hydration.
+      await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
       await page.locator(`[data-testid="error-call"][data-call-id="${callId}"]`).getByRole("link").click();
       await expect(page.getByTestId("detail-status")).toHaveText("Ended with error");
       await expect(page.getByTestId("timeline-event").locator("pre")).toContainText(JSON.stringify(callId).slice(1, -1));
     }
+  });
+
+  test("leads back to the board as it was left, filters included", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    const callId = newCallId();
+    await sendStatus({ callId, status: "in-progress", lineNumber: line });
+    await page.goto(`/?line=${encodeURIComponent(line)}&status=live`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`).getByRole("link").click();
+    await expect(page.getByTestId("detail-status")).toHaveText("In progress");
+    await page.getByTestId("back-to-board").click();
+    await expect(page).toHaveURL(`/?line=${encodeURIComponent(line)}&status=live`);
+    await expect(page.getByLabel("Status")).toHaveValue("live");
   });
 
   test("says so for an unknown call", async ({ page }) => {

@@ -1,8 +1,8 @@
 // /calls/[id] – one call: its facts, the error, the report's summary and analysis, the recording, and every
 // webhook event in the order it happened, with the raw payload as Flireo sent it.
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackToBoardLink } from "@/components/back-to-board-link";
 import { CallDetailLive, RunningDuration } from "@/components/call-detail-live";
 import { callTypeHint, callTypeLabel, lineLabel, MISSING_SUMMARY } from "@/components/call-labels";
 import { callStartedAt, endedCallDuration, isLive, summaryState } from "@/lib/calls/call-view";
@@ -86,7 +86,7 @@ export default async function CallPage({ params }: PageProps) {
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
       <nav className="flex items-center justify-between gap-3">
-        <Link href="/" className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">← Back to the board</Link>
+        <BackToBoardLink className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300" />
         <CallDetailLive callId={call.id} version={call.version} />
       </nav>
       <header className="flex flex-wrap items-center gap-3">
