@@ -38,9 +38,14 @@ export function CallDetailLive({ callId, version }: { callId: string; version: n
     };
   }, [callId, router]);
   return (
-    <span className="inline-flex items-center gap-1.5 text-sm text-zinc-500 dark:text-zinc-400" data-testid="detail-live" data-state={isConnected ? "live" : "connecting"}>
+    <span
+      className="inline-flex items-center gap-1.5 text-sm text-zinc-500 dark:text-zinc-400"
+      data-testid="detail-live"
+      data-state={isConnected ? "live" : "connecting"}
+      title="This page shows the call's news (its end, the report) as it arrives, without a reload."
+    >
       <span aria-hidden className={`size-2 rounded-full ${isConnected ? "bg-live" : "bg-zinc-400"}`} />
-      {isConnected ? "Live" : "Connecting…"}
+      {isConnected ? "Updating live" : "Connecting…"}
     </span>
   );
 }

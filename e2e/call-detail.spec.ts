@@ -49,6 +49,8 @@ test.describe("[DETAIL]", () => {
     await expect(page.getByTestId("detail-duration")).not.toHaveText(shown ?? "");
     // The page's live connection is open before the call changes.
     await expect(page.getByTestId("detail-live")).toHaveAttribute("data-state", "live");
+    // About the page, not the call: it reads right next to an "Ended" badge too.
+    await expect(page.getByTestId("detail-live")).toHaveText("Updating live");
 
     await sendStatus({ callId, status: "ended-with-error", error: "LLM timeout", timestamp: new Date(startedAt.getTime() + 80_000) });
     await expect(page.getByTestId("detail-status")).toHaveText("Ended with error");
