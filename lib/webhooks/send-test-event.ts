@@ -1,7 +1,7 @@
 // "Send test event": a signed status-update posted to this server's own webhook route, so the page can show
 // that verification, parsing and storage work end to end. It goes over loopback rather than PUBLIC_BASE_URL,
-// which may be a tunnel this machine cannot reach itself; the call is marked as a test and is already ended,
-// so it never shows up among the live calls.
+// which may be a tunnel this machine cannot reach itself. The call is stored like any other (that is what it
+// tests), already ended, on a line named "Callboard test event"; the page says so.
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import type { TestEventResult } from "@/lib/flireo/flireo-view";
