@@ -10,16 +10,17 @@ export function AddUserForm() {
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto_auto] lg:items-end" data-testid="add-user-form">
       <Field label="Email">
-        <input name="email" type="email" required autoComplete="off" className={inputClass} />
+        <input name="email" type="email" required autoComplete="off" defaultValue={state.entered?.email} className={inputClass} />
       </Field>
       <Field label="Name">
-        <input name="name" type="text" placeholder="As the board shows it" className={inputClass} />
+        <input name="name" type="text" placeholder="As the board shows it" defaultValue={state.entered?.name} className={inputClass} />
       </Field>
       <Field label="Password">
         <input name="password" type="password" autoComplete="new-password" minLength={10} required placeholder="At least 10 characters" className={inputClass} />
       </Field>
       <Field label="Role">
-        <select name="role" defaultValue="viewer" className={inputClass}>
+        {/* Keyed: React sets a select's default only when it mounts, and the form's reset goes back to it. */}
+        <select key={state.entered?.role} name="role" defaultValue={state.entered?.role === "admin" ? "admin" : "viewer"} className={inputClass}>
           <option value="viewer">Viewer – board, calls, export</option>
           <option value="admin">Admin – also settings, secrets, users</option>
         </select>

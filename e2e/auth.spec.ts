@@ -104,6 +104,18 @@ test.describe("[AUTH] roles", () => {
     await expect(row).toContainText(`<img src=x onerror="window.__pwned=1">New Viewer`);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
+    // Refused (the address is taken): what was typed stays, but for the password.
+    await form.getByLabel("Email").fill(newcomer.email);
+    await form.getByLabel("Name").fill("Second try");
+    await form.getByLabel(/Password/).fill(newcomer.password);
+    await form.getByLabel("Role").selectOption("admin");
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect(form.getByRole("alert")).toContainText(/already exists/i);
+    await expect(form.getByLabel("Email")).toHaveValue(newcomer.email);
+    await expect(form.getByLabel("Name")).toHaveValue("Second try");
+    await expect(form.getByLabel("Role")).toHaveValue("admin");
+    await expect(form.getByLabel(/Password/)).toHaveValue("");
+
     const other = await browser.newContext({ baseURL: server.baseUrl, storageState: { cookies: [], origins: [] } });
     const otherPage = await other.newPage();
     await otherPage.goto("/login");

@@ -6,7 +6,16 @@ import { getAuth } from "@/lib/auth/auth";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
 import { requireAdmin } from "@/lib/auth/session";
 
-export type UsersFormState = { error: string | null; message: string | null };
+/** `entered`: what was typed (not the password), to fill the form again after an error. */
+export type UsersFormState = { error: string | null; message: string | null; entered?: { email: string; name: string; role: string } };
+
+function enteredIn(form: FormData): UsersFormState["entered"] {
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : "";
+  };
+  return { email: text("email"), name: text("name"), role: text("role") };
+}
 
 export async function addUser(_previous: UsersFormState, form: FormData): Promise<UsersFormState> {
   const requestHeaders = await headers();
@@ -17,12 +26,12 @@ export async function addUser(_previous: UsersFormState, form: FormData): Promis
     password: form.get("password"),
     role: form.get("role"),
   });
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form.", message: null };
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form.", message: null, entered: enteredIn(form) };
   const { email, name, password, role } = parsed.data;
   try {
     await getAuth().api.createUser({ body: { email, name: name || email, password, role }, headers: requestHeaders });
   } catch (error) {
-    return { error: describeAuthError(error), message: null };
+    return { error: describeAuthError(error), message: null, entered: enteredIn(form) };
   }
   revalidatePath("/settings/users");
   return { error: null, message: `Added ${email} as ${role}.` };
