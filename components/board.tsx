@@ -76,6 +76,8 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
   const { live, errors, ended, lines, connection, lastEventAt, lastKnownEventAt, isLoading } = useLiveBoard(initialSnapshot, compiled, { onNewError });
   const stats = useBoardStats(lastEventAt);
   const now = useNow();
+  // The start of the local day: changes at midnight only, so the memoized lists do not re-render every second.
+  const today = new Date(now).setHours(0, 0, 0, 0);
 
   // The tab shows the live count. Next.js streams the page's metadata <title> in after hydration, so keep
   // re-applying ours whenever something else rewrites it.
@@ -145,7 +147,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
               <LiveCallsTable calls={live} now={now} emptyText={emptyText(filter, "live", "No calls in progress right now.", "Calls in progress")} />
             </Panel>
             <Panel id="ended" title="Recently ended" aside={<ListCount count={ended.length} what="ended calls" testId="ended-count" className="text-sm text-zinc-500 dark:text-zinc-400" />}>
-              <RecentlyEnded calls={ended} emptyText={emptyText(filter, "ended", "No calls have ended yet.", "Ended calls")} />
+              <RecentlyEnded calls={ended} today={today} emptyText={emptyText(filter, "ended", "No calls have ended yet.", "Ended calls")} />
             </Panel>
           </div>
           <div className="flex min-w-0 flex-col gap-5">
@@ -165,7 +167,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
               }
             >
               <ErrorGroups groups={stats?.errorGroups ?? null} isFiltered={isFiltered} />
-              <RecentErrors calls={errors} emptyText={emptyText(filter, "error", "No errors. All calls ended cleanly.", "Errors")} />
+              <RecentErrors calls={errors} today={today} emptyText={emptyText(filter, "error", "No errors. All calls ended cleanly.", "Errors")} />
             </Panel>
           </div>
         </main>

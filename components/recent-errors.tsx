@@ -4,7 +4,7 @@ import { memo } from "react";
 import Link from "next/link";
 import type { ErrorGroup } from "@/lib/calls/board-stats";
 import type { CallView } from "@/lib/calls/call-view";
-import { formatClockTime, formatPhoneNumber } from "@/lib/calls/format";
+import { formatPhoneNumber, formatRecentTime } from "@/lib/calls/format";
 import { useLineLabel } from "./line-names";
 import { EmptyState } from "./panel";
 
@@ -36,7 +36,8 @@ export function ErrorGroups({ groups, isFiltered = false }: { groups: ErrorGroup
   );
 }
 
-export const RecentErrors = memo(function RecentErrors({ calls, emptyText }: { calls: CallView[]; emptyText: string }) {
+/** `today`: any instant of the local day (the board passes its start, so this re-renders once a day, not every second). */
+export const RecentErrors = memo(function RecentErrors({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: number }) {
   const lineLabel = useLineLabel();
   if (calls.length === 0) return <EmptyState testId="errors-empty">{emptyText}</EmptyState>;
   return (
@@ -52,7 +53,7 @@ export const RecentErrors = memo(function RecentErrors({ calls, emptyText }: { c
               {call.error ?? "Unknown error"}
             </Link>
             <time className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={call.endedAt ?? undefined}>
-              {formatClockTime(call.endedAt)}
+              {formatRecentTime(call.endedAt, today)}
             </time>
           </div>
           <p className="mt-0.5 truncate text-sm text-zinc-600 dark:text-zinc-300">

@@ -4,13 +4,14 @@ import { memo } from "react";
 import Link from "next/link";
 import type { CallView } from "@/lib/calls/call-view";
 import { endedCallDuration, summaryState } from "@/lib/calls/call-view";
-import { formatClockTime, formatDuration, formatPhoneNumber } from "@/lib/calls/format";
+import { formatDuration, formatPhoneNumber, formatRecentTime } from "@/lib/calls/format";
 import { MISSING_SUMMARY } from "./call-labels";
 import { useLineLabel } from "./line-names";
 import { EmptyState } from "./panel";
 import { useNow } from "./use-now";
 
-export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText }: { calls: CallView[]; emptyText: string }) {
+/** `today`: any instant of the local day (the board passes its start, so this re-renders once a day, not every second). */
+export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: number }) {
   const lineLabel = useLineLabel();
   // Coarse: only turns "pending" into "no report arrived" once the wait is over.
   const now = useNow(30_000);
@@ -33,7 +34,7 @@ export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText }: {
             <p className="flex justify-between gap-3 text-sm text-zinc-600 dark:text-zinc-300">
               <span className="truncate">{lineLabel(call)}</span>
               <time className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={call.endedAt ?? undefined}>
-                ended {formatClockTime(call.endedAt)}
+                ended {formatRecentTime(call.endedAt, today)}
               </time>
             </p>
             {summary === "summary" ? (
