@@ -79,14 +79,14 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
   // The start of the local day: changes at midnight only, so the memoized lists do not re-render every second.
   const today = new Date(now).setHours(0, 0, 0, 0);
 
-  // The tab shows the live count. Next.js streams the page's metadata <title> in after hydration, so keep
-  // re-applying ours whenever something else rewrites it.
   // When the live connection dropped: the board shows what it last knew, dimmed, and says since when.
   const isStale = connection === "reconnecting" || connection === "offline";
   const [staleSince, setStaleSince] = useState<number | null>(null);
   if (isStale && staleSince === null) setStaleSince(now);
   if (!isStale && staleSince !== null) setStaleSince(null);
 
+  // The tab shows the live count. Next.js streams the page's metadata <title> in after hydration, so keep
+  // re-applying ours whenever something else rewrites it.
   const title = `${live.length > 0 ? `(${live.length}) ` : ""}Callboard${isStale ? " · not live" : ""}`;
   useEffect(() => {
     const apply = () => {
@@ -130,48 +130,48 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
       <FilterBar filter={filter} lines={lines} onChange={setFilter} />
 
       <div className={`flex flex-col gap-5 transition-opacity ${isStale ? "opacity-60" : ""}`} data-stale={isStale}>
-      <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFiltered} isLiveHidden={!statusFilterIncludes(filter.status, "live")} />
+        <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFiltered} isLiveHidden={!statusFilterIncludes(filter.status, "live")} />
 
-      <LineNamesProvider lines={lines}>
-        <main className="grid items-start gap-5 lg:grid-cols-3" aria-busy={isLoading} data-testid="board-lists" data-syncing={isLoading}>
-          <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">
-            <Panel
-              id="live"
-              title="In progress"
-              aside={
-                <span data-testid="live-count" className="text-3xl font-semibold text-emerald-700 tabular-nums dark:text-emerald-400">
-                  {live.length}
-                </span>
-              }
-            >
-              <LiveCallsTable calls={live} now={now} emptyText={emptyText(filter, "live", "No calls in progress right now.", "Calls in progress")} />
-            </Panel>
-            <Panel id="ended" title="Recently ended" aside={<ListCount count={ended.length} what="ended calls" testId="ended-count" className="text-sm text-zinc-500 dark:text-zinc-400" />}>
-              <RecentlyEnded calls={ended} today={today} emptyText={emptyText(filter, "ended", "No calls have ended yet.", "Ended calls")} />
-            </Panel>
-          </div>
-          <div className="flex min-w-0 flex-col gap-5">
-            <Panel id="activity" title="Activity">
-              <div className="px-5 py-4">
-                <CallsChart perMinute={stats?.perMinute ?? null} isFiltered={isFiltered} />
-              </div>
-            </Panel>
-            <Panel
-              id="errors"
-              title="Recent errors"
-              aside={
-                <span className="flex items-center gap-3">
-                  <NewErrorsBadge count={newErrors} onSeen={() => setNewErrors(0)} />
-                  <ListCount count={errors.length} what="errors" testId="error-count" className="text-3xl font-semibold text-red-700 dark:text-red-400" />
-                </span>
-              }
-            >
-              <ErrorGroups groups={stats?.errorGroups ?? null} isFiltered={isFiltered} />
-              <RecentErrors calls={errors} today={today} emptyText={emptyText(filter, "error", "No errors. All calls ended cleanly.", "Errors")} />
-            </Panel>
-          </div>
-        </main>
-      </LineNamesProvider>
+        <LineNamesProvider lines={lines}>
+          <main className="grid items-start gap-5 lg:grid-cols-3" aria-busy={isLoading} data-testid="board-lists" data-syncing={isLoading}>
+            <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">
+              <Panel
+                id="live"
+                title="In progress"
+                aside={
+                  <span data-testid="live-count" className="text-3xl font-semibold text-emerald-700 tabular-nums dark:text-emerald-400">
+                    {live.length}
+                  </span>
+                }
+              >
+                <LiveCallsTable calls={live} now={now} emptyText={emptyText(filter, "live", "No calls in progress right now.", "Calls in progress")} />
+              </Panel>
+              <Panel id="ended" title="Recently ended" aside={<ListCount count={ended.length} what="ended calls" testId="ended-count" className="text-sm text-zinc-500 dark:text-zinc-400" />}>
+                <RecentlyEnded calls={ended} today={today} emptyText={emptyText(filter, "ended", "No calls have ended yet.", "Ended calls")} />
+              </Panel>
+            </div>
+            <div className="flex min-w-0 flex-col gap-5">
+              <Panel id="activity" title="Activity">
+                <div className="px-5 py-4">
+                  <CallsChart perMinute={stats?.perMinute ?? null} isFiltered={isFiltered} />
+                </div>
+              </Panel>
+              <Panel
+                id="errors"
+                title="Recent errors"
+                aside={
+                  <span className="flex items-center gap-3">
+                    <NewErrorsBadge count={newErrors} onSeen={() => setNewErrors(0)} />
+                    <ListCount count={errors.length} what="errors" testId="error-count" className="text-3xl font-semibold text-red-700 dark:text-red-400" />
+                  </span>
+                }
+              >
+                <ErrorGroups groups={stats?.errorGroups ?? null} isFiltered={isFiltered} />
+                <RecentErrors calls={errors} today={today} emptyText={emptyText(filter, "error", "No errors. All calls ended cleanly.", "Errors")} />
+              </Panel>
+            </div>
+          </main>
+        </LineNamesProvider>
       </div>
     </div>
   );
