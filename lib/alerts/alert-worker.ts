@@ -16,6 +16,8 @@ const POLL_MS = 1_000;
 const RELISTEN_MS = 5_000;
 const MAX_CONCURRENT_SENDS = 8;
 const COALESCE_MS = 25;
+/** Under a steady stream of errors, evaluations start at most this often, each taking everything since the last. */
+const MIN_EVALUATION_GAP_MS = 250;
 
 export type AlertWorker = { stop: () => Promise<void>; wake: () => void };
 
@@ -63,12 +65,14 @@ export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: s
     }
   };
 
+  let lastEvaluationAt = Number.NEGATIVE_INFINITY;
   const evaluate = (): void => {
     if (isStopped) return;
     if (evaluating) {
       isEvaluationRequested = true;
       return;
     }
+    lastEvaluationAt = performance.now();
     evaluating = (async () => {
       try {
         const due = await findDueAlertWork(prisma);
@@ -83,20 +87,23 @@ export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: s
       evaluating = null;
       if (isEvaluationRequested) {
         isEvaluationRequested = false;
-        evaluate();
+        evaluateSoon();
       }
     });
   };
 
   // Errors come in bursts: one evaluation a moment after the first notification takes the whole burst in one
-  // transaction, instead of one per error, and costs the alert a few milliseconds.
+  // transaction, instead of one per error, and costs the alert a few milliseconds. While errors keep coming,
+  // evaluations are spaced MIN_EVALUATION_GAP_MS apart: back to back, each of a handful of errors, they took
+  // several percent of the CPU that answers webhooks (`npm run bench:ingest -- --alerts`).
   let soonTimer: ReturnType<typeof setTimeout> | null = null;
   const evaluateSoon = (): void => {
-    if (soonTimer) return;
+    if (soonTimer || isStopped) return;
+    const delay = Math.max(COALESCE_MS, lastEvaluationAt + MIN_EVALUATION_GAP_MS - performance.now());
     soonTimer = setTimeout(() => {
       soonTimer = null;
       evaluate();
-    }, COALESCE_MS);
+    }, delay);
   };
 
   // LISTEN on a connection of its own (a pooled one may be handed to someone else between queries).
