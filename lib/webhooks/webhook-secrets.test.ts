@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
-import { ensureWebhookSecret, findValidWebhookSecrets, generateWebhookSecret, getSignaturePolicy, rotateWebhookSecret } from "./webhook-secrets";
+import {
+  ensureWebhookSecret,
+  findValidWebhookSecrets,
+  generateWebhookSecret,
+  getSignaturePolicy,
+  invalidateSignaturePolicyCache,
+  loadStoredSecrets,
+  rotateWebhookSecret,
+} from "./webhook-secrets";
 
 let database: TestDatabase;
 let prisma: PrismaClient;
@@ -60,5 +68,20 @@ describe("webhook secrets", () => {
     const results = await Promise.allSettled([rotateWebhookSecret(prisma, 1), rotateWebhookSecret(prisma, 1)]);
     expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled"]);
     expect((await findValidWebhookSecrets(prisma)).filter((secret) => secret.validUntil === null)).toHaveLength(1);
+  });
+
+  it("reads the stored secrets once for all the webhooks that find the cache out of date together", async () => {
+    invalidateSignaturePolicyCache();
+    const loads = await Promise.all(Array.from({ length: 50 }, () => loadStoredSecrets()));
+    expect(new Set(loads).size).toBe(1);
+    expect(loads[0]).toEqual((await findValidWebhookSecrets(prisma)).map((secret) => secret.secret));
+  });
+
+  it("does not let a read that started before a rotation overwrite what the rotation made valid", async () => {
+    invalidateSignaturePolicyCache();
+    const before = loadStoredSecrets();
+    const [current] = await rotateWebhookSecret(prisma, 0);
+    await before;
+    expect(await loadStoredSecrets()).toContain(current?.secret);
   });
 });

@@ -28,11 +28,12 @@ const CACHE_TTL_MS = 5_000;
 // Held while rotating so two rotations at once cannot both insert a current secret.
 const ROTATION_LOCK_ID = 72_707_370;
 
-type SecretCache = { secrets: string[]; loadedAt: number };
+/** `reading`: the read under way, which every request that finds the cache out of date waits for. */
+type SecretCache = { secrets: string[] | null; loadedAt: number; reading: Promise<string[]> | null };
 // Route handlers are bundled as separate copies of this module; one cache on globalThis lets a rotation in one
 // route handler invalidate what the webhook route handler has cached.
 const CACHE_KEY = Symbol.for("callboard.webhookSecretCache");
-const cacheHolder = globalThis as { [CACHE_KEY]?: SecretCache };
+const cache: SecretCache = ((globalThis as { [CACHE_KEY]?: SecretCache })[CACHE_KEY] ??= { secrets: null, loadedAt: 0, reading: null });
 
 export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64url")}`;
@@ -87,19 +88,36 @@ export async function rotateWebhookSecret(
 }
 
 export function invalidateSignaturePolicyCache(): void {
-  delete cacheHolder[CACHE_KEY];
+  cache.secrets = null;
+  cache.reading = null;
 }
 
-async function loadStoredSecrets(): Promise<string[]> {
-  const cached = cacheHolder[CACHE_KEY];
-  if (cached && Date.now() - cached.loadedAt < CACHE_TTL_MS) return cached.secrets;
+function startReading(): Promise<string[]> {
+  const reading: Promise<string[]> = findValidWebhookSecrets()
+    .then((rows) => {
+      const secrets = rows.map((stored) => stored.secret);
+      // Unless a rotation cleared the cache meanwhile: this read may predate it.
+      if (cache.reading === reading) Object.assign(cache, { secrets, loadedAt: Date.now() });
+      return secrets;
+    })
+    .finally(() => {
+      if (cache.reading === reading) cache.reading = null;
+    });
+  cache.reading = reading;
+  return reading;
+}
+
+/** The stored secrets, read at most every CACHE_TTL_MS. */
+export async function loadStoredSecrets(): Promise<string[]> {
+  const lastKnown = cache.secrets;
+  if (lastKnown && Date.now() - cache.loadedAt < CACHE_TTL_MS) return lastKnown;
   try {
-    const secrets = (await findValidWebhookSecrets()).map((stored) => stored.secret);
-    cacheHolder[CACHE_KEY] = { secrets, loadedAt: Date.now() };
-    return secrets;
+    // One read however many webhooks find the cache out of date: under load, every request in flight would
+    // otherwise query the table at the same moment.
+    return await (cache.reading ?? startReading());
   } catch (error) {
     // A database hiccup should not turn away webhooks that the last known secrets can verify.
-    if (cached) return cached.secrets;
+    if (lastKnown) return lastKnown;
     throw new ApiError("unavailable", "Callboard cannot read its webhook secrets right now; retry shortly.", {
       headers: { "retry-after": "5" },
       cause: error,
