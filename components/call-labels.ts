@@ -29,3 +29,31 @@ export const MISSING_SUMMARY: Record<Exclude<SummaryState, "summary">, { text: s
   },
   "no-summary": { text: "The end-of-call report had no summary." },
 };
+
+/** Why a call ended, in words, for the end reasons Flireo is known to send (webhooks.md §3.3, §4). */
+const END_REASON_LABEL: Record<string, string> = {
+  "customer-ended-call": "The caller hung up",
+  user_hangup: "The caller hung up",
+  "assistant-ended-call": "The agent ended the call",
+  max_duration: "Reached the maximum call length",
+};
+
+/**
+ * An end reason as a sentence: a known one in words, any other with its separators as spaces ("pipeline_error"
+ * becomes "Pipeline error"). Flireo publishes no list, so the value as sent is shown beside it.
+ */
+export function endReasonLabel(reason: string): string {
+  const known = END_REASON_LABEL[reason];
+  if (known) return known;
+  const words = reason.replace(/[-_]+/g, " ").trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : reason;
+}
+
+/** A timeline event in words: what it said about the call. */
+export function callEventLabel(event: { type: string; status: string | null }): string {
+  if (event.type === "end-of-call-report") return "End-of-call report";
+  if (event.status === "in-progress") return "Call in progress";
+  if (event.status === "ended") return "Call ended";
+  if (event.status === "ended-with-error") return "Call ended with an error";
+  return event.type;
+}

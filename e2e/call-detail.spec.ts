@@ -28,12 +28,16 @@ test.describe("[DETAIL]", () => {
     await expect(page.getByTestId("detail-summary")).toContainText("Caller could not be understood");
     await expect(page.getByTestId("detail-analysis")).toContainText('"sentiment": "negative"');
     await expect(page.getByTestId("detail-recording").getByRole("link")).toHaveAttribute("href", "https://recordings.example.test/detail.mp3");
+    // In words, with Flireo's own value beside them for anyone comparing with Flireo's logs.
+    await expect(page.getByTestId("detail-end-reason")).toHaveText("The caller hung upcustomer-ended-call");
 
     const events = page.getByTestId("timeline-event");
     await expect(events).toHaveCount(3);
     await expect(events.nth(0)).toHaveAttribute("data-status", "in-progress");
     await expect(events.nth(1)).toHaveAttribute("data-status", "ended-with-error");
     await expect(events.nth(2)).toHaveAttribute("data-type", "end-of-call-report");
+    await expect(events.nth(0)).toContainText("Call in progressstatus-update · in-progress");
+    await expect(events.nth(1)).toContainText("Call ended with an errorstatus-update · ended-with-error");
     await events.nth(0).getByText("Raw payload").click();
     await expect(events.nth(0).locator("pre")).toContainText(callId);
   });

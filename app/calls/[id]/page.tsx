@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackToBoardLink } from "@/components/back-to-board-link";
 import { CallDetailLive, RunningDuration } from "@/components/call-detail-live";
-import { callTypeHint, callTypeLabel, lineLabel, MISSING_SUMMARY } from "@/components/call-labels";
+import { callEventLabel, callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call-labels";
 import { callStartedAt, endedCallDuration, isLive, summaryState } from "@/lib/calls/call-view";
 import { findLineName } from "@/lib/calls/find-board-calls";
 import { findCallDetail } from "@/lib/calls/find-call-detail";
@@ -105,7 +105,20 @@ export default async function CallPage({ params }: PageProps) {
           value={isLive(call) ? <RunningDuration startedAt={callStartedAt(call)} /> : duration === null ? "—" : formatDuration(duration)}
           testId="detail-duration"
         />
-        <Fact label="End reason" value={call.endReason ?? "—"} />
+        <Fact
+          label="End reason"
+          value={
+            call.endReason ? (
+              <>
+                {endReasonLabel(call.endReason)}
+                <span className="block font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{call.endReason}</span>
+              </>
+            ) : (
+              "—"
+            )
+          }
+          testId="detail-end-reason"
+        />
       </dl>
 
       {call.error && (
@@ -153,8 +166,11 @@ export default async function CallPage({ params }: PageProps) {
               <span aria-hidden className="absolute top-1.5 -left-[25px] size-2.5 rounded-full bg-zinc-400 ring-4 ring-white dark:ring-zinc-900" />
               <div className="flex flex-wrap items-baseline gap-x-3">
                 <time dateTime={event.occurredAt} className="font-mono text-sm font-semibold tabular-nums">{preciseTime.format(new Date(event.occurredAt))}</time>
-                <span className="font-semibold">{event.type}</span>
-                {event.status && <span className="text-zinc-600 dark:text-zinc-300">{event.status}</span>}
+                <span className="font-semibold">{callEventLabel(event)}</span>
+                <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
+                  {event.type}
+                  {event.status && ` · ${event.status}`}
+                </span>
                 <span className="text-xs text-zinc-500 dark:text-zinc-400">received {preciseTime.format(new Date(event.receivedAt))}</span>
               </div>
               <details className="mt-1">
