@@ -32,7 +32,7 @@ test.describe("[ALERT RULES]", () => {
     // A mistake first: the server's message names the field.
     await form.getByTestId("destination-url").fill("ftp://example.test/hook");
     await form.getByTestId("save-rule").click();
-    await expect(form.getByTestId("rule-form-error")).toContainText("destinations.0.url: must be an http:// or https:// URL");
+    await expect(form.getByTestId("rule-form-error")).toContainText("Destination 1: the URL must be an http:// or https:// URL");
 
     await form.getByTestId("destination-url").fill(receiver.url);
     await form.getByTestId("save-rule").click();

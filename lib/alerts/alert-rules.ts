@@ -1,8 +1,9 @@
 // Alert rules and their destinations: what the admin page lists, creates, changes and deletes.
 import type { AlertDestination, AlertRule, PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
+import { describeIssues } from "@/lib/http/read-json-body";
 import { generateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
-import { checkThresholdFields, type DestinationInput, type DestinationPatch, type RuleInput, type RulePatch } from "./alert-schemas";
+import { checkThresholdFields, RULE_FIELD_NAMES, type DestinationInput, type DestinationPatch, type RuleInput, type RulePatch } from "./alert-schemas";
 import type { AlertDestinationView, AlertRuleKind, AlertRuleView, DestinationKind } from "./alert-view";
 
 type RuleWithDestinations = AlertRule & { destinations: AlertDestination[] };
@@ -104,9 +105,11 @@ export async function updateAlertRule(prisma: PrismaClient, id: bigint, patch: R
     thresholdCount: patch.thresholdCount === undefined ? current.thresholdCount : patch.thresholdCount,
     windowMinutes: patch.windowMinutes === undefined ? current.windowMinutes : patch.windowMinutes,
   };
-  const problems: string[] = [];
-  checkThresholdFields(merged, { addIssue: (issue) => problems.push(`${issue.path.join(".")}: ${issue.message}`) });
-  if (problems.length > 0) throw new ApiError("unprocessable", `The request body has the wrong shape. ${problems.join("; ")}`);
+  const problems: { path: string[]; message: string }[] = [];
+  checkThresholdFields(merged, { addIssue: (issue) => problems.push(issue) });
+  if (problems.length > 0) {
+    throw new ApiError("unprocessable", `The request body has the wrong shape. ${describeIssues(problems, RULE_FIELD_NAMES)}`, { details: problems });
+  }
   const isThreshold = merged.kind === "threshold";
   const isDisabling = patch.isEnabled === false;
   // Only the rule's own columns: the worker's cooldown columns are left alone, except that disabling a rule

@@ -1,6 +1,7 @@
 // What the alerts API accepts, with messages that name the field and say what fits. Invalid input becomes a 422
 // through readJsonBody.
 import { z } from "zod";
+import type { FieldNames } from "@/lib/http/read-json-body";
 import { ALERT_RULE_KINDS } from "./alert-view";
 
 /** An empty string from a form field means "not set". */
@@ -28,13 +29,13 @@ export const destinationInputSchema = z.discriminatedUnion(
     z.object({
       kind: z.literal("email"),
       to: z
-        .array(z.email("must be e-mail addresses such as oncall@example.com").trim())
+        .array(z.email("must be an e-mail address such as oncall@example.com").trim())
         .min(1, "needs at least one e-mail address")
         .max(20, "takes at most 20 addresses"),
       isEnabled: z.boolean().default(true),
     }),
   ],
-  { error: "kind must be webhook, slack or email" },
+  { error: "must be webhook, slack or email" },
 );
 export type DestinationInput = z.infer<typeof destinationInputSchema>;
 
@@ -42,7 +43,7 @@ export const destinationPatchSchema = z
   .object({
     url: httpUrl.optional(),
     to: z
-      .array(z.email("must be e-mail addresses such as oncall@example.com").trim())
+      .array(z.email("must be an e-mail address such as oncall@example.com").trim())
       .min(1, "needs at least one e-mail address")
       .max(20, "takes at most 20 addresses")
       .optional(),
@@ -76,7 +77,7 @@ export const ruleInputSchema = z
   .object({
     ...ruleFields,
     cooldownMinutes: ruleFields.cooldownMinutes.default(5),
-    destinations: z.array(destinationInputSchema).min(1, "add at least one destination").max(10, "at most 10 destinations per rule"),
+    destinations: z.array(destinationInputSchema).min(1, "needs at least one destination").max(10, "takes at most 10 destinations"),
   })
   .superRefine(checkThresholdFields);
 export type RuleInput = z.infer<typeof ruleInputSchema>;
@@ -94,3 +95,31 @@ export const rulePatchSchema = z
   })
   .strict();
 export type RulePatch = z.infer<typeof rulePatchSchema>;
+
+/** The destination fields as the Alerts page names them, for messages about a destination on its own. */
+export const DESTINATION_FIELD_NAMES: FieldNames = {
+  kind: "Send to",
+  url: "The URL",
+  to: "Recipients",
+  "to.*": "Recipient {n}",
+  isEnabled: "Enabled",
+};
+
+/** The rule fields as the Alerts page names them, for messages about a rule with its destinations. */
+export const RULE_FIELD_NAMES: FieldNames = {
+  name: "Name",
+  kind: "Alert when",
+  thresholdCount: "Number of errors (N)",
+  windowMinutes: "Window in minutes (M)",
+  lineNumber: "Only on line",
+  errorContains: "Only if the error contains",
+  cooldownMinutes: "Cooldown (minutes)",
+  isEnabled: "Enabled",
+  destinations: "A rule",
+  "destinations.*": "Destination {n}",
+  "destinations.*.kind": "Destination {n}: send to",
+  "destinations.*.url": "Destination {n}: the URL",
+  "destinations.*.to": "Destination {n}: recipients",
+  "destinations.*.to.*": "Destination {n}: a recipient",
+  "destinations.*.isEnabled": "Destination {n}: enabled",
+};

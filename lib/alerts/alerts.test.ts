@@ -346,13 +346,13 @@ describe("send test alert", () => {
 describe("the alerts API", () => {
   it("refuses invalid rules with a 422 that names the field", async () => {
     const cases: [unknown, RegExp][] = [
-      [{ name: "x", kind: "each-error", destinations: [{ kind: "webhook", url: "ftp://example.test" }] }, /destinations\.0\.url: must be an http:\/\/ or https:\/\/ URL/],
-      [{ name: "x", kind: "threshold", thresholdCount: 0, windowMinutes: 5, destinations: [{ kind: "slack", url: "https://hooks.example.test/x" }] }, /thresholdCount: must be at least 1/],
-      [{ name: "x", kind: "threshold", destinations: [{ kind: "slack", url: "https://hooks.example.test/x" }] }, /thresholdCount: is required for a threshold rule/],
-      [{ name: "x", kind: "each-error", destinations: [] }, /destinations: add at least one destination/],
-      [{ name: "x", kind: "each-error", destinations: [{ kind: "email", to: ["not-an-address"] }] }, /destinations\.0\.to\.0: must be e-mail addresses/],
-      [{ name: "", kind: "each-error", destinations: [{ kind: "webhook", url: "https://example.test" }] }, /name: is required/],
-      [{ name: "x", kind: "each-error", cooldownMinutes: -1, destinations: [{ kind: "webhook", url: "https://example.test" }] }, /cooldownMinutes: must be 0 or more/],
+      [{ name: "x", kind: "each-error", destinations: [{ kind: "webhook", url: "ftp://example.test" }] }, /Destination 1: the URL must be an http:\/\/ or https:\/\/ URL/],
+      [{ name: "x", kind: "threshold", thresholdCount: 0, windowMinutes: 5, destinations: [{ kind: "slack", url: "https://hooks.example.test/x" }] }, /Number of errors \(N\) must be at least 1/],
+      [{ name: "x", kind: "threshold", destinations: [{ kind: "slack", url: "https://hooks.example.test/x" }] }, /Number of errors \(N\) is required for a threshold rule/],
+      [{ name: "x", kind: "each-error", destinations: [] }, /A rule needs at least one destination/],
+      [{ name: "x", kind: "each-error", destinations: [{ kind: "email", to: ["not-an-address"] }] }, /Destination 1: a recipient must be an e-mail address/],
+      [{ name: "", kind: "each-error", destinations: [{ kind: "webhook", url: "https://example.test" }] }, /Name is required/],
+      [{ name: "x", kind: "each-error", cooldownMinutes: -1, destinations: [{ kind: "webhook", url: "https://example.test" }] }, /Cooldown \(minutes\) must be 0 or more/],
     ];
     for (const [body, message] of cases) {
       const response = await api("POST", "/api/alerts/rules", body);

@@ -1,6 +1,6 @@
 // GET /api/alerts/rules – the alert rules with their destinations; POST – create a rule with its destinations.
 import { createAlertRule, listAlertRules } from "@/lib/alerts/alert-rules";
-import { ruleInputSchema } from "@/lib/alerts/alert-schemas";
+import { RULE_FIELD_NAMES, ruleInputSchema } from "@/lib/alerts/alert-schemas";
 import { requireAdmin } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/api-error";
@@ -21,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
 export async function POST(request: Request): Promise<Response> {
   try {
     await requireAdmin(request.headers);
-    const input = await readJsonBody(request, ruleInputSchema);
+    const input = await readJsonBody(request, ruleInputSchema, RULE_FIELD_NAMES);
     return Response.json({ rule: await createAlertRule(getPrisma(), input) }, { status: 201 });
   } catch (error) {
     return errorResponse(error);

@@ -1,6 +1,6 @@
 // PATCH /api/alerts/destinations/:id – change a destination's URL, recipients or enabled flag; DELETE – remove it.
 import { deleteAlertDestination, parseAlertId, updateAlertDestination } from "@/lib/alerts/alert-rules";
-import { destinationPatchSchema } from "@/lib/alerts/alert-schemas";
+import { DESTINATION_FIELD_NAMES, destinationPatchSchema } from "@/lib/alerts/alert-schemas";
 import { requireAdmin } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/api-error";
@@ -14,7 +14,7 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
   try {
     await requireAdmin(request.headers);
     const id = parseAlertId((await context.params).id, "destination");
-    const patch = await readJsonBody(request, destinationPatchSchema);
+    const patch = await readJsonBody(request, destinationPatchSchema, DESTINATION_FIELD_NAMES);
     return Response.json({ rule: await updateAlertDestination(getPrisma(), id, patch) });
   } catch (error) {
     return errorResponse(error);

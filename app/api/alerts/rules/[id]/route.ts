@@ -1,6 +1,6 @@
 // PATCH /api/alerts/rules/:id – change a rule (any of its fields, e.g. { isEnabled: false }); DELETE – remove it.
 import { deleteAlertRule, parseAlertId, updateAlertRule } from "@/lib/alerts/alert-rules";
-import { rulePatchSchema } from "@/lib/alerts/alert-schemas";
+import { RULE_FIELD_NAMES, rulePatchSchema } from "@/lib/alerts/alert-schemas";
 import { requireAdmin } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/api-error";
@@ -14,7 +14,7 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
   try {
     await requireAdmin(request.headers);
     const id = parseAlertId((await context.params).id, "rule");
-    const patch = await readJsonBody(request, rulePatchSchema);
+    const patch = await readJsonBody(request, rulePatchSchema, RULE_FIELD_NAMES);
     return Response.json({ rule: await updateAlertRule(getPrisma(), id, patch) });
   } catch (error) {
     return errorResponse(error);

@@ -1,6 +1,6 @@
 // POST /api/alerts/rules/:id/destinations – add a destination to a rule: { kind, url } or { kind: "email", to }.
 import { addAlertDestination, parseAlertId } from "@/lib/alerts/alert-rules";
-import { destinationInputSchema } from "@/lib/alerts/alert-schemas";
+import { DESTINATION_FIELD_NAMES, destinationInputSchema } from "@/lib/alerts/alert-schemas";
 import { requireAdmin } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/api-error";
@@ -12,7 +12,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   try {
     await requireAdmin(request.headers);
     const ruleId = parseAlertId((await context.params).id, "rule");
-    const input = await readJsonBody(request, destinationInputSchema);
+    const input = await readJsonBody(request, destinationInputSchema, DESTINATION_FIELD_NAMES);
     return Response.json({ rule: await addAlertDestination(getPrisma(), ruleId, input) }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
