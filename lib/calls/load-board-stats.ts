@@ -1,6 +1,7 @@
 // Reads the board's KPIs, the per-minute series of the last hour and the error groups, in one transaction.
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { BoardStats } from "./board-stats";
+import { TEST_CALL_ID_PREFIX } from "./test-calls";
 
 const ERROR_GROUPS_LIMIT = 8;
 
@@ -21,17 +22,19 @@ export async function loadBoardStats(prisma: PrismaClient, since: Date): Promise
             FILTER (WHERE status <> 'in-progress' AND ended_at >= ${since}) AS average_duration,
           now() AS now
         FROM calls
-        WHERE COALESCE(started_at, first_event_at) >= ${since} OR ended_at >= ${since}`,
+        WHERE (COALESCE(started_at, first_event_at) >= ${since} OR ended_at >= ${since}) AND NOT starts_with(id, ${TEST_CALL_ID_PREFIX})`,
       prisma.$queryRaw<MinuteRow[]>`
         WITH minutes AS (
           SELECT generate_series(date_trunc('minute', now()) - interval '59 minutes', date_trunc('minute', now()), interval '1 minute') AS minute
         ), started AS (
           SELECT date_trunc('minute', COALESCE(started_at, first_event_at)) AS minute, count(*) AS n
           FROM calls WHERE COALESCE(started_at, first_event_at) >= date_trunc('minute', now()) - interval '59 minutes'
+            AND NOT starts_with(id, ${TEST_CALL_ID_PREFIX})
           GROUP BY 1
         ), failed AS (
           SELECT date_trunc('minute', ended_at) AS minute, count(*) AS n
           FROM calls WHERE status = 'ended-with-error' AND ended_at >= date_trunc('minute', now()) - interval '59 minutes'
+            AND NOT starts_with(id, ${TEST_CALL_ID_PREFIX})
           GROUP BY 1
         )
         SELECT minutes.minute, COALESCE(started.n, 0) AS calls, COALESCE(failed.n, 0) AS errors
@@ -42,7 +45,7 @@ export async function loadBoardStats(prisma: PrismaClient, since: Date): Promise
           count(*) FILTER (WHERE ended_at >= now() - interval '1 hour') AS last_hour,
           count(*) AS last_day
         FROM calls
-        WHERE status = 'ended-with-error' AND ended_at >= now() - interval '24 hours'
+        WHERE status = 'ended-with-error' AND ended_at >= now() - interval '24 hours' AND NOT starts_with(id, ${TEST_CALL_ID_PREFIX})
         GROUP BY 1
         ORDER BY last_hour DESC, last_day DESC, 1
         LIMIT ${ERROR_GROUPS_LIMIT}`,

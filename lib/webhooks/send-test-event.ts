@@ -1,8 +1,9 @@
 // "Send test event": a signed status-update posted to this server's own webhook route, so the page can show
 // that verification, parsing and storage work end to end. It goes over loopback rather than PUBLIC_BASE_URL,
 // which may be a tunnel this machine cannot reach itself. The call is stored like any other (that is what it
-// tests), already ended, on a line named "Callboard test event"; the page says so.
+// tests), already ended, on a line named "Callboard test event", and left out of the board's figures (test-calls.ts).
 import { randomUUID } from "node:crypto";
+import { TEST_CALL_ID_PREFIX } from "@/lib/calls/test-calls";
 import { env } from "@/lib/env";
 import type { TestEventResult } from "@/lib/flireo/flireo-view";
 import { buildStatusUpdate } from "@/lib/flireo/sample-payloads";
@@ -19,7 +20,7 @@ function loopbackUrl(): string {
 
 export async function sendTestEvent(): Promise<TestEventResult> {
   const { secret } = await getCurrentWebhookSecret();
-  const callId = `callboard-test-${randomUUID()}`;
+  const callId = `${TEST_CALL_ID_PREFIX}${randomUUID()}`;
   const body = JSON.stringify(
     buildStatusUpdate("snake", { callId, lineNumber: "+31000000000", lineName: "Callboard test event", customerNumber: "+31000000001" }, "ended"),
   );
