@@ -1,9 +1,10 @@
 "use client";
-// Calls in progress, newest first, each with a running timer. Virtualized: only the rows in view are in the
-// DOM, so 5,000 live calls cost what 20 do.
+// Calls in progress, each with a running timer: newest first, or longest first (the Started and Duration headings
+// switch, and the browser remembers the choice, so a wall screen keeps it). Virtualized: only the rows in view are
+// in the DOM, so 5,000 live calls cost what 20 do.
 import { useVirtualizer } from "@tanstack/react-virtual";
 import Link from "next/link";
-import { useLayoutEffect, useRef } from "react";
+import { useLayoutEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from "react";
 import type { CallView } from "@/lib/calls/call-view";
 import { callStartedAt } from "@/lib/calls/call-view";
 import { formatClockTime, formatDuration, formatPhoneNumber, secondsBetween } from "@/lib/calls/format";
@@ -16,8 +17,75 @@ const GRID = "grid grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_auto] items-center g
 
 type LiveCallsTableProps = { calls: CallView[]; now: number; emptyText: string };
 
-export function LiveCallsTable({ calls, now, emptyText }: LiveCallsTableProps) {
+export type LiveOrder = "newest" | "longest";
+const ORDER_STORAGE_KEY = "callboard.live-order";
+const orderListeners = new Set<() => void>();
+
+/** The order remembered by the browser; null where its settings block storage. */
+function storedOrder(): LiveOrder | null {
+  try {
+    return localStorage.getItem(ORDER_STORAGE_KEY) === "longest" ? "longest" : "newest";
+  } catch {
+    return null;
+  }
+}
+
+/** The order picked on this page, which holds where storage is blocked. */
+let pickedOrder: LiveOrder = "newest";
+
+function currentOrder(): LiveOrder {
+  return storedOrder() ?? pickedOrder;
+}
+
+function subscribeToOrder(onChange: () => void): () => void {
+  orderListeners.add(onChange);
+  window.addEventListener("storage", onChange); // Another tab's choice.
+  return () => {
+    orderListeners.delete(onChange);
+    window.removeEventListener("storage", onChange);
+  };
+}
+
+function chooseOrder(order: LiveOrder): void {
+  pickedOrder = order;
+  try {
+    localStorage.setItem(ORDER_STORAGE_KEY, order);
+  } catch {
+    // Applied on this page, not remembered.
+  }
+  orderListeners.forEach((listener) => listener());
+}
+
+/** A column heading that sorts the list; pressed again, it gives the other order. */
+function SortHeading({ order, sortsBy, otherwise, label, className, children }: {
+  order: LiveOrder;
+  sortsBy: LiveOrder;
+  otherwise: LiveOrder;
+  label: string;
+  className: string;
+  children: ReactNode;
+}) {
+  const isActive = order === sortsBy;
+  return (
+    <span role="columnheader" aria-sort={isActive ? "descending" : "none"} className={className}>
+      <button
+        type="button"
+        onClick={() => chooseOrder(isActive ? otherwise : sortsBy)}
+        title={isActive ? `Sorted ${label}; press for the other order` : `Sort ${label}`}
+        data-testid={`live-sort-${sortsBy}`}
+        className={`inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100 ${isActive ? "text-zinc-900 dark:text-zinc-100" : ""}`}
+      >
+        {children}
+        <span aria-hidden className={isActive ? "" : "invisible"}>↓</span>
+      </button>
+    </span>
+  );
+}
+
+export function LiveCallsTable({ calls: newestFirst, now, emptyText }: LiveCallsTableProps) {
   const lineLabel = useLineLabel();
+  const order = useSyncExternalStore(subscribeToOrder, currentOrder, () => "newest" as const);
+  const calls = useMemo(() => (order === "longest" ? [...newestFirst].reverse() : newestFirst), [newestFirst, order]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh values each render by design.
   const virtualizer = useVirtualizer({
@@ -29,7 +97,7 @@ export function LiveCallsTable({ calls, now, emptyText }: LiveCallsTableProps) {
     initialRect: { width: 800, height: 640 },
   });
 
-  // New calls come in at the top. Scrolled down, an operator is reading particular rows: keep those in place
+  // New calls come in at the top (at the bottom when longest first). Scrolled down, an operator is reading particular rows: keep those in place
   // (the browser's own scroll anchoring does not see absolutely positioned rows). At the very top, new calls
   // appear as they come.
   const latestCalls = useRef(calls);
@@ -54,14 +122,14 @@ export function LiveCallsTable({ calls, now, emptyText }: LiveCallsTableProps) {
   if (calls.length === 0) return <EmptyState testId="live-empty">{emptyText}</EmptyState>;
 
   return (
-    <div role="table" aria-label="Calls in progress" aria-rowcount={calls.length + 1} data-testid="live-calls" className="flex min-h-0 flex-1 flex-col">
+    <div role="table" aria-label="Calls in progress" aria-rowcount={calls.length + 1} data-testid="live-calls" data-order={order} className="flex min-h-0 flex-1 flex-col">
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className={`${GRID} border-b border-zinc-100 px-5 py-2 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400`}>
           <span role="columnheader">Customer</span>
           <span role="columnheader">Line</span>
           <span role="columnheader" className="hidden sm:block">Type</span>
-          <span role="columnheader" className="hidden sm:block">Started</span>
-          <span role="columnheader" className="text-right">Duration</span>
+          <SortHeading order={order} sortsBy="newest" otherwise="longest" label="newest first" className="hidden sm:block">Started</SortHeading>
+          <SortHeading order={order} sortsBy="longest" otherwise="newest" label="longest first" className="text-right">Duration</SortHeading>
         </div>
       </div>
       <div ref={scrollRef} onScroll={rememberAnchor} role="rowgroup" className="max-h-[min(60vh,40rem)] overflow-y-auto overscroll-contain" tabIndex={-1}>
