@@ -3,9 +3,9 @@
 
 export const settingsRowClass = "border-b border-zinc-100 last:border-0 dark:border-zinc-800";
 
-export function SettingsTableHead({ columns }: { columns: readonly { label: string; className?: string }[] }) {
+export function SettingsTableHead({ columns, className = "" }: { columns: readonly { label: string; className?: string }[]; className?: string }) {
   return (
-    <thead className="text-xs font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase dark:text-zinc-400">
+    <thead className={`text-xs font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase dark:text-zinc-400 ${className}`}>
       <tr className="border-b border-zinc-100 dark:border-zinc-800">
         {columns.map((column, index) => (
           <th key={column.label} className={`${index === 0 ? "px-5" : "px-3"} py-2 font-medium ${column.className ?? ""}`}>

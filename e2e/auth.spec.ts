@@ -100,7 +100,7 @@ test.describe("[AUTH] roles", () => {
     await form.getByRole("button", { name: "Add user" }).click();
     await expect(form.getByRole("status")).toHaveText(`Added ${newcomer.email} as viewer.`);
     const row = page.getByTestId("user-row").filter({ hasText: newcomer.email });
-    await expect(row.getByTestId("user-role")).toHaveText("Viewer");
+    await expect(row.getByLabel(`Role of ${newcomer.email}`)).toHaveValue("viewer");
     await expect(row).toContainText(`<img src=x onerror="window.__pwned=1">New Viewer`);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 
@@ -121,6 +121,41 @@ test.describe("[AUTH] roles", () => {
     await otherPage.goto("/login");
     await otherPage.getByLabel("Email").fill(newcomer.email);
     await otherPage.getByLabel("Password").fill(newcomer.password);
+    await otherPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(otherPage.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await expect(otherPage.getByRole("link", { name: "Users" })).toHaveCount(0);
+
+    // Made an admin, they have the admin pages with their next page load; made a viewer again, they lose them.
+    await row.getByLabel(`Role of ${newcomer.email}`).selectOption("admin");
+    await expect(row.getByLabel(`Role of ${newcomer.email}`)).toBeEnabled();
+    await otherPage.reload();
+    await expect(otherPage.getByRole("link", { name: "Users" })).toBeVisible();
+    await row.getByLabel(`Role of ${newcomer.email}`).selectOption("viewer");
+    await expect(row.getByLabel(`Role of ${newcomer.email}`)).toBeEnabled();
+    await page.reload();
+    await expect(row.getByLabel(`Role of ${newcomer.email}`)).toHaveValue("viewer");
+    expect((await otherPage.goto("/settings/users"))?.status()).toBe(403);
+    await otherPage.goto("/");
+
+    // A new password signs them out everywhere; the old one stops working and the new one works.
+    await row.locator("summary", { hasText: "Set password" }).click();
+    const passwordForm = row.getByTestId("set-password");
+    await passwordForm.getByLabel(/New password/).fill("short");
+    await passwordForm.getByRole("button", { name: "Set password and sign them out" }).click();
+    // Too short: the browser keeps the form back and says why.
+    expect(await passwordForm.getByLabel(/New password/).evaluate((input: HTMLInputElement) => input.validity.tooShort)).toBe(true);
+    const newPassword = `${newcomer.password}-renewed`;
+    await passwordForm.getByLabel(/New password/).fill(newPassword);
+    await passwordForm.getByRole("button", { name: "Set password and sign them out" }).click();
+    await expect(passwordForm.getByRole("status")).toContainText("signed out everywhere");
+    await expect(otherPage.getByTestId("connection-state")).not.toHaveAttribute("data-state", "live");
+    await otherPage.reload();
+    await expect(otherPage).toHaveURL(/\/login/);
+    await otherPage.getByLabel("Email").fill(newcomer.email);
+    await otherPage.getByLabel("Password").fill(newcomer.password);
+    await otherPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(otherPage.getByRole("alert")).toBeVisible();
+    await otherPage.getByLabel("Password").fill(newPassword);
     await otherPage.getByRole("button", { name: "Sign in" }).click();
     await expect(otherPage.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
 

@@ -1,9 +1,11 @@
 "use server";
-// Admins add and remove users. proxy.ts already limits /settings to admins; each action checks again.
+// Admins add users, change their role, set a new password and remove them. proxy.ts already limits /settings to
+// admins; each action checks again. Nobody changes their own role or removes themselves: that could leave no admin.
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { getAuth } from "@/lib/auth/auth";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
+import { ROLES } from "@/lib/auth/roles";
 import { requireAdmin } from "@/lib/auth/session";
 
 /** `entered`: what was typed (not the password), to fill the form again after an error. */
@@ -47,4 +49,43 @@ export async function removeUser(form: FormData): Promise<void> {
   // Deleting the user deletes their sessions, which ends their live connections (see databaseHooks in auth.ts).
   await getAuth().api.removeUser({ body: { userId }, headers: requestHeaders });
   revalidatePath("/settings/users");
+}
+
+function textIn(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+export async function changeRole(form: FormData): Promise<void> {
+  const requestHeaders = await headers();
+  const admin = await requireAdmin(requestHeaders);
+  const userId = textIn(form, "userId");
+  const role = ROLES.find((known) => known === textIn(form, "role"));
+  if (!userId || !role || userId === admin.id) return;
+  // Takes effect with the user's next request: every page, API call and live connection reads the role afresh.
+  await getAuth().api.setRole({ body: { userId, role }, headers: requestHeaders });
+  revalidatePath("/settings/users");
+}
+
+export type PasswordFormState = { error: string | null; message: string | null };
+
+export async function setPassword(_previous: PasswordFormState, form: FormData): Promise<PasswordFormState> {
+  const requestHeaders = await headers();
+  const admin = await requireAdmin(requestHeaders);
+  const userId = textIn(form, "userId");
+  const parsed = newUserSchema.shape.password.safeParse(form.get("password"));
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the password.", message: null };
+  if (!userId) return { error: "Pick a user.", message: null };
+  try {
+    await getAuth().api.setUserPassword({ body: { userId, newPassword: parsed.data }, headers: requestHeaders });
+    // Whoever knew the old password is signed out, on every device (but the admin's own session here).
+    if (userId === admin.id) await getAuth().api.revokeOtherSessions({ headers: requestHeaders });
+    else await getAuth().api.revokeUserSessions({ body: { userId }, headers: requestHeaders });
+  } catch (error) {
+    return { error: describeAuthError(error), message: null };
+  }
+  return {
+    error: null,
+    message: userId === admin.id ? "Password set. Your other sessions were signed out." : "Password set. They were signed out everywhere; give them the new password.",
+  };
 }

@@ -1,10 +1,13 @@
-// /settings/users – admins add people, see who can sign in and with which role, and remove them.
+// /settings/users – admins add people, see who can sign in and with which role, change roles, set new passwords
+// and remove people.
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AddUserForm } from "@/components/add-user-form";
 import { AdminPageHeader } from "@/components/admin-page-header";
 import { RemoveUserButton } from "@/components/remove-user-button";
+import { SetPasswordForm } from "@/components/set-password-form";
+import { UserRoleSelect } from "@/components/user-role-select";
 import { SettingsTableHead, settingsRowClass } from "@/components/settings-table";
 import { Card } from "@/components/webhooks/card";
 import { getSessionUser } from "@/lib/auth/session";
@@ -48,33 +51,41 @@ export default async function UsersPage() {
         >
           <div className="-mx-5 -my-4 overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="users-table">
-              <SettingsTableHead columns={[{ label: "User" }, { label: "Role" }, { label: "Added", className: "hidden sm:table-cell" }]} />
+              {/* On a phone each user is a small block (name, then role and actions), without the column names. */}
+              <SettingsTableHead columns={[{ label: "User" }, { label: "Role" }, { label: "Added", className: "hidden sm:table-cell" }]} className="hidden sm:table-header-group" />
               <tbody>
                 {users.map((user) => {
                   const badge = ROLE_BADGE[user.role];
                   return (
-                    <tr key={user.id} data-testid="user-row" className={`${settingsRowClass} align-middle`}>
-                      <td className="px-5 py-3 break-all sm:min-w-56 sm:break-normal">
+                    <tr key={user.id} data-testid="user-row" className={`${settingsRowClass} flex flex-wrap items-start gap-2 px-5 py-3 align-middle sm:table-row sm:p-0`}>
+                      <td className="basis-full break-all sm:min-w-56 sm:basis-auto sm:px-5 sm:py-3 sm:break-normal">
                         <div className="font-medium">
                           {user.name}
                           {user.id === me.id && <span className="ml-2 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span>}
                         </div>
                         {user.name !== user.email && <div className="text-xs text-zinc-500 dark:text-zinc-400">{user.email}</div>}
                       </td>
-                      <td className="px-3 py-3">
-                        <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${badge.className}`} data-testid="user-role">
-                          {badge.label}
-                        </span>
+                      <td className="py-1 sm:px-3 sm:py-3">
+                        {user.id === me.id ? (
+                          <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${badge.className}`} data-testid="user-role" title="Another admin can change your role">
+                            {badge.label}
+                          </span>
+                        ) : (
+                          <UserRoleSelect userId={user.id} email={user.email} role={user.role} />
+                        )}
                       </td>
                       <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell">
                         <time dateTime={user.createdAt}>{date.format(new Date(user.createdAt))}</time>
                       </td>
-                      <td className="px-5 py-3 text-right">
-                        {user.id === me.id ? (
-                          <span className="hidden text-xs text-zinc-500 sm:inline dark:text-zinc-400">Another admin can remove you</span>
-                        ) : (
-                          <RemoveUserButton userId={user.id} email={user.email} />
-                        )}
+                      <td className="ml-auto sm:ml-0 sm:px-5 sm:py-3">
+                        <div className="flex flex-wrap items-start justify-end gap-2">
+                          <SetPasswordForm userId={user.id} email={user.email} isSelf={user.id === me.id} />
+                          {user.id === me.id ? (
+                            <span className="hidden py-1.5 text-xs text-zinc-500 sm:inline dark:text-zinc-400">Another admin can remove you</span>
+                          ) : (
+                            <RemoveUserButton userId={user.id} email={user.email} />
+                          )}
+                        </div>
                       </td>
                     </tr>
                   );
