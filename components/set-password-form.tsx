@@ -18,6 +18,12 @@ export function SetPasswordForm({ userId, email, isSelf }: { userId: string; ema
       </summary>
       <form action={action} className="mt-2 flex w-64 flex-col gap-2 sm:w-72">
         <input type="hidden" name="userId" value={userId} />
+        {isSelf && (
+          <label className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            Your current password
+            <input name="currentPassword" type="password" autoComplete="current-password" required className={`${inputClass} mt-1`} />
+          </label>
+        )}
         <label className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
           New password for {email}
           <input name="password" type="password" autoComplete="new-password" minLength={10} required placeholder="At least 10 characters" className={`${inputClass} mt-1`} />

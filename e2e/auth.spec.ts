@@ -1,5 +1,5 @@
 import { newCallId } from "@/lib/testing/flireo-payloads";
-import { newTestUser } from "@/lib/testing/auth";
+import { createSignedInUser, newTestUser, signIn, storageStateFromCookie } from "@/lib/testing/auth";
 import { startTestServer } from "@/lib/testing/test-server";
 import { expect, test } from "./fixtures";
 
@@ -125,11 +125,21 @@ test.describe("[AUTH] roles", () => {
     await expect(otherPage.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
     await expect(otherPage.getByRole("link", { name: "Users" })).toHaveCount(0);
 
+    // A role change asks first: dismissed, nothing changes.
+    const roleSelect = row.getByLabel(`Role of ${newcomer.email}`);
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await roleSelect.selectOption("admin");
+    await expect(roleSelect).toHaveValue("viewer");
+    await page.reload();
+    await expect(roleSelect).toHaveValue("viewer");
+
     // Made an admin, they have the admin pages with their next page load; made a viewer again, they lose them.
+    page.once("dialog", (dialog) => void dialog.accept());
     await row.getByLabel(`Role of ${newcomer.email}`).selectOption("admin");
     await expect(row.getByLabel(`Role of ${newcomer.email}`)).toBeEnabled();
     await otherPage.reload();
     await expect(otherPage.getByRole("link", { name: "Users" })).toBeVisible();
+    page.once("dialog", (dialog) => void dialog.accept());
     await row.getByLabel(`Role of ${newcomer.email}`).selectOption("viewer");
     await expect(row.getByLabel(`Role of ${newcomer.email}`)).toBeEnabled();
     await page.reload();
@@ -174,6 +184,39 @@ test.describe("[AUTH] roles", () => {
     await otherPage.reload();
     await expect(otherPage).toHaveURL(/\/login/);
     await other.close();
+  });
+});
+
+test.describe("[AUTH] own password", () => {
+  test("an admin sets their own password only with the current one, and stays signed in here", async ({ browser, server }) => {
+    const admin = await createSignedInUser(server.baseUrl, server.database.url, "admin");
+    const context = await browser.newContext({ baseURL: server.baseUrl, storageState: storageStateFromCookie(admin.cookie) });
+    const page = await context.newPage();
+    await page.goto("/settings/users");
+    const row = page.getByTestId("user-row").filter({ hasText: admin.email });
+    await row.locator("summary", { hasText: "Set password" }).click();
+    const form = row.getByTestId("set-password");
+    const newPassword = `${admin.password}-renewed`;
+    await form.getByLabel("Your current password").fill("not my password");
+    await form.getByLabel(/New password/).fill(newPassword);
+    await form.getByRole("button", { name: "Set my password" }).click();
+    await expect(form.getByRole("alert")).toHaveText("Your current password is not right.");
+    // Signed in elsewhere with the old password: that session ends with the change.
+    const elsewhere = await signIn(server.baseUrl, admin.email, admin.password);
+    const boardWith = (cookie: string) => fetch(`${server.baseUrl}/api/calls/board`, { headers: { cookie } });
+    expect((await boardWith(elsewhere)).status).toBe(200);
+
+    await form.getByLabel("Your current password").fill(admin.password);
+    await form.getByLabel(/New password/).fill(newPassword);
+    await form.getByRole("button", { name: "Set my password" }).click();
+    await expect(form.getByRole("status")).toHaveText("Password set. Your other sessions were signed out.");
+    expect((await boardWith(elsewhere)).status).toBe(401);
+    await expect(signIn(server.baseUrl, admin.email, admin.password)).rejects.toThrow(/401/);
+    await expect(signIn(server.baseUrl, admin.email, newPassword)).resolves.toContain("callboard");
+    // This session goes on.
+    await page.goto("/");
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await context.close();
   });
 });
 

@@ -12,10 +12,12 @@ export const newUserSchema = z.object({
 export type NewUser = z.infer<typeof newUserSchema>;
 
 /** Better Auth's errors carry a readable message; anything else is reported generically. */
-export function describeAuthError(error: unknown): string {
+export function describeAuthError(error: unknown, fallback = "Could not create the user."): string {
   if (error && typeof error === "object" && "body" in error) {
     const body = (error as { body?: { message?: unknown } }).body;
     if (typeof body?.message === "string") return body.message;
   }
-  return error instanceof Error ? error.message : "Could not create the user.";
+  // The database's own refusal to leave Callboard without an admin (the keep_an_admin migration) says it well.
+  if (error instanceof Error && /keeps at least one admin/.test(error.message)) return "Callboard keeps at least one admin: make another user an admin first.";
+  return error instanceof Error ? error.message : fallback;
 }

@@ -48,4 +48,29 @@ describe("auth tables", () => {
     expect(await prisma.session.count()).toBe(0);
     expect(await prisma.account.count()).toBe(0);
   });
+
+  it("keeps an admin: the last one can be neither demoted nor removed while others remain, also by two admins at once", async () => {
+    const user = (id: string, role: string) => prisma.user.create({ data: { id, name: id, email: `${id}@example.test`, role } });
+    await user("admin-a", "admin");
+    await user("admin-b", "admin");
+    await user("viewer-c", "viewer");
+
+    // Each demotes the other at the same moment: one wins, and an admin is left.
+    const demotions = await Promise.allSettled([
+      prisma.user.update({ where: { id: "admin-a" }, data: { role: "viewer" } }),
+      prisma.user.update({ where: { id: "admin-b" }, data: { role: "viewer" } }),
+    ]);
+    expect(demotions.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refusal = demotions.find((result) => result.status === "rejected");
+    expect(String((refusal as PromiseRejectedResult).reason)).toContain("Callboard keeps at least one admin");
+    const [last] = (await listUsers()).filter((entry) => entry.role === "admin");
+    expect(last).toBeDefined();
+
+    await expect(prisma.user.delete({ where: { id: last?.id } })).rejects.toThrow(/keeps at least one admin/);
+    await expect(prisma.user.update({ where: { id: last?.id }, data: { role: "viewer" } })).rejects.toThrow(/keeps at least one admin/);
+    // Another admin first, then the old one may go.
+    await prisma.user.update({ where: { id: "viewer-c" }, data: { role: "admin" } });
+    await prisma.user.delete({ where: { id: last?.id } });
+    expect((await listUsers()).filter((entry) => entry.role === "admin").map((entry) => entry.id)).toEqual(["viewer-c"]);
+  });
 });

@@ -7,6 +7,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
 import { ROLES } from "@/lib/auth/roles";
 import { requireAdmin } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
 
 /** `entered`: what was typed (not the password), to fill the form again after an error. */
 export type UsersFormState = { error: string | null; message: string | null; entered?: { email: string; name: string; role: string } };
@@ -56,36 +57,65 @@ function textIn(form: FormData, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
-export async function changeRole(form: FormData): Promise<void> {
+export type RoleChangeState = { error: string | null };
+
+export async function changeRole(form: FormData): Promise<RoleChangeState> {
   const requestHeaders = await headers();
   const admin = await requireAdmin(requestHeaders);
   const userId = textIn(form, "userId");
   const role = ROLES.find((known) => known === textIn(form, "role"));
-  if (!userId || !role || userId === admin.id) return;
-  // Takes effect with the user's next request: every page, API call and live connection reads the role afresh.
-  await getAuth().api.setRole({ body: { userId, role }, headers: requestHeaders });
+  if (!userId || !role) return { error: "Pick a user and a role." };
+  if (userId === admin.id) return { error: "Another admin can change your role." };
+  try {
+    // Takes effect with the user's next page load or API call, which read the role afresh.
+    await getAuth().api.setRole({ body: { userId, role }, headers: requestHeaders });
+  } catch (error) {
+    // Among others, the database refusing to demote the last admin (two admins demoting each other at once).
+    return { error: describeAuthError(error, "Could not change the role.") };
+  }
   revalidatePath("/settings/users");
+  return { error: null };
 }
 
 export type PasswordFormState = { error: string | null; message: string | null };
+
+/** Whether `password` is the user's current one (Better Auth's own hash check on their credential account). */
+async function isCurrentPassword(userId: string, password: string): Promise<boolean> {
+  const account = await getPrisma().account.findFirst({ where: { userId, providerId: "credential" }, select: { password: true } });
+  if (!account?.password) return false;
+  const context = await getAuth().$context;
+  return context.password.verify({ hash: account.password, password });
+}
 
 export async function setPassword(_previous: PasswordFormState, form: FormData): Promise<PasswordFormState> {
   const requestHeaders = await headers();
   const admin = await requireAdmin(requestHeaders);
   const userId = textIn(form, "userId");
+  const isSelf = userId === admin.id;
   const parsed = newUserSchema.shape.password.safeParse(form.get("password"));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the password.", message: null };
   if (!userId) return { error: "Pick a user.", message: null };
+  // Your own password takes the current one too: a session left open somewhere must not be enough to take the account.
+  if (isSelf && !(await isCurrentPassword(userId, textIn(form, "currentPassword")))) {
+    return { error: "Your current password is not right.", message: null };
+  }
   try {
     await getAuth().api.setUserPassword({ body: { userId, newPassword: parsed.data }, headers: requestHeaders });
+  } catch (error) {
+    return { error: describeAuthError(error, "Could not set the password."), message: null };
+  }
+  try {
     // Whoever knew the old password is signed out, on every device (but the admin's own session here).
-    if (userId === admin.id) await getAuth().api.revokeOtherSessions({ headers: requestHeaders });
+    if (isSelf) await getAuth().api.revokeOtherSessions({ headers: requestHeaders });
     else await getAuth().api.revokeUserSessions({ body: { userId }, headers: requestHeaders });
   } catch (error) {
-    return { error: describeAuthError(error), message: null };
+    return {
+      error: `The password is set, but signing out the sessions that used the old one failed (${describeAuthError(error, "unknown error")}): set it again to retry.`,
+      message: null,
+    };
   }
   return {
     error: null,
-    message: userId === admin.id ? "Password set. Your other sessions were signed out." : "Password set. They were signed out everywhere; give them the new password.",
+    message: isSelf ? "Password set. Your other sessions were signed out." : "Password set. They were signed out everywhere; give them the new password.",
   };
 }
