@@ -21,28 +21,29 @@ export type LiveOrder = "newest" | "longest";
 const ORDER_STORAGE_KEY = "callboard.live-order";
 const orderListeners = new Set<() => void>();
 
-/** The order remembered by the browser; null where its settings block storage. */
-function storedOrder(): LiveOrder | null {
+/** The order picked on this page: it holds even where the browser's storage refuses to remember it. */
+let pickedOrder: LiveOrder | null = null;
+
+function currentOrder(): LiveOrder {
+  if (pickedOrder) return pickedOrder;
   try {
     return localStorage.getItem(ORDER_STORAGE_KEY) === "longest" ? "longest" : "newest";
   } catch {
-    return null;
+    return "newest"; // Storage blocked by the browser's settings.
   }
 }
 
-/** The order picked on this page, which holds where storage is blocked. */
-let pickedOrder: LiveOrder = "newest";
-
-function currentOrder(): LiveOrder {
-  return storedOrder() ?? pickedOrder;
-}
-
 function subscribeToOrder(onChange: () => void): () => void {
+  // Another tab's choice: storage speaks again.
+  const onStorage = () => {
+    pickedOrder = null;
+    onChange();
+  };
   orderListeners.add(onChange);
-  window.addEventListener("storage", onChange); // Another tab's choice.
+  window.addEventListener("storage", onStorage);
   return () => {
     orderListeners.delete(onChange);
-    window.removeEventListener("storage", onChange);
+    window.removeEventListener("storage", onStorage);
   };
 }
 
