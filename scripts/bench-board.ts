@@ -59,9 +59,9 @@ async function measureFirstRender(page: Page, url: string, expected: number): Pr
  * Most updates touch a live call (with a new start, so it moves to the top: the list re-sorts every frame);
  * one in ten ends a call and another starts.
  */
-async function injectUpdates(page: Page, perSecond: number, seconds: number): Promise<number> {
+async function injectUpdates(page: Page, line: string, perSecond: number, seconds: number): Promise<number> {
   return page.evaluate(
-    async ({ perSecond, seconds }) => {
+    async ({ line, perSecond, seconds }) => {
       type Handler = (calls: Record<string, unknown>[]) => void;
       const socket = (window as unknown as { __callboardSocket: { listeners(event: string): Handler[] } }).__callboardSocket;
       const handlers = socket.listeners("calls:updated");
@@ -76,7 +76,7 @@ async function injectUpdates(page: Page, perSecond: number, seconds: number): Pr
       const base = (id: string, status: string) => {
         const now = new Date().toISOString();
         return {
-          id, status, callType: "inbound", lineNumber: "+31850000001", lineName: "Bench line", customerNumber: "+31612345678",
+          id, status, callType: "inbound", lineNumber: line, lineName: "Bench line", customerNumber: "+31612345678",
           startedAt: now, endedAt: status === "in-progress" ? null : now, firstEventAt: now, lastEventAt: now,
           error: status === "ended-with-error" ? "LLM timeout" : null, endReason: null, durationSeconds: null, summary: null,
           unresolvedAt: null, unresolvedReason: null, version: (version += 1),
@@ -105,7 +105,7 @@ async function injectUpdates(page: Page, perSecond: number, seconds: number): Pr
       });
       return sent;
     },
-    { perSecond, seconds },
+    { line, perSecond, seconds },
   );
 }
 
@@ -127,7 +127,7 @@ async function measure(page: Page, baseUrl: string, line: string, expected: numb
   const taskSeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((metric) => metric.name === "TaskDuration")?.value ?? 0;
   const tasksBefore = await taskSeconds();
   const started = Date.now();
-  const updatesSent = withUpdates ? await injectUpdates(page, UPDATES_PER_SECOND, UPDATE_SECONDS) : 0;
+  const updatesSent = withUpdates ? await injectUpdates(page, line, UPDATES_PER_SECOND, UPDATE_SECONDS) : 0;
   if (!withUpdates) await page.waitForTimeout(UPDATE_SECONDS * 1000);
   const seconds = (Date.now() - started) / 1000;
   const busyShare = (await taskSeconds()) - tasksBefore;
