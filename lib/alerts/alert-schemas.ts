@@ -77,7 +77,10 @@ export const ruleInputSchema = z
   .object({
     ...ruleFields,
     cooldownMinutes: ruleFields.cooldownMinutes.default(5),
-    destinations: z.array(destinationInputSchema).min(1, "needs at least one destination").max(10, "takes at most 10 destinations"),
+    destinations: z
+      .array(destinationInputSchema, { error: "needs at least one destination" })
+      .min(1, "needs at least one destination")
+      .max(10, "takes at most 10 destinations"),
   })
   .superRefine(checkThresholdFields);
 export type RuleInput = z.infer<typeof ruleInputSchema>;
@@ -100,7 +103,7 @@ export type RulePatch = z.infer<typeof rulePatchSchema>;
 export const DESTINATION_FIELD_NAMES: FieldNames = {
   kind: "Send to",
   url: "The URL",
-  to: "Recipients",
+  to: "The recipient list",
   "to.*": "Recipient {n}",
   isEnabled: "Enabled",
 };
@@ -119,7 +122,7 @@ export const RULE_FIELD_NAMES: FieldNames = {
   "destinations.*": "Destination {n}",
   "destinations.*.kind": "Destination {n}: send to",
   "destinations.*.url": "Destination {n}: the URL",
-  "destinations.*.to": "Destination {n}: recipients",
+  "destinations.*.to": "Destination {n}: the recipient list",
   "destinations.*.to.*": "Destination {n}: a recipient",
   "destinations.*.isEnabled": "Destination {n}: enabled",
 };

@@ -16,7 +16,7 @@ const POLL_MS = 1_000;
 const RELISTEN_MS = 5_000;
 const MAX_CONCURRENT_SENDS = 8;
 const COALESCE_MS = 25;
-/** Under a steady stream of errors, evaluations start at most this often, each taking everything since the last. */
+/** Evaluations woken by errors start at least this long after the previous one began, each taking all since. */
 const MIN_EVALUATION_GAP_MS = 250;
 
 export type AlertWorker = { stop: () => Promise<void>; wake: () => void };
@@ -94,8 +94,8 @@ export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: s
 
   // Errors come in bursts: one evaluation a moment after the first notification takes the whole burst in one
   // transaction, instead of one per error, and costs the alert a few milliseconds. While errors keep coming,
-  // evaluations are spaced MIN_EVALUATION_GAP_MS apart: back to back, each of a handful of errors, they took
-  // several percent of the CPU that answers webhooks (`npm run bench:ingest -- --alerts`).
+  // the evaluations they wake are spaced MIN_EVALUATION_GAP_MS apart (the once-a-second poll is not): back to back,
+  // each of a handful of errors, they took several percent of the CPU that answers webhooks.
   let soonTimer: ReturnType<typeof setTimeout> | null = null;
   const evaluateSoon = (): void => {
     if (soonTimer || isStopped) return;

@@ -49,6 +49,7 @@ describe("readJsonBody's messages", () => {
   it("says a rule needs a destination, and gives unnamed fields by their path", async () => {
     const error = await refusal({ name: "Errors", kind: "each-error", destinations: [], extra: 1 });
     expect(error.message).toContain("A rule needs at least one destination");
+    expect((await refusal({ name: "Errors", kind: "each-error" })).message).toContain("A rule needs at least one destination");
     const unnamed = await refusal({ name: 5, kind: "each-error", destinations: [{ kind: "slack", url: "https://hooks.slack.test/x" }] });
     expect(unnamed.message).toMatch(/Name: Invalid input/);
   });
