@@ -39,28 +39,31 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
               <tr>
                 <th scope="col" className="px-5 py-2 font-medium">Time</th>
                 <th scope="col" className="px-2 py-2 font-medium">Event</th>
+                <th scope="col" className="px-2 py-2 font-medium">Call</th>
                 <th scope="col" className="px-2 py-2 font-medium">Outcome</th>
-                <th scope="col" className="px-5 py-2 text-right font-medium">Handled in</th>
+                <th scope="col" className="px-5 py-2 text-right font-medium whitespace-nowrap">Handled in</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
               {data.deliveries.map((delivery) => (
-                <tr key={delivery.id} data-testid="delivery" data-outcome={delivery.outcome} className="align-top">
+                <tr key={delivery.id} data-testid="delivery" data-outcome={delivery.outcome} className="align-baseline">
                   <td className="px-5 py-2 whitespace-nowrap tabular-nums">{formatClockTime(delivery.receivedAt)}</td>
-                  <td className="px-2 py-2">
-                    <div className="font-mono text-xs">{delivery.eventType ?? "—"}</div>
-                    {delivery.callId && (
+                  <td className="px-2 py-2 font-mono text-xs whitespace-nowrap">{delivery.eventType ?? "—"}</td>
+                  <td className="px-2 py-2 whitespace-nowrap">
+                    {delivery.callId ? (
                       <Link href={`/calls/${encodeURIComponent(delivery.callId)}`} className="font-mono text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400" title={delivery.callId}>
                         {/* The end of an id tells calls apart as well as its start: legacy ids all begin "call-_+31…". */}
                         {delivery.callId.length > 16 ? `${delivery.callId.slice(0, 7)}…${delivery.callId.slice(-8)}` : delivery.callId}
                       </Link>
+                    ) : (
+                      <span className="text-zinc-400">—</span>
                     )}
                   </td>
-                  <td className="px-2 py-2">
-                    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${OUTCOME_STYLE[delivery.outcome]}`}>
+                  <td className="w-full px-2 py-2">
+                    <span className={`mr-2 inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${OUTCOME_STYLE[delivery.outcome]}`}>
                       {delivery.outcome} · {delivery.statusCode}
                     </span>
-                    {delivery.reason && <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid="delivery-reason">{delivery.reason}</p>}
+                    {delivery.reason && <span className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="delivery-reason">{delivery.reason}</span>}
                   </td>
                   <td className="px-5 py-2 text-right whitespace-nowrap tabular-nums">{delivery.durationMs.toFixed(1)} ms</td>
                 </tr>

@@ -83,34 +83,37 @@ export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
       <AdminPageHeader title="Webhooks" />
 
-      <main className="grid gap-6 lg:grid-cols-2">
-        <div className="flex flex-col gap-6">
-          <Card id="webhook-url" title="Webhook URL">
-            <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              Give Flireo this URL as the assistant&apos;s <code className="font-mono">webhook_url</code>
-              {settings.webhookUrlSource === "PUBLIC_BASE_URL" ? " (from PUBLIC_BASE_URL)." : " (the address this page was opened at; set PUBLIC_BASE_URL to fix it)."}
-            </p>
-            <CopyableValue value={settings.webhookUrl} testId="webhook-url-value" copyTestId="copy-webhook-url" />
-            {settings.warnings.map((warning) => (
-              <Notice key={warning} tone="warning" testId="webhook-url-warning">
-                {warning}
-              </Notice>
-            ))}
-          </Card>
-          <SigningSecretCard
-            maskedSecret={settings.maskedSecret}
-            graceHours={settings.graceHours}
-            previousValidUntil={settings.previousSecretsValidUntil}
-            isSignatureRequired={settings.isSignatureRequired}
-            onRotated={() => setSecretVersion((version) => version + 1)}
-          />
-          <EventsCard available={settings.availableEvents} enabled={settings.enabledEvents} />
-          <TestEventCard onSent={() => setTestEvents((count) => count + 1)} />
+      <main className="flex flex-col gap-6">
+        <div className="grid items-start gap-6 lg:grid-cols-2">
+          <div className="flex flex-col gap-6">
+            <Card id="webhook-url" title="Webhook URL">
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                Give Flireo this URL as the assistant&apos;s <code className="font-mono">webhook_url</code>
+                {settings.webhookUrlSource === "PUBLIC_BASE_URL" ? " (from PUBLIC_BASE_URL)." : " (the address this page was opened at; set PUBLIC_BASE_URL to fix it)."}
+              </p>
+              <CopyableValue value={settings.webhookUrl} testId="webhook-url-value" copyTestId="copy-webhook-url" />
+              {settings.warnings.map((warning) => (
+                <Notice key={warning} tone="warning" testId="webhook-url-warning">
+                  {warning}
+                </Notice>
+              ))}
+            </Card>
+            <SigningSecretCard
+              maskedSecret={settings.maskedSecret}
+              graceHours={settings.graceHours}
+              previousValidUntil={settings.previousSecretsValidUntil}
+              isSignatureRequired={settings.isSignatureRequired}
+              onRotated={() => setSecretVersion((version) => version + 1)}
+            />
+          </div>
+          <div className="flex flex-col gap-6">
+            <FlireoRegistrationCard apiKeySource={settings.apiKeySource} apiBaseUrl={settings.flireoApiBaseUrl} secretVersion={secretVersion} />
+            <EventsCard available={settings.availableEvents} enabled={settings.enabledEvents} />
+            <TestEventCard onSent={() => setTestEvents((count) => count + 1)} />
+          </div>
         </div>
-        <div className="flex flex-col gap-6">
-          <FlireoRegistrationCard apiKeySource={settings.apiKeySource} apiBaseUrl={settings.flireoApiBaseUrl} secretVersion={secretVersion} />
-          <DeliveryLogCard refreshKey={testEvents} />
-        </div>
+        {/* The whole width: a log reads best one delivery per line. */}
+        <DeliveryLogCard refreshKey={testEvents} />
       </main>
     </div>
   );
