@@ -21,14 +21,47 @@ function readAlertsState(): AlertsState {
   return Notification.permission === "granted" && localStorage.getItem(STORAGE_KEY) === "on" ? "on" : "off";
 }
 
+/**
+ * The state as last read. The board renders many times a second under load, and reading Notification.permission
+ * is a synchronous call into the browser: read on every render, it was the board's costliest function (about 8% of
+ * a core at 200 updates a second, `npm run bench:board`). It is read again when something may have changed it.
+ */
+let knownState: AlertsState | null = null;
+
+function alertsState(): AlertsState {
+  return (knownState ??= readAlertsState());
+}
+
+function refresh(): void {
+  const next = readAlertsState();
+  if (next === knownState) return;
+  knownState = next;
+  for (const listener of listeners) listener();
+}
+
+let isWatching = false;
+
+/** Permission changes (in the site's settings), another tab's choice, and coming back to the tab. */
+function watchForChanges(): void {
+  if (isWatching) return;
+  isWatching = true;
+  window.addEventListener("storage", refresh);
+  document.addEventListener("visibilitychange", refresh);
+  navigator.permissions
+    ?.query({ name: "notifications" })
+    .then((status) => status.addEventListener("change", refresh))
+    .catch(() => {}); // No Permissions API: the two above still notice.
+}
+
 function subscribeToAlerts(listener: () => void): () => void {
+  watchForChanges();
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 function setPreference(value: "on" | "off"): void {
   localStorage.setItem(STORAGE_KEY, value);
-  for (const listener of listeners) listener();
+  refresh();
 }
 
 // One per page, made on the first click that turns alerts on, so the browser lets it play sound later.
@@ -76,7 +109,7 @@ function createAlertThrottle(notify: (title: string, body: string) => void) {
     timer = null;
     const calls = held;
     held = [];
-    if (calls.length === 0 || readAlertsState() !== "on") return;
+    if (calls.length === 0 || alertsState() !== "on") return;
     notify(`${calls.length} more call ${calls.length === 1 ? "error" : "errors"}`, summarizeErrors(calls));
     timer = setTimeout(flush, QUIET_MS);
   };
@@ -104,10 +137,10 @@ export type ErrorAlerts = {
 };
 
 export function useErrorAlerts(): ErrorAlerts {
-  const state = useSyncExternalStore<AlertsState>(subscribeToAlerts, readAlertsState, () => "unsupported");
+  const state = useSyncExternalStore<AlertsState>(subscribeToAlerts, alertsState, () => "unsupported");
 
   const toggle = useCallback(async () => {
-    if (readAlertsState() === "on") return setPreference("off");
+    if (alertsState() === "on") return setPreference("off");
     // Created on the click, so the browser lets it play sound later.
     audioContext();
     const permission = Notification.permission === "granted" ? "granted" : await Notification.requestPermission();
@@ -124,7 +157,7 @@ export function useErrorAlerts(): ErrorAlerts {
 
   const alert = useCallback(
     (call: CallView) => {
-      if (readAlertsState() === "on") throttle.add(call);
+      if (alertsState() === "on") throttle.add(call);
     },
     [throttle],
   );
