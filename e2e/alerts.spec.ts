@@ -53,4 +53,19 @@ test.describe("[ALERTS]", () => {
     await expect(page.locator(`[data-testid="error-call"][data-call-id="${callId}"]`)).toBeVisible();
     expect((await alerts()).notifications).not.toContain(`Call error: ${quiet}`);
   });
+
+  test("a board in another tab follows when alerts are turned on or off", async ({ page, context }) => {
+    await context.grantPermissions(["notifications"]);
+    const other = await context.newPage();
+    await page.goto("/");
+    await other.goto("/");
+    const toggle = page.getByTestId("alerts-toggle");
+    const otherToggle = other.getByTestId("alerts-toggle");
+    await expect(otherToggle).toHaveAttribute("aria-pressed", "false");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    await expect(otherToggle).toHaveAttribute("aria-pressed", "true");
+    await otherToggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  });
 });
