@@ -13,7 +13,7 @@ import { ConnectionIndicator } from "./connection-indicator";
 import { FilterBar } from "./filter-bar";
 import { KpiTiles } from "./kpi-tiles";
 import { LineNamesProvider } from "./line-names";
-import { LiveCallsTable } from "./live-calls-table";
+import { LiveCallsTable, LiveDensityToggle } from "./live-calls-table";
 import { NewErrorsBadge } from "./new-errors-badge";
 import { Panel } from "./panel";
 import { ErrorGroups, RecentErrors } from "./recent-errors";
@@ -139,8 +139,11 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
                 id="live"
                 title="In progress"
                 aside={
-                  <span data-testid="live-count" className="text-3xl font-semibold text-emerald-700 tabular-nums dark:text-emerald-400">
-                    {live.length}
+                  <span className="flex items-center gap-3">
+                    <LiveDensityToggle />
+                    <span data-testid="live-count" className="text-3xl font-semibold text-emerald-700 tabular-nums dark:text-emerald-400">
+                      {live.length}
+                    </span>
                   </span>
                 }
               >

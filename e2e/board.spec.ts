@@ -149,6 +149,48 @@ test.describe("[BOARD]", () => {
     await expect.poll(order).toEqual([latest, ...ids]);
   });
 
+  test("shows the live calls in compact rows on request, more of them in the same height, and remembers it", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    for (let index = 0; index < 30; index++) {
+      await sendStatus({ callId: newCallId(), status: "in-progress", lineNumber: line, lineName: "Support", timestamp: new Date(Date.now() - (index + 1) * 30_000) });
+    }
+    const list = page.getByTestId("live-calls");
+    const rowsInView = () =>
+      list.evaluate((table) => {
+        const scroller = table.querySelector<HTMLElement>("[role=rowgroup][tabindex]")!;
+        const bottom = scroller.getBoundingClientRect().bottom;
+        return [...table.querySelectorAll("[data-testid=live-call]")].filter((row) => row.getBoundingClientRect().bottom <= bottom + 1).length;
+      });
+    const firstRowHeight = () => page.getByTestId("live-call").first().evaluate((row) => row.getBoundingClientRect().height);
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await expect(page.getByTestId("live-count")).toHaveText("30");
+    const toggle = page.getByTestId("live-density");
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    const comfortable = await rowsInView();
+    expect(await firstRowHeight()).toBe(64);
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-pressed", "true");
+    await expect(list).toHaveAttribute("data-density", "compact");
+    expect(await firstRowHeight()).toBe(40);
+    // 64 px rows against 40 px ones: at least half as many again in the same list.
+    expect(await rowsInView()).toBeGreaterThanOrEqual(Math.floor(comfortable * 1.5));
+    // Each row is one line, with the line's name and number side by side, and the timer still running.
+    const first = page.getByTestId("live-call").first();
+    await expect(first).toContainText("Support");
+    await expect(first.getByTestId("call-timer")).toHaveText(/^\d+:\d{2}$/);
+
+    await page.reload();
+    await expect(page.getByTestId("live-density")).toHaveAttribute("aria-pressed", "true");
+    expect(await firstRowHeight()).toBe(40);
+    await page.getByTestId("live-density").click();
+    await expect(list).toHaveAttribute("data-density", "comfortable");
+    expect(await firstRowHeight()).toBe(64);
+  });
+
   test("names a call that came without a line name (legacy payload) after its line", async ({ page, server, sendStatus }) => {
     const line = uniqueLine();
     await sendStatus({ callId: newCallId(), status: "in-progress", lineNumber: line, lineName: "Bookings BE" });
