@@ -4,7 +4,6 @@
 // takes up to 60% of the window's height, so a taller screen shows more calls. Virtualized: only the rows in view
 // are in the DOM, so 5,000 live calls cost what 20 do.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import Link from "next/link";
 import { useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
 import type { CallView } from "@/lib/calls/call-view";
 import { callStartedAt } from "@/lib/calls/call-view";
@@ -13,6 +12,7 @@ import { callTypeHint, callTypeLabel } from "./call-labels";
 import { useLineLabel } from "./line-names";
 import { EmptyState } from "./panel";
 import { createStoredChoice } from "./stored-choice";
+import { CallLink } from "./call-link";
 
 const GRID = "grid grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_auto] items-center gap-3 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_7rem_6rem_6.5rem]";
 
@@ -150,9 +150,9 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText }: LiveCalls
                 style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
               >
                 <div role="cell" className="min-w-0">
-                  <Link href={`/calls/${encodeURIComponent(call.id)}`} className={`block truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline ${isCompact ? "text-sm" : "text-base"}`}>
+                  <CallLink callId={call.id} className={`block truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline ${isCompact ? "text-sm" : "text-base"}`}>
                     {formatPhoneNumber(call.customerNumber)}
-                  </Link>
+                  </CallLink>
                   {!isCompact && <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{callTypeLabel(call)} · {formatClockTime(startedAt)}</div>}
                 </div>
                 {isCompact ? (

@@ -1,12 +1,12 @@
 "use client";
 // Calls that ended with an error: the most frequent error texts of the last hour and day, then each call.
 import { memo } from "react";
-import Link from "next/link";
 import type { ErrorGroup } from "@/lib/calls/board-stats";
 import type { CallView } from "@/lib/calls/call-view";
 import { formatPhoneNumber, formatRecentTime } from "@/lib/calls/format";
 import { useLineLabel } from "./line-names";
 import { EmptyState } from "./panel";
+import { CallLink } from "./call-link";
 
 /** Counts over every call, also with a filter on (`isFiltered`), which its heading then says. */
 export function ErrorGroups({ groups, isFiltered = false }: { groups: ErrorGroup[] | null; isFiltered?: boolean }) {
@@ -45,13 +45,13 @@ export const RecentErrors = memo(function RecentErrors({ calls, emptyText, today
       {calls.map((call) => (
         <li key={call.id} data-testid="error-call" data-call-id={call.id} className="relative px-5 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
           <div className="flex items-baseline justify-between gap-3">
-            <Link
-              href={`/calls/${encodeURIComponent(call.id)}`}
+            <CallLink
+              callId={call.id}
               className="min-w-0 font-semibold text-red-700 after:absolute after:inset-0 hover:underline focus-visible:underline dark:text-red-400"
               data-testid="error-text"
             >
               {call.error ?? "Unknown error"}
-            </Link>
+            </CallLink>
             <time className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={call.endedAt ?? undefined}>
               {formatRecentTime(call.endedAt, today)}
             </time>

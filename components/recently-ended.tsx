@@ -1,7 +1,6 @@
 "use client";
 // Calls that ended cleanly, most recent first, with their duration and, once the report arrives, its summary.
 import { memo } from "react";
-import Link from "next/link";
 import type { CallView } from "@/lib/calls/call-view";
 import { endedCallDuration, summaryState } from "@/lib/calls/call-view";
 import { formatDuration, formatPhoneNumber, formatRecentTime } from "@/lib/calls/format";
@@ -9,6 +8,7 @@ import { MISSING_SUMMARY } from "./call-labels";
 import { useLineLabel } from "./line-names";
 import { EmptyState } from "./panel";
 import { useNow } from "./use-now";
+import { CallLink } from "./call-link";
 
 /** `today`: any instant of the local day (the board passes its start, so this re-renders once a day, not every second). */
 export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: number }) {
@@ -24,9 +24,9 @@ export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText, tod
         return (
           <li key={call.id} data-testid="ended-call" data-call-id={call.id} className="relative px-5 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
             <div className="flex items-baseline justify-between gap-3">
-              <Link href={`/calls/${encodeURIComponent(call.id)}`} className="min-w-0 truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline">
+              <CallLink callId={call.id} className="min-w-0 truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline">
                 {formatPhoneNumber(call.customerNumber)}
-              </Link>
+              </CallLink>
               <span className="shrink-0 font-semibold tabular-nums" data-testid="ended-duration">
                 {duration === null ? "—" : formatDuration(duration)}
               </span>

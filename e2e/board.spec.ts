@@ -191,6 +191,34 @@ test.describe("[BOARD]", () => {
     expect(await firstRowHeight()).toBe(64);
   });
 
+  test("fetches a call's page ahead only when the pointer reaches its row, not for every row that comes into view", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    const callPageRequests: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).pathname.startsWith("/calls/")) callPageRequests.push(decodeURIComponent(request.url()));
+    });
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+
+    const live = [newCallId(), newCallId(), newCallId()];
+    for (const callId of live) await sendStatus({ callId, status: "in-progress", lineNumber: line });
+    const failed = newCallId();
+    await sendStatus({ callId: failed, status: "in-progress", lineNumber: line });
+    await sendStatus({ callId: failed, status: "ended-with-error", lineNumber: line, error: "LLM timeout" });
+    await expect(page.getByTestId("live-call")).toHaveCount(3);
+    await expect(page.locator(`[data-testid="error-call"][data-call-id="${failed}"]`)).toBeVisible();
+    // Next prefetches a link that comes into view within a frame or two; give it ample time to (not) happen.
+    await page.waitForTimeout(1_500);
+    expect(callPageRequests).toEqual([]);
+
+    const row = page.locator(`[data-testid="live-call"][data-call-id="${live[1]}"]`);
+    await row.hover();
+    await expect.poll(() => callPageRequests.some((url) => url.includes(`/calls/${live[1]}`))).toBe(true);
+    await row.getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/calls/${live[1]}$`));
+    await expect(page.getByTestId("detail-timeline")).toBeVisible();
+  });
+
   test("names a call that came without a line name (legacy payload) after its line", async ({ page, server, sendStatus }) => {
     const line = uniqueLine();
     await sendStatus({ callId: newCallId(), status: "in-progress", lineNumber: line, lineName: "Bookings BE" });

@@ -1,13 +1,13 @@
 "use client";
 // The alert delivery log: every alert sent (or tried) to every destination lately, with its state, attempts and
 // the last error. Refreshes itself while the page is open.
-import Link from "next/link";
 import { useState } from "react";
 import { DELIVERY_STATES, type AlertDeliveriesResponse, type AlertDeliveryState, type AlertKind } from "@/lib/alerts/alert-view";
 import { formatClockTime } from "@/lib/calls/format";
 import { Card, Notice } from "@/components/webhooks/card";
 import { CountFilter } from "@/components/webhooks/count-filter";
 import { usePolledApi } from "@/components/webhooks/use-polled-api";
+import { CallLink } from "@/components/call-link";
 
 const REFRESH_MS = 3_000;
 
@@ -52,9 +52,9 @@ export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
               <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 pl-[4.25rem] text-xs text-zinc-500 dark:text-zinc-400">
                 <span className="font-medium text-zinc-700 dark:text-zinc-300">{ALERT_KIND_LABEL[delivery.alertKind]}</span>
                 {delivery.callId && (
-                  <Link href={`/calls/${encodeURIComponent(delivery.callId)}`} className="font-mono underline-offset-2 hover:underline">
+                  <CallLink callId={delivery.callId} className="font-mono underline-offset-2 hover:underline">
                     {delivery.callId.slice(0, 13)}
-                  </Link>
+                  </CallLink>
                 )}
                 <span aria-hidden>→</span>
                 <span>{delivery.destinationKind}</span>

@@ -1,13 +1,13 @@
 "use client";
 // The webhook delivery log on the webhooks page: what reached the webhook URL lately, what Callboard did with it
 // and why, with the last 24 hours' counts. Refreshes itself while the page is open.
-import Link from "next/link";
 import { useState } from "react";
 import { formatClockTime } from "@/lib/calls/format";
 import { DELIVERY_OUTCOMES, type DeliveriesResponse, type DeliveryOutcome } from "@/lib/webhooks/delivery-view";
 import { Card, Notice } from "./card";
 import { CountFilter } from "./count-filter";
 import { usePolledApi } from "./use-polled-api";
+import { CallLink } from "@/components/call-link";
 
 const REFRESH_MS = 5_000;
 
@@ -51,10 +51,10 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
                   <td className="px-2 py-2 font-mono text-xs whitespace-nowrap">{delivery.eventType ?? "—"}</td>
                   <td className="px-2 py-2 whitespace-nowrap">
                     {delivery.callId ? (
-                      <Link href={`/calls/${encodeURIComponent(delivery.callId)}`} className="font-mono text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400" title={delivery.callId}>
+                      <CallLink callId={delivery.callId} className="font-mono text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400" title={delivery.callId}>
                         {/* The end of an id tells calls apart as well as its start: legacy ids all begin "call-_+31…". */}
                         {delivery.callId.length > 16 ? `${delivery.callId.slice(0, 7)}…${delivery.callId.slice(-8)}` : delivery.callId}
-                      </Link>
+                      </CallLink>
                     ) : (
                       <span className="text-zinc-400">—</span>
                     )}
