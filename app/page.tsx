@@ -1,6 +1,7 @@
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Board } from "@/components/board";
+import { readBoardPreferences } from "@/components/board-preferences";
 import { getSessionUser } from "@/lib/auth/session";
 import { parseCallFilter } from "@/lib/calls/call-filter";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
@@ -24,6 +25,7 @@ export default async function BoardPage({ searchParams }: PageProps) {
       defaultCountry={env.DEFAULT_COUNTRY}
       isAcceptingUnsigned={!(await getSignaturePolicy()).isSignatureRequired}
       user={{ email: user.email, role: user.role }}
+      preferences={readBoardPreferences(await cookies())}
     />
   );
 }

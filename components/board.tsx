@@ -13,6 +13,7 @@ import { ConnectionIndicator } from "./connection-indicator";
 import { FilterBar } from "./filter-bar";
 import { KpiTiles } from "./kpi-tiles";
 import { LineNamesProvider } from "./line-names";
+import type { BoardPreferences } from "./board-preferences";
 import { LiveCallsTable, LiveDensityToggle } from "./live-calls-table";
 import { NewErrorsBadge } from "./new-errors-badge";
 import { Panel } from "./panel";
@@ -32,6 +33,8 @@ type BoardProps = {
   defaultCountry: string;
   isAcceptingUnsigned: boolean;
   user: { email: string; role: Role };
+  /** The live list's order and density as the request's cookies had them, so the first render matches. */
+  preferences: BoardPreferences;
 };
 
 function emptyText(filter: CallFilter, list: "live" | "ended" | "error", fallback: string, noun: string): string {
@@ -52,7 +55,7 @@ function ListCount({ count, what, testId, className }: { count: number; what: st
   );
 }
 
-export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, user }: BoardProps) {
+export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, user, preferences }: BoardProps) {
   const [filter, setFilter] = useCallFilter();
   const compiled = useMemo(() => compileCallFilter(filter, defaultCountry as CountryCode), [filter, defaultCountry]);
   const isFiltered = isFilterActive(filter);
@@ -140,14 +143,14 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
                 title="In progress"
                 aside={
                   <span className="flex items-center gap-3">
-                    <LiveDensityToggle />
+                    {statusFilterIncludes(filter.status, "live") && live.length > 0 && <LiveDensityToggle serverValue={preferences.liveDensity} />}
                     <span data-testid="live-count" className="text-3xl font-semibold text-emerald-700 tabular-nums dark:text-emerald-400">
                       {live.length}
                     </span>
                   </span>
                 }
               >
-                <LiveCallsTable calls={live} now={now} emptyText={emptyText(filter, "live", "No calls in progress right now.", "Calls in progress")} />
+                <LiveCallsTable calls={live} now={now} preferences={preferences} emptyText={emptyText(filter, "live", "No calls in progress right now.", "Calls in progress")} />
               </Panel>
               <Panel id="ended" title="Recently ended" aside={<ListCount count={ended.length} what="ended calls" testId="ended-count" className="text-sm text-zinc-500 dark:text-zinc-400" />}>
                 <RecentlyEnded calls={ended} today={today} emptyText={emptyText(filter, "ended", "No calls have ended yet.", "Ended calls")} />

@@ -11,24 +11,21 @@ import { formatClockTime, formatDuration, formatPhoneNumber, secondsBetween } fr
 import { callTypeHint, callTypeLabel } from "./call-labels";
 import { useLineLabel } from "./line-names";
 import { EmptyState } from "./panel";
+import { LIVE_DENSITY, LIVE_ORDER, type BoardPreferences, type LiveDensity, type LiveOrder } from "./board-preferences";
 import { createStoredChoice } from "./stored-choice";
 import { CallLink } from "./call-link";
 
 const GRID = "grid grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_auto] items-center gap-3 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_7rem_6rem_6.5rem]";
 
-type LiveCallsTableProps = { calls: CallView[]; now: number; emptyText: string };
+type LiveCallsTableProps = { calls: CallView[]; now: number; emptyText: string; preferences: BoardPreferences };
 
-export type LiveOrder = "newest" | "longest";
-const liveOrder = createStoredChoice<LiveOrder>("callboard.live-order", ["newest", "longest"], "newest");
-
-/** Comfortable rows carry two lines each; compact ones one line, so a wall screen shows half as many again. */
-export type LiveDensity = "comfortable" | "compact";
-const liveDensity = createStoredChoice<LiveDensity>("callboard.live-density", ["comfortable", "compact"], "comfortable");
+const liveOrder = createStoredChoice(LIVE_ORDER);
+const liveDensity = createStoredChoice(LIVE_DENSITY);
 const ROW_HEIGHTS: Record<LiveDensity, number> = { comfortable: 64, compact: 40 };
 
-/** Switches the live list between comfortable and compact rows; sits in the list's title bar. */
-export function LiveDensityToggle() {
-  const density = liveDensity.useChoice();
+/** Switches the live list between comfortable and compact rows; sits in the list's title bar, from tablet width up. */
+export function LiveDensityToggle({ serverValue }: { serverValue: LiveDensity }) {
+  const density = liveDensity.useChoice(serverValue);
   const isCompact = density === "compact";
   return (
     <button
@@ -37,7 +34,7 @@ export function LiveDensityToggle() {
       onClick={() => liveDensity.choose(isCompact ? "comfortable" : "compact")}
       title={isCompact ? "Compact rows: press for comfortable rows" : "Comfortable rows: press for compact rows, to see more calls at once"}
       data-testid="live-density"
-      className={`inline-flex items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium ${
+      className={`hidden items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium sm:inline-flex ${
         isCompact
           ? "border-zinc-900 bg-zinc-900 text-white dark:border-zinc-100 dark:bg-zinc-100 dark:text-zinc-900"
           : "border-zinc-200 text-zinc-600 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800"
@@ -77,10 +74,10 @@ function SortHeading({ order, sortsBy, otherwise, label, className, children }: 
   );
 }
 
-export function LiveCallsTable({ calls: newestFirst, now, emptyText }: LiveCallsTableProps) {
+export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences }: LiveCallsTableProps) {
   const lineLabel = useLineLabel();
-  const order = liveOrder.useChoice();
-  const density = liveDensity.useChoice();
+  const order = liveOrder.useChoice(preferences.liveOrder);
+  const density = liveDensity.useChoice(preferences.liveDensity);
   const rowHeight = ROW_HEIGHTS[density];
   const isCompact = density === "compact";
   const calls = useMemo(() => (order === "longest" ? [...newestFirst].reverse() : newestFirst), [newestFirst, order]);
@@ -99,14 +96,14 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText }: LiveCalls
   // (the browser's own scroll anchoring does not see absolutely positioned rows). At the very top, new calls
   // appear as they come.
   const latestCalls = useRef(calls);
-  const anchor = useRef<{ id: string; offset: number } | null>(null);
+  const anchor = useRef<{ id: string; offset: number; rowHeight: number } | null>(null);
   const rememberAnchor = () => {
     const scroller = scrollRef.current;
     const index = scroller ? Math.floor(scroller.scrollTop / rowHeight) : 0;
     const call = latestCalls.current[index];
-    anchor.current = scroller && scroller.scrollTop > 0 && call ? { id: call.id, offset: scroller.scrollTop - index * rowHeight } : null;
+    anchor.current = scroller && scroller.scrollTop > 0 && call ? { id: call.id, offset: scroller.scrollTop - index * rowHeight, rowHeight } : null;
   };
-  // Rows of a new height: the virtualizer forgets the old sizes (it caches them per row).
+  // Rows of a new height: estimateSize is not among what the virtualizer watches, so have it lay the rows out again.
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   useLayoutEffect(() => {
     latestCalls.current = calls;
@@ -115,7 +112,8 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText }: LiveCalls
     if (!scroller || !held) return;
     const index = calls.findIndex((call) => call.id === held.id);
     // The row read last has ended: stay where the list is, and anchor to whatever is there now.
-    if (index >= 0) scroller.scrollTop = index * rowHeight + Math.min(held.offset, rowHeight - 1);
+    // Rows of another height (the density changed) keep the same row at the top, as far into it as before.
+    if (index >= 0) scroller.scrollTop = index * rowHeight + Math.round((held.offset * rowHeight) / held.rowHeight);
     rememberAnchor();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rememberAnchor reads refs and rowHeight only.
   }, [calls, rowHeight]);
@@ -155,17 +153,11 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText }: LiveCalls
                   </CallLink>
                   {!isCompact && <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{callTypeLabel(call)} · {formatClockTime(startedAt)}</div>}
                 </div>
-                {isCompact ? (
-                  <div role="cell" className="min-w-0 truncate text-sm">
-                    <span className="font-medium">{lineLabel(call)}</span>{" "}
-                    <span className="hidden text-xs text-zinc-500 tabular-nums sm:inline dark:text-zinc-400">{formatPhoneNumber(call.lineNumber)}</span>
-                  </div>
-                ) : (
-                  <div role="cell" className="min-w-0">
-                    <div className="truncate font-medium">{lineLabel(call)}</div>
-                    <div className="truncate text-xs text-zinc-500 tabular-nums dark:text-zinc-400">{formatPhoneNumber(call.lineNumber)}</div>
-                  </div>
-                )}
+                {/* Compact: the line's name and number side by side, the number from tablet width up. */}
+                <div role="cell" className={`min-w-0 ${isCompact ? "truncate text-sm" : ""}`} data-testid="live-line">
+                  <div className={isCompact ? "inline font-medium" : "truncate font-medium"}>{lineLabel(call)}</div>{" "}
+                  <div className={`text-xs text-zinc-500 tabular-nums dark:text-zinc-400 ${isCompact ? "hidden sm:inline" : "truncate"}`}>{formatPhoneNumber(call.lineNumber)}</div>
+                </div>
                 <div role="cell" className="relative hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
                 <div role="cell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300">{formatClockTime(startedAt)}</div>
                 <div role="cell" className="text-right">

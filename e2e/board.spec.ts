@@ -178,12 +178,28 @@ test.describe("[BOARD]", () => {
     expect(await firstRowHeight()).toBe(40);
     // 64 px rows against 40 px ones: at least half as many again in the same list.
     expect(await rowsInView()).toBeGreaterThanOrEqual(Math.floor(comfortable * 1.5));
-    // Each row is one line, with the line's name and number side by side, and the timer still running.
-    const first = page.getByTestId("live-call").first();
-    await expect(first).toContainText("Support");
-    await expect(first.getByTestId("call-timer")).toHaveText(/^\d+:\d{2}$/);
+    // Each row is one line: the line's name and number side by side; the timer still runs.
+    const lineCell = page.getByTestId("live-line").first();
+    await expect(lineCell).toContainText("Support");
+    const [nameTop, numberTop] = await lineCell.evaluate((cell) => [...cell.children].map((part) => part.getBoundingClientRect().top));
+    expect(Math.abs((nameTop ?? 0) - (numberTop ?? 100))).toBeLessThan(4);
+    await expect(page.getByTestId("live-call").first().getByTestId("call-timer")).toHaveText(/^\d+:\d{2}$/);
 
+    // Another tab of the board follows the choice.
+    const other = await page.context().newPage();
+    await other.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(other.getByTestId("live-calls")).toHaveAttribute("data-density", "compact");
+    await toggle.click();
+    await expect(other.getByTestId("live-calls")).toHaveAttribute("data-density", "comfortable");
+    await toggle.click();
+    await expect(other.getByTestId("live-calls")).toHaveAttribute("data-density", "compact");
+    await other.close();
+
+    // The server renders the remembered density, so a reloading wall screen does not jump from one to the other.
+    const html = await (await page.request.get(`/?line=${encodeURIComponent(line)}`)).text();
+    expect(html).toContain('data-density="compact"');
     await page.reload();
+    await expect(list).toHaveAttribute("data-density", "compact");
     await expect(page.getByTestId("live-density")).toHaveAttribute("aria-pressed", "true");
     expect(await firstRowHeight()).toBe(40);
     await page.getByTestId("live-density").click();
@@ -191,7 +207,7 @@ test.describe("[BOARD]", () => {
     expect(await firstRowHeight()).toBe(64);
   });
 
-  test("fetches a call's page ahead only when the pointer reaches its row, not for every row that comes into view", async ({ page, sendStatus }) => {
+  test("fetches a call's page ahead only when the pointer or focus reaches its row, not for every row that comes into view", async ({ page, sendStatus }) => {
     const line = uniqueLine();
     const callPageRequests: string[] = [];
     page.on("request", (request) => {
@@ -214,6 +230,9 @@ test.describe("[BOARD]", () => {
     const row = page.locator(`[data-testid="live-call"][data-call-id="${live[1]}"]`);
     await row.hover();
     await expect.poll(() => callPageRequests.some((url) => url.includes(`/calls/${live[1]}`))).toBe(true);
+    // So does the keyboard's focus.
+    await page.locator(`[data-testid="live-call"][data-call-id="${live[2]}"]`).getByRole("link").focus();
+    await expect.poll(() => callPageRequests.some((url) => url.includes(`/calls/${live[2]}`))).toBe(true);
     await row.getByRole("link").click();
     await expect(page).toHaveURL(new RegExp(`/calls/${live[1]}$`));
     await expect(page.getByTestId("detail-timeline")).toBeVisible();
