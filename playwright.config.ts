@@ -11,7 +11,9 @@ const executablePath = findChromium();
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 30_000,
+  // The longest tests walk through several pages and tabs; with two workers, each with its own server, and Chromium
+  // sharing two cores, some took 31–35 s in CI. A hang still fails at the first expect (7.5 s).
+  timeout: 60_000,
   expect: { timeout: 7_500 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,

@@ -4,6 +4,17 @@ import { uniqueCustomer, uniqueLine } from "./helpers";
 
 test.describe("[ERRORS]", () => {
   test("lists a new error with its text, line, customer and time, and raises a badge", async ({ page, sendStatus }) => {
+    // Records the animations the page starts: the badge's pulse ends within seconds, before a slow check could see it.
+    await page.addInitScript(() => {
+      const started: { testId: string | undefined; iterations: number | undefined }[] = [];
+      (window as unknown as { __animations: typeof started }).__animations = started;
+      const { animate } = Object.getOwnPropertyDescriptors(Element.prototype);
+      const original = animate?.value as Element["animate"];
+      Element.prototype.animate = function (this: HTMLElement, keyframes, options) {
+        started.push({ testId: this.dataset?.testid, iterations: typeof options === "object" ? options.iterations : undefined });
+        return original.call(this, keyframes, options);
+      };
+    });
     await page.goto("/");
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
     await expect(page.getByTestId("new-errors-badge")).toHaveCount(0);
@@ -22,8 +33,13 @@ test.describe("[ERRORS]", () => {
     const badge = page.getByTestId("new-errors-badge");
     await expect(badge).toHaveText("1 new");
     // It pulses at the news, a few times, not for as long as it is shown.
-    const pulses = () => badge.evaluate((element) => element.getAnimations().map((animation) => animation.effect?.getTiming().iterations));
-    expect(await pulses()).toEqual([3]);
+    const pulses = () =>
+      page.evaluate(() =>
+        (window as unknown as { __animations: { testId?: string; iterations?: number }[] }).__animations
+          .filter((animation) => animation.testId === "new-errors-badge")
+          .map((animation) => animation.iterations),
+      );
+    await expect.poll(pulses).toEqual([3]);
     await badge.click();
     await expect(badge).toHaveCount(0);
   });
