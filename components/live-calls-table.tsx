@@ -96,18 +96,25 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences
   // (the browser's own scroll anchoring does not see absolutely positioned rows). At the very top, new calls
   // appear as they come.
   const latestCalls = useRef(calls);
-  const anchor = useRef<{ id: string; offset: number; rowHeight: number } | null>(null);
-  const rememberAnchor = () => {
+  const anchor = useRef<{ id: string; offset: number; rowHeight: number; scrollTop: number } | null>(null);
+  /** Notes which row is at the top of the view, and how far into it, among `latestCalls` laid out `height` apart. */
+  const rememberAnchor = (height = rowHeight) => {
     const scroller = scrollRef.current;
-    const index = scroller ? Math.floor(scroller.scrollTop / rowHeight) : 0;
+    const index = scroller ? Math.floor(scroller.scrollTop / height) : 0;
     const call = latestCalls.current[index];
-    anchor.current = scroller && scroller.scrollTop > 0 && call ? { id: call.id, offset: scroller.scrollTop - index * rowHeight, rowHeight } : null;
+    anchor.current =
+      scroller && scroller.scrollTop > 0 && call
+        ? { id: call.id, offset: scroller.scrollTop - index * height, rowHeight: height, scrollTop: scroller.scrollTop }
+        : null;
   };
   // Rows of a new height: estimateSize is not among what the virtualizer watches, so have it lay the rows out again.
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   useLayoutEffect(() => {
-    latestCalls.current = calls;
     const scroller = scrollRef.current;
+    // A scroll whose event the browser has not dispatched yet (it comes with the next frame) counts all the same:
+    // an update rendered in between must not put the list back where it was before that scroll.
+    if (scroller && scroller.scrollTop !== (anchor.current?.scrollTop ?? 0)) rememberAnchor(anchor.current?.rowHeight);
+    latestCalls.current = calls;
     const held = anchor.current;
     if (!scroller || !held) return;
     const index = calls.findIndex((call) => call.id === held.id);
@@ -131,7 +138,7 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences
           <SortHeading order={order} sortsBy="longest" otherwise="newest" label="longest first" className="text-right">Duration</SortHeading>
         </div>
       </div>
-      <div ref={scrollRef} onScroll={rememberAnchor} role="rowgroup" className="max-h-[60vh] overflow-y-auto overscroll-contain" tabIndex={-1}>
+      <div ref={scrollRef} onScroll={() => rememberAnchor()} role="rowgroup" className="max-h-[60vh] overflow-y-auto overscroll-contain" tabIndex={-1}>
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const call = calls[item.index];

@@ -299,10 +299,35 @@ test.describe("[BOARD]", () => {
     await expect(page.getByTestId("live-count")).toHaveText("32");
     expect(await offsetInList()).toBeCloseTo(before, 0);
 
-    // At the top, the newest calls show as they come.
-    await list.evaluate((element) => (element.scrollTop = 0));
+    // Back at the top, the newest calls show as they come, even when an update renders right after the scroll,
+    // before the browser has dispatched its scroll event. The server's message is held in the page and let
+    // through in the same task as the scroll.
+    await page.evaluate(() => {
+      type Handler = (calls: unknown) => void;
+      const socket = (window as unknown as { __callboardSocket: { listeners(event: string): Handler[]; off(event: string): void; on(event: string, handler: Handler): void } }).__callboardSocket;
+      const handlers = socket.listeners("calls:updated");
+      const held: unknown[] = [];
+      socket.off("calls:updated");
+      socket.on("calls:updated", (calls) => held.push(calls));
+      Object.assign(window, {
+        __held: held,
+        __release: () => {
+          socket.off("calls:updated");
+          for (const handler of handlers) socket.on("calls:updated", handler);
+          for (const calls of held) for (const handler of handlers) handler(calls);
+        },
+      });
+    });
     const newest = newCallId();
     await sendStatus({ callId: newest, status: "in-progress", lineNumber: line });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __held: unknown[] }).__held.length)).toBe(1);
+    await page.waitForTimeout(1_100); // The connection indicator then re-renders the board at once for the update.
+    await list.evaluate((element) => {
+      element.scrollTop = 0;
+      (window as unknown as { __release: () => void }).__release();
+    });
+    await expect(page.getByTestId("live-count")).toHaveText("33");
     await expect(page.getByTestId("live-call").first()).toHaveAttribute("data-call-id", newest);
+    expect(await list.evaluate((element) => element.scrollTop)).toBe(0);
   });
 });
