@@ -3,6 +3,9 @@ import type { Call } from "@/lib/db/generated/client";
 import { isCallStatus } from "./call-status";
 import type { CallView } from "./call-view";
 
+/** A timestamp: a Date from Prisma, or ISO text where the SQL formats it (see record-call-event.ts). */
+type Timestamp = Date | string;
+
 export type CallRow = {
   id: string;
   status: string;
@@ -10,15 +13,15 @@ export type CallRow = {
   line_number: string | null;
   line_name: string | null;
   customer_number: string | null;
-  started_at: Date | null;
-  ended_at: Date | null;
-  first_event_at: Date;
-  last_event_at: Date;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  first_event_at: Timestamp;
+  last_event_at: Timestamp;
   error: string | null;
   end_reason: string | null;
   duration_seconds: number | null;
   summary: string | null;
-  unresolved_at: Date | null;
+  unresolved_at: Timestamp | null;
   unresolved_reason: string | null;
   /** A bigint from Prisma, a string from node-postgres (int8). */
   version: bigint | number | string;
@@ -35,6 +38,12 @@ function toStatus(value: string): CallView["status"] {
   return value;
 }
 
+function toIso(value: Timestamp): string;
+function toIso(value: Timestamp | null): string | null;
+function toIso(value: Timestamp | null): string | null {
+  return value === null || typeof value === "string" ? value : value.toISOString();
+}
+
 export function callRowToView(row: CallRow): CallView {
   return {
     id: row.id,
@@ -43,15 +52,15 @@ export function callRowToView(row: CallRow): CallView {
     lineNumber: row.line_number,
     lineName: row.line_name,
     customerNumber: row.customer_number,
-    startedAt: row.started_at?.toISOString() ?? null,
-    endedAt: row.ended_at?.toISOString() ?? null,
-    firstEventAt: row.first_event_at.toISOString(),
-    lastEventAt: row.last_event_at.toISOString(),
+    startedAt: toIso(row.started_at),
+    endedAt: toIso(row.ended_at),
+    firstEventAt: toIso(row.first_event_at),
+    lastEventAt: toIso(row.last_event_at),
     error: row.error,
     endReason: row.end_reason,
     durationSeconds: row.duration_seconds,
     summary: row.summary,
-    unresolvedAt: row.unresolved_at?.toISOString() ?? null,
+    unresolvedAt: toIso(row.unresolved_at),
     unresolvedReason: row.unresolved_reason,
     version: Number(row.version),
   };

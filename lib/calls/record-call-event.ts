@@ -28,10 +28,6 @@ function startedAt(event: FlireoCallEvent): Date | null {
   return event.report?.startedAt ?? null;
 }
 
-function toJson(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
-}
-
 /** True when the incoming event settles the status over the stored one. */
 const WINS = `((EXCLUDED.status_rank, EXCLUDED.status_at, EXCLUDED.status = 'ended-with-error') > (c.status_rank, c.status_at, c.status = 'ended-with-error'))`;
 
@@ -43,36 +39,68 @@ function preferWinner(column: string): string {
   return `CASE WHEN ${WINS} THEN COALESCE(EXCLUDED.${column}, c.${column}) ELSE COALESCE(c.${column}, EXCLUDED.${column}) END`;
 }
 
-/** The input columns, in parameter order ($1, $2, …), each with its SQL array type and how it is read off an event. */
-const INPUT_COLUMNS: readonly [name: string, type: string, pick: (event: FlireoCallEvent, rawPayload: unknown) => unknown][] = [
-  ["call_id", "text", (e) => e.callId],
-  ["type", "text", (e) => e.type],
-  ["status", "text", (e) => e.status],
-  ["occurred_at", "timestamptz", (e) => e.occurredAt],
-  ["dedupe_key", "text", (e) => eventDedupeKey(e)],
-  ["payload", "jsonb", (_, raw) => toJson(raw)],
-  ["status_rank", "smallint", statusRank],
-  ["call_type", "text", (e) => e.callType],
-  ["line_number", "text", (e) => e.lineNumber],
-  ["line_name", "text", (e) => e.lineName],
-  ["customer_number", "text", (e) => e.customerNumber],
-  ["started_at", "timestamptz", startedAt],
-  ["ended_at", "timestamptz", endedAt],
-  ["error", "text", (e) => e.error],
-  ["end_reason", "text", (e) => e.endReason],
-  ["duration_seconds", "double precision", (e) => e.report?.durationSeconds ?? null],
-  ["summary", "text", (e) => e.report?.summary ?? null],
-  ["analysis", "jsonb", (e) => toJson(e.report?.analysis)],
-  ["transcript", "jsonb", (e) => toJson(e.report?.transcript)],
-  ["recording_url", "text", (e) => e.report?.recordingUrl ?? null],
-  ["metadata", "jsonb", (e) => toJson(e.metadata)],
-];
+/** One input row: the event's columns (named as in SQL), read off an event; timestamps travel as ISO text. */
+function inputRow(event: FlireoCallEvent, rawPayload: unknown) {
+  return {
+    call_id: event.callId,
+    type: event.type,
+    status: event.status,
+    occurred_at: event.occurredAt,
+    dedupe_key: eventDedupeKey(event),
+    payload: rawPayload,
+    status_rank: statusRank(event),
+    call_type: event.callType,
+    line_number: event.lineNumber,
+    line_name: event.lineName,
+    customer_number: event.customerNumber,
+    started_at: startedAt(event),
+    ended_at: endedAt(event),
+    error: event.error,
+    end_reason: event.endReason,
+    duration_seconds: event.report?.durationSeconds ?? null,
+    summary: event.report?.summary ?? null,
+    analysis: event.report?.analysis ?? null,
+    transcript: event.report?.transcript ?? null,
+    recording_url: event.report?.recordingUrl ?? null,
+    metadata: event.metadata ?? null,
+  };
+}
 
-// One fixed text whatever the number of events (they travel as arrays), so each connection prepares it once.
+/** The SQL type of each input column, in the order of inputRow. */
+const INPUT_TYPES: Record<keyof ReturnType<typeof inputRow>, string> = {
+  call_id: "text",
+  type: "text",
+  status: "text",
+  occurred_at: "timestamptz",
+  dedupe_key: "text",
+  payload: "jsonb",
+  status_rank: "smallint",
+  call_type: "text",
+  line_number: "text",
+  line_name: "text",
+  customer_number: "text",
+  started_at: "timestamptz",
+  ended_at: "timestamptz",
+  error: "text",
+  end_reason: "text",
+  duration_seconds: "double precision",
+  summary: "text",
+  analysis: "jsonb",
+  transcript: "jsonb",
+  recording_url: "text",
+  metadata: "jsonb",
+};
+
+/** A timestamp as JavaScript's toISOString writes it (millisecond precision, in UTC), so no Date is built for it. */
+const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+// One fixed text whatever the number of events, so each connection prepares it once. The events travel as one
+// JSON array, with each raw payload inside it as it is: one JSON.stringify for the whole group, where a parameter
+// per column cost node-postgres an escaping pass over every value (the payloads' JSON included) on the event loop.
 const RECORD_CALL_EVENTS_SQL = `
   WITH input AS (
-    SELECT * FROM unnest(${INPUT_COLUMNS.map(([, type], index) => `$${index + 1}::${type}[]`).join(", ")})
-      AS t(${INPUT_COLUMNS.map(([name]) => name).join(", ")})
+    SELECT * FROM json_to_recordset($1::json)
+      AS t(${Object.entries(INPUT_TYPES).map(([name, type]) => `${name} ${type}`).join(", ")})
   ),
   new_events AS (
     INSERT INTO call_events (call_id, type, status, occurred_at, dedupe_key, payload)
@@ -115,8 +143,10 @@ const RECORD_CALL_EVENTS_SQL = `
     unresolved_reason = CASE WHEN ${REVIVES} THEN NULL ELSE c.unresolved_reason END,
     version = nextval('calls_version_seq'),
     updated_at = now()
-  RETURNING c.id, c.status, c.call_type, c.line_number, c.line_name, c.customer_number, c.started_at, c.ended_at,
-    c.first_event_at, c.last_event_at, c.error, c.end_reason, c.duration_seconds, c.summary, c.unresolved_at,
+  RETURNING c.id, c.status, c.call_type, c.line_number, c.line_name, c.customer_number,
+    ${isoText("c.started_at")} AS started_at, ${isoText("c.ended_at")} AS ended_at,
+    ${isoText("c.first_event_at")} AS first_event_at, ${isoText("c.last_event_at")} AS last_event_at,
+    c.error, c.end_reason, c.duration_seconds, c.summary, ${isoText("c.unresolved_at")} AS unresolved_at,
     c.unresolved_reason, c.version`;
 
 export type EventToRecord = { event: FlireoCallEvent; rawPayload: unknown };
@@ -135,8 +165,8 @@ export async function recordCallEvents(prisma: PrismaClient, items: readonly Eve
   if (new Set(items.map((item) => item.event.callId)).size !== items.length) {
     throw new Error("recordCallEvents takes at most one event per call per statement.");
   }
-  const values = INPUT_COLUMNS.map(([, , pick]) => items.map((item) => pick(item.event, item.rawPayload)));
-  const { rows } = await poolOf(prisma).query<CallRow>({ name: "record-call-events", text: RECORD_CALL_EVENTS_SQL, values });
+  const input = JSON.stringify(items.map((item) => inputRow(item.event, item.rawPayload)));
+  const { rows } = await poolOf(prisma).query<CallRow>({ name: "record-call-events", text: RECORD_CALL_EVENTS_SQL, values: [input] });
 
   const byCall = new Map(rows.map((row) => [row.id, row]));
   return items.map((item): RecordResult => {

@@ -40,6 +40,18 @@ describe("delivery log", () => {
     expect(await countDeliveriesByOutcome(prisma)).toEqual({ stored: 4, duplicate: 0, ignored: 0, rejected: 1 });
   });
 
+  it("stores reasons that are cut inside a surrogate pair or hold U+0000, with U+FFFD in their place", async () => {
+    await prisma.$executeRaw`DELETE FROM webhook_deliveries`;
+    const cutInsideEmoji = `${"x".repeat(499)}😀 and more`; // the cut at 500 characters leaves half of the emoji
+    for (const [callId, reason] of [["cut", cutInsideEmoji], ["nul", "bad \u0000 byte"]] as const) {
+      recordDelivery(() => prisma, { receivedAt: new Date(), eventType: null, callId, outcome: "rejected", reason, statusCode: 400, durationMs: 1 });
+    }
+    await flushDeliveries(prisma);
+    const stored = new Map((await listDeliveries(prisma, { limit: 10 })).map((delivery) => [delivery.callId, delivery.reason]));
+    expect(stored.get("cut")).toBe(`${"x".repeat(499)}\ufffd`);
+    expect(stored.get("nul")).toBe("bad \ufffd byte");
+  });
+
   it("prunes rows past the retention time and beyond the row cap, in batches", async () => {
     await prisma.$executeRaw`DELETE FROM webhook_deliveries`;
     await prisma.$executeRaw`

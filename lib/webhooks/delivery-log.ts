@@ -7,6 +7,7 @@ import { poolOf } from "@/lib/db/client";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { isShuttingDown } from "@/lib/observability/shutdown-state";
+import { cleanText } from "./replace-unstorable-characters";
 import { DELIVERY_OUTCOMES, type DeliveryCounts, type DeliveryOutcome, type DeliveryView } from "./delivery-view";
 
 export { DELIVERY_OUTCOMES, type DeliveryCounts, type DeliveryOutcome, type DeliveryView };
@@ -48,8 +49,9 @@ const state: QueueState = ((globalThis as { [STATE_KEY]?: QueueState })[STATE_KE
 });
 const { queue } = state;
 
+/** At most MAX_TEXT characters, and storable: cutting may split a surrogate pair, and a reason may quote a body. */
 function clip(value: string | null): string | null {
-  return value === null ? null : value.slice(0, MAX_TEXT);
+  return value === null ? null : cleanText(value.slice(0, MAX_TEXT));
 }
 
 function scheduleFlush(getPrisma: () => PrismaClient, delayMs: number): void {
@@ -72,31 +74,22 @@ export function recordDelivery(getPrisma: () => PrismaClient, record: DeliveryRe
   scheduleFlush(getPrisma, FLUSH_DELAY_MS);
 }
 
-// One multi-row insert through arrays, with a fixed text that each connection prepares once.
+// One multi-row insert, with a fixed text that each connection prepares once. The rows travel as one JSON array
+// of the queued records as they are (Dates become ISO text), so the driver has one string to send, not seven
+// arrays to escape element by element on the event loop that answers webhooks.
 const INSERT_DELIVERIES_SQL = `
   INSERT INTO webhook_deliveries (received_at, event_type, call_id, outcome, reason, status_code, duration_ms)
-  SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::double precision[])`;
+  SELECT "receivedAt", "eventType", "callId", outcome, reason, "statusCode", "durationMs"
+  FROM json_to_recordset($1::json) AS t("receivedAt" timestamptz, "eventType" text, "callId" text, outcome text,
+    reason text, "statusCode" smallint, "durationMs" double precision)`;
 
 /**
  * Runs on the node-postgres pool under `prisma` (see poolOf), like the webhook's own statement: at 300 webhooks/s the
  * log is written ten times a second, and Prisma's raw-query layer cost about 0.85 ms of CPU per write plus 0.009 ms
- * per row against 0.23 ms and 0.004 ms here, all taken from the event loop that answers webhooks.
+ * per row, taken from the event loop that answers webhooks.
  */
 async function insertDeliveries(prisma: PrismaClient, batch: DeliveryRecord[]): Promise<void> {
-  const column = <T>(pick: (record: DeliveryRecord) => T) => batch.map(pick);
-  await poolOf(prisma).query({
-    name: "insert-webhook-deliveries",
-    text: INSERT_DELIVERIES_SQL,
-    values: [
-      column((r) => r.receivedAt),
-      column((r) => r.eventType),
-      column((r) => r.callId),
-      column((r) => r.outcome),
-      column((r) => r.reason),
-      column((r) => r.statusCode),
-      column((r) => r.durationMs),
-    ],
-  });
+  await poolOf(prisma).query({ name: "insert-webhook-deliveries", text: INSERT_DELIVERIES_SQL, values: [JSON.stringify(batch)] });
 }
 
 /**

@@ -4,15 +4,16 @@
 
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-function clean(text: string): string {
+/** The text with U+0000 and unpaired surrogates replaced by U+FFFD. */
+export function cleanText(text: string): string {
   return text.replace(UNSTORABLE, "\ufffd");
 }
 
 export function replaceUnstorableCharacters(value: unknown): unknown {
-  if (typeof value === "string") return clean(value);
+  if (typeof value === "string") return cleanText(value);
   if (Array.isArray(value)) return value.map(replaceUnstorableCharacters);
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [clean(key), replaceUnstorableCharacters(inner)]));
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [cleanText(key), replaceUnstorableCharacters(inner)]));
   }
   return value;
 }
