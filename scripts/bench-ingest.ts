@@ -264,6 +264,13 @@ async function main(): Promise<void> {
     );
     const ratio = ingest.requestsPerSecond / floor.requestsPerSecond;
     console.log(`Ingest throughput is ${ratio.toFixed(2)}× the GET floor (goal: at least 0.75×).`);
+    // The machine is shared and its speed drifts between runs; each round's POST ran right after its GET, so the
+    // spread of these paired ratios shows how much of a difference between two runs is the machine's.
+    const paired = (runs[1] ?? []).map((run, round) => run.requestsPerSecond / (runs[0]?.[round]?.requestsPerSecond ?? Number.NaN));
+    console.log(
+      `Per round (POST right after its GET): ${paired.map((value) => value.toFixed(2)).join(", ")}; ` +
+        `median ${median(paired).toFixed(2)}, range ${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)}.`,
+    );
     console.log(`Ingest throughput is ${(ingest.requestsPerSecond / postFloor.requestsPerSecond).toFixed(2)}× a POST that Next answers without reading its body.`);
     if (alerting && alertReceiver && withAlerting && alertCooldownMinutes > 0) {
       console.log(
