@@ -238,6 +238,33 @@ test.describe("[BOARD]", () => {
     await expect(page.getByTestId("detail-timeline")).toBeVisible();
   });
 
+  test("marks the clicked row as loading until the call's page has arrived", async ({ page, sendStatus }) => {
+    const callId = newCallId();
+    await sendStatus({ callId, status: "in-progress", lineNumber: uniqueLine() });
+    await page.goto("/");
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    // The server's answers for the call's page wait until the test lets them through.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**/calls/${callId}*`, async (route) => {
+      await released;
+      await route.continue();
+    });
+
+    const row = page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`);
+    await row.getByRole("link").click();
+    const bar = row.getByTestId("call-link-pending");
+    await expect(bar).toBeVisible();
+    // Along the row's bottom edge (over its border line), the row's full width.
+    const [rowBox, barBox] = [await row.boundingBox(), await bar.boundingBox()];
+    expect(barBox?.width).toBe(rowBox?.width);
+    expect((barBox?.y ?? 0) + (barBox?.height ?? 0)).toBeCloseTo((rowBox?.y ?? 0) + (rowBox?.height ?? 0), 0);
+
+    release();
+    await expect(page.getByTestId("detail-timeline")).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/calls/${callId}$`));
+  });
+
   test("names a call that came without a line name (legacy payload) after its line", async ({ page, server, sendStatus }) => {
     const line = uniqueLine();
     await sendStatus({ callId: newCallId(), status: "in-progress", lineNumber: line, lineName: "Bookings BE" });

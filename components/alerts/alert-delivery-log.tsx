@@ -52,7 +52,7 @@ export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
               <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 pl-[4.25rem] text-xs text-zinc-500 dark:text-zinc-400">
                 <span className="font-medium text-zinc-700 dark:text-zinc-300">{ALERT_KIND_LABEL[delivery.alertKind]}</span>
                 {delivery.callId && (
-                  <CallLink callId={delivery.callId} className="font-mono underline-offset-2 hover:underline">
+                  <CallLink callId={delivery.callId} className="relative font-mono underline-offset-2 hover:underline">
                     {delivery.callId.slice(0, 13)}
                   </CallLink>
                 )}

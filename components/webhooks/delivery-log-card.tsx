@@ -51,7 +51,7 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
                   <td className="px-2 py-2 font-mono text-xs whitespace-nowrap">{delivery.eventType ?? "—"}</td>
                   <td className="px-2 py-2 whitespace-nowrap">
                     {delivery.callId ? (
-                      <CallLink callId={delivery.callId} className="font-mono text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400" title={delivery.callId}>
+                      <CallLink callId={delivery.callId} className="relative font-mono text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400" title={delivery.callId}>
                         {/* The end of an id tells calls apart as well as its start: legacy ids all begin "call-_+31…". */}
                         {delivery.callId.length > 16 ? `${delivery.callId.slice(0, 7)}…${delivery.callId.slice(-8)}` : delivery.callId}
                       </CallLink>
