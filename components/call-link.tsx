@@ -25,7 +25,7 @@ function PendingBar() {
     <span
       aria-hidden
       data-testid="call-link-pending"
-      className="pointer-events-none absolute inset-x-0 -bottom-px h-0.5 bg-sky-500 motion-safe:animate-pulse dark:bg-sky-400"
+      className="pointer-events-none absolute inset-x-0 bottom-0 h-0.5 bg-sky-500 motion-safe:animate-pulse dark:bg-sky-400"
     />
   );
 }

@@ -239,9 +239,10 @@ test.describe("[BOARD]", () => {
   });
 
   test("marks the clicked row as loading until the call's page has arrived", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
     const callId = newCallId();
-    await sendStatus({ callId, status: "in-progress", lineNumber: uniqueLine() });
-    await page.goto("/");
+    await sendStatus({ callId, status: "in-progress", lineNumber: line });
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
     // The server's answers for the call's page wait until the test lets them through.
     let release = () => {};
@@ -255,10 +256,14 @@ test.describe("[BOARD]", () => {
     await row.getByRole("link").click();
     const bar = row.getByTestId("call-link-pending");
     await expect(bar).toBeVisible();
-    // Along the row's bottom edge (over its border line), the row's full width.
-    const [rowBox, barBox] = [await row.boundingBox(), await bar.boundingBox()];
-    expect(barBox?.width).toBe(rowBox?.width);
-    expect((barBox?.y ?? 0) + (barBox?.height ?? 0)).toBeCloseTo((rowBox?.y ?? 0) + (rowBox?.height ?? 0), 0);
+    // Along the row's bottom edge (inside its 1 px border line), the row's full width; both measured at once.
+    const boxes = await row.evaluate((element) => {
+      const rowBox = element.getBoundingClientRect();
+      const barBox = element.querySelector('[data-testid="call-link-pending"]')!.getBoundingClientRect();
+      return { rowWidth: rowBox.width, barWidth: barBox.width, gapBelowBar: rowBox.bottom - barBox.bottom };
+    });
+    expect(boxes.barWidth).toBe(boxes.rowWidth);
+    expect(boxes.gapBelowBar).toBe(1);
 
     release();
     await expect(page.getByTestId("detail-timeline")).toBeVisible();

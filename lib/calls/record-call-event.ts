@@ -39,7 +39,12 @@ function preferWinner(column: string): string {
   return `CASE WHEN ${WINS} THEN COALESCE(EXCLUDED.${column}, c.${column}) ELSE COALESCE(c.${column}, EXCLUDED.${column}) END`;
 }
 
-/** One input row: the event's columns (named as in SQL), read off an event; timestamps travel as ISO text. */
+/**
+ * One input row: the event's columns (named as in SQL), read off an event; timestamps travel as ISO text. The event
+ * must come from parseFlireoPayload: Postgres refuses JSON text with U+0000 or an unpaired surrogate (the whole
+ * group would fail), which parseStorableJson has replaced, and JSON.stringify would write an invalid Date as null,
+ * which the parser never lets through.
+ */
 function inputRow(event: FlireoCallEvent, rawPayload: unknown) {
   return {
     call_id: event.callId,
