@@ -16,6 +16,7 @@ import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
 import { flushDeliveries } from "@/lib/webhooks/delivery-log";
 import { createWebhookAdmission } from "@/lib/webhooks/webhook-admission";
+import { fileWebhookRequest, REQUEST_TICKET_HEADER } from "@/lib/webhooks/webhook-request";
 import { ensureWebhookSecret, getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
 const isDev = env.NODE_ENV !== "production";
@@ -80,12 +81,17 @@ async function main(): Promise<void> {
     request.headers["x-request-id"] = requestId;
     response.setHeader("x-request-id", requestId);
     pinClientAddress(request, env.TRUST_PROXY);
+    // Only server.ts hands out request tickets (webhook-request.ts); one sent by a client means nothing.
+    delete request.headers[REQUEST_TICKET_HEADER];
     // Next.js gzips every route-handler response when the client accepts it, whatever its size: for the webhook's
     // few-byte answers that is a zlib stream per request (CPU, ~100 KB of native memory each, and a queue of them when
     // the libuv pool falls behind under load). Its answers are never worth compressing.
     if (isWebhookPath(request.url?.split("?", 1)[0] ?? "")) {
       delete request.headers["accept-encoding"];
-      if (request.method === "POST" && !webhookAdmission.admit(request, response)) return;
+      if (request.method === "POST") {
+        if (!webhookAdmission.admit(request, response)) return;
+        fileWebhookRequest(request, (listener) => response.once("close", listener));
+      }
     }
     void handle(request, response);
   });

@@ -19,7 +19,7 @@ export function pinClientAddress(request: IncomingMessage, trustProxy: boolean):
   request.headers["x-forwarded-for"] = resolveClientAddress(request, trustProxy).replace(/^::ffff:/, "");
 }
 
-/** The address pinned by server.ts, for route handlers. */
-export function getClientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for") ?? "unknown";
+/** The address pinned by server.ts, for route handlers, from a request's header reader. */
+export function getClientAddress(header: (name: string) => string | null): string {
+  return header("x-forwarded-for") ?? "unknown";
 }

@@ -6,10 +6,10 @@ import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { broadcastCallUpdated } from "@/lib/realtime/socket-server";
 import { parseFlireoPayload } from "./parse-flireo-payload";
-import { readBodyWithLimit } from "./read-body";
 import { parseStorableJson } from "./replace-unstorable-characters";
 import { verifySignature } from "./verify-signature";
-import { getSignaturePolicy } from "./webhook-secrets";
+import { getSignaturePolicy, peekSignaturePolicy } from "./webhook-secrets";
+import type { WebhookRequest } from "./webhook-request";
 
 export type WebhookOutcome =
   | { outcome: "stored"; callId: string; eventType: string }
@@ -28,26 +28,29 @@ function isJsonContentType(contentType: string | null): boolean {
 export type WebhookContext = { eventType: string | null; callId: string | null };
 
 export async function handleFlireoWebhook(
-  request: Request,
+  request: WebhookRequest,
   context: WebhookContext = { eventType: null, callId: null },
 ): Promise<WebhookOutcome> {
-  context.eventType = request.headers.get("x-webhook-event");
-  if (!isJsonContentType(request.headers.get("content-type"))) {
+  const eventHeader = request.header("x-webhook-event");
+  context.eventType = eventHeader;
+  const contentType = request.header("content-type");
+  if (!isJsonContentType(contentType)) {
     throw new ApiError(
       "unsupported_media_type",
-      `Flireo webhooks are JSON: send Content-Type: application/json (got ${JSON.stringify(request.headers.get("content-type") ?? "none")}).`,
+      `Flireo webhooks are JSON: send Content-Type: application/json (got ${JSON.stringify(contentType ?? "none")}).`,
     );
   }
-  const rawBody = await readBodyWithLimit(request, env.WEBHOOK_BODY_LIMIT_BYTES);
+  const rawBody = await request.readBody(env.WEBHOOK_BODY_LIMIT_BYTES);
 
-  const policy = await getSignaturePolicy();
+  const policy = peekSignaturePolicy() ?? (await getSignaturePolicy());
+  const signatureHeader = request.header("x-webhook-signature");
   // A signature that is present is always checked, also where unsigned webhooks are accepted (webhook-secrets.ts).
-  if (policy.isSignatureRequired || request.headers.has("x-webhook-signature")) {
+  if (policy.isSignatureRequired || signatureHeader !== null) {
     const check = verifySignature({
       secrets: policy.secrets,
       rawBody,
-      signatureHeader: request.headers.get("x-webhook-signature"),
-      timestampHeader: request.headers.get("x-webhook-timestamp"),
+      signatureHeader,
+      timestampHeader: request.header("x-webhook-timestamp"),
     });
     if (!check.isValid) throw new ApiError("invalid_signature", check.reason);
   }
@@ -59,7 +62,7 @@ export async function handleFlireoWebhook(
     throw new ApiError("invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
   }
 
-  const parsed = parseFlireoPayload(body, request.headers.get("x-webhook-event"));
+  const parsed = parseFlireoPayload(body, eventHeader);
   if (parsed.kind !== "invalid") {
     context.eventType = parsed.kind === "event" ? parsed.event.type : parsed.eventType;
     context.callId = parsed.kind === "event" ? parsed.event.callId : parsed.callId;

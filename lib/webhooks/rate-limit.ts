@@ -4,7 +4,6 @@
 // another framework or need Redis. It is in memory because one process serves Callboard; a restart forgets.
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
-import { getClientAddress } from "@/lib/http/client-address";
 
 type Bucket = { tokens: number; refilledAt: number };
 
@@ -40,9 +39,9 @@ type LimiterHolder = { [LIMITER_KEY]?: TokenBucketLimiter };
 const holder = globalThis as LimiterHolder;
 
 /** Throws 429 with Retry-After when this source has used up its allowance (WEBHOOK_RATE_LIMIT_PER_MINUTE). */
-export function assertWebhookRateLimit(request: Request): void {
+export function assertWebhookRateLimit(clientAddress: string): void {
   holder[LIMITER_KEY] ??= createTokenBucketLimiter(env.WEBHOOK_RATE_LIMIT_PER_MINUTE);
-  const result = holder[LIMITER_KEY].take(getClientAddress(request.headers));
+  const result = holder[LIMITER_KEY].take(clientAddress);
   if (!result.allowed) {
     throw new ApiError("rate_limited", `Too many webhooks from this address; retry in ${result.retryAfterSeconds} s.`, {
       headers: { "Retry-After": String(result.retryAfterSeconds) },

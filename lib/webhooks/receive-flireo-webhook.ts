@@ -1,10 +1,12 @@
 // One webhook request from start to response: handle it, answer it, and note it in the delivery log.
 import { getPrisma } from "@/lib/db/client";
 import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { getClientAddress } from "@/lib/http/client-address";
 import { observeWebhook } from "@/lib/observability/metrics";
 import { recordDelivery, type DeliveryOutcome } from "./delivery-log";
 import { handleFlireoWebhook, type WebhookContext } from "./handle-flireo-webhook";
 import { assertWebhookRateLimit } from "./rate-limit";
+import { toWebhookRequest } from "./webhook-request";
 
 export async function receiveFlireoWebhook(request: Request): Promise<Response> {
   const receivedAt = new Date();
@@ -14,8 +16,9 @@ export async function receiveFlireoWebhook(request: Request): Promise<Response> 
   let outcome: DeliveryOutcome;
   let reason: string | null = null;
   try {
-    assertWebhookRateLimit(request);
-    const result = await handleFlireoWebhook(request, context);
+    const webhook = toWebhookRequest(request);
+    assertWebhookRateLimit(getClientAddress(webhook.header));
+    const result = await handleFlireoWebhook(webhook, context);
     outcome = result.outcome;
     if (result.outcome === "ignored") reason = `Callboard does not use ${result.eventType || "this"} events.`;
     // Flireo ignores the body of status-update and end-of-call-report replies; `{}` also suits the others.

@@ -125,10 +125,27 @@ export async function loadStoredSecrets(): Promise<string[]> {
   }
 }
 
+/** The policy for a list of stored secrets, built once per list (a new read makes a new list). */
+const policies = new WeakMap<readonly string[], SignaturePolicy>();
+
+function policyFor(stored: readonly string[]): SignaturePolicy {
+  let policy = policies.get(stored);
+  if (!policy) {
+    policy = {
+      secrets: [...env.FLIREO_WEBHOOK_SECRET, ...stored],
+      isSignatureRequired: env.NODE_ENV === "production" && !env.ALLOW_UNSIGNED_WEBHOOKS,
+    };
+    policies.set(stored, policy);
+  }
+  return policy;
+}
+
 export async function getSignaturePolicy(): Promise<SignaturePolicy> {
-  const stored = await loadStoredSecrets();
-  return {
-    secrets: [...env.FLIREO_WEBHOOK_SECRET, ...stored],
-    isSignatureRequired: env.NODE_ENV === "production" && !env.ALLOW_UNSIGNED_WEBHOOKS,
-  };
+  return policyFor(await loadStoredSecrets());
+}
+
+/** The policy without waiting, while the cached secrets are fresh; null when they must be read (getSignaturePolicy). */
+export function peekSignaturePolicy(): SignaturePolicy | null {
+  const stored = cache.secrets;
+  return stored && Date.now() - cache.loadedAt < CACHE_TTL_MS ? policyFor(stored) : null;
 }

@@ -1,0 +1,80 @@
+// Reading a webhook off Node's request (as server.ts hands it over) and off a plain Request, over real HTTP.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/http/api-error";
+import { fileWebhookRequest, readNodeBody, REQUEST_TICKET_HEADER, toWebhookRequest } from "./webhook-request";
+
+let server: http.Server | undefined;
+
+afterEach(async () => {
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  server = undefined;
+});
+
+/** A server that answers each request with what `read` made of its body (or the error's code). */
+async function serve(read: (request: http.IncomingMessage) => Promise<Buffer>): Promise<string> {
+  server = http.createServer((request, response) => {
+    read(request).then(
+      (body) => response.end(`ok:${body.toString()}`),
+      (error: unknown) => response.end(`error:${error instanceof ApiError ? error.code : String(error)}`),
+    );
+  });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+/** Sends `chunks` with chunked encoding, each after the last was written, and resolves with the answer. */
+function postChunked(url: string, chunks: string[], headers: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "POST", headers: { "transfer-encoding": "chunked", ...headers } }, (response) => {
+      let text = "";
+      response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      response.on("end", () => resolve(text));
+    });
+    request.on("error", reject);
+    for (const chunk of chunks) request.write(chunk);
+    request.end();
+  });
+}
+
+describe("readNodeBody", () => {
+  it("joins a body that arrives in several chunks", async () => {
+    const url = await serve((request) => readNodeBody(request, 1024));
+    expect(await postChunked(url, ['{"a":', "1", "}"])).toBe('ok:{"a":1}');
+  });
+
+  it("refuses with payload_too_large once a chunked body passes the limit", async () => {
+    const url = await serve((request) => readNodeBody(request, 8));
+    expect(await postChunked(url, ["12345", "67890"])).toBe("error:payload_too_large");
+  });
+
+  it("refuses a declared Content-Length over the limit without reading the body", async () => {
+    const url = await serve((request) => readNodeBody(request, 8));
+    const response = await fetch(url, { method: "POST", body: "x".repeat(9) });
+    expect(await response.text()).toBe("error:payload_too_large");
+  });
+});
+
+describe("toWebhookRequest", () => {
+  it("reads the headers and body of the Node request filed under the Request's ticket, once", async () => {
+    const url = await serve(async (incoming) => {
+      fileWebhookRequest(incoming, () => {});
+      const ticket = incoming.headers[REQUEST_TICKET_HEADER] as string;
+      // What Next would hand the route handler: a Request carrying the ticket, whose own headers and body are not used.
+      const request = new Request("http://callboard.test/", { headers: { [REQUEST_TICKET_HEADER]: ticket, "x-webhook-event": "tool-calls" } });
+      const webhook = toWebhookRequest(request);
+      expect(webhook.header("x-webhook-event")).toBe("status-update");
+      expect(webhook.header("x-absent")).toBeNull();
+      const again = toWebhookRequest(request);
+      expect(await again.readBody(1024)).toEqual(Buffer.alloc(0));
+      return webhook.readBody(1024);
+    });
+    expect(await postChunked(url, ["filed ", "body"], { "x-webhook-event": "status-update" })).toBe("ok:filed body");
+  });
+
+  it("reads the Request itself when no request is filed under its ticket", async () => {
+    const request = new Request("http://callboard.test/", { method: "POST", body: "own body", headers: { [REQUEST_TICKET_HEADER]: "no-such-ticket" } });
+    expect((await toWebhookRequest(request).readBody(1024)).toString()).toBe("own body");
+  });
+});
