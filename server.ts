@@ -91,6 +91,10 @@ async function main(): Promise<void> {
       if (request.method === "POST") {
         if (!webhookAdmission.admit(request, response)) return;
         fileWebhookRequest(request, (listener) => response.once("close", listener));
+        // Next writes a response's head, its body and the chunked terminator as separate writes, each a syscall and
+        // a TCP segment. Corked until the response ends, a webhook's whole answer leaves in one.
+        response.cork();
+        response.once("prefinish", () => response.uncork());
       }
     }
     void handle(request, response);
