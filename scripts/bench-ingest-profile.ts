@@ -55,7 +55,7 @@ async function profileTarget(
     await server.stop(); // The profile is written as the server exits.
   }
   try {
-    if (result.non2xx + result.errors > 0) throw new Error(`${name}: ${result.non2xx + result.errors} requests failed.`);
+    if (result.errors > 0 || (result.non2xx > 0 && !name.includes("415"))) throw new Error(`${name}: ${result.non2xx + result.errors} requests failed.`);
     const file = readdirSync(profileDir).find((entry) => entry.endsWith(".cpuprofile"));
     if (!file) throw new Error(`The server wrote no CPU profile to ${profileDir}.`);
     const profile = JSON.parse(readFileSync(path.join(profileDir, file), "utf8")) as CpuProfile;
@@ -105,6 +105,14 @@ async function main(): Promise<void> {
   const floor = await profileTarget("GET", (url) => ({ url, connections }), seconds);
   const post = await profileTarget("POST signed status-updates", (url) => statusUpdateLoad(url, connections, "profile"), seconds);
   printComparison(floor, post);
+  if (process.argv.includes("--refused")) {
+    const refused = await profileTarget(
+      "POST refused with 415",
+      (url) => ({ url, connections, method: "POST", body: JSON.stringify({ message: {} }), headers: { "content-type": "text/plain" } }),
+      seconds,
+    );
+    printComparison(floor, refused);
+  }
 }
 
 await main();
