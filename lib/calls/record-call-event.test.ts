@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgr
 import { eventDedupeKey, type CallType, type FlireoCallEvent } from "@/lib/webhooks/flireo-event";
 import { createCallEventBatcher } from "./call-event-batcher";
 import { listCallEvents } from "./list-call-events";
-import { recordCallEvent } from "./record-call-event";
+import { PayloadText, recordCallEvent } from "./record-call-event";
 
 let database: TestDatabase;
 let prisma: PrismaClient;
@@ -195,5 +195,16 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
     await recordCallEvent(prisma, { ...failed, callId: other }, failed);
     await recordCallEvent(prisma, { ...report, callId: other }, report);
     expect(await loadCall(other)).toMatchObject({ status: "ended-with-error", error: "LLM timeout" });
+  });
+
+  it("stores a payload given as its JSON text as that JSON, every digit of a number kept", async () => {
+    const facts: CallFacts = { callType: "inbound", lineNumber: null, lineName: null, customerNumber: null, metadata: null };
+    const callId = nextCallId();
+    const event = statusUpdate(facts, true, "in-progress", 10);
+    const text = '{"message": {"type": "status-update", "big": 123456789012345678901234567890, "s": "één \\\\u0000"}}';
+    await recordCallEvent(prisma, { ...event, callId }, new PayloadText(text));
+    const { rows } = await db.query("SELECT payload, payload->'message'->>'big' AS big FROM call_events WHERE call_id = $1", [callId]);
+    expect(rows[0].payload).toEqual(JSON.parse(text));
+    expect(rows[0].big).toBe("123456789012345678901234567890");
   });
 });

@@ -40,19 +40,29 @@ function preferWinner(column: string): string {
 }
 
 /**
- * One input row: the event's columns (named as in SQL), read off an event; timestamps travel as ISO text. The event
- * must come from parseFlireoPayload: Postgres refuses JSON text with U+0000 or an unpaired surrogate (the whole
- * group would fail), which parseStorableJson has replaced, and JSON.stringify would write an invalid Date as null,
- * which the parser never lets through.
+ * A raw payload given as the JSON text it arrived in, which goes into the statement as it is. Serializing the parsed
+ * payload again was the costliest part of building a group's statement. The text must be valid JSON that Postgres
+ * can store (isStorableJsonText); jsonb keeps the same value either way, and a number's every digit.
  */
-function inputRow(event: FlireoCallEvent, rawPayload: unknown) {
+export class PayloadText {
+  constructor(readonly json: string) {}
+}
+
+const payloadJson = (rawPayload: unknown) => (rawPayload instanceof PayloadText ? rawPayload.json : JSON.stringify(rawPayload ?? null));
+
+/**
+ * One input row: the event's columns (named as in SQL), read off an event; timestamps travel as ISO text. The
+ * payload is added beside it (payloadJson). The event must come from parseFlireoPayload: Postgres refuses JSON text
+ * with U+0000 or an unpaired surrogate (the whole group would fail), which parseStorableJson has replaced, and
+ * JSON.stringify would write an invalid Date as null, which the parser never lets through.
+ */
+function inputRow(event: FlireoCallEvent) {
   return {
     call_id: event.callId,
     type: event.type,
     status: event.status,
     occurred_at: event.occurredAt,
     dedupe_key: eventDedupeKey(event),
-    payload: rawPayload,
     status_rank: statusRank(event),
     call_type: event.callType,
     line_number: event.lineNumber,
@@ -71,8 +81,8 @@ function inputRow(event: FlireoCallEvent, rawPayload: unknown) {
   };
 }
 
-/** The SQL type of each input column, in the order of inputRow. */
-const INPUT_TYPES: Record<keyof ReturnType<typeof inputRow>, string> = {
+/** The SQL type of each input column: inputRow's, then the payload. */
+const INPUT_TYPES: Record<keyof ReturnType<typeof inputRow> | "payload", string> = {
   call_id: "text",
   type: "text",
   status: "text",
@@ -170,7 +180,8 @@ export async function recordCallEvents(prisma: PrismaClient, items: readonly Eve
   if (new Set(items.map((item) => item.event.callId)).size !== items.length) {
     throw new Error("recordCallEvents takes at most one event per call per statement.");
   }
-  const input = JSON.stringify(items.map((item) => inputRow(item.event, item.rawPayload)));
+  // Each row's JSON with its payload's spliced in before the closing brace (a row always has other keys before it).
+  const input = `[${items.map((item) => `${JSON.stringify(inputRow(item.event)).slice(0, -1)},"payload":${payloadJson(item.rawPayload)}}`).join(",")}]`;
   const { rows } = await poolOf(prisma).query<CallRow>({ name: "record-call-events", text: RECORD_CALL_EVENTS_SQL, values: [input] });
 
   const byCall = new Map(rows.map((row) => [row.id, row]));

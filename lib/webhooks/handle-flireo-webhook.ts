@@ -1,12 +1,13 @@
 // Receives one Flireo webhook: read within limits, verify, normalize, store, and only then broadcast.
 import { createCallEventBatcher } from "@/lib/calls/call-event-batcher";
+import { PayloadText } from "@/lib/calls/record-call-event";
 import { getPrisma } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { broadcastCallUpdated } from "@/lib/realtime/socket-server";
 import { parseFlireoPayload } from "./parse-flireo-payload";
-import { parseStorableJson } from "./replace-unstorable-characters";
+import { isStorableJsonText, parseStorableJson } from "./replace-unstorable-characters";
 import { verifySignature } from "./verify-signature";
 import { getSignaturePolicy, peekSignaturePolicy } from "./webhook-secrets";
 import type { WebhookRequest } from "./webhook-request";
@@ -55,9 +56,10 @@ export async function handleFlireoWebhook(
     if (!check.isValid) throw new ApiError("invalid_signature", check.reason);
   }
 
+  const text = rawBody.toString("utf8");
   let body: unknown;
   try {
-    body = parseStorableJson(rawBody.toString("utf8"));
+    body = parseStorableJson(text);
   } catch (error) {
     throw new ApiError("invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
   }
@@ -80,7 +82,8 @@ export async function handleFlireoWebhook(
   const { event } = parsed;
   let result;
   try {
-    result = await batcher.record(event, body);
+    // The payload is stored as the text it came in, unless parsing had to replace characters in it.
+    result = await batcher.record(event, isStorableJsonText(text) ? new PayloadText(text) : body);
   } catch (error) {
     // Anything else is a bug: it propagates and becomes a logged 500.
     if (!isDatabaseUnavailable(error)) throw error;

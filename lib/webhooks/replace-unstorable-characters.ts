@@ -24,8 +24,13 @@ export function replaceUnstorableCharacters(value: unknown): unknown {
 // text); the walk then decides.
 const MAY_HOLD_UNSTORABLE = /\\u(?:0000|d[89a-f])/i;
 
+/** True when valid JSON text can be stored as it is: it has no escape that could stand for such a character. */
+export function isStorableJsonText(text: string): boolean {
+  return !MAY_HOLD_UNSTORABLE.test(text);
+}
+
 /** JSON.parse, then replaceUnstorableCharacters where the text could need it. Throws what JSON.parse throws. */
 export function parseStorableJson(text: string): unknown {
   const value: unknown = JSON.parse(text);
-  return MAY_HOLD_UNSTORABLE.test(text) ? replaceUnstorableCharacters(value) : value;
+  return isStorableJsonText(text) ? value : replaceUnstorableCharacters(value);
 }
