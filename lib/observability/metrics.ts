@@ -71,8 +71,17 @@ export function getMetrics(): CallboardMetrics {
   return holder[METRICS_KEY];
 }
 
+type WebhookSeries = { count: { inc: () => void }; duration: { observe: (seconds: number) => void } };
+const webhookSeries = new Map<string, WebhookSeries>();
+
+/** Counts one webhook and its duration. The labelled series are looked up once per outcome, not per webhook. */
 export function observeWebhook(outcome: string, seconds: number): void {
-  const metrics = getMetrics();
-  metrics.webhooks.inc({ outcome });
-  metrics.ingestSeconds.observe({ outcome }, seconds);
+  let series = webhookSeries.get(outcome);
+  if (!series) {
+    const metrics = getMetrics();
+    series = { count: metrics.webhooks.labels({ outcome }), duration: metrics.ingestSeconds.labels({ outcome }) };
+    webhookSeries.set(outcome, series);
+  }
+  series.count.inc();
+  series.duration.observe(seconds);
 }
