@@ -58,6 +58,7 @@ const numberHolder = z
 
 const transcriptMessage = z.object({ role: text, content: text.nullish().transform((v) => v ?? "") });
 
+/** The fields every event in the `message` envelope has. */
 const envelopeMessage = z.object({
   type: text,
   timestamp: isoTimestamp,
@@ -76,6 +77,10 @@ const envelopeMessage = z.object({
   end_reason: optionalText,
   endReason: optionalText,
   assistant: z.object({ metadata: objectRecord.nullish() }).nullish(),
+});
+
+/** An end-of-call report's own fields besides. A status-update is not checked for them, which it does not carry. */
+const reportMessage = envelopeMessage.extend({
   durationSeconds: durationSeconds.nullish(),
   duration_seconds: durationSeconds.nullish(),
   summary: optionalText,
@@ -89,7 +94,8 @@ const envelopeMessage = z.object({
   endedAt: isoTimestamp.nullish(),
 });
 
-const envelopeSchema = z.object({ message: envelopeMessage });
+const statusUpdateSchema = z.object({ message: envelopeMessage });
+const reportSchema = z.object({ message: reportMessage });
 
 const legacySchema = z.object({
   eventType: text,
@@ -155,7 +161,8 @@ function parseEnvelope(body: Record<string, unknown>, headerEventType: string | 
     return { kind: "ignored", eventType, callId: typeof call?.id === "string" ? call.id : null };
   }
   const withType = message && eventType && message.type === undefined ? { message: { ...message, type: eventType } } : body;
-  const parsed = envelopeSchema.safeParse(withType);
+  const isReport = eventType === "end-of-call-report";
+  const parsed = (isReport ? reportSchema : statusUpdateSchema).safeParse(withType);
   if (!parsed.success) return { kind: "invalid", issues: toIssues(parsed.error) };
 
   const m = parsed.data.message;
@@ -164,18 +171,18 @@ function parseEnvelope(body: Record<string, unknown>, headerEventType: string | 
   if (typeof status !== "string") return { kind: "invalid", issues: [status] };
 
   const line = m.phoneNumber ?? m.phone_number ?? { number: null, name: null };
-  const report: CallReport | null =
-    type === "end-of-call-report"
-      ? {
-          durationSeconds: m.durationSeconds ?? m.duration_seconds ?? null,
-          summary: m.summary,
-          analysis: m.analysis ?? null,
-          transcript: m.messages ?? null,
-          recordingUrl: m.recording_url ?? m.recordingUrl,
-          startedAt: m.started_at ?? m.startedAt ?? null,
-          endedAt: m.ended_at ?? m.endedAt ?? null,
-        }
-      : null;
+  const r = isReport ? (m as z.output<typeof reportMessage>) : null;
+  const report: CallReport | null = r
+    ? {
+        durationSeconds: r.durationSeconds ?? r.duration_seconds ?? null,
+        summary: r.summary,
+        analysis: r.analysis ?? null,
+        transcript: r.messages ?? null,
+        recordingUrl: r.recording_url ?? r.recordingUrl,
+        startedAt: r.started_at ?? r.startedAt ?? null,
+        endedAt: r.ended_at ?? r.endedAt ?? null,
+      }
+    : null;
 
   return {
     kind: "event",
