@@ -49,6 +49,18 @@ describe("readNodeBody", () => {
     expect(await postChunked(url, ["12345", "67890"])).toBe("error:payload_too_large");
   });
 
+  it("takes a body that has arrived whole in one read, and still refuses one over the limit", async () => {
+    const whenComplete = async (request: http.IncomingMessage) => {
+      while (!request.complete) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    const url = await serve(async (request) => {
+      await whenComplete(request);
+      return readNodeBody(request, 8);
+    });
+    expect(await postChunked(url, ["1234", "5678"])).toBe("ok:12345678");
+    expect(await postChunked(url, ["1234", "56789"])).toBe("error:payload_too_large");
+  });
+
   it("refuses a declared Content-Length over the limit without reading the body", async () => {
     const url = await serve((request) => readNodeBody(request, 8));
     const response = await fetch(url, { method: "POST", body: "x".repeat(9) });

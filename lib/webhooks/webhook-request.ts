@@ -35,10 +35,19 @@ export function fileWebhookRequest(request: IncomingMessage, onResponseClose: (l
   onResponseClose(() => filed.delete(ticket));
 }
 
-/** Reads a Node request's body up to `limitBytes`, refusing as soon as the limit is passed (not after buffering it all). */
+/**
+ * Reads a Node request's body up to `limitBytes`, refusing as soon as the limit is passed (not after buffering it
+ * all). The rest of a refused body is left unread: the 413 closes the connection, so it is not parsed as a request.
+ */
 export function readNodeBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  const tooLarge = () => payloadTooLarge(limitBytes, { connection: "close" });
   const declared = Number(request.headers["content-length"] ?? Number.NaN);
-  if (declared > limitBytes) return Promise.reject(payloadTooLarge(limitBytes));
+  if (declared > limitBytes) return Promise.reject(tooLarge());
+  // A webhook's body mostly arrives with its head: then it is all buffered already, and one read takes it.
+  if (request.complete && request.readableFlowing === null && request.readableLength <= limitBytes) {
+    const body = request.read() as Buffer | null;
+    return Promise.resolve(body ?? Buffer.alloc(0));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
@@ -51,7 +60,8 @@ export function readNodeBody(request: IncomingMessage, limitBytes: number): Prom
       total += chunk.length;
       if (total > limitBytes) {
         stop();
-        reject(payloadTooLarge(limitBytes));
+        request.pause();
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);

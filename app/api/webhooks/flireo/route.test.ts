@@ -85,7 +85,9 @@ describe("POST /api/webhooks/flireo", () => {
     const timestamp = new Date("2026-11-27T10:00:00.000Z");
     const response = await send(camelStatusUpdate({ callId, status: "in-progress", timestamp, customerNumber: "+31611112222" }));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, outcome: "stored" });
+    expect(response.headers.get("x-callboard-outcome")).toBe("stored");
+    // An empty 200 acknowledges it: Flireo ignores the body.
+    expect(await response.text()).toBe("");
 
     const { rows: calls } = await db.query("SELECT * FROM calls WHERE id = $1", [callId]);
     expect(calls).toHaveLength(1);
@@ -138,8 +140,10 @@ describe("POST /api/webhooks/flireo", () => {
 
   it("acknowledges a repeated delivery without storing it twice", async () => {
     const payload = camelStatusUpdate({ callId: newCallId(), status: "in-progress" });
-    expect(await (await send(payload)).json()).toEqual({ ok: true, outcome: "stored" });
-    expect(await (await send(payload)).json()).toEqual({ ok: true, outcome: "duplicate" });
+    expect((await send(payload)).headers.get("x-callboard-outcome")).toBe("stored");
+    const repeated = await send(payload);
+    expect(repeated.status).toBe(200);
+    expect(repeated.headers.get("x-callboard-outcome")).toBe("duplicate");
     const { rows } = await db.query("SELECT count(*)::int AS n FROM call_events WHERE call_id = $1", [payload.message.call.id]);
     expect(rows[0].n).toBe(1);
   });
@@ -239,7 +243,7 @@ describe("POST /api/webhooks/flireo: idempotency", () => {
     const raw = JSON.stringify(payload);
     const responses = await Promise.all(Array.from({ length: 40 }, () => postSigned(raw, {})));
     expect(responses.map((response) => response.status)).toEqual(Array(40).fill(200));
-    const outcomes = await Promise.all(responses.map(async (response) => ((await response.json()) as { outcome: string }).outcome));
+    const outcomes = responses.map((response) => response.headers.get("x-callboard-outcome"));
     expect(outcomes.filter((outcome) => outcome === "stored")).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome === "duplicate")).toHaveLength(39);
     expect(await countRows("call_events", payload.message.call.id)).toBe(1);
@@ -269,6 +273,8 @@ describe("POST /api/webhooks/flireo: bad input", () => {
     const response = await postWebhook(server.baseUrl, raw, { secret: TEST_WEBHOOK_SECRET });
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ error: { code: "payload_too_large", message: expect.stringContaining("1048576") } });
+    // The unread rest of the body must not be taken for a next request on this connection.
+    expect(response.headers.get("connection")).toBe("close");
   });
 
   it("answers 413 while a chunked body without Content-Length is still streaming in", async () => {
