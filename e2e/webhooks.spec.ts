@@ -77,7 +77,7 @@ test.describe("[WEBHOOKS]", () => {
     const result = page.getByTestId("test-event-result");
     await expect(result).toHaveAttribute("data-accepted", "true");
     await expect(result).toContainText("Accepted: HTTP 200");
-    await expect(result).toContainText('"outcome":"stored"');
+    await expect(result).toContainText("x-callboard-outcome: stored");
   });
 
   test("lists deliveries with their outcome and reason, and filters them by outcome", async ({ page, server }) => {

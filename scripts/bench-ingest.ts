@@ -135,7 +135,8 @@ async function runBareServer(databaseUrl: string, port: number): Promise<void> {
         eventDedupeKey(parsed.event),
         body,
       ]);
-      reply(response, 200, { ok: true });
+      // As Callboard answers: an empty 200 naming the outcome.
+      response.writeHead(200, { "x-callboard-outcome": "stored" }).end();
     })().catch((error: unknown) => reply(response, 500, { error: String(error) }));
   });
   server.listen(port, "127.0.0.1", () => console.log("bare server ready"));

@@ -7,7 +7,7 @@ import "@/lib/env-files";
 import { randomInt, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { buildEndOfCallReport, buildStatusUpdate, type PayloadVariant, type SampleCall } from "@/lib/flireo/sample-payloads";
-import { WEBHOOK_ENDPOINT_NAME } from "@/lib/webhooks/flireo-event";
+import { OUTCOME_HEADER, WEBHOOK_ENDPOINT_NAME } from "@/lib/webhooks/flireo-event";
 import { signatureHeaders } from "@/lib/webhooks/verify-signature";
 
 const HELP = `npm run simulate -- [options]
@@ -247,7 +247,7 @@ async function deliver(delivery: Delivery): Promise<void> {
     status = String(response.status);
     const text = await response.text();
     if (response.ok) {
-      outcome = (JSON.parse(text) as { outcome?: string }).outcome ?? "ignored";
+      outcome = response.headers.get(OUTCOME_HEADER) ?? "ignored";
     } else {
       const reason = text.slice(0, 160);
       for (const stats of [overall, window]) count(stats.failures, `${response.status} ${reason}`);

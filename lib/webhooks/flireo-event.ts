@@ -4,6 +4,9 @@ import type { CallStatus } from "@/lib/calls/call-status";
 /** What a GET on the webhook URL says it is: how a browser, or the simulator, tells Callboard's URL from another. */
 export const WEBHOOK_ENDPOINT_NAME = "Callboard webhook receiver for Flireo AI voice agents";
 
+/** On the empty 200 that acknowledges a status-update or report: "stored", or "duplicate" for a repeated delivery. */
+export const OUTCOME_HEADER = "x-callboard-outcome";
+
 export const HANDLED_EVENT_TYPES = ["status-update", "end-of-call-report"] as const;
 export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];
 

@@ -6,6 +6,7 @@ import { observeWebhook } from "@/lib/observability/metrics";
 import { recordDelivery, type DeliveryOutcome } from "./delivery-log";
 import { handleFlireoWebhook, type WebhookContext } from "./handle-flireo-webhook";
 import { assertWebhookRateLimit } from "./rate-limit";
+import { OUTCOME_HEADER } from "./flireo-event";
 import { toWebhookRequest } from "./webhook-request";
 
 export async function receiveFlireoWebhook(request: Request): Promise<Response> {
@@ -21,8 +22,13 @@ export async function receiveFlireoWebhook(request: Request): Promise<Response> 
     const result = await handleFlireoWebhook(webhook, context);
     outcome = result.outcome;
     if (result.outcome === "ignored") reason = `Callboard does not use ${result.eventType || "this"} events.`;
-    // Flireo ignores the body of status-update and end-of-call-report replies; `{}` also suits the others.
-    response = Response.json(result.outcome === "ignored" ? {} : { ok: true, outcome: result.outcome });
+    // Flireo ignores the body of status-update and end-of-call-report replies (any 2xx acknowledges), so a stored
+    // or repeated event gets an empty 200 that names its outcome in a header: on Node 20 a Response body, and
+    // Next's piping of it, cost 13% of ingest throughput (bench:ingest). Ignored events get `{}`.
+    response =
+      result.outcome === "ignored"
+        ? Response.json({})
+        : new Response(null, { headers: { [OUTCOME_HEADER]: result.outcome } });
   } catch (error) {
     outcome = "rejected";
     reason = error instanceof ApiError ? error.message : "Internal error (logged on the server).";

@@ -7,6 +7,7 @@ import { TEST_CALL_ID_PREFIX } from "@/lib/calls/test-calls";
 import { env } from "@/lib/env";
 import type { TestEventResult } from "@/lib/flireo/flireo-view";
 import { buildStatusUpdate } from "@/lib/flireo/sample-payloads";
+import { OUTCOME_HEADER } from "./flireo-event";
 import { signatureHeaders } from "./verify-signature";
 import { getCurrentWebhookSecret } from "./webhook-secrets";
 import { WEBHOOK_PATH } from "./webhook-url";
@@ -39,13 +40,15 @@ export async function sendTestEvent(): Promise<TestEventResult> {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     const text = await response.text();
+    // A stored event's answer is an empty 200 that says what became of it in a header (receive-flireo-webhook.ts).
+    const outcome = response.headers.get(OUTCOME_HEADER);
     return {
       isAccepted: response.ok,
       status: response.status,
       durationMs: Math.round(performance.now() - startedAt),
       callId,
       url,
-      response: text.slice(0, 2_000),
+      response: [outcome === null ? null : `${OUTCOME_HEADER}: ${outcome}`, text.slice(0, 2_000)].filter(Boolean).join("\n"),
     };
   } catch (error) {
     return {
