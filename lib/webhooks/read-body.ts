@@ -1,8 +1,8 @@
 // Reads a request body up to a byte limit, stopping as soon as the limit is passed (not after buffering it all).
 import { ApiError } from "@/lib/http/api-error";
 
-export function payloadTooLarge(limitBytes: number, headers?: Record<string, string>): ApiError {
-  return new ApiError("payload_too_large", `The body is larger than the ${limitBytes}-byte limit for this endpoint.`, { headers });
+export function payloadTooLarge(limitBytes: number): ApiError {
+  return new ApiError("payload_too_large", `The body is larger than the ${limitBytes}-byte limit for this endpoint.`);
 }
 
 export async function readBodyWithLimit(request: Request, limitBytes: number): Promise<Buffer> {

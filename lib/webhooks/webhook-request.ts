@@ -37,12 +37,11 @@ export function fileWebhookRequest(request: IncomingMessage, onResponseClose: (l
 
 /**
  * Reads a Node request's body up to `limitBytes`, refusing as soon as the limit is passed (not after buffering it
- * all). The rest of a refused body is left unread: the 413 closes the connection, so it is not parsed as a request.
+ * all). Past the limit reading stops: the sender, held back by TCP, gets the 413 instead of streaming on.
  */
 export function readNodeBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
-  const tooLarge = () => payloadTooLarge(limitBytes, { connection: "close" });
   const declared = Number(request.headers["content-length"] ?? Number.NaN);
-  if (declared > limitBytes) return Promise.reject(tooLarge());
+  if (declared > limitBytes) return Promise.reject(payloadTooLarge(limitBytes));
   // A webhook's body mostly arrives with its head: then it is all buffered already, and one read takes it.
   if (request.complete && request.readableFlowing === null && request.readableLength <= limitBytes) {
     const body = request.read() as Buffer | null;
@@ -61,7 +60,7 @@ export function readNodeBody(request: IncomingMessage, limitBytes: number): Prom
       if (total > limitBytes) {
         stop();
         request.pause();
-        reject(tooLarge());
+        reject(payloadTooLarge(limitBytes));
         return;
       }
       chunks.push(chunk);
@@ -78,6 +77,8 @@ export function readNodeBody(request: IncomingMessage, limitBytes: number): Prom
     request.on("data", onData);
     request.once("end", onEnd);
     request.once("close", onClose);
+    // Flowing even where an earlier reader paused it (webhook-admission.ts waits for the body without reading it).
+    request.resume();
   });
 }
 
