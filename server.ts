@@ -11,6 +11,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { env, resolveAuthSecret } from "@/lib/env";
 import { pinClientAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/observability/logger";
+import { getMetrics } from "@/lib/observability/metrics";
 import { markShuttingDown } from "@/lib/observability/shutdown-state";
 import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 import { attachSocketServer } from "@/lib/realtime/socket-server";
@@ -73,7 +74,8 @@ async function main(): Promise<void> {
   const app = next({ dev: isDev, hostname: env.HOST, port: env.PORT, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const webhookAdmission = createWebhookAdmission(env.WEBHOOK_MAX_IN_FLIGHT);
+  const webhookAdmission = createWebhookAdmission({ maxInFlight: env.WEBHOOK_MAX_IN_FLIGHT, maxConcurrent: env.WEBHOOK_MAX_CONCURRENT });
+  getMetrics().heldWebhooks = () => webhookAdmission;
   httpServer.on("request", (request, response) => {
     // Every request carries an id, in the logs and in the response, so a report can be traced.
     const incoming = request.headers["x-request-id"];
@@ -89,12 +91,15 @@ async function main(): Promise<void> {
     if (isWebhookPath(request.url?.split("?", 1)[0] ?? "")) {
       delete request.headers["accept-encoding"];
       if (request.method === "POST") {
-        if (!webhookAdmission.admit(request, response)) return;
-        fileWebhookRequest(request, (listener) => response.once("close", listener));
-        // Next writes a response's head, its body and the chunked terminator as separate writes, each a syscall and
-        // a TCP segment. Corked until the response ends, a webhook's whole answer leaves in one.
-        response.cork();
-        response.once("prefinish", () => response.uncork());
+        webhookAdmission.admit(request, response, () => {
+          fileWebhookRequest(request, (listener) => response.once("close", listener));
+          // Next writes a response's head, its body and the chunked terminator as separate writes, each a syscall
+          // and a TCP segment. Corked until the response ends, a webhook's whole answer leaves in one.
+          response.cork();
+          response.once("prefinish", () => response.uncork());
+          void handle(request, response);
+        });
+        return;
       }
     }
     void handle(request, response);

@@ -79,6 +79,8 @@ const envSchema = z.object({
   WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30000),
   // Webhooks one instance holds at once before answering 503 (bounds memory when Postgres or the CPU falls behind).
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(1000),
+  // Of those, how many Next.js handles at once; the others wait for their turn (webhook-admission.ts).
+  WEBHOOK_MAX_CONCURRENT: z.coerce.number().int().positive().default(16),
   // Stop when the process with this id is gone (the test harness sets it, so a killed test run leaves no server behind).
   CALLBOARD_PARENT_PID: z.coerce.number().int().positive().optional(),
   // Requests per minute each read-API token may make (/api/v1); bursts up to a minute's worth pass at once.

@@ -7,6 +7,9 @@ type CallboardMetrics = {
   webhooks: Counter<"outcome">;
   ingestSeconds: Histogram<"outcome">;
   socketClients: Gauge;
+  webhooksHeld: Gauge<"state">;
+  /** Reads the webhook admission's counts when metrics are scraped (server.ts sets it). */
+  heldWebhooks?: () => { inFlight: number; running: number };
   broadcasts: Counter;
   alertsSent: Counter<"destination">;
   alertsFailed: Counter<"destination">;
@@ -20,7 +23,7 @@ function createMetrics(): CallboardMetrics {
   const registry = new Registry();
   // Includes nodejs_eventloop_lag_seconds and the process's memory and CPU.
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
-  return {
+  const metrics: CallboardMetrics = {
     registry,
     webhooks: new Counter({
       name: "callboard_webhooks_total",
@@ -39,6 +42,17 @@ function createMetrics(): CallboardMetrics {
       name: "callboard_socket_clients",
       help: "Boards connected over Socket.IO to this instance.",
       registers: [registry],
+    }),
+    webhooksHeld: new Gauge({
+      name: "callboard_webhooks_held",
+      help: "Webhooks this instance holds: running (being handled) or waiting (for their body or their turn).",
+      labelNames: ["state"],
+      registers: [registry],
+      collect() {
+        const held = metrics.heldWebhooks?.();
+        this.set({ state: "running" }, held?.running ?? 0);
+        this.set({ state: "waiting" }, held ? held.inFlight - held.running : 0);
+      },
     }),
     broadcasts: new Counter({
       name: "callboard_broadcasts_total",
@@ -64,6 +78,7 @@ function createMetrics(): CallboardMetrics {
       registers: [registry],
     }),
   };
+  return metrics;
 }
 
 export function getMetrics(): CallboardMetrics {

@@ -37,6 +37,8 @@ describe("GET /api/metrics", () => {
     expect(text).toContain("nodejs_eventloop_lag_seconds");
     expect(text).toContain("callboard_socket_clients");
     expect(text).toContain("callboard_webhook_duration_seconds");
+    expect(text).toMatch(/^callboard_webhooks_held\{state="running"\} \d+$/m);
+    expect(text).toMatch(/^callboard_webhooks_held\{state="waiting"\} \d+$/m);
   });
 
   it("counts webhooks by outcome", async () => {
