@@ -323,8 +323,10 @@ test.describe("[BOARD]", () => {
     const list = page.getByRole("table", { name: "Calls in progress" }).getByRole("rowgroup").nth(1);
     await list.evaluate((element) => (element.scrollTop = 10 * 64 + 20));
     const read = page.locator(`[data-testid="live-call"][data-call-id="${ids[19]}"]`);
-    // Measured from the list's top: the tiles above it may change height as today's figures come in.
-    const offsetInList = async () => ((await read.boundingBox())?.y ?? Number.NaN) - ((await list.boundingBox())?.y ?? Number.NaN);
+    // Measured from the list's top, both positions in one task: the tiles above the list may change height as
+    // today's figures come in, and two separate reads could straddle that shift.
+    const offsetInList = () =>
+      read.evaluate((row) => row.getBoundingClientRect().top - (row.closest('[role="rowgroup"]')?.getBoundingClientRect().top ?? Number.NaN));
     const before = await offsetInList();
 
     for (const callId of [newCallId(), newCallId()]) await sendStatus({ callId, status: "in-progress", lineNumber: line });
