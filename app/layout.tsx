@@ -16,7 +16,7 @@ export const metadata: Metadata = {
   description: "Live calls and errors of your Flireo voice agents",
 };
 
-// Applies the remembered theme (components/theme-toggle.tsx) before the first paint, so the page never flashes.
+// Applies the remembered theme (components/header/theme-toggle.tsx) before the first paint, so the page never flashes.
 const APPLY_THEME = `try{var t=localStorage.getItem("callboard.theme");if(t!=="light"&&t!=="dark")t=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.documentElement.dataset.theme=t}catch(e){}`;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

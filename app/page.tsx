@@ -1,9 +1,9 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { Board } from "@/components/board";
-import { readBoardPreferences } from "@/components/board-preferences";
+import { Board } from "@/components/board/board";
+import { readBoardPreferences } from "@/components/board/board-preferences";
 import { getSessionUser } from "@/lib/auth/session";
-import { parseCallFilter } from "@/lib/calls/call-filter";
+import { parseCallFilter } from "@/lib/shared/calls/call-filter";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
 import { getPrisma } from "@/lib/db/client";
 import { env } from "@/lib/env";

@@ -2,7 +2,7 @@
 // Every test's `page` is signed in as the worker's admin; `viewerPage` is a second browser signed in as a viewer.
 import { test as base, expect, type Page } from "@playwright/test";
 import pg from "pg";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/shared/auth/roles";
 import { createTestUser, newTestUser, signIn, storageStateFromCookie, type StorageState, type TestUser } from "@/lib/testing/auth";
 import { endOfCallReport, type ReportInput } from "@/lib/testing/end-of-call-report";
 import { postWebhook, type StatusInput, camelStatusUpdate } from "@/lib/testing/flireo-payloads";

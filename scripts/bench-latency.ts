@@ -11,7 +11,7 @@ import http, { createServer, type Server as HttpServer } from "node:http";
 import { parseArgs } from "node:util";
 import { Server } from "socket.io";
 import { io, type Socket } from "socket.io-client";
-import { SOCKET_PATH } from "@/lib/realtime/events";
+import { SOCKET_PATH } from "@/lib/shared/realtime/events";
 import { createCallTraffic } from "@/lib/testing/call-traffic";
 import { ensureProductionBuild } from "@/lib/testing/global-setup";
 import { summarize } from "@/lib/testing/percentiles";

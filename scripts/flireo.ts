@@ -11,7 +11,7 @@ import { openScriptDatabase } from "@/lib/db/open-script-database";
 import { env } from "@/lib/env";
 import { getFlireoClient } from "@/lib/flireo/flireo-api-key";
 import { FlireoApiError } from "@/lib/flireo/flireo-client";
-import type { RegistrationResult } from "@/lib/flireo/flireo-view";
+import type { RegistrationResult } from "@/lib/shared/flireo/flireo-view";
 import { loadFlireoOverview, registerAssistants, unregisterAssistants } from "@/lib/flireo/manage-registrations";
 import { ApiError } from "@/lib/http/api-error";
 import { loadRegistrationTarget } from "@/lib/webhooks/webhook-settings";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
-import { LoginForm } from "@/components/login-form";
+import { LoginForm } from "@/components/sign-in/login-form";
 import { toSafeNextPath } from "@/lib/auth/access-policy";
 import { getSessionUser } from "@/lib/auth/session";
 import { hasAdmin } from "@/lib/auth/users";

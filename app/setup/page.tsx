@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { SetupForm } from "@/components/setup-form";
+import { SetupForm } from "@/components/sign-in/setup-form";
 import { hasAdmin } from "@/lib/auth/users";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { WebhooksSetup } from "@/components/webhooks/webhooks-setup";
+import { WebhooksSetup } from "@/components/settings/webhooks/webhooks-setup";
 import { getSessionUser } from "@/lib/auth/session";
 import { loadWebhookSettingsView } from "@/lib/webhooks/webhook-settings";
 import { readRequestOrigin } from "@/lib/webhooks/webhook-url";

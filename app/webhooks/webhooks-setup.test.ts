@@ -1,7 +1,7 @@
 // Integration: the webhooks page and its API over HTTP, against the real server, a real Postgres and a fake
 // Flireo API (FLIREO_API_BASE_URL points at it).
 import pg from "pg";
-import type { FlireoOverview, RegistrationResult } from "@/lib/flireo/flireo-view";
+import type { FlireoOverview, RegistrationResult } from "@/lib/shared/flireo/flireo-view";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
 import { fakeAssistant, startFakeFlireo, type FakeFlireo } from "@/lib/testing/fake-flireo";

@@ -3,7 +3,7 @@ import { computeSignature } from "@/lib/webhooks/verify-signature";
 import { alertText, alertTitle, emailMessage, slackMessage, webhookBody, type AlertCall, type AlertContent, type AlertEnvelope } from "./alert-content";
 import { retryDelaySeconds } from "./alert-deliveries";
 import { ruleInputSchema } from "./alert-schemas";
-import { describeRule, formatCooldown } from "./alert-view";
+import { describeRule, formatCooldown } from "@/lib/shared/alerts/alert-view";
 import { isRuleMatch, lineDigits } from "./evaluate-alert-errors";
 
 const call: AlertCall = {

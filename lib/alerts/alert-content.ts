@@ -1,7 +1,7 @@
 // What an alert says, and how each kind of destination receives it: a signed JSON body for generic webhooks,
 // Slack's incoming-webhook format ({ text, blocks }), and an e-mail with a plain-text and a simple HTML part.
 // Pure functions: the worker stores an alert's content once and renders it per destination when sending.
-import type { AlertKind } from "./alert-view";
+import type { AlertKind } from "@/lib/shared/alerts/alert-view";
 
 export type AlertCall = {
   id: string;

@@ -7,7 +7,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { getMetrics } from "@/lib/observability/metrics";
 import { alertCallId, type AlertContent } from "./alert-content";
 import { destinationLabel } from "./alert-rules";
-import type { AlertDeliveriesResponse, AlertDeliveryState, AlertDeliveryView, AlertKind, DestinationKind, TestAlertResult } from "./alert-view";
+import type { AlertDeliveriesResponse, AlertDeliveryState, AlertDeliveryView, AlertKind, DestinationKind, TestAlertResult } from "@/lib/shared/alerts/alert-view";
 import { sendAlert, type SendOutcome } from "./send-alert";
 
 const MAX_RETRY_DELAY_SECONDS = 3_600;

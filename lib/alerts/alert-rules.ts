@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { describeIssues } from "@/lib/http/read-json-body";
 import { generateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 import { checkThresholdFields, RULE_FIELD_NAMES, type DestinationInput, type DestinationPatch, type RuleInput, type RulePatch } from "./alert-schemas";
-import type { AlertDestinationView, AlertRuleKind, AlertRuleView, DestinationKind } from "./alert-view";
+import type { AlertDestinationView, AlertRuleKind, AlertRuleView, DestinationKind } from "@/lib/shared/alerts/alert-view";
 
 type RuleWithDestinations = AlertRule & { destinations: AlertDestination[] };
 

@@ -2,7 +2,7 @@
 // through readJsonBody.
 import { z } from "zod";
 import type { FieldNames } from "@/lib/http/read-json-body";
-import { ALERT_RULE_KINDS } from "./alert-view";
+import { ALERT_RULE_KINDS } from "@/lib/shared/alerts/alert-view";
 
 /** An empty string from a form field means "not set". */
 const optionalText = (max: number, field: string) =>

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertDeliveriesResponse, AlertRuleView, TestAlertResult } from "@/lib/alerts/alert-view";
+import type { AlertDeliveriesResponse, AlertRuleView, TestAlertResult } from "@/lib/shared/alerts/alert-view";
 import { startAlertReceiver, startSmtpSink, type AlertReceiver, type SmtpSink } from "@/lib/testing/alert-receivers";
 import { createSignedInUser } from "@/lib/testing/auth";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";

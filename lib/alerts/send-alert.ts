@@ -5,7 +5,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
 import { signatureHeaders } from "@/lib/webhooks/verify-signature";
 import { emailMessage, slackMessage, webhookBody, type AlertEnvelope } from "./alert-content";
-import type { DestinationKind } from "./alert-view";
+import type { DestinationKind } from "@/lib/shared/alerts/alert-view";
 
 export type AlertTarget = { kind: DestinationKind; url: string | null; secret: string | null; emailTo: string[] };
 

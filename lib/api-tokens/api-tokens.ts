@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ApiToken, PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
 import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "./api-token-secret";
-import type { ApiTokenState, ApiTokenView, CreatedApiToken } from "./api-token-view";
+import type { ApiTokenState, ApiTokenView, CreatedApiToken } from "@/lib/shared/api-tokens/api-token-view";
 
 const MAX_EXPIRY_DAYS = 3650;
 const LIST_LIMIT = 500;

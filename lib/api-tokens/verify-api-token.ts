@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
 import { hashApiToken, isApiTokenShaped } from "./api-token-secret";
-import type { ApiTokenScope } from "./api-token-view";
+import type { ApiTokenScope } from "@/lib/shared/api-tokens/api-token-view";
 
 export type ApiTokenIdentity = { id: string; name: string; scope: ApiTokenScope; lastUsedAt: Date | null };
 

@@ -1,6 +1,6 @@
 // Creating users, shared by the set-up page, the users page and `npm run user:create`.
 import { z } from "zod";
-import { ROLES } from "./roles";
+import { ROLES } from "@/lib/shared/auth/roles";
 
 export const newUserSchema = z.object({
   email: z.email("Enter a valid email address.").transform((email) => email.toLowerCase()),

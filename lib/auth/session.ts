@@ -2,7 +2,7 @@
 // proxy.ts already refuses anonymous requests and viewers on admin paths before a handler runs).
 import { ApiError } from "@/lib/http/api-error";
 import { getAuth } from "./auth";
-import { toRole, type Role } from "./roles";
+import { toRole, type Role } from "@/lib/shared/auth/roles";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role; session: { id: string; expiresAt: Date } };
 

@@ -1,6 +1,6 @@
 // Users as Callboard shows them: the list for admins, and whether the first-run set-up is still open.
 import { getPrisma } from "@/lib/db/client";
-import { toRole, type Role } from "./roles";
+import { toRole, type Role } from "@/lib/shared/auth/roles";
 
 export type UserSummary = { id: string; email: string; name: string; role: Role; createdAt: string };
 

@@ -1,8 +1,8 @@
 // The board's filters as a Prisma where clause: the database side of matchesCallFilter (call-filter.ts).
 // The read API (lib/public-api/list-calls.ts) builds its filters from the same pieces.
 import type { Prisma } from "@/lib/db/generated/client";
-import { rangeStart, type CompiledCallFilter } from "./call-filter";
-import type { NumberPattern } from "./number-search";
+import { rangeStart, type CompiledCallFilter } from "@/lib/shared/calls/call-filter";
+import type { NumberPattern } from "@/lib/shared/calls/number-search";
 
 /** The customer's or the line's number matches the search (see number-search.ts); null matches every call. */
 export function numberWhere(pattern: NumberPattern | null): Prisma.CallWhereInput {

@@ -1,7 +1,7 @@
 // Maps a `calls` row (as Prisma returns it, or as raw SQL returns it) to the CallView the board sees.
 import type { Call } from "@/lib/db/generated/client";
-import { isCallStatus } from "./call-status";
-import type { CallView } from "./call-view";
+import { isCallStatus } from "@/lib/shared/calls/call-status";
+import type { CallView } from "@/lib/shared/calls/call-view";
 
 /** A timestamp: a Date from Prisma, or ISO text where the SQL formats it (see record-call-event.ts). */
 type Timestamp = Date | string;

@@ -2,10 +2,10 @@
 // constant memory and the download starts at once.
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
-import { compileCallFilter, type CallFilter, type StatusFilter } from "./call-filter";
+import { compileCallFilter, type CallFilter, type StatusFilter } from "@/lib/shared/calls/call-filter";
 import { callFilterWhere } from "./call-filter-where";
 import { callToView } from "./call-row";
-import { CSV_COLUMNS, callToCsvRow, formatCsvRow } from "./calls-csv";
+import { CSV_COLUMNS, callToCsvRow, formatCsvRow } from "@/lib/shared/calls/calls-csv";
 
 const PAGE_SIZE = 1_000;
 

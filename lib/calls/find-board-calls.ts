@@ -1,9 +1,9 @@
 // What the board shows on load: calls in progress, recent errors and recently ended calls, filtered.
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { statusFilterIncludes, type CompiledCallFilter } from "./call-filter";
+import { statusFilterIncludes, type CompiledCallFilter } from "@/lib/shared/calls/call-filter";
 import { callFilterWhere } from "./call-filter-where";
 import { callToView } from "./call-row";
-import type { CallView } from "./call-view";
+import type { CallView } from "@/lib/shared/calls/call-view";
 
 export const LIVE_CALLS_LIMIT = 5_000;
 export const RECENT_ERRORS_LIMIT = 100;

@@ -2,7 +2,7 @@
 // order they happened (not the order they arrived), the report's analysis, and the raw payloads.
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { callToView } from "./call-row";
-import type { CallView } from "./call-view";
+import type { CallView } from "@/lib/shared/calls/call-view";
 
 export type CallEventView = {
   id: string;

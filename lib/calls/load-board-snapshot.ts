@@ -1,8 +1,8 @@
 // Loads the board's calls in one consistent go, for the page and for the resync API.
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
-import { callFilterKey, compileCallFilter, type CallFilter } from "./call-filter";
-import type { BoardSnapshot } from "./call-view";
+import { callFilterKey, compileCallFilter, type CallFilter } from "@/lib/shared/calls/call-filter";
+import type { BoardSnapshot } from "@/lib/shared/calls/call-view";
 import { findLines, findLiveCalls, findRecentErrors, findRecentlyEnded } from "./find-board-calls";
 
 export async function loadBoardSnapshot(prisma: PrismaClient, filter: CallFilter): Promise<BoardSnapshot> {

@@ -1,6 +1,6 @@
 // Reads the board's KPIs, the per-minute series of the last hour and the error groups, in one transaction.
 import type { PrismaClient } from "@/lib/db/generated/client";
-import type { BoardStats } from "./board-stats";
+import type { BoardStats } from "@/lib/shared/calls/board-stats";
 import { TEST_CALL_ID_PREFIX } from "./test-calls";
 
 const ERROR_GROUPS_LIMIT = 8;

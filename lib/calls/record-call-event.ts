@@ -6,9 +6,9 @@
 // depend on the order events arrive in (see STATUS_RANK), so late and reordered deliveries settle the same way.
 import { poolOf } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { STATUS_RANK } from "./call-status";
+import { STATUS_RANK } from "@/lib/shared/calls/call-status";
 import { callRowToView, type CallRow } from "./call-row";
-import type { CallView } from "./call-view";
+import type { CallView } from "@/lib/shared/calls/call-view";
 import { eventDedupeKey, type FlireoCallEvent } from "@/lib/webhooks/flireo-event";
 
 export type RecordResult = { outcome: "stored"; call: CallView } | { outcome: "duplicate" };

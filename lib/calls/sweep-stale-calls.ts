@@ -2,7 +2,7 @@
 // marked unresolved, with the reason, and broadcast. A later end event still settles it (record-call-event.ts).
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { callRowToView, type CallRow } from "./call-row";
-import type { CallView } from "./call-view";
+import type { CallView } from "@/lib/shared/calls/call-view";
 
 export function describeStaleReason(staleMinutes: number): string {
   const span = staleMinutes >= 60 && staleMinutes % 60 === 0 ? `${staleMinutes / 60} h` : `${staleMinutes} min`;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { deleteSetting, readSetting, writeSetting } from "@/lib/settings/app-settings";
-import type { ApiKeySource } from "./flireo-view";
+import type { ApiKeySource } from "@/lib/shared/flireo/flireo-view";
 import { createFlireoClient, type FlireoClient } from "./flireo-client";
 
 const SETTING_KEY = "flireo_api_key";

@@ -11,7 +11,7 @@ import { ApiError } from "@/lib/http/api-error";
 import { HANDLED_EVENT_TYPES } from "@/lib/webhooks/flireo-event";
 import { isSameWebhookUrl } from "@/lib/webhooks/webhook-url";
 import { FlireoApiError, type FlireoAssistant, type FlireoClient, type FlireoNumber } from "./flireo-client";
-import type { AssistantView, FlireoOverview, NumberView, RegistrationResult } from "./flireo-view";
+import type { AssistantView, FlireoOverview, NumberView, RegistrationResult } from "@/lib/shared/flireo/flireo-view";
 
 export type RegistrationTarget = {
   webhookUrl: string;

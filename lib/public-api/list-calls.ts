@@ -6,7 +6,7 @@
 // existing call keeps its place.
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { numberWhere, startedWithinWhere } from "@/lib/calls/call-filter-where";
-import { parseNumberSearch } from "@/lib/calls/number-search";
+import { parseNumberSearch } from "@/lib/shared/calls/number-search";
 import { env } from "@/lib/env";
 import { decodeCursor, encodeCursor, type CallCursor } from "./cursor";
 import type { ListCallsQuery } from "./list-calls-query";

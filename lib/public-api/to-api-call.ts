@@ -1,7 +1,7 @@
 // From stored calls to the read API's public shapes (schemas.ts), which every response is parsed with.
 import { callToView } from "@/lib/calls/call-row";
 import type { CallDetail } from "@/lib/calls/find-call-detail";
-import type { CallView } from "@/lib/calls/call-view";
+import type { CallView } from "@/lib/shared/calls/call-view";
 import type { Call } from "@/lib/db/generated/client";
 import { CallDetailSchema, type ApiCall, type ApiCallDetail, type ApiCallStatus } from "./schemas";
 

@@ -2,11 +2,11 @@
 import { createClient } from "redis";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CallView } from "@/lib/calls/call-view";
+import type { CallView } from "@/lib/shared/calls/call-view";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
 import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
-import { SOCKET_PATH } from "./events";
+import { SOCKET_PATH } from "@/lib/shared/realtime/events";
 
 /** A board signed in on instance A; sessions live in the shared database, so the cookie works on B as well. */
 function connectBoard(baseUrl: string, cookie: string): Promise<Socket> {

@@ -11,12 +11,12 @@ import pg from "pg";
 import { createClient } from "redis";
 import { Server } from "socket.io";
 import { getSessionUser } from "@/lib/auth/session";
-import type { CallView } from "@/lib/calls/call-view";
+import type { CallView } from "@/lib/shared/calls/call-view";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { logger } from "@/lib/observability/logger";
 import { isShuttingDown } from "@/lib/observability/shutdown-state";
 import { getMetrics } from "@/lib/observability/metrics";
-import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "./events";
+import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime/events";
 
 export type CallboardSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export type RealtimeAdapter = "postgres" | "redis" | "none";

@@ -1,5 +1,5 @@
 // Read-API tokens for tests: made over HTTP as an admin would make them, and requests that carry one.
-import type { CreatedApiToken } from "@/lib/api-tokens/api-token-view";
+import type { CreatedApiToken } from "@/lib/shared/api-tokens/api-token-view";
 import type { TestServer } from "./test-server";
 
 export async function createApiTokenOverHttp(

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { BrowserContextOptions } from "@playwright/test";
 import { hashPassword } from "better-auth/crypto";
 import pg from "pg";
-import type { Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/shared/auth/roles";
 
 export type TestUser = { email: string; password: string; role: Role };
 

@@ -1,7 +1,7 @@
 // Listens to a running Callboard's `calls:updated` broadcasts, as the board does, and keeps them for assertions.
 import { io, type Socket } from "socket.io-client";
-import type { CallView } from "@/lib/calls/call-view";
-import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/realtime/events";
+import type { CallView } from "@/lib/shared/calls/call-view";
+import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime/events";
 
 export type CallUpdates = {
   received: CallView[];

@@ -8,7 +8,7 @@ import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { isShuttingDown } from "@/lib/observability/shutdown-state";
 import { cleanText } from "./replace-unstorable-characters";
-import { DELIVERY_OUTCOMES, type DeliveryCounts, type DeliveryOutcome, type DeliveryView } from "./delivery-view";
+import { DELIVERY_OUTCOMES, type DeliveryCounts, type DeliveryOutcome, type DeliveryView } from "@/lib/shared/webhooks/delivery-view";
 
 export { DELIVERY_OUTCOMES, type DeliveryCounts, type DeliveryOutcome, type DeliveryView };
 

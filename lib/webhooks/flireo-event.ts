@@ -1,5 +1,5 @@
 // The one internal shape every published Flireo webhook variant is normalized into.
-import type { CallStatus } from "@/lib/calls/call-status";
+import type { CallStatus } from "@/lib/shared/calls/call-status";
 
 /** What a GET on the webhook URL says it is: how a browser, or the simulator, tells Callboard's URL from another. */
 export const WEBHOOK_ENDPOINT_NAME = "Callboard webhook receiver for Flireo AI voice agents";

@@ -1,7 +1,7 @@
 // Normalizes every published Flireo webhook variant (../shared/flireo/webhooks.md §8) into one FlireoCallEvent:
 // the `message` envelope in camelCase (A) or snake_case (B/C/D, SDK), and the legacy flat shape (E).
 import { z } from "zod";
-import { isCallStatus, type CallStatus } from "@/lib/calls/call-status";
+import { isCallStatus, type CallStatus } from "@/lib/shared/calls/call-status";
 import {
   HANDLED_EVENT_TYPES,
   type CallReport,

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { TEST_CALL_ID_PREFIX } from "@/lib/calls/test-calls";
 import { env } from "@/lib/env";
-import type { TestEventResult } from "@/lib/flireo/flireo-view";
+import type { TestEventResult } from "@/lib/shared/flireo/flireo-view";
 import { buildStatusUpdate } from "@/lib/flireo/sample-payloads";
 import { OUTCOME_HEADER } from "./flireo-event";
 import { signatureHeaders } from "./verify-signature";

@@ -2,7 +2,7 @@
 // routes and the command line.
 import { env } from "@/lib/env";
 import { resolveFlireoApiKey } from "@/lib/flireo/flireo-api-key";
-import type { SecretView, WebhookSettingsView } from "@/lib/flireo/flireo-view";
+import type { SecretView, WebhookSettingsView } from "@/lib/shared/flireo/flireo-view";
 import type { RegistrationTarget } from "@/lib/flireo/manage-registrations";
 import { HANDLED_EVENT_TYPES } from "./flireo-event";
 import { getEnabledWebhookEvents } from "./webhook-events-setting";

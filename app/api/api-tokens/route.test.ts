@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiTokenView } from "@/lib/api-tokens/api-token-view";
+import type { ApiTokenView } from "@/lib/shared/api-tokens/api-token-view";
 import { generateApiToken } from "@/lib/api-tokens/api-token-secret";
 import { createSignedInUser } from "@/lib/testing/auth";
 import { apiGet, createApiTokenOverHttp } from "@/lib/testing/api-tokens";

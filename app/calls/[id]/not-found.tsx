@@ -1,4 +1,4 @@
-import { BackToBoardLink } from "@/components/back-to-board-link";
+import { BackToBoardLink } from "@/components/header/back-to-board-link";
 
 export default function CallNotFound() {
   return (

@@ -2,13 +2,13 @@
 // webhook event in the order it happened, with the raw payload as Flireo sent it.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { BackToBoardLink } from "@/components/back-to-board-link";
-import { CallDetailLive, RunningDuration } from "@/components/call-detail-live";
-import { callEventLabel, callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call-labels";
-import { callStartedAt, endedCallDuration, isLive, summaryState } from "@/lib/calls/call-view";
+import { BackToBoardLink } from "@/components/header/back-to-board-link";
+import { CallDetailLive, RunningDuration } from "@/components/call/call-detail-live";
+import { callEventLabel, callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call/call-labels";
+import { callStartedAt, endedCallDuration, isLive, summaryState } from "@/lib/shared/calls/call-view";
 import { findLineName } from "@/lib/calls/find-board-calls";
 import { findCallDetail } from "@/lib/calls/find-call-detail";
-import { formatDuration, formatPhoneNumber } from "@/lib/calls/format";
+import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
 import { getPrisma } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { AlertsSettings } from "@/components/alerts/alerts-settings";
+import { AlertsSettings } from "@/components/settings/alerts/alerts-settings";
 import { listAlertRules } from "@/lib/alerts/alert-rules";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";

@@ -2,10 +2,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { ApiTokenTable } from "@/components/api-tokens/api-token-table";
-import { NewApiTokenCard } from "@/components/api-tokens/new-api-token-card";
-import { AdminPageHeader } from "@/components/admin-page-header";
-import { Card } from "@/components/webhooks/card";
+import { ApiTokenTable } from "@/components/settings/api-tokens/api-token-table";
+import { NewApiTokenCard } from "@/components/settings/api-tokens/new-api-token-card";
+import { AdminPageHeader } from "@/components/settings/admin-page-header";
+import { Card } from "@/components/ui/card";
 import { listApiTokens } from "@/lib/api-tokens/api-tokens";
 import { getSessionUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";

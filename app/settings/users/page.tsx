@@ -3,13 +3,13 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { AddUserForm } from "@/components/add-user-form";
-import { AdminPageHeader } from "@/components/admin-page-header";
-import { RemoveUserButton } from "@/components/remove-user-button";
-import { SetPasswordForm } from "@/components/set-password-form";
-import { UserRoleSelect } from "@/components/user-role-select";
-import { SettingsTableHead, settingsRowClass } from "@/components/settings-table";
-import { Card } from "@/components/webhooks/card";
+import { AddUserForm } from "@/components/settings/users/add-user-form";
+import { AdminPageHeader } from "@/components/settings/admin-page-header";
+import { RemoveUserButton } from "@/components/settings/users/remove-user-button";
+import { SetPasswordForm } from "@/components/settings/users/set-password-form";
+import { UserRoleSelect } from "@/components/settings/users/user-role-select";
+import { SettingsTableHead, settingsRowClass } from "@/components/settings/settings-table";
+import { Card } from "@/components/ui/card";
 import { getSessionUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/auth/users";
 

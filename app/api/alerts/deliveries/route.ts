@@ -1,7 +1,7 @@
 // GET /api/alerts/deliveries?limit=&state= – recent alert deliveries and the last 24 h's counts by state.
 import { z } from "zod";
 import { countAlertDeliveries, listAlertDeliveries } from "@/lib/alerts/alert-deliveries";
-import { DELIVERY_STATES } from "@/lib/alerts/alert-view";
+import { DELIVERY_STATES } from "@/lib/shared/alerts/alert-view";
 import { requireAdmin } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/api-error";

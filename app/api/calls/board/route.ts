@@ -1,6 +1,6 @@
 // GET /api/calls/board?q=&line=&status=&range= – the board's filtered lists, for a filter change or a resync.
 import { requireUser } from "@/lib/auth/session";
-import { parseCallFilter } from "@/lib/calls/call-filter";
+import { parseCallFilter } from "@/lib/shared/calls/call-filter";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
 import { getPrisma } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/api-error";

@@ -1,5 +1,5 @@
 // GET /api/calls/export?q=&line=&status=&range= – the filtered calls as a streamed CSV download.
-import { parseCallFilter } from "@/lib/calls/call-filter";
+import { parseCallFilter } from "@/lib/shared/calls/call-filter";
 import { exportCallsCsv, exportFileName } from "@/lib/calls/export-calls-csv";
 import { getPrisma } from "@/lib/db/client";
 import { streamText } from "@/lib/http/stream-text";

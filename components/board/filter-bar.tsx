@@ -1,0 +1,131 @@
+"use client";
+// Number search, line, status and time range. The URL holds the filters (see use-call-filter.ts).
+import { useEffect, useRef, useState } from "react";
+import {
+  RANGE_FILTERS,
+  RANGE_LABELS,
+  STATUS_FILTERS,
+  STATUS_LABELS,
+  callFilterToSearchParams,
+  hasSearchDigits,
+  isFilterActive,
+  type CallFilter,
+  type RangeFilter,
+  type StatusFilter,
+} from "@/lib/shared/calls/call-filter";
+import { formatPhoneNumber } from "@/lib/shared/calls/format";
+
+const SEARCH_DEBOUNCE_MS = 200;
+const CONTROL =
+  "h-10 rounded-lg border border-zinc-300 bg-white px-3 text-sm shadow-sm outline-none focus-visible:border-sky-600 focus-visible:ring-2 focus-visible:ring-sky-600/30 dark:border-zinc-700 dark:bg-zinc-900";
+
+type FilterBarProps = {
+  filter: CallFilter;
+  lines: { number: string; name: string | null }[];
+  onChange: (change: Partial<CallFilter>, how?: "typing") => void;
+};
+
+export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
+  const [input, setInput] = useState(filter.q);
+  const committed = useRef(filter.q);
+
+  // Back/forward and "Clear" change the URL's q: show it in the box.
+  useEffect(() => {
+    if (filter.q !== committed.current) {
+      committed.current = filter.q;
+      setInput(filter.q);
+    }
+  }, [filter.q]);
+
+  useEffect(() => {
+    const trimmed = input.trim();
+    if (trimmed === committed.current.trim()) return;
+    const timer = setTimeout(() => {
+      committed.current = trimmed;
+      onChange({ q: trimmed }, "typing");
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [input, onChange]);
+
+  const knownLine = lines.some((line) => line.number === filter.line);
+  const exportParams = callFilterToSearchParams(filter).toString();
+  const isDigitless = input.trim() !== "" && !hasSearchDigits(input);
+
+  return (
+    <form role="search" aria-label="Filter calls" className="flex flex-wrap items-end gap-3" onSubmit={(event) => event.preventDefault()}>
+      <div className="flex min-w-56 flex-1 flex-col gap-1">
+        <div className="flex items-baseline justify-between gap-3">
+          <label htmlFor="number-search" className="shrink-0 text-xs font-medium text-zinc-600 dark:text-zinc-300">
+            Filter by phone number
+          </label>
+          {/* In the label's row, so the controls do not jump while typing. */}
+          <p id="number-search-hint" role="status" className="truncate text-xs text-amber-700 dark:text-amber-400" data-testid="number-search-hint">
+            {isDigitless ? "No digits: showing all numbers." : ""}
+          </p>
+        </div>
+        <input
+          id="number-search"
+          aria-describedby="number-search-hint"
+          aria-invalid={isDigitless || undefined}
+          type="search"
+          inputMode="tel"
+          autoComplete="off"
+          placeholder="e.g. 06 1234 or +31 20"
+          value={input}
+          onChange={(event) => setInput(event.target.value)}
+          className={`${CONTROL} text-base`}
+        />
+      </div>
+      <div className="grid w-full grid-cols-3 gap-2 sm:flex sm:w-auto sm:gap-3">
+      <div className="flex min-w-0 flex-col gap-1">
+        <label htmlFor="line-filter" className="text-xs font-medium text-zinc-600 dark:text-zinc-300">Line</label>
+        <select id="line-filter" value={filter.line} onChange={(event) => onChange({ line: event.target.value })} className={`${CONTROL} w-full sm:max-w-56`}>
+          <option value="">All lines</option>
+          {!knownLine && filter.line && <option value={filter.line}>{formatPhoneNumber(filter.line)}</option>}
+          {lines.map((line) => (
+            <option key={line.number} value={line.number}>
+              {line.name ? `${line.name} (${formatPhoneNumber(line.number)})` : formatPhoneNumber(line.number)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex min-w-0 flex-col gap-1">
+        <label htmlFor="status-filter" className="text-xs font-medium text-zinc-600 dark:text-zinc-300">Status</label>
+        <select id="status-filter" value={filter.status} onChange={(event) => onChange({ status: event.target.value as StatusFilter })} className={`${CONTROL} w-full`}>
+          {STATUS_FILTERS.map((status) => <option key={status} value={status}>{STATUS_LABELS[status]}</option>)}
+        </select>
+      </div>
+      <div className="flex min-w-0 flex-col gap-1">
+        <label htmlFor="range-filter" className="text-xs font-medium text-zinc-600 dark:text-zinc-300">Started</label>
+        <select id="range-filter" value={filter.range} onChange={(event) => onChange({ range: event.target.value as RangeFilter })} className={`${CONTROL} w-full`}>
+          {RANGE_FILTERS.map((range) => <option key={range} value={range}>{RANGE_LABELS[range]}</option>)}
+        </select>
+      </div>
+      </div>
+      <div className="flex gap-2">
+        {isFilterActive(filter) && (
+          <button
+            type="button"
+            data-testid="clear-filters"
+            onClick={() => {
+              setInput("");
+              onChange({ q: "", line: "", status: "all", range: "all" });
+            }}
+            className="h-10 rounded-lg px-3 text-sm font-medium text-sky-700 hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none dark:text-sky-300 dark:hover:bg-sky-950/40"
+          >
+            Clear filters
+          </button>
+        )}
+        <a
+          href={`/api/calls/export${exportParams ? `?${exportParams}` : ""}`}
+          download
+          data-testid="export-csv"
+          className="inline-flex h-10 items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium shadow-sm hover:bg-zinc-50 focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor"><path d="M10 3a1 1 0 0 1 1 1v7.59l2.3-2.3a1 1 0 1 1 1.4 1.42l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.42L9 11.6V4a1 1 0 0 1 1-1ZM4 16a1 1 0 0 1 1-1h10a1 1 0 1 1 0 2H5a1 1 0 0 1-1-1Z" /></svg>
+          Export CSV
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+// The figures an operator reads from across the room: active now, today's calls and errors, error rate, duration.
+import { memo } from "react";
+import { errorRate, type BoardStats } from "@/lib/shared/calls/board-stats";
+import { formatDuration } from "@/lib/shared/calls/format";
+
+/** `hint`: what a figure is taken over, where the label alone leaves it open. */
+type Tile = { id: string; label: string; value: string; hint?: string; tone?: "live" | "danger" };
+
+function Kpi({ id, label, value, hint, tone }: Tile) {
+  // On a phone the In progress list, right below, says how many are active: its tile would only push the list down.
+  const span = id === "active" ? "hidden sm:block" : "";
+  const color = tone === "live" ? "text-emerald-700 dark:text-emerald-400" : tone === "danger" ? "text-red-700 dark:text-red-400" : "";
+  return (
+    <div className={`${span} rounded-2xl border border-zinc-200 bg-white px-3 py-2 shadow-sm sm:px-4 sm:py-3 dark:border-zinc-800 dark:bg-zinc-900`}>
+      <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
+      <dd className={`mt-0.5 text-2xl font-semibold tracking-tight tabular-nums sm:mt-1 sm:text-4xl ${color}`} data-testid={`kpi-${id}`}>
+        {value}
+      </dd>
+      {hint && (
+        <dd className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400" data-testid={`kpi-${id}-hint`}>
+          {hint}
+        </dd>
+      )}
+    </div>
+  );
+}
+
+/** `isLiveHidden`: the status filter leaves live calls out, so there is no active count to give. */
+type KpiTilesProps = { activeNow: number; stats: BoardStats | null; isFiltered: boolean; isLiveHidden: boolean };
+
+/** "Active now" follows the filter, like the lists; the day's figures are the whole operation's, and say so when filtered. */
+export const KpiTiles = memo(function KpiTiles({ activeNow, stats, isFiltered, isLiveHidden }: KpiTilesProps) {
+  const rate = stats ? errorRate(stats) : null;
+  const dayHint = isFiltered ? "all numbers and lines" : undefined;
+  const tiles: Tile[] = [
+    isLiveHidden
+      ? { id: "active", label: "Active now", value: "—", hint: "hidden by the status filter" }
+      : { id: "active", label: "Active now", value: String(activeNow), tone: "live", hint: isFiltered ? "matching the filter" : undefined },
+    { id: "calls-today", label: "Calls today", value: stats ? String(stats.callsToday) : "—", hint: dayHint },
+    {
+      id: "errors-today",
+      label: "Errors today",
+      value: stats ? String(stats.errorsToday) : "—",
+      tone: stats && stats.errorsToday > 0 ? "danger" : undefined,
+      hint: dayHint,
+    },
+    {
+      id: "error-rate",
+      label: "Error rate",
+      value: rate === null ? "—" : `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)}%`,
+      hint: stats ? `of ${stats.endedToday} ${stats.endedToday === 1 ? "call" : "calls"} ended today${isFiltered ? ", all numbers" : ""}` : undefined,
+    },
+    {
+      id: "avg-duration",
+      label: "Avg duration",
+      value: stats?.averageDurationSeconds == null ? "—" : formatDuration(stats.averageDurationSeconds),
+      hint: stats ? `of calls ended today${isFiltered ? ", all numbers" : ""}` : undefined,
+    },
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="kpis">
+      {tiles.map((tile) => (
+        <Kpi key={tile.id} {...tile} />
+      ))}
+    </dl>
+  );
+});

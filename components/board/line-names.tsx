@@ -1,0 +1,18 @@
+"use client";
+// The names the board knows its lines by, for calls that came without one (see lineLabel).
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
+import type { CallView } from "@/lib/shared/calls/call-view";
+import { lineLabel } from "@/components/call/call-labels";
+
+const LineNames = createContext<ReadonlyMap<string, string | null>>(new Map());
+
+export function LineNamesProvider({ lines, children }: { lines: readonly { number: string; name: string | null }[]; children: ReactNode }) {
+  const names = useMemo(() => new Map(lines.map((line) => [line.number, line.name])), [lines]);
+  return <LineNames.Provider value={names}>{children}</LineNames.Provider>;
+}
+
+/** lineLabel with the board's known line names. */
+export function useLineLabel(): (call: Pick<CallView, "lineName" | "lineNumber">) => string {
+  const names = useContext(LineNames);
+  return useCallback((call) => lineLabel(call, names), [names]);
+}

@@ -1,0 +1,68 @@
+"use client";
+// Calls that ended with an error: the most frequent error texts of the last hour and day, then each call.
+import { memo } from "react";
+import type { ErrorGroup } from "@/lib/shared/calls/board-stats";
+import type { CallView } from "@/lib/shared/calls/call-view";
+import { formatPhoneNumber, formatRecentTime } from "@/lib/shared/calls/format";
+import { useLineLabel } from "./line-names";
+import { EmptyState } from "@/components/ui/panel";
+import { CallLink } from "@/components/call/call-link";
+
+/** Counts over every call, also with a filter on (`isFiltered`), which its heading then says. */
+export function ErrorGroups({ groups, isFiltered = false }: { groups: ErrorGroup[] | null; isFiltered?: boolean }) {
+  if (!groups || groups.length === 0) return null;
+  return (
+    <table className="w-full text-sm" data-testid="error-groups">
+      <caption className="sr-only">Errors by text</caption>
+      <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
+        <tr>
+          <th scope="col" className="px-5 py-2 text-left font-medium tracking-wide" data-testid="error-groups-heading">
+            {isFiltered ? "Error, all numbers" : "Error"}
+          </th>
+          <th scope="col" className="px-2 py-2 text-right font-medium tracking-wide">1 h</th>
+          <th scope="col" className="py-2 pr-5 pl-2 text-right font-medium tracking-wide">24 h</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
+        {groups.map((group) => (
+          <tr key={group.error} data-testid="error-group">
+            <th scope="row" className="max-w-0 truncate px-5 py-1.5 text-left font-medium" title={group.error}>{group.error}</th>
+            <td className="px-2 py-1.5 text-right font-semibold tabular-nums" data-testid="error-group-hour">{group.lastHour}</td>
+            <td className="py-1.5 pr-5 pl-2 text-right text-zinc-600 tabular-nums dark:text-zinc-300" data-testid="error-group-day">{group.lastDay}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** `today`: any instant of the local day (the board passes its start, so this re-renders once a day, not every second). */
+export const RecentErrors = memo(function RecentErrors({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: number }) {
+  const lineLabel = useLineLabel();
+  if (calls.length === 0) return <EmptyState testId="errors-empty">{emptyText}</EmptyState>;
+  return (
+    <ul className="max-h-[28rem] divide-y divide-zinc-100 overflow-y-auto border-t border-zinc-100 dark:divide-zinc-800/70 dark:border-zinc-800" data-testid="recent-errors">
+      {calls.map((call) => (
+        <li key={call.id} data-testid="error-call" data-call-id={call.id} className="relative px-5 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+          <div className="flex items-baseline justify-between gap-3">
+            <CallLink
+              callId={call.id}
+              className="min-w-0 font-semibold text-red-700 after:absolute after:inset-0 hover:underline focus-visible:underline dark:text-red-400"
+              data-testid="error-text"
+            >
+              {call.error ?? "Unknown error"}
+            </CallLink>
+            <time className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={call.endedAt ?? undefined}>
+              {formatRecentTime(call.endedAt, today)}
+            </time>
+          </div>
+          <p className="mt-0.5 truncate text-sm text-zinc-600 dark:text-zinc-300">
+            <span className="tabular-nums">{formatPhoneNumber(call.customerNumber)}</span>
+            <span className="text-zinc-500 dark:text-zinc-400"> → </span>
+            {lineLabel(call)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+});

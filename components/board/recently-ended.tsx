@@ -1,0 +1,52 @@
+"use client";
+// Calls that ended cleanly, most recent first, with their duration and, once the report arrives, its summary.
+import { memo } from "react";
+import type { CallView } from "@/lib/shared/calls/call-view";
+import { endedCallDuration, summaryState } from "@/lib/shared/calls/call-view";
+import { formatDuration, formatPhoneNumber, formatRecentTime } from "@/lib/shared/calls/format";
+import { MISSING_SUMMARY } from "@/components/call/call-labels";
+import { useLineLabel } from "./line-names";
+import { EmptyState } from "@/components/ui/panel";
+import { useNow } from "@/components/ui/use-now";
+import { CallLink } from "@/components/call/call-link";
+
+/** `today`: any instant of the local day (the board passes its start, so this re-renders once a day, not every second). */
+export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: number }) {
+  const lineLabel = useLineLabel();
+  // Coarse: only turns "pending" into "no report arrived" once the wait is over.
+  const now = useNow(30_000);
+  if (calls.length === 0) return <EmptyState testId="ended-empty">{emptyText}</EmptyState>;
+  return (
+    <ul className="max-h-[32rem] divide-y divide-zinc-100 overflow-y-auto dark:divide-zinc-800/70" data-testid="recently-ended">
+      {calls.map((call) => {
+        const duration = endedCallDuration(call);
+        const summary = summaryState(call, now);
+        return (
+          <li key={call.id} data-testid="ended-call" data-call-id={call.id} className="relative px-5 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
+            <div className="flex items-baseline justify-between gap-3">
+              <CallLink callId={call.id} className="min-w-0 truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline">
+                {formatPhoneNumber(call.customerNumber)}
+              </CallLink>
+              <span className="shrink-0 font-semibold tabular-nums" data-testid="ended-duration">
+                {duration === null ? "—" : formatDuration(duration)}
+              </span>
+            </div>
+            <p className="flex justify-between gap-3 text-sm text-zinc-600 dark:text-zinc-300">
+              <span className="truncate">{lineLabel(call)}</span>
+              <time className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={call.endedAt ?? undefined}>
+                ended {formatRecentTime(call.endedAt, today)}
+              </time>
+            </p>
+            {summary === "summary" ? (
+              <p className="mt-1 line-clamp-2 text-sm text-zinc-700 dark:text-zinc-300" data-testid="ended-summary">{call.summary}</p>
+            ) : (
+              <p className="mt-1 text-xs text-zinc-500 italic dark:text-zinc-400" data-testid="ended-summary-missing" data-state={summary} title={MISSING_SUMMARY[summary].hint}>
+                {MISSING_SUMMARY[summary].text}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+});

@@ -1,0 +1,91 @@
+"use client";
+// Who is signed in, links to the admin pages for admins, and sign-out: in the header on a wide screen, behind a
+// Menu button on a phone or tablet, where the header must leave room for the calls.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { authClient } from "@/lib/shared/auth/auth-client";
+import type { Role } from "@/lib/shared/auth/roles";
+
+const ADMIN_LINKS = [
+  { href: "/webhooks", label: "Webhooks" },
+  { href: "/settings/users", label: "Users" },
+  { href: "/settings/api-tokens", label: "API tokens" },
+  { href: "/settings/alerts", label: "Alerts" },
+] as const;
+
+function RoleBadge({ role, email }: { role: Role; email: string }) {
+  return (
+    <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800" title={email}>
+      {role}
+    </span>
+  );
+}
+
+/** The narrow screens' menu: a native disclosure, closed again by a click outside it or Escape. */
+function CompactMenu({ email, role, onSignOut }: { email: string; role: Role; onSignOut: () => void }) {
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (event: Event) => {
+      const element = menu.current;
+      if (!element?.open) return;
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !element.contains(event.target as Node)) element.open = false;
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("pointerdown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, []);
+  const item = "block rounded-md px-3 py-2 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800";
+  return (
+    <details ref={menu} className="relative lg:hidden">
+      <summary className="inline-flex h-9 cursor-pointer list-none items-center rounded-lg border border-zinc-200 bg-white px-3 text-sm font-medium shadow-sm select-none dark:border-zinc-800 dark:bg-zinc-900 [&::-webkit-details-marker]:hidden">
+        Menu
+      </summary>
+      <div className="absolute right-0 z-30 mt-2 flex w-60 flex-col rounded-xl border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="flex items-center justify-between gap-2 border-b border-zinc-100 px-3 py-2 dark:border-zinc-800">
+          <span className="truncate text-zinc-600 dark:text-zinc-400">{email}</span>
+          <RoleBadge role={role} email={email} />
+        </div>
+        {role === "admin" &&
+          ADMIN_LINKS.map((link) => (
+            <Link key={link.href} href={link.href} className={item}>
+              {link.label}
+            </Link>
+          ))}
+        <button type="button" onClick={onSignOut} className={`${item} border-t border-zinc-100 dark:border-zinc-800`}>
+          Sign out
+        </button>
+      </div>
+    </details>
+  );
+}
+
+export function UserMenu({ email, role }: { email: string; role: Role }) {
+  const router = useRouter();
+  async function signOut() {
+    await authClient.signOut();
+    router.replace("/login");
+  }
+  return (
+    <div data-testid="user-menu" className="flex items-center text-sm">
+      <div className="hidden flex-wrap items-center gap-x-3 gap-y-1 lg:flex">
+        <span className="text-zinc-600 dark:text-zinc-400">
+          {email} <RoleBadge role={role} email={email} />
+        </span>
+        {role === "admin" &&
+          ADMIN_LINKS.map((link) => (
+            <Link key={link.href} href={link.href} className="underline underline-offset-2">
+              {link.label}
+            </Link>
+          ))}
+        <button type="button" onClick={() => void signOut()} className="rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700">
+          Sign out
+        </button>
+      </div>
+      <CompactMenu email={email} role={role} onSignOut={() => void signOut()} />
+    </div>
+  );
+}

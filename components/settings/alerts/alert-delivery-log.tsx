@@ -1,0 +1,80 @@
+"use client";
+// The alert delivery log: every alert sent (or tried) to every destination lately, with its state, attempts and
+// the last error. Refreshes itself while the page is open.
+import { useState } from "react";
+import { DELIVERY_STATES, type AlertDeliveriesResponse, type AlertDeliveryState, type AlertKind } from "@/lib/shared/alerts/alert-view";
+import { formatClockTime } from "@/lib/shared/calls/format";
+import { Card, Notice } from "@/components/ui/card";
+import { CountFilter } from "@/components/ui/count-filter";
+import { usePolledApi } from "@/components/ui/use-polled-api";
+import { CallLink } from "@/components/call/call-link";
+
+const REFRESH_MS = 3_000;
+
+const STATE_STYLE: Record<AlertDeliveryState, string> = {
+  sent: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-300",
+  pending: "bg-amber-100 text-amber-800 dark:bg-amber-900/50 dark:text-amber-300",
+  failed: "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-300",
+};
+
+const ALERT_KIND_LABEL: Record<AlertKind, string> = { error: "error", threshold: "threshold", summary: "summary", test: "test" };
+
+export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
+  const [state, setState] = useState<AlertDeliveryState | null>(null);
+  const query = new URLSearchParams({ limit: "50", ...(state ? { state } : {}) });
+  const { data, error } = usePolledApi<AlertDeliveriesResponse>(`/api/alerts/deliveries?${query.toString()}`, REFRESH_MS, refreshKey);
+
+  return (
+    <Card id="alert-delivery-log" title="Delivery log" aside={<span className="text-xs text-zinc-500 dark:text-zinc-400">counts: last 24 h</span>}>
+      <CountFilter label="Show deliveries by state" values={DELIVERY_STATES} selected={state} onSelect={setState} counts={data?.counts} testIdPrefix="alert-delivery-count-" />
+      {error && <Notice tone="error">{error}</Notice>}
+      {data && data.deliveries.length === 0 && (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="alert-delivery-log-empty">
+          {state ? `No ${state} deliveries.` : "No alert has been sent yet. Send a test alert to see one here."}
+        </p>
+      )}
+      {data && data.deliveries.length > 0 && (
+        <ul className="-mx-5 divide-y divide-zinc-100 border-t border-zinc-100 dark:divide-zinc-800/70 dark:border-zinc-800/70" data-testid="alert-delivery-list">
+          {data.deliveries.map((delivery) => (
+            <li key={delivery.id} data-testid="alert-delivery" data-state={delivery.state} data-alert-kind={delivery.alertKind} className="flex flex-col gap-1 px-5 py-3 text-sm">
+              <div className="flex items-baseline gap-3">
+                <time dateTime={delivery.createdAt} className="shrink-0 text-zinc-500 tabular-nums dark:text-zinc-400">
+                  {formatClockTime(delivery.createdAt)}
+                </time>
+                <span className="min-w-0 flex-1 truncate font-medium" title={delivery.ruleName}>
+                  {delivery.ruleName}
+                </span>
+                <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs font-medium ${STATE_STYLE[delivery.state]}`} data-testid="alert-delivery-state">
+                  {delivery.state}
+                  {delivery.lastStatus !== null ? ` · ${delivery.lastStatus}` : ""}
+                </span>
+              </div>
+              <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 pl-[4.25rem] text-xs text-zinc-500 dark:text-zinc-400">
+                <span className="font-medium text-zinc-700 dark:text-zinc-300">{ALERT_KIND_LABEL[delivery.alertKind]}</span>
+                {delivery.callId && (
+                  <CallLink callId={delivery.callId} className="relative font-mono underline-offset-2 hover:underline">
+                    {delivery.callId.slice(0, 13)}
+                  </CallLink>
+                )}
+                <span aria-hidden>→</span>
+                <span>{delivery.destinationKind}</span>
+                <span className="max-w-64 truncate font-mono" title={delivery.destinationLabel}>
+                  {delivery.destinationLabel}
+                </span>
+                <span className="ml-auto tabular-nums">
+                  {delivery.attempts} attempt{delivery.attempts === 1 ? "" : "s"}
+                  {delivery.nextAttemptAt && ` · next ${formatClockTime(delivery.nextAttemptAt)}`}
+                </span>
+              </div>
+              {delivery.lastError && (
+                <p className="ml-[4.25rem] rounded bg-zinc-50 px-2 py-1 font-mono text-xs break-words text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300" data-testid="alert-delivery-error">
+                  {delivery.lastError}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

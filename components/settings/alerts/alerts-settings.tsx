@@ -1,0 +1,103 @@
+"use client";
+// The alerts page: rules (each with its destinations), a form for a new rule, and the delivery log.
+import { AdminPageHeader } from "@/components/settings/admin-page-header";
+import { useEffect, useState } from "react";
+import type { AlertRuleView } from "@/lib/shared/alerts/alert-view";
+import { Card, Notice, primaryButtonClass } from "@/components/ui/card";
+import { callApi } from "@/components/ui/call-api";
+import { AlertDeliveryLog } from "./alert-delivery-log";
+import { RuleCard } from "./rule-card";
+import { RuleForm } from "./rule-form";
+
+const RULES_REFRESH_MS = 10_000;
+
+export type AlertsSetup = { isEmailConfigured: boolean; emailFrom: string; hasPublicBaseUrl: boolean; maxAttempts: number };
+
+export function AlertsSettings({ initialRules, setup }: { initialRules: AlertRuleView[]; setup: AlertsSetup }) {
+  const [rules, setRules] = useState(initialRules);
+  const [isCreating, setIsCreating] = useState(false);
+  // Bumped after a test alert, so the log shows it at once.
+  const [logVersion, setLogVersion] = useState(0);
+  const replaceRule = (next: AlertRuleView) => setRules((current) => current.map((rule) => (rule.id === next.id ? next : rule)));
+  const bumpLog = () => setLogVersion((version) => version + 1);
+
+  // Keeps "last alert" and the cooldown state current while the page is open.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      callApi<{ rules: AlertRuleView[] }>("GET", "/api/alerts/rules")
+        .then((body) => setRules(body.rules))
+        .catch(() => {});
+    }, RULES_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
+      <AdminPageHeader title="Alerts" />
+
+      <main className="grid gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
+        <div className="flex flex-col gap-6">
+          <div className="flex flex-wrap items-center gap-3">
+            <p className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
+              Rules watch for calls that end with an error and send alerts to webhooks, Slack or e-mail. Failed deliveries are retried with backoff (up to{" "}
+              {setup.maxAttempts} attempts).
+            </p>
+            {!isCreating && (
+              <button type="button" className={primaryButtonClass} onClick={() => setIsCreating(true)} data-testid="new-rule">
+                New rule
+              </button>
+            )}
+          </div>
+          {!setup.hasPublicBaseUrl && (
+            <Notice tone="info" testId="alerts-base-url-note">
+              Links in alerts point at this server&apos;s own address; set PUBLIC_BASE_URL so that they work for the people who receive them.
+            </Notice>
+          )}
+          {isCreating && (
+            <Card id="new-rule-card" title="New alert rule">
+              <RuleForm
+                isEmailConfigured={setup.isEmailConfigured}
+                onSaved={(rule) => {
+                  setRules((current) => [...current, rule]);
+                  setIsCreating(false);
+                }}
+                onCancel={() => setIsCreating(false)}
+              />
+            </Card>
+          )}
+          {rules.length === 0 && !isCreating && (
+            <div className="rounded-xl border border-dashed border-zinc-300 px-6 py-10 text-center dark:border-zinc-700" data-testid="alert-rules-empty">
+              <p className="font-medium">No alert rules yet</p>
+              <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">Create one to hear about failing calls without watching the board.</p>
+            </div>
+          )}
+          {rules.map((rule) => (
+            <RuleCard
+              key={rule.id}
+              rule={rule}
+              isEmailConfigured={setup.isEmailConfigured}
+              onChanged={replaceRule}
+              onDeleted={(id) => setRules((current) => current.filter((item) => item.id !== id))}
+              onTested={bumpLog}
+            />
+          ))}
+        </div>
+        <div className="flex flex-col gap-6">
+          <AlertDeliveryLog refreshKey={logVersion} />
+          <Card id="alerts-email-setup" title="E-mail">
+            {setup.isEmailConfigured ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                E-mail alerts are sent through ALERT_SMTP_URL, from <span className="font-mono">{setup.emailFrom}</span>.
+              </p>
+            ) : (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="alerts-email-not-configured">
+                E-mail destinations need an SMTP server: set <code className="font-mono">ALERT_SMTP_URL</code> (e.g. smtps://user:password@smtp.example.com) and{" "}
+                <code className="font-mono">ALERT_EMAIL_FROM</code>, then restart Callboard.
+              </p>
+            )}
+          </Card>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+"use client";
+// One alert rule: what it matches, on/off, its destinations, and edit / add destination / delete.
+import { useState } from "react";
+import { describeRule, formatCooldown, type AlertRuleView } from "@/lib/shared/alerts/alert-view";
+import { formatClockTime } from "@/lib/shared/calls/format";
+import { Card, Notice, buttonClass, primaryButtonClass } from "@/components/ui/card";
+import { callApi } from "@/components/ui/call-api";
+import { useBusyAction } from "@/components/ui/use-busy-action";
+import { DestinationFields, EMPTY_DESTINATION, toDestinationInput } from "./destination-fields";
+import { DestinationRow } from "./destination-row";
+import { Switch } from "@/components/ui/form-controls";
+import { RuleForm } from "./rule-form";
+import { useNow } from "@/components/ui/use-now";
+
+type Props = { rule: AlertRuleView; isEmailConfigured: boolean; onChanged: (rule: AlertRuleView) => void; onDeleted: (id: string) => void; onTested: () => void };
+
+function formatWhen(iso: string): string {
+  const date = new Date(iso);
+  return date.toDateString() === new Date().toDateString() ? formatClockTime(iso) : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+function AddDestination({ ruleId, isEmailConfigured, onChanged, onClose }: { ruleId: string; isEmailConfigured: boolean; onChanged: (rule: AlertRuleView) => void; onClose: () => void }) {
+  const [draft, setDraft] = useState(EMPTY_DESTINATION);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const add = async () => {
+    setIsBusy(true);
+    setError(null);
+    try {
+      onChanged((await callApi<{ rule: AlertRuleView }>("POST", `/api/alerts/rules/${ruleId}/destinations`, toDestinationInput(draft))).rule);
+      onClose();
+    } catch (caught) {
+      setError((caught as Error).message.replace(/^The request body has the wrong shape\. /, ""));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+  return (
+    <div className="flex flex-col gap-3 rounded-lg border border-dashed border-zinc-300 p-3 dark:border-zinc-700" data-testid="add-destination-form">
+      <DestinationFields value={draft} onChange={setDraft} isEmailConfigured={isEmailConfigured} />
+      {error && <Notice tone="error">{error}</Notice>}
+      <div className="flex gap-2">
+        <button type="button" className={primaryButtonClass} disabled={isBusy} onClick={() => void add()} data-testid="save-destination">
+          {isBusy ? "Adding…" : "Add destination"}
+        </button>
+        <button type="button" className={buttonClass} onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function RuleCard({ rule, isEmailConfigured, onChanged, onDeleted, onTested }: Props) {
+  const [mode, setMode] = useState<"view" | "edit" | "add-destination">("view");
+  const { busy, error, run } = useBusyAction();
+  const isBusy = busy !== null;
+  const setEnabled = (isEnabled: boolean) => run(async () => onChanged((await callApi<{ rule: AlertRuleView }>("PATCH", `/api/alerts/rules/${rule.id}`, { isEnabled })).rule));
+  const remove = () => {
+    if (!window.confirm(`Delete the rule “${rule.name}” and its destinations? Its past deliveries stay in the log.`)) return;
+    void run(async () => {
+      await callApi("DELETE", `/api/alerts/rules/${rule.id}`);
+      onDeleted(rule.id);
+    });
+  };
+  const now = useNow(5_000);
+  const isCoolingDown = rule.cooldownUntil !== null && new Date(rule.cooldownUntil).getTime() > now;
+
+  return (
+    <div data-testid="alert-rule" data-rule-id={rule.id} data-enabled={rule.isEnabled}>
+      <Card
+        id={`alert-rule-${rule.id}`}
+        title={rule.name}
+        aside={
+          <span className="flex items-center gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+            {rule.isEnabled ? "On" : "Off"}
+            <Switch checked={rule.isEnabled} onChange={(next) => void setEnabled(next)} label={rule.isEnabled ? `Turn off ${rule.name}` : `Turn on ${rule.name}`} disabled={isBusy} testId="rule-enabled" />
+          </span>
+        }
+      >
+        {mode === "edit" ? (
+          <RuleForm
+            rule={rule}
+            isEmailConfigured={isEmailConfigured}
+            onSaved={(saved) => {
+              onChanged(saved);
+              setMode("view");
+            }}
+            onCancel={() => setMode("view")}
+          />
+        ) : (
+          <div className="flex flex-col gap-1">
+            <p className="text-sm" data-testid="rule-description">
+              {describeRule(rule)} <span className="text-zinc-500 dark:text-zinc-400">· {formatCooldown(rule.cooldownMinutes)}</span>
+            </p>
+            <p className="text-xs text-zinc-500 dark:text-zinc-400">
+              {rule.lastFiredAt ? `Last alert ${formatWhen(rule.lastFiredAt)}` : "No alert yet"}
+              {isCoolingDown && rule.cooldownUntil && ` · cooling down until ${formatClockTime(rule.cooldownUntil)}`}
+              {rule.suppressedCount > 0 && ` · ${rule.suppressedCount} held back for the summary`}
+            </p>
+          </div>
+        )}
+
+        <div className="flex flex-col gap-2">
+          <h3 className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Destinations</h3>
+          <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
+            {rule.destinations.map((destination) => (
+              <DestinationRow key={destination.id} destination={destination} onChanged={onChanged} onTested={onTested} />
+            ))}
+          </ul>
+          {mode === "add-destination" && <AddDestination ruleId={rule.id} isEmailConfigured={isEmailConfigured} onChanged={onChanged} onClose={() => setMode("view")} />}
+        </div>
+
+        {error && <Notice tone="error">{error}</Notice>}
+        {mode === "view" && (
+          <div className="flex flex-wrap gap-2 border-t border-zinc-100 pt-4 dark:border-zinc-800">
+            <button type="button" className={buttonClass} onClick={() => setMode("edit")} data-testid="edit-rule">
+              Edit rule
+            </button>
+            <button type="button" className={buttonClass} onClick={() => setMode("add-destination")} data-testid="add-destination">
+              Add destination
+            </button>
+            <button type="button" className={`${buttonClass} ml-auto text-red-700 dark:text-red-400`} disabled={isBusy} onClick={remove} data-testid="delete-rule">
+              Delete rule
+            </button>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

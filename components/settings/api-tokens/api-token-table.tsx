@@ -1,0 +1,80 @@
+// The list of read-API tokens (server-rendered; times in the server's locale, as on the call page).
+import type { ApiTokenState, ApiTokenView } from "@/lib/shared/api-tokens/api-token-view";
+import { SettingsTableHead, settingsRowClass } from "@/components/settings/settings-table";
+import { RevokeApiTokenButton } from "./revoke-api-token-button";
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+const STATE_BADGE: Record<ApiTokenState, { label: string; className: string }> = {
+  active: { label: "Active", className: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" },
+  expired: { label: "Expired", className: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300" },
+  revoked: { label: "Revoked", className: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" },
+};
+
+function When({ iso, empty }: { iso: string | null; empty: string }) {
+  if (!iso) return <span className="text-zinc-500 dark:text-zinc-400">{empty}</span>;
+  return (
+    <time dateTime={iso} title={iso} className="whitespace-nowrap tabular-nums">
+      {dateTime.format(new Date(iso))}
+    </time>
+  );
+}
+
+export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
+  if (tokens.length === 0) {
+    return <p className="px-5 py-6 text-sm text-zinc-500 dark:text-zinc-400">No tokens yet. Make one above for each integration that reads calls.</p>;
+  }
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="api-token-table">
+        <SettingsTableHead columns={[{ label: "Name" }, { label: "Created" }, { label: "Last used" }, { label: "Expires" }, { label: "State" }]} />
+        <tbody>
+          {tokens.map((token) => {
+            const badge = STATE_BADGE[token.state];
+            return (
+              <tr key={token.id} data-testid="api-token-row" data-token-id={token.id} data-state={token.state} className={`${settingsRowClass} align-top`}>
+                <td className="min-w-44 px-5 py-3">
+                  <div className="font-medium">{token.name}</div>
+                  <div className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+                    <span className="font-mono" data-testid="api-token-prefix">
+                      {token.prefix}…
+                    </span>{" "}
+                    · read-only
+                  </div>
+                </td>
+                <td className="px-3 py-3">
+                  <When iso={token.createdAt} empty="—" />
+                  <div className="max-w-44 truncate text-xs text-zinc-500 dark:text-zinc-400" title={token.createdBy?.email}>
+                    by {token.createdBy?.email ?? "a removed user"}
+                  </div>
+                </td>
+                <td className="px-3 py-3" data-testid="api-token-last-used">
+                  <When iso={token.lastUsedAt} empty="Never" />
+                </td>
+                <td className="px-3 py-3">
+                  <When iso={token.expiresAt} empty="Never" />
+                </td>
+                <td className="px-3 py-3">
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${badge.className}`} data-testid="api-token-state">
+                    {badge.label}
+                  </span>
+                  {token.revokedAt && (
+                    <div className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+                      <When iso={token.revokedAt} empty="" />
+                      {token.revokedBy && (
+                        <div className="max-w-44 truncate" title={token.revokedBy.email}>
+                          by {token.revokedBy.email}
+                        </div>
+                      )}
+                    </div>
+                  )}
+                </td>
+                <td className="px-5 py-3 text-right">{token.state === "active" && <RevokeApiTokenButton id={token.id} name={token.name} />}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

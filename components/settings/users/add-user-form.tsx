@@ -1,0 +1,43 @@
+"use client";
+// Adds a user (a server action); the list above is re-rendered by the action's revalidation.
+import { useActionState } from "react";
+import { addUser, type UsersFormState } from "@/lib/actions/user-actions";
+import { Field, inputClass } from "@/components/ui/form-controls";
+import { Notice, primaryButtonClass } from "@/components/ui/card";
+
+export function AddUserForm() {
+  const [state, action, isPending] = useActionState<UsersFormState, FormData>(addUser, { error: null, message: null });
+  return (
+    <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto_auto] lg:items-end" data-testid="add-user-form">
+      <Field label="Email">
+        <input name="email" type="email" required autoComplete="off" defaultValue={state.entered?.email} className={inputClass} />
+      </Field>
+      <Field label="Name">
+        <input name="name" type="text" placeholder="As the board shows it" defaultValue={state.entered?.name} className={inputClass} />
+      </Field>
+      <Field label="Password">
+        <input name="password" type="password" autoComplete="new-password" minLength={10} required placeholder="At least 10 characters" className={inputClass} />
+      </Field>
+      <Field label="Role">
+        {/* Keyed: React sets a select's default only when it mounts, and the form's reset goes back to it. */}
+        <select key={state.entered?.role} name="role" defaultValue={state.entered?.role === "admin" ? "admin" : "viewer"} className={inputClass}>
+          <option value="viewer">Viewer – board, calls, export</option>
+          <option value="admin">Admin – also settings, secrets, users</option>
+        </select>
+      </Field>
+      <button type="submit" disabled={isPending} className={`${primaryButtonClass} py-2 sm:col-span-2 lg:col-span-1`}>
+        {isPending ? "Adding…" : "Add user"}
+      </button>
+      {state.error && (
+        <div className="sm:col-span-2 lg:col-span-5">
+          <Notice tone="error">{state.error}</Notice>
+        </div>
+      )}
+      {state.message && (
+        <div className="sm:col-span-2 lg:col-span-5">
+          <Notice tone="success">{state.message}</Notice>
+        </div>
+      )}
+    </form>
+  );
+}

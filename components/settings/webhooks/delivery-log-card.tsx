@@ -1,0 +1,77 @@
+"use client";
+// The webhook delivery log on the webhooks page: what reached the webhook URL lately, what Callboard did with it
+// and why, with the last 24 hours' counts. Refreshes itself while the page is open.
+import { useState } from "react";
+import { formatClockTime } from "@/lib/shared/calls/format";
+import { DELIVERY_OUTCOMES, type DeliveriesResponse, type DeliveryOutcome } from "@/lib/shared/webhooks/delivery-view";
+import { Card, Notice } from "@/components/ui/card";
+import { CountFilter } from "@/components/ui/count-filter";
+import { usePolledApi } from "@/components/ui/use-polled-api";
+import { CallLink } from "@/components/call/call-link";
+
+const REFRESH_MS = 5_000;
+
+const OUTCOME_STYLE: Record<DeliveryOutcome, string> = {
+  stored: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/50 dark:text-emerald-300",
+  duplicate: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
+  ignored: "bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-300",
+  rejected: "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-300",
+};
+
+export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
+  const [outcome, setOutcome] = useState<DeliveryOutcome | null>(null);
+  const query = new URLSearchParams({ limit: "50", ...(outcome ? { outcome } : {}) });
+  const { data, error } = usePolledApi<DeliveriesResponse>(`/api/webhooks/deliveries?${query.toString()}`, REFRESH_MS, refreshKey);
+
+  return (
+    <Card id="delivery-log" title="Recent deliveries" aside={<span className="text-xs text-zinc-500 dark:text-zinc-400">last 24 h</span>}>
+      <CountFilter label="Show deliveries by outcome" values={DELIVERY_OUTCOMES} selected={outcome} onSelect={setOutcome} counts={data?.counts} testIdPrefix="delivery-count-" />
+      {error && <Notice tone="error">{error}</Notice>}
+      {data && data.deliveries.length === 0 && (
+        <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="delivery-log-empty">
+          {outcome ? `No ${outcome} deliveries in the log.` : "No webhook has reached this Callboard yet. Send a test event to see one here."}
+        </p>
+      )}
+      {data && data.deliveries.length > 0 && (
+        <div className="-mx-5 overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="delivery-log">
+            <thead className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+              <tr>
+                <th scope="col" className="px-5 py-2 font-medium">Time</th>
+                <th scope="col" className="px-2 py-2 font-medium">Event</th>
+                <th scope="col" className="px-2 py-2 font-medium">Call</th>
+                <th scope="col" className="px-2 py-2 font-medium">Outcome</th>
+                <th scope="col" className="px-5 py-2 text-right font-medium whitespace-nowrap">Handled in</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
+              {data.deliveries.map((delivery) => (
+                <tr key={delivery.id} data-testid="delivery" data-outcome={delivery.outcome} className="align-baseline">
+                  <td className="px-5 py-2 whitespace-nowrap tabular-nums">{formatClockTime(delivery.receivedAt)}</td>
+                  <td className="px-2 py-2 font-mono text-xs whitespace-nowrap">{delivery.eventType ?? "—"}</td>
+                  <td className="px-2 py-2 whitespace-nowrap">
+                    {delivery.callId ? (
+                      <CallLink callId={delivery.callId} className="relative font-mono text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400" title={delivery.callId}>
+                        {/* The end of an id tells calls apart as well as its start: legacy ids all begin "call-_+31…". */}
+                        {delivery.callId.length > 16 ? `${delivery.callId.slice(0, 7)}…${delivery.callId.slice(-8)}` : delivery.callId}
+                      </CallLink>
+                    ) : (
+                      <span className="text-zinc-400">—</span>
+                    )}
+                  </td>
+                  <td className="w-full px-2 py-2">
+                    <span className={`mr-2 inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${OUTCOME_STYLE[delivery.outcome]}`}>
+                      {delivery.outcome} · {delivery.statusCode}
+                    </span>
+                    {delivery.reason && <span className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="delivery-reason">{delivery.reason}</span>}
+                  </td>
+                  <td className="px-5 py-2 text-right whitespace-nowrap tabular-nums">{delivery.durationMs.toFixed(1)} ms</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

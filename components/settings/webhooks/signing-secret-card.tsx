@@ -1,0 +1,83 @@
+"use client";
+// The signing secret: hidden until revealed, copyable, rotatable (the previous one stays valid for a while).
+import { useState } from "react";
+import type { SecretView } from "@/lib/shared/flireo/flireo-view";
+import { callApi } from "@/components/ui/call-api";
+import { Card, Notice, buttonClass } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { useBusyAction } from "@/components/ui/use-busy-action";
+
+type Props = { maskedSecret: string; graceHours: number; previousValidUntil: string[]; isSignatureRequired: boolean; onRotated: () => void };
+
+function formatWhen(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil, isSignatureRequired, onRotated }: Props) {
+  const [secrets, setSecrets] = useState<SecretView[] | null>(null);
+  const [masked, setMasked] = useState(maskedSecret);
+  const [previous, setPrevious] = useState(previousValidUntil);
+  const { busy, error, run } = useBusyAction();
+  const isBusy = busy !== null;
+  const current = secrets?.find((secret) => secret.validUntil === null) ?? null;
+
+  const apply = (next: SecretView[], reveal: boolean) => {
+    const now = next.find((secret) => secret.validUntil === null);
+    if (now) setMasked(`${now.secret.slice(0, 10)}${"•".repeat(16)}`);
+    setPrevious(next.flatMap((secret) => (secret.validUntil ? [secret.validUntil] : [])));
+    setSecrets(reveal ? next : null);
+  };
+
+  const reveal = () => run(async () => apply((await callApi<{ secrets: SecretView[] }>("GET", "/api/webhooks/secret")).secrets, true));
+  const rotate = () => {
+    const grace = graceHours > 0 ? `The current secret stays valid for ${graceHours} h, so update your assistants within that time.` : "The current secret stops working at once.";
+    if (!window.confirm(`Make a new signing secret? ${grace}`)) return;
+    void run(async () => {
+      apply((await callApi<{ secrets: SecretView[] }>("POST", "/api/webhooks/secret/rotate")).secrets, true);
+      onRotated();
+    });
+  };
+
+  return (
+    <Card id="signing-secret" title="Signing secret">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Flireo signs each webhook with the assistant&apos;s <code className="font-mono">webhook_secret</code>. Registering an assistant below sets it for you.{" "}
+        {isSignatureRequired ? "Webhooks without a valid signature are refused." : "This server also accepts unsigned webhooks (development or ALLOW_UNSIGNED_WEBHOOKS); a signature that is present is still checked."}
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        <code data-testid="secret-value" className="min-w-0 flex-1 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-sm break-all dark:border-zinc-700 dark:bg-zinc-800/60">
+          {current?.secret ?? masked}
+        </code>
+        {current ? (
+          <>
+            <CopyButton text={current.secret} testId="copy-secret" />
+            <button type="button" className={buttonClass} onClick={() => setSecrets(null)}>
+              Hide
+            </button>
+          </>
+        ) : (
+          <button type="button" className={buttonClass} disabled={isBusy} onClick={() => void reveal()} data-testid="reveal-secret">
+            Reveal
+          </button>
+        )}
+        <button type="button" className={buttonClass} disabled={isBusy} onClick={rotate} data-testid="rotate-secret">
+          Rotate…
+        </button>
+      </div>
+      {previous.length > 0 && (
+        <ul data-testid="previous-secrets" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {previous.map((validUntil, index) => {
+            const shown = secrets?.filter((secret) => secret.validUntil !== null)[index];
+            return (
+              <li key={validUntil} data-testid="previous-secret">
+                Previous secret{shown ? <code className="mx-1 font-mono break-all">{shown.secret}</code> : " "}still accepted until{" "}
+                <time dateTime={validUntil}>{formatWhen(validUntil)}</time>.
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {error && <Notice tone="error">{error}</Notice>}
+    </Card>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+// The webhooks page: the URL to give Flireo, the signing secret, the events, a test event, the delivery log and
+// registration through Flireo's API.
+import { AdminPageHeader } from "@/components/settings/admin-page-header";
+import { useState } from "react";
+import type { TestEventResult, WebhookSettingsView } from "@/lib/shared/flireo/flireo-view";
+import { callApi } from "@/components/ui/call-api";
+import { Card, Notice, primaryButtonClass } from "@/components/ui/card";
+import { CopyableValue } from "@/components/ui/copy-button";
+import { DeliveryLogCard } from "./delivery-log-card";
+import { FlireoRegistrationCard } from "./flireo-registration-card";
+import { SigningSecretCard } from "./signing-secret-card";
+import { useBusyAction } from "@/components/ui/use-busy-action";
+
+function EventsCard({ available, enabled }: { available: string[]; enabled: string[] }) {
+  const [events, setEvents] = useState(enabled);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async (event: string) => {
+    const next = events.includes(event) ? events.filter((item) => item !== event) : [...events, event];
+    setError(null);
+    try {
+      setEvents((await callApi<{ events: string[] }>("PUT", "/api/webhooks/events", { events: next })).events);
+    } catch (caught) {
+      setError((caught as Error).message);
+    }
+  };
+  return (
+    <Card id="webhook-events" title="Events">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">Callboard uses these two; registering an assistant enables the ones ticked.</p>
+      <div className="flex flex-wrap gap-4">
+        {available.map((event) => (
+          <label key={event} className="inline-flex items-center gap-2 font-mono text-sm">
+            <input type="checkbox" className="size-4" checked={events.includes(event)} onChange={() => void toggle(event)} data-testid={`event-${event}`} />
+            {event}
+          </label>
+        ))}
+      </div>
+      {error && <Notice tone="error">{error}</Notice>}
+    </Card>
+  );
+}
+
+function TestEventCard({ onSent }: { onSent: () => void }) {
+  const [result, setResult] = useState<TestEventResult | null>(null);
+  const { busy, error, run } = useBusyAction();
+  const isBusy = busy !== null;
+  const send = () =>
+    run(async () => {
+      setResult(await callApi<TestEventResult>("POST", "/api/webhooks/test-event"));
+      onSent();
+    });
+  return (
+    <Card id="test-event" title="Test event">
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Sends a status-update signed with the current secret through this server&apos;s webhook route, as Flireo would. It is stored like a real one: an
+        already ended call from +31 0 000 0001 on the line &ldquo;Callboard test event&rdquo;, which shows in Recently ended but not in today&apos;s figures.
+      </p>
+      <div>
+        <button type="button" className={primaryButtonClass} disabled={isBusy} onClick={() => void send()} data-testid="send-test-event">
+          {isBusy ? "Sending…" : "Send test event"}
+        </button>
+      </div>
+      {result && (
+        <div data-testid="test-event-result" data-accepted={result.isAccepted} className="flex flex-col gap-2">
+          <Notice tone={result.isAccepted ? "success" : "error"}>
+            {result.isAccepted ? "Accepted" : "Refused"}: HTTP {result.status ?? "—"} in {result.durationMs} ms
+          </Notice>
+          <pre className="overflow-x-auto rounded-lg bg-zinc-50 px-3 py-2 font-mono text-xs text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300">
+            {`POST ${result.url}\ncall id ${result.callId}\n\n${result.response}`}
+          </pre>
+        </div>
+      )}
+      {error && <Notice tone="error">{error}</Notice>}
+    </Card>
+  );
+}
+
+export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
+  // Bumped on rotation, so the assistants list shows which ones still use the previous secret.
+  const [secretVersion, setSecretVersion] = useState(0);
+  const [testEvents, setTestEvents] = useState(0);
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
+      <AdminPageHeader title="Webhooks" />
+
+      <main className="flex flex-col gap-6">
+        <div className="grid items-start gap-6 lg:grid-cols-2">
+          <div className="flex flex-col gap-6">
+            <Card id="webhook-url" title="Webhook URL">
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                Give Flireo this URL as the assistant&apos;s <code className="font-mono">webhook_url</code>
+                {settings.webhookUrlSource === "PUBLIC_BASE_URL" ? " (from PUBLIC_BASE_URL)." : " (the address this page was opened at; set PUBLIC_BASE_URL to fix it)."}
+              </p>
+              <CopyableValue value={settings.webhookUrl} testId="webhook-url-value" copyTestId="copy-webhook-url" />
+              {settings.warnings.map((warning) => (
+                <Notice key={warning} tone="warning" testId="webhook-url-warning">
+                  {warning}
+                </Notice>
+              ))}
+            </Card>
+            <SigningSecretCard
+              maskedSecret={settings.maskedSecret}
+              graceHours={settings.graceHours}
+              previousValidUntil={settings.previousSecretsValidUntil}
+              isSignatureRequired={settings.isSignatureRequired}
+              onRotated={() => setSecretVersion((version) => version + 1)}
+            />
+          </div>
+          <div className="flex flex-col gap-6">
+            <FlireoRegistrationCard apiKeySource={settings.apiKeySource} apiBaseUrl={settings.flireoApiBaseUrl} secretVersion={secretVersion} />
+            <EventsCard available={settings.availableEvents} enabled={settings.enabledEvents} />
+            <TestEventCard onSent={() => setTestEvents((count) => count + 1)} />
+          </div>
+        </div>
+        {/* The whole width: a log reads best one delivery per line. */}
+        <DeliveryLogCard refreshKey={testEvents} />
+      </main>
+    </div>
+  );
+}

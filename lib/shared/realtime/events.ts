@@ -1,0 +1,15 @@
+// The realtime protocol, typed once for the server and the board. Events are named noun:verb.
+import type { CallView } from "@/lib/shared/calls/call-view";
+
+export interface ServerToClientEvents {
+  /**
+   * Calls changed; each is its full, committed state. The changes committed together (one turn of the server's
+   * event loop) travel in one message, so a burst costs one frame and one render, not one per event.
+   */
+  "calls:updated": (calls: CallView[]) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the board only listens, for now.
+export interface ClientToServerEvents {}
+
+export const SOCKET_PATH = "/socket.io";
