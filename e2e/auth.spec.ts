@@ -164,7 +164,8 @@ test.describe("[AUTH] roles", () => {
     await otherPage.getByLabel("Email").fill(newcomer.email);
     await otherPage.getByLabel("Password").fill(newcomer.password);
     await otherPage.getByRole("button", { name: "Sign in" }).click();
-    await expect(otherPage.getByRole("alert")).toBeVisible();
+    // Within the form: once the page has hydrated, Next's route announcer is a second role="alert" on the page.
+    await expect(otherPage.getByTestId("login-form").getByRole("alert")).toHaveText("That email and password do not match an account.");
     await otherPage.getByLabel("Password").fill(newPassword);
     await otherPage.getByRole("button", { name: "Sign in" }).click();
     await expect(otherPage.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
