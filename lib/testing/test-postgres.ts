@@ -1,15 +1,17 @@
 // The Postgres server tests run on: TEST_DATABASE_URL (or DATABASE_URL) when set, else an embedded one in
-// .data/test-postgres, started once and shared by every test process of a run. Each test makes its own database.
+// .data/test-postgres (TEST_EMBEDDED_POSTGRES_DIR), started once and shared by every test process of a run. Each test makes its own database.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { embeddedPostgresUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
 
 const EMBEDDED_TEST_PORT = Number(process.env.TEST_EMBEDDED_POSTGRES_PORT ?? 54330);
-const EMBEDDED_TEST_DIR = path.resolve(import.meta.dirname, "../../.data/test-postgres");
+const EMBEDDED_TEST_DIR = path.resolve(process.env.TEST_EMBEDDED_POSTGRES_DIR ?? path.join(import.meta.dirname, "../../.data/test-postgres"));
 const ADMIN_URL_VARIABLE = "CALLBOARD_TEST_ADMIN_URL";
-const EMBEDDED_ADMIN_URL = `postgresql://postgres:callboard@127.0.0.1:${EMBEDDED_TEST_PORT}/postgres`;
+
+/** The embedded test server's admin URL, with the password made for its data folder (or the fixed one of an older folder). */
+const embeddedAdminUrl = () => embeddedPostgresUrl(EMBEDDED_TEST_DIR, EMBEDDED_TEST_PORT, "postgres");
 
 async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
@@ -38,23 +40,23 @@ function configuredAdminUrl(): string | null {
 export async function ensureTestPostgres(): Promise<{ adminUrl: string; stop: (() => Promise<void>) | null }> {
   const configured = configuredAdminUrl();
   if (configured) return { adminUrl: configured, stop: null };
-  const embeddedUrl = EMBEDDED_ADMIN_URL;
-  if (await canConnect(embeddedUrl)) {
-    process.env[ADMIN_URL_VARIABLE] = embeddedUrl;
-    return { adminUrl: embeddedUrl, stop: null };
+  const runningUrl = embeddedAdminUrl();
+  if (await canConnect(runningUrl)) {
+    process.env[ADMIN_URL_VARIABLE] = runningUrl;
+    return { adminUrl: runningUrl, stop: null };
   }
   const embedded: EmbeddedDatabase = await startEmbeddedPostgres({
     dataDir: EMBEDDED_TEST_DIR,
     port: EMBEDDED_TEST_PORT,
     database: "postgres",
   });
-  process.env[ADMIN_URL_VARIABLE] = embeddedUrl;
-  return { adminUrl: embeddedUrl, stop: embedded.stop };
+  process.env[ADMIN_URL_VARIABLE] = embedded.url;
+  return { adminUrl: embedded.url, stop: embedded.stop };
 }
 
 /** The server's admin URL; the global set-up has made sure it runs. */
 export function getTestAdminUrl(): string {
-  return configuredAdminUrl() ?? EMBEDDED_ADMIN_URL;
+  return configuredAdminUrl() ?? embeddedAdminUrl();
 }
 
 export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
