@@ -82,8 +82,6 @@ test.describe("[ALERT RULES]", () => {
       const context = await browser.newContext({ viewport: { width: 1440, height: 1100 }, colorScheme: theme, baseURL: server.baseUrl, storageState: accounts.admin.storageState });
       const page = await context.newPage();
       const tag = `shot-${randomUUID().slice(0, 6)}`;
-      const closed = await startAlertReceiver();
-      await closed.close();
       const post = (path: string, body: unknown) => page.request.post(path, { data: body, headers: { origin: server.baseUrl } });
       const created = await post("/api/alerts/rules", {
         name: `Main line errors (${theme})`,
@@ -93,7 +91,8 @@ test.describe("[ALERT RULES]", () => {
         cooldownMinutes: 5,
         destinations: [
           { kind: "webhook", url: receiver.url },
-          { kind: "slack", url: `${closed.url.replace("/hooks/callboard", "")}/services/T000/B000/XXXX` },
+          // Slack's own host: unreachable from the test machine or refusing the made-up path, it stays pending or fails.
+          { kind: "slack", url: "https://hooks.slack.com/services/T000/B000/XXXX" },
         ],
       });
       expect(created.status()).toBe(201);

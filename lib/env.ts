@@ -99,6 +99,22 @@ const envSchema = z.object({
   ALERT_DELIVERY_RETENTION_DAYS: z.coerce.number().positive().default(30),
   /** off: this instance never evaluates or sends alerts (another instance on the same database does). */
   ALERT_WORKER: z.enum(["on", "off"]).default("on"),
+  // Alert webhooks go to public addresses only. true also opens private networks (10/8, 172.16/12, 192.168/16,
+  // 100.64/10, fc00::/7) for an on-premises receiver; link-local (cloud metadata), multicast and the like never.
+  ALERT_ALLOW_PRIVATE_DESTINATIONS: booleanFlag,
+  // true also opens this machine itself (127/8, ::1), where Postgres and Callboard listen: for tests and a receiver
+  // on the same host only.
+  ALERT_ALLOW_LOOPBACK_DESTINATIONS: booleanFlag,
+  // Hosts a Slack destination may name (https only): Slack's, plus e.g. a Mattermost server's.
+  ALERT_SLACK_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "hooks.slack.com")
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host.length > 0),
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;

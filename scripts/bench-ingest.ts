@@ -216,7 +216,8 @@ async function main(): Promise<void> {
 
   // The per-source webhook limit would otherwise cap one load generator on one address; this measures ingestion.
   const callboard = await startTestServer({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", LOG_LEVEL: "warn" } });
-  const alerting = withAlerts ? await startTestServer({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", LOG_LEVEL: "warn" } }) : null;
+  // Its alerts go to a receiver on 127.0.0.1, which Callboard refuses unless told otherwise.
+  const alerting = withAlerts ? await startTestServer({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", LOG_LEVEL: "warn", ALERT_ALLOW_LOOPBACK_DESTINATIONS: "true" } }) : null;
   const alertReceiver = alerting ? await enableErrorAlerts(alerting, alertCooldownMinutes) : null;
   const bareDatabase = await createTestDatabase({ migrate: false });
   const bare = await startBareServer(bareDatabase.url);

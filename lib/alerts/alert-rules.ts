@@ -3,7 +3,8 @@ import type { AlertDestination, AlertRule, PrismaClient } from "@/lib/db/generat
 import { ApiError } from "@/lib/http/api-error";
 import { describeIssues } from "@/lib/http/read-json-body";
 import { generateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
-import { checkThresholdFields, RULE_FIELD_NAMES, type DestinationInput, type DestinationPatch, type RuleInput, type RulePatch } from "./alert-schemas";
+import { refuseDisallowedDestinationUrl } from "./check-destination-url";
+import { checkThresholdFields, DESTINATION_FIELD_NAMES, RULE_FIELD_NAMES, type DestinationInput, type DestinationPatch, type RuleInput, type RulePatch } from "./alert-schemas";
 import type { AlertDestinationView, AlertRuleKind, AlertRuleView, DestinationKind } from "@/lib/shared/alerts/alert-view";
 
 type RuleWithDestinations = AlertRule & { destinations: AlertDestination[] };
@@ -80,6 +81,9 @@ export async function getAlertRule(prisma: PrismaClient, id: bigint): Promise<Al
 }
 
 export async function createAlertRule(prisma: PrismaClient, input: RuleInput): Promise<AlertRuleView> {
+  for (const [index, destination] of input.destinations.entries()) {
+    if (destination.kind !== "email") await refuseDisallowedDestinationUrl(destination.kind, destination.url, `Destination ${index + 1}: the URL`);
+  }
   const isThreshold = input.kind === "threshold";
   const rule = await prisma.alertRule.create({
     data: {
@@ -141,6 +145,7 @@ export async function deleteAlertRule(prisma: PrismaClient, id: bigint): Promise
 export async function addAlertDestination(prisma: PrismaClient, ruleId: bigint, input: DestinationInput): Promise<AlertRuleView> {
   const rule = await findRule(prisma, ruleId);
   if (rule.destinations.length >= 10) throw new ApiError("unprocessable", "A rule has at most 10 destinations; remove one first.");
+  if (input.kind !== "email") await refuseDisallowedDestinationUrl(input.kind, input.url, DESTINATION_FIELD_NAMES.url ?? "The URL");
   await prisma.alertDestination.create({ data: { ...destinationData(input), ruleId } });
   return getAlertRule(prisma, ruleId);
 }
@@ -155,6 +160,7 @@ export async function updateAlertDestination(prisma: PrismaClient, id: bigint, p
   const destination = await findDestination(prisma, id);
   if (patch.url !== undefined && destination.kind === "email") throw new ApiError("unprocessable", "url: an e-mail destination has recipients (to), not a URL.");
   if (patch.to !== undefined && destination.kind !== "email") throw new ApiError("unprocessable", `to: a ${destination.kind} destination has a URL, not recipients.`);
+  if (patch.url !== undefined) await refuseDisallowedDestinationUrl(destination.kind as DestinationKind, patch.url, DESTINATION_FIELD_NAMES.url ?? "The URL");
   await prisma.alertDestination.update({ where: { id }, data: { url: patch.url, emailTo: patch.to, isEnabled: patch.isEnabled } });
   return getAlertRule(prisma, destination.ruleId);
 }

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertDeliveriesResponse, AlertRuleView, TestAlertResult } from "@/lib/shared/alerts/alert-view";
-import { startAlertReceiver, startSmtpSink, type AlertReceiver, type SmtpSink } from "@/lib/testing/alert-receivers";
+import { createTestCertificate, startAlertReceiver, startSmtpSink, type AlertReceiver, type SmtpSink } from "@/lib/testing/alert-receivers";
 import { createSignedInUser } from "@/lib/testing/auth";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
 import { createTestDatabase } from "@/lib/testing/test-postgres";
@@ -13,7 +13,19 @@ import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/tes
 
 const PUBLIC_BASE_URL = "https://callboard.example.test";
 // Fast retries (0.2 s, 0.4 s…) and three attempts, so failure tests finish in seconds.
-const ALERT_ENV = { ALERT_RETRY_BASE_SECONDS: "0.2", ALERT_MAX_ATTEMPTS: "3", ALERT_TIMEOUT_SECONDS: "3", PUBLIC_BASE_URL, LOG_LEVEL: "warn" };
+// Slack destinations must be https on an allowed host: the Slack-format receivers are https on 127.0.0.1 with a
+// certificate the server trusts; every receiver is on loopback, which the server is told to allow.
+const tls = createTestCertificate();
+const ALERT_ENV = {
+  ALERT_RETRY_BASE_SECONDS: "0.2",
+  ALERT_MAX_ATTEMPTS: "3",
+  ALERT_TIMEOUT_SECONDS: "3",
+  PUBLIC_BASE_URL,
+  LOG_LEVEL: "warn",
+  ALERT_ALLOW_LOOPBACK_DESTINATIONS: "true",
+  ALERT_SLACK_HOSTS: "127.0.0.1",
+  NODE_EXTRA_CA_CERTS: tls.certFile,
+};
 
 let server: TestServer;
 let smtp: SmtpSink;
@@ -35,8 +47,8 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function receiver(): Promise<AlertReceiver> {
-  const started = await startAlertReceiver();
+async function receiver(options: { isSlack?: boolean } = {}): Promise<AlertReceiver> {
+  const started = await startAlertReceiver(options.isSlack ? { tls } : {});
   receivers.push(started);
   return started;
 }
@@ -101,7 +113,7 @@ describe("an each-error rule", () => {
   it("sends exactly one alert per destination for one error: signed webhook, Slack message and e-mail", async () => {
     const tag = token();
     const hook = await receiver();
-    const slack = await receiver();
+    const slack = await receiver({ isSlack: true });
     const mailsBefore = smtp.mails.length;
     const rule = await createRule({
       name: "Errors on the main line",
@@ -271,7 +283,7 @@ describe("a failing destination", () => {
     const broken = await receiver();
     broken.respondWith(() => 503);
     const healthy = await receiver();
-    const refused = await receiver();
+    const refused = await receiver({ isSlack: true });
     const refusedUrl = refused.url;
     await refused.close();
     const rule = await createRule({
@@ -288,7 +300,8 @@ describe("a failing destination", () => {
     const rows = await waitForDeliveries(rule.id, (found) => found.length === 3 && found.every((row) => row.state !== "pending"));
     expect(broken.requests).toHaveLength(3);
     expect(rows[0]).toMatchObject({ state: "failed", attempts: 3, last_status: 503 });
-    expect(rows[0]?.last_error).toMatch(/^HTTP 503: refused with 503 \(gave up after 3 attempts\)$/);
+    // The status and its standard reason, never what the receiver wrote in its answer.
+    expect(rows[0]?.last_error).toMatch(/^HTTP 503 Service Unavailable \(gave up after 3 attempts\)$/);
     expect(rows[1]).toMatchObject({ state: "failed", attempts: 3, last_status: null });
     expect(rows[1]?.last_error).toContain("ECONNREFUSED");
     expect(rows[2]).toMatchObject({ state: "sent", attempts: 1 });
@@ -312,14 +325,14 @@ describe("a failing destination", () => {
     const rule = await createRule({ kind: "each-error", errorContains: tag, destinations: [{ kind: "webhook", url: hook.url }] });
     await sendError({ error: `gone ${tag}` });
     const rows = await waitForDeliveries(rule.id, (found) => found[0]?.state === "failed");
-    expect(rows[0]).toMatchObject({ attempts: 1, last_status: 404, last_error: "HTTP 404: refused with 404" });
+    expect(rows[0]).toMatchObject({ attempts: 1, last_status: 404, last_error: "HTTP 404 Not Found" });
   });
 });
 
 describe("send test alert", () => {
   it("sends one now and answers with the outcome, logged like any delivery", async () => {
     const hook = await receiver();
-    const closed = await receiver();
+    const closed = await receiver({ isSlack: true });
     await closed.close();
     const rule = await createRule({ kind: "each-error", errorContains: token(), destinations: [{ kind: "webhook", url: hook.url }, { kind: "slack", url: closed.url }] });
     const [webhook, slack] = rule.destinations;
@@ -340,6 +353,27 @@ describe("send test alert", () => {
       ["test", "slack", "failed", 1],
       ["test", "webhook", "sent", 1],
     ]);
+  });
+});
+
+describe("what a destination answers", () => {
+  it("is reported as its status and a short reason, never its body, and a redirect is not followed", async () => {
+    const leaky = await receiver();
+    leaky.respondWith(() => 500);
+    const redirecting = await receiver();
+    redirecting.respondWith(() => 302);
+    const rule = await createRule({ kind: "each-error", errorContains: token(), destinations: [{ kind: "webhook", url: leaky.url }, { kind: "webhook", url: redirecting.url }] });
+    const [first, second] = rule.destinations;
+
+    const failed = (await (await api("POST", `/api/alerts/destinations/${first?.id}/test`)).json()) as TestAlertResult;
+    expect(failed).toMatchObject({ state: "failed", status: 500, error: "HTTP 500 Internal Server Error" });
+    // The receiver answers "refused with 500": none of it comes back.
+    expect(JSON.stringify(failed)).not.toContain("refused with");
+
+    const redirected = (await (await api("POST", `/api/alerts/destinations/${second?.id}/test`)).json()) as TestAlertResult;
+    expect(redirected).toMatchObject({ state: "failed", status: 302, error: "HTTP 302 Found: redirects are not followed; enter the final URL." });
+    expect(redirecting.requests).toHaveLength(1);
+    expect(JSON.stringify(redirected)).not.toContain("169.254");
   });
 });
 

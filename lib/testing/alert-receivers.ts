@@ -1,8 +1,14 @@
-// Local receivers for alert tests: an HTTP receiver that verifies Callboard's signature the way a customer's
+// Local receivers for alert tests: an HTTP(S) receiver that verifies Callboard's signature the way a customer's
 // would (with lib/webhooks/verify-signature.ts), and an SMTP sink (smtp-server + mailparser). Both listen on
-// 127.0.0.1 on a free port and record what they got.
+// 127.0.0.1 (or another local address) on a free port and record what they got. Callboard refuses loopback
+// destinations unless started with ALERT_ALLOW_LOOPBACK_DESTINATIONS=true, as the tests' servers are.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { verifySignature } from "@/lib/webhooks/verify-signature";
@@ -36,11 +42,27 @@ async function waitUntil<T>(read: () => T[], count: number, timeoutMs: number, w
   return read();
 }
 
-export async function startAlertReceiver(): Promise<AlertReceiver> {
+export type TestCertificate = { certFile: string; key: string; cert: string };
+
+/**
+ * A self-signed certificate for 127.0.0.1, made with openssl, for receivers that must be https (Slack's). A server
+ * trusts it when started with NODE_EXTRA_CA_CERTS=certFile.
+ */
+export function createTestCertificate(): TestCertificate {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "callboard-test-tls-"));
+  const [keyFile, certFile] = [path.join(folder, "key.pem"), path.join(folder, "cert.pem")];
+  execFileSync("openssl", [
+    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", keyFile, "-out", certFile,
+  ], { stdio: "ignore" });
+  return { certFile, key: readFileSync(keyFile, "utf8"), cert: readFileSync(certFile, "utf8") };
+}
+
+export async function startAlertReceiver(options: { tls?: TestCertificate; host?: string } = {}): Promise<AlertReceiver> {
   const requests: ReceivedRequest[] = [];
   let secret: string | null = null;
   let statusFor: (index: number) => number = () => 200;
-  const server = http.createServer((request, response) => {
+  const handle = (request: http.IncomingMessage, response: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
@@ -63,13 +85,17 @@ export async function startAlertReceiver(): Promise<AlertReceiver> {
       requests.push({ at: Date.now(), path: request.url ?? "/", headers: request.headers, rawBody: rawBody.toString("utf8"), json, signature });
       // A receiver refuses a body it cannot verify, as a real one should.
       const status = signature && !signature.isValid ? 401 : statusFor(index);
-      response.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : `refused with ${status}`);
+      // A redirect points where an attacker would like the alert to go: the cloud's metadata service.
+      const location = status >= 300 && status < 400 ? { location: "http://169.254.169.254/latest/meta-data/" } : {};
+      response.writeHead(status, { "content-type": "text/plain", ...location }).end(status < 300 ? "ok" : `refused with ${status}`);
     });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  };
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handle) : http.createServer(handle);
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/hooks/callboard`,
+    url: `${options.tls ? "https" : "http"}://${host.includes(":") ? `[${host}]` : host}:${port}/hooks/callboard`,
     requests,
     setSecret: (value) => (secret = value),
     respondWith: (status) => (statusFor = status),

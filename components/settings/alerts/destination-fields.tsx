@@ -15,7 +15,7 @@ export function toDestinationInput(draft: DestinationDraft) {
 
 const URL_HINT: Record<Exclude<DestinationKind, "email">, string> = {
   webhook: "Receives a JSON body signed with HMAC-SHA256 (X-Webhook-Signature); the secret is shown once saved.",
-  slack: "A Slack incoming-webhook URL (or any Slack-compatible one, e.g. Mattermost).",
+  slack: "A Slack incoming-webhook URL, https://hooks.slack.com/… (a Slack-compatible server such as Mattermost once its host is in ALERT_SLACK_HOSTS).",
 };
 
 export function DestinationFields({ value, onChange, isEmailConfigured }: { value: DestinationDraft; onChange: (next: DestinationDraft) => void; isEmailConfigured: boolean }) {
