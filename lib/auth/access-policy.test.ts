@@ -37,8 +37,13 @@ describe("access policy", () => {
   it("follows sign-in only to a path on this site", () => {
     expect(toSafeNextPath("/?q=06")).toBe("/?q=06");
     expect(toSafeNextPath("/settings/users")).toBe("/settings/users");
+    expect(toSafeNextPath("/calls/a%2Fb?next=//x#top")).toBe("/calls/a%2Fb?next=//x#top");
     for (const hostile of ["//evil.example/", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "", null, undefined]) {
       expect(toSafeNextPath(hostile)).toBe("/");
+    }
+    // As they arrive once the query string is decoded: /%09/, /%0A/, /%5C, /%2F%2F, //, absolute URLs.
+    for (const hostile of ["/\t/evil.example", "/\t\t/evil.example", "/\n/evil.example", "/\r/evil.example", "/\\/evil.example", "/\\evil.example", "///evil.example", "//evil.example", "/ /evil.example\u0000", "http://evil.example/", "/\u007f/evil.example"]) {
+      expect(toSafeNextPath(hostile), JSON.stringify(hostile)).toBe("/");
     }
   });
 });

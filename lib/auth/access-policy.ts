@@ -48,8 +48,17 @@ export function isApiPath(pathname: string): boolean {
   return isUnder(pathname, "/api");
 }
 
-/** Only a same-site path may follow sign-in: no `//host`, no `/\host`, no scheme. */
+const PARSE_BASE = "http://callboard.invalid";
+
+/**
+ * Only a path on this site may follow sign-in. Prefix checks miss what a browser makes of the rest: it drops tabs
+ * and newlines (`/<TAB>/evil.example` is `//evil.example`) and reads `\` as `/`. So the value is parsed against an
+ * origin of our own as the browser would, must stay on it, may hold no control characters or backslashes, and what
+ * is returned is the parsed path (with query and fragment), never the raw text.
+ */
 export function toSafeNextPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  return value;
+  if (!value || !value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return "/";
+  const parsed = URL.parse(value, PARSE_BASE);
+  if (parsed === null || parsed.origin !== PARSE_BASE) return "/";
+  return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }

@@ -76,6 +76,20 @@ describe("anonymous requests", () => {
   });
 });
 
+describe("after sign-in", () => {
+  it("goes on only to a path on this site, however the next parameter is disguised", async () => {
+    const location = async (next: string) => {
+      const response = await get(`/login?next=${next}`, { cookie: viewer.cookie });
+      expect(response.status, next).toBe(307);
+      return response.headers.get("location");
+    };
+    expect(await location("%2Fcalls%2Fsome-call%3Fq%3D06")).toBe("/calls/some-call?q=06");
+    for (const hostile of ["/%09/evil.example", "/%0A/evil.example", "/%5C/evil.example", "/%5Cevil.example", "//evil.example", "/%2F%2Fevil.example", "%2F%2Fevil.example", "https://evil.example/", "https:%2F%2Fevil.example"]) {
+      expect(await location(hostile), hostile).toBe("/");
+    }
+  });
+});
+
 describe("viewers", () => {
   it("see the board and its API", async () => {
     expect((await get("/", { cookie: viewer.cookie })).status).toBe(200);
