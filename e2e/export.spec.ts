@@ -21,10 +21,11 @@ test.describe("[EXPORT]", () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^callboard-calls-\d{4}-\d\d-\d\d\.csv$/);
     const lines = parseCsvLines(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")));
-    expect(lines[0]).toBe("id,status,call_type,line_name,line_number,customer_number,started_at,ended_at,duration_seconds,error,end_reason,summary");
+    expect(lines[0]).toBe('"id","status","call_type","line_name","line_number","customer_number","started_at","ended_at","duration_seconds","error","end_reason","summary"');
     expect(lines).toHaveLength(3);
-    expect(lines.some((row) => row.startsWith(`${running},in-progress,inbound,Export line,${line},`))).toBe(true);
-    expect(lines.some((row) => row.startsWith(`${failed},ended-with-error`) && row.includes('"Said ""no"", then hung up"'))).toBe(true);
+    // Every cell quoted.
+    expect(lines.some((row) => row.startsWith(`"${running}","in-progress","inbound","Export line","${line}",`))).toBe(true);
+    expect(lines.some((row) => row.startsWith(`"${failed}","ended-with-error"`) && row.includes('"Said ""no"", then hung up"'))).toBe(true);
   });
 
   test("applies the status filter to the export", async ({ request, sendStatus }) => {
@@ -36,6 +37,6 @@ test.describe("[EXPORT]", () => {
     expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     const lines = parseCsvLines(await response.text());
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(new RegExp(`^${failed},ended-with-error,`));
+    expect(lines[1]).toMatch(new RegExp(`^"${failed}","ended-with-error",`));
   });
 });

@@ -20,14 +20,22 @@ export const CSV_COLUMNS = [
 const E164 = /^\+\d{1,15}$/;
 
 /**
- * Quotes a cell when needed. Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
- * apostrophe, except phone numbers in E.164 form, which are data the operator wants intact.
+ * Where a spreadsheet may start a new cell: at the start, and after any separator it might split on. Excel in a
+ * Dutch or German locale splits a CSV on `;`, ignoring our commas (and, once a quote is misread, our quoting and
+ * line breaks too), so `Busy;=HYPERLINK(…)` would put a formula in a cell of its own.
+ */
+const CELL_START_WITH_FORMULA = /(?<=^|[,;\t\r\n])(?=[=+\-@\t\r])/g;
+
+/**
+ * Every cell quoted (RFC 4180). Text that a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage
+ * return first) gets an apostrophe before it, at the start and after every separator, except a phone number in
+ * E.164 form, which is data the operator wants intact.
  */
 export function formatCsvCell(value: string | number | null): string {
-  if (value === null) return "";
+  if (value === null) return '""';
   let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text) && !E164.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === "string" && !E164.test(text)) text = text.replace(CELL_START_WITH_FORMULA, "'");
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 export function formatCsvRow(values: (string | number | null)[]): string {
