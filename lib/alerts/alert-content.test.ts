@@ -37,12 +37,28 @@ describe("alert content", () => {
 
   it("builds a Slack message with text and blocks, escaping Slack's control characters", () => {
     const message = slackMessage(envelope({ kind: "error", rule, call }));
-    expect(message.text).toBe("Call ended with an error: STT <connection> failed & gave up – https://callboard.example.test/calls/call-1");
+    expect(message.text).toBe("Call ended with an error: STT &lt;connection&gt; failed &amp; gave up – https://callboard.example.test/calls/call-1");
     expect(message.blocks).toHaveLength(4);
     const serialized = JSON.stringify(message.blocks.slice(1));
     expect(serialized).toContain("STT &lt;connection&gt; failed &amp; gave up");
     expect(serialized).toContain("rule *Errors &lt;main&gt;*");
     expect(serialized).not.toContain("<connection>");
+  });
+
+  it("never lets an error text mention everyone or link elsewhere in Slack, in the notification text either", () => {
+    const hostile = { ...call, error: "<!channel> <!here|here> <@U024BE7LH> <https://evil.example|click> & more" };
+    for (const content of [
+      { kind: "error", rule, call: hostile },
+      { kind: "threshold", rule, call: hostile, count: 6, thresholdCount: 5, windowMinutes: 10 },
+      { kind: "summary", rule, suppressedCount: 3, since: call.at, until: call.at, cooldownMinutes: 5, lastCall: hostile },
+    ] as const) {
+      const message = slackMessage(envelope(content));
+      const mrkdwn = [message.text, ...JSON.stringify(message.blocks.slice(1)).split('"text":"').slice(1)].join("\n");
+      expect(mrkdwn, content.kind).not.toMatch(/<[!@#]|<https?:/);
+    }
+    expect(slackMessage(envelope({ kind: "error", rule, call: hostile })).text).toBe(
+      "Call ended with an error: &lt;!channel&gt; &lt;!here|here&gt; &lt;@U024BE7LH&gt; &lt;https://evil.example|click&gt; &amp; more – https://callboard.example.test/calls/call-1",
+    );
   });
 
   it("escapes HTML in the e-mail and keeps a plain-text part", () => {

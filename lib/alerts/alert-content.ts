@@ -122,7 +122,8 @@ export function slackMessage(envelope: AlertEnvelope): { text: string; blocks: u
     .slice(0, 10)
     .map(([label, value]) => ({ type: "mrkdwn", text: `*${escapeSlack(label)}*\n${escapeSlack(value).slice(0, 1_900)}` }));
   return {
-    text: `${title}${link ? ` – ${link}` : ""}`,
+    // Escaped like the rest: an error text is Flireo's (or a caller's) words, and `<!channel>` in it would ping everyone.
+    text: escapeSlack(`${title}${link ? ` – ${link}` : ""}`),
     blocks: [
       { type: "header", text: { type: "plain_text", text: title.slice(0, 150), emoji: false } },
       { type: "section", fields },

@@ -1,6 +1,7 @@
 // One error type, one code-to-status table, one JSON shape: { error: { code, message, details? } }.
 // Client mistakes are 4xx with a message a person can act on; a 500 means a bug in Callboard.
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { logger } from "@/lib/observability/logger";
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -62,7 +63,8 @@ export function errorResponse(error: unknown): Response {
     const unavailable = new ApiError("unavailable", "The database is unavailable right now; retry shortly.");
     return Response.json(errorBody(unavailable), { status: unavailable.status, headers: { "retry-after": "5" } });
   }
-  console.error("Unhandled error", error);
+  // Through pino: the error may quote what a request sent (a webhook's body), which must stay inside one JSON line.
+  logger.error({ err: error }, "Unhandled error");
   const internal = new ApiError("internal", "Callboard hit an unexpected error; it has been logged.");
   return Response.json(errorBody(internal), { status: internal.status });
 }

@@ -6,6 +6,7 @@
 import { poolOf } from "@/lib/db/client";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { logger } from "@/lib/observability/logger";
 import { isShuttingDown } from "@/lib/observability/shutdown-state";
 import { cleanText } from "./replace-unstorable-characters";
 import { DELIVERY_OUTCOMES, type DeliveryCounts, type DeliveryOutcome, type DeliveryView } from "@/lib/shared/webhooks/delivery-view";
@@ -119,12 +120,12 @@ async function writeQueued(prisma: PrismaClient): Promise<void> {
           return;
         }
         queue.splice(0, batch.length);
-        console.error(`Writing ${batch.length} webhook delivery log row(s) failed; they are dropped.`, error);
+        logger.error({ err: error, rows: batch.length }, "Writing webhook delivery log rows failed; they are dropped");
       }
     }
   } finally {
     if (state.droppedSinceLastWarning > 0) {
-      console.warn(`The webhook delivery log dropped ${state.droppedSinceLastWarning} record(s) while the database was unreachable.`);
+      logger.warn({ dropped: state.droppedSinceLastWarning }, "The webhook delivery log dropped records while the database was unreachable");
       state.droppedSinceLastWarning = 0;
     }
   }

@@ -5,6 +5,7 @@ import { getPrisma } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
+import { logger } from "@/lib/observability/logger";
 import { broadcastCallUpdated } from "@/lib/realtime/socket-server";
 import { parseFlireoPayload } from "./parse-flireo-payload";
 import { isStorableJsonText, parseStorableJson } from "./replace-unstorable-characters";
@@ -87,7 +88,8 @@ export async function handleFlireoWebhook(
   } catch (error) {
     // Anything else is a bug: it propagates and becomes a logged 500.
     if (!isDatabaseUnavailable(error)) throw error;
-    console.warn(`Database unavailable; answered 503 for an event of call ${event.callId}: ${(error as Error).message}`);
+    // A JSON field, not text in a line: the call id is the sender's, and may carry a line break and a forged entry.
+    logger.warn({ callId: event.callId, err: (error as Error).message }, "Database unavailable; answered 503 for a webhook event");
     throw new ApiError("unavailable", "Callboard could not store the event right now (database unavailable); retry shortly.", {
       headers: { "retry-after": "5" },
       cause: error,

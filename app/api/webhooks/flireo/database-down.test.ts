@@ -68,6 +68,15 @@ describe("when the database is down", () => {
       expect(response.headers.get("retry-after")).toBe("5");
       expect(await response.json()).toMatchObject({ error: { code: "unavailable", message: expect.stringContaining("retry") } });
     }
+    // The refusal is logged as one JSON line (pino): a call id with a line break cannot forge a log entry of its own.
+    const forgedLine = '{"level":60,"msg":"forged entry"}';
+    expect((await send(camelStatusUpdate({ callId: `${newCallId()}\n${forgedLine}`, status: "in-progress" }))).status).toBe(503);
+    const lines = server.output().split("\n");
+    expect(lines).not.toContain(forgedLine);
+    const logged = lines.filter((line) => line.includes("answered 503 for a webhook event"));
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged) expect(JSON.parse(line)).toMatchObject({ level: 40, callId: expect.any(String), msg: "Database unavailable; answered 503 for a webhook event" });
+    expect(logged.some((line) => (JSON.parse(line) as { callId: string }).callId.endsWith(`\n${forgedLine}`))).toBe(true);
     // A repeat of an event that was stored before is not acknowledged either: Callboard cannot know it now.
     expect((await send(camelStatusUpdate({ callId: before, status: "ended" }))).status).toBe(503);
     // Reads say the same, instead of a 500.
@@ -132,6 +141,9 @@ describe("when the database is down", () => {
       expect(response.headers.get("retry-after")).toBeNull();
       expect(await response.json()).toMatchObject({ error: { code: "internal", message: expect.stringContaining("logged") } });
       expect(server.output()).toContain("Unhandled error");
+      // As a JSON line (pino), with the error in it, not a raw console line.
+      const logged = server.output().split("\n").filter((line) => line.includes("Unhandled error"));
+      for (const line of logged) expect(JSON.parse(line)).toMatchObject({ level: 50, msg: "Unhandled error", err: expect.objectContaining({ message: expect.any(String) }) });
     } finally {
       await client.query("ALTER TABLE call_events_away RENAME TO call_events");
       await client.end();
