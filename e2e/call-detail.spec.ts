@@ -42,6 +42,19 @@ test.describe("[DETAIL]", () => {
     await expect(events.nth(0).locator("pre")).toContainText(callId);
   });
 
+  test("plays and links only an https recording: http is shown as text, javascript: and data: never become a link or a source", async ({ page, sendStatus, sendReport }) => {
+    for (const recordingUrl of ["http://recordings.example.test/plain.mp3", "javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>"]) {
+      const callId = newCallId();
+      await sendStatus({ callId, status: "in-progress", timestamp: new Date(Date.now() - 60_000) });
+      await sendReport({ callId, timestamp: new Date(), summary: "Done.", recordingUrl });
+      await page.goto(`/calls/${callId}`);
+      const section = page.getByTestId("detail-recording");
+      await expect(section.getByTestId("recording-address")).toContainText(recordingUrl);
+      await expect(section.getByRole("link")).toHaveCount(0);
+      await expect(section.locator("audio, source, [src], [href]")).toHaveCount(0);
+    }
+  });
+
   test("follows the call while the page is open: a running duration, then its end and report without a reload", async ({ page, sendStatus, sendReport }) => {
     const callId = newCallId();
     const startedAt = new Date(Date.now() - 65_000);

@@ -10,6 +10,7 @@ import { findLineName } from "@/lib/calls/find-board-calls";
 import { findCallDetail } from "@/lib/calls/find-call-detail";
 import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
 import { getPrisma } from "@/lib/db/client";
+import { toRecordingLink } from "@/lib/shared/calls/recording-link";
 
 export const dynamic = "force-dynamic";
 
@@ -77,6 +78,7 @@ export default async function CallPage({ params }: PageProps) {
   const detail = id === null ? null : await findCallDetail(getPrisma(), id);
   if (!detail) notFound();
   const { call, events, analysis, recordingUrl, loadedAt } = detail;
+  const recording = toRecordingLink(recordingUrl);
   const badge = STATUS_BADGE[call.status];
   const duration = call.status === "in-progress" ? null : endedCallDuration(call);
   const summary = call.status === "in-progress" ? "pending" : summaryState(call, loadedAt);
@@ -140,13 +142,18 @@ export default async function CallPage({ params }: PageProps) {
           )}
         </Section>
         <Section title="Recording" testId="detail-recording">
-          {recordingUrl ? (
+          {recording?.kind === "player" ? (
             <div className="flex flex-col gap-3">
-              <audio controls preload="none" src={recordingUrl} className="w-full" />
-              <a href={recordingUrl} target="_blank" rel="noreferrer" className="text-sm font-medium break-all text-sky-700 hover:underline dark:text-sky-300">
+              <audio controls preload="none" src={recording.url} className="w-full" />
+              <a href={recording.url} target="_blank" rel="noreferrer" className="text-sm font-medium break-all text-sky-700 hover:underline dark:text-sky-300">
                 Open the recording
               </a>
             </div>
+          ) : recording?.kind === "text" ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-300" data-testid="recording-address">
+              Not an https address, so not played or linked here:{" "}
+              <span className="font-mono break-all">{recording.text}</span>
+            </p>
           ) : (
             <p className="text-zinc-500 dark:text-zinc-400">No recording.</p>
           )}
