@@ -65,7 +65,8 @@ export async function handleFlireoWebhook(
     throw new ApiError("invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
   }
 
-  const parsed = parseFlireoPayload(body, eventHeader);
+  // X-Webhook-Event is not covered by the signature: where signatures are required it never decides the type.
+  const parsed = parseFlireoPayload(body, policy.isSignatureRequired ? null : eventHeader);
   if (parsed.kind !== "invalid") {
     context.eventType = parsed.kind === "event" ? parsed.event.type : parsed.eventType;
     context.callId = parsed.kind === "event" ? parsed.event.callId : parsed.callId;

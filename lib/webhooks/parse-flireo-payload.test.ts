@@ -167,6 +167,17 @@ describe("parseFlireoPayload", () => {
     expect(expectEvent(result).status).toBe("ended");
   });
 
+  it("never lets X-Webhook-Event overrule a body that says anything about its type", () => {
+    const base = { timestamp: "2026-01-05T09:00:00.000Z", call: { id: CALL_ID, status: "ended" } };
+    expect(parseFlireoPayload({ message: { ...base, type: "tool-calls" } }, "status-update")).toEqual({ kind: "ignored", eventType: "tool-calls", callId: CALL_ID });
+    expect(expectEvent(parseFlireoPayload({ message: { ...base, type: "status-update" } }, "end-of-call-report")).type).toBe("status-update");
+    for (const type of [null, 5, "", { name: "status-update" }]) {
+      expect(parseFlireoPayload({ message: { ...base, type } }, "status-update").kind, JSON.stringify(type)).not.toBe("event");
+    }
+    // The legacy shape carries its own type too.
+    expect(parseFlireoPayload({ eventType: "assistant-request", fromCaller: "+3160" }, "status-update")).toMatchObject({ kind: "ignored", eventType: "assistant-request" });
+  });
+
   it("names the fields that are wrong", () => {
     const result = parseFlireoPayload({
       message: { type: "status-update", timestamp: "yesterday", call: { id: "", status: "ringing" } },

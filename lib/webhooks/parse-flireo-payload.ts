@@ -155,7 +155,9 @@ function readStatus(
 
 function parseEnvelope(body: Record<string, unknown>, headerEventType: string | null): ParsedPayload {
   const message = isRecord(body.message) ? body.message : null;
-  const eventType = (typeof message?.type === "string" ? message.type : null) ?? headerEventType;
+  // The header is not signed: a body that says anything about its type (even a malformed one) is not overruled by it.
+  const hasBodyType = message !== null && "type" in message;
+  const eventType = hasBodyType ? (typeof message.type === "string" ? message.type : null) : headerEventType;
   if (eventType !== null && !isHandledType(eventType)) {
     const call = isRecord(message?.call) ? message.call : null;
     return { kind: "ignored", eventType, callId: typeof call?.id === "string" ? call.id : null };
@@ -258,8 +260,10 @@ function parseLegacy(body: Record<string, unknown>): ParsedPayload {
 }
 
 /**
- * Reads a parsed JSON body. `headerEventType` is X-Webhook-Event, used when the body does not say its type.
- * Event types Callboard does not use (tool-calls, assistant-request) come back as "ignored".
+ * Reads a parsed JSON body. `headerEventType` is X-Webhook-Event, used only when the body does not say its type
+ * at all; the caller passes null where signatures are required, since the header is outside what is signed (a
+ * replayed signed body must not be read as another event). Event types Callboard does not use (tool-calls,
+ * assistant-request) come back as "ignored".
  */
 export function parseFlireoPayload(body: unknown, headerEventType: string | null = null): ParsedPayload {
   if (!isRecord(body)) {

@@ -158,12 +158,36 @@ describe("Flireo payload variants over HTTP", () => {
     expect(rows[0].payload).toEqual(extended);
   });
 
-  it("takes the event type from X-Webhook-Event when the message does not carry it", async () => {
+  it("never takes the event type from the unsigned X-Webhook-Event where signatures are required", async () => {
     const callId = newCallId();
     const payload = camelStatusUpdate({ callId, status: "in-progress" });
     const { type: _type, ...withoutType } = payload.message;
-    await deliver({ message: withoutType }, { "x-webhook-event": "status-update" });
-    expect(await loadCall(callId)).toMatchObject({ status: "in-progress" });
+    // Signed, but the header outside the signature would decide what the body means: refused, nothing stored.
+    const response = await postWebhook(server.baseUrl, { message: withoutType }, { secret: TEST_WEBHOOK_SECRET, headers: { "x-webhook-event": "status-update" } });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain("message.type");
+    const { rows } = await db.query("SELECT 1 FROM calls WHERE id = $1", [callId]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it("takes the event type from X-Webhook-Event when the message does not carry it, where unsigned webhooks are accepted", async () => {
+    const unsigned = await startTestServer({ env: { ALLOW_UNSIGNED_WEBHOOKS: "true", LOG_LEVEL: "warn" } });
+    try {
+      const callId = newCallId();
+      const payload = camelStatusUpdate({ callId, status: "in-progress" });
+      const { type: _type, ...withoutType } = payload.message;
+      const response = await postWebhook(unsigned.baseUrl, { message: withoutType }, { headers: { "x-webhook-event": "status-update" } });
+      expect(response.status, await response.clone().text()).toBe(200);
+      const stored = new pg.Client({ connectionString: unsigned.database.url });
+      await stored.connect();
+      try {
+        expect((await stored.query("SELECT status FROM calls WHERE id = $1", [callId])).rows).toEqual([{ status: "in-progress" }]);
+      } finally {
+        await stored.end();
+      }
+    } finally {
+      await unsigned.stop();
+    }
   });
 
   it("a report arriving before the status-updates still ends up with everything", async () => {
