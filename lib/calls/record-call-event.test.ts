@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
-import { eventDedupeKey, type CallType, type FlireoCallEvent } from "@/lib/webhooks/flireo-event";
+import { eventDedupeKey, type CallType, type FlireoCallEvent, type TranscriptMessage } from "@/lib/webhooks/flireo-event";
 import { createCallEventBatcher } from "./call-event-batcher";
 import { listCallEvents } from "./list-call-events";
 import { PayloadText, recordCallEvent } from "./record-call-event";
@@ -30,70 +30,79 @@ afterAll(async () => {
 
 const BASE = Date.UTC(2026, 10, 27, 9, 0, 0);
 
-/** What stays the same across one call's events; each event may or may not carry it, as Flireo's variants do. */
+/** A call's details as one event gives them; events may disagree, or leave some out, as Flireo's variants do. */
 type CallFacts = { callType: CallType | null; lineNumber: string | null; lineName: string | null; customerNumber: string | null; metadata: Record<string, unknown> | null };
 
 const callFacts: fc.Arbitrary<CallFacts> = fc.record({
   callType: fc.constantFrom<CallType | null>("inbound", "outbound", "web", null),
-  lineNumber: fc.constantFrom("+31201234567", null),
-  lineName: fc.constantFrom("Main line", null),
-  customerNumber: fc.constantFrom("+31612345678", null),
-  metadata: fc.constantFrom({ crm: "hubspot" }, null),
+  lineNumber: fc.constantFrom("+31201234567", "+31207654321", null),
+  lineName: fc.constantFrom("Main line", "Sales line", null),
+  customerNumber: fc.constantFrom("+31612345678", "+31687654321", null),
+  metadata: fc.constantFrom({ crm: "hubspot" }, { crm: "salesforce" }, null),
 });
 
-function statusUpdate(facts: CallFacts, carriesFacts: boolean, status: FlireoCallEvent["status"], atSeconds: number, extra: Partial<FlireoCallEvent> = {}): Omit<FlireoCallEvent, "callId"> {
+function statusUpdate(facts: CallFacts, status: FlireoCallEvent["status"], atSeconds: number, extra: Partial<FlireoCallEvent> = {}): Omit<FlireoCallEvent, "callId"> {
   return {
     type: "status-update",
     occurredAt: new Date(BASE + atSeconds * 1000),
     status,
-    callType: carriesFacts ? facts.callType : null,
-    lineNumber: carriesFacts ? facts.lineNumber : null,
-    lineName: carriesFacts ? facts.lineName : null,
-    customerNumber: carriesFacts ? facts.customerNumber : null,
+    callType: facts.callType,
+    lineNumber: facts.lineNumber,
+    lineName: facts.lineName,
+    customerNumber: facts.customerNumber,
     error: null,
     endReason: null,
-    metadata: carriesFacts ? facts.metadata : null,
+    metadata: facts.metadata,
     report: null,
     ...extra,
   };
 }
 
+/** One end-of-call report's parts; a call may get more than one (a corrected report), each may leave parts out. */
+const reportParts = fc.record({
+  at: fc.integer({ min: 0, max: 600 }),
+  facts: callFacts,
+  durationSeconds: fc.constantFrom(123.5, 61, null),
+  summary: fc.constantFrom("Asked for opening hours.", "Asked for the address.", null),
+  analysis: fc.constantFrom({ intent: "hours" }, { intent: "address" }, null),
+  transcript: fc.constantFrom<TranscriptMessage[] | null>([{ role: "user", content: "When are you open?" }], [{ role: "user", content: "Where are you?" }], null),
+  recordingUrl: fc.constantFrom("https://recordings.example.test/1.wav", "https://recordings.example.test/2.wav", null),
+  startedAt: fc.option(fc.integer({ min: 0, max: 600 })),
+});
+
 /**
  * One call's distinct events: in-progress updates, at most one `ended` and one `ended-with-error` (the latter with
- * its error text), at most one end-of-call report. Times may tie, to exercise the tie-breaks.
+ * its error text), up to two end-of-call reports; each event with its own details. Times may tie, to exercise the
+ * tie-breaks.
  */
 const callEvents = fc
   .record({
-    facts: callFacts,
-    inProgressTimes: fc.uniqueArray(fc.integer({ min: 0, max: 600 }), { minLength: 0, maxLength: 3 }),
-    endedAt: fc.option(fc.integer({ min: 0, max: 600 })),
-    errorAt: fc.option(fc.integer({ min: 0, max: 600 })),
-    reportAt: fc.option(fc.integer({ min: 0, max: 600 })),
+    inProgress: fc.uniqueArray(fc.record({ at: fc.integer({ min: 0, max: 600 }), facts: callFacts }), { minLength: 0, maxLength: 3, selector: (event) => event.at }),
+    ended: fc.option(fc.record({ at: fc.integer({ min: 0, max: 600 }), facts: callFacts })),
+    error: fc.option(fc.record({ at: fc.integer({ min: 0, max: 600 }), facts: callFacts })),
+    reports: fc.uniqueArray(reportParts, { minLength: 0, maxLength: 2, selector: (report) => report.at }),
     endReasons: fc.boolean(),
-    carriesFacts: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
-    reportStartedAt: fc.option(fc.integer({ min: 0, max: 600 })),
   })
   .map((input) => {
-    const carries = (index: number) => input.carriesFacts[index] ?? true;
-    const events: Omit<FlireoCallEvent, "callId">[] = input.inProgressTimes.map((at, index) => statusUpdate(input.facts, carries(index), "in-progress", at));
-    if (input.endedAt !== null) {
-      events.push(statusUpdate(input.facts, carries(3), "ended", input.endedAt, { endReason: input.endReasons ? "customer-ended-call" : null }));
+    const events: Omit<FlireoCallEvent, "callId">[] = input.inProgress.map(({ at, facts }) => statusUpdate(facts, "in-progress", at));
+    if (input.ended !== null) {
+      events.push(statusUpdate(input.ended.facts, "ended", input.ended.at, { endReason: input.endReasons ? "customer-ended-call" : null }));
     }
-    if (input.errorAt !== null) {
-      events.push(statusUpdate(input.facts, carries(4), "ended-with-error", input.errorAt, { error: "STT connection failed", endReason: input.endReasons ? "pipeline-error" : null }));
+    if (input.error !== null) {
+      events.push(statusUpdate(input.error.facts, "ended-with-error", input.error.at, { error: "STT connection failed", endReason: input.endReasons ? "pipeline-error" : null }));
     }
-    if (input.reportAt !== null) {
+    for (const report of input.reports) {
       events.push({
-        ...statusUpdate(input.facts, carries(5), "ended", input.reportAt),
+        ...statusUpdate(report.facts, "ended", report.at),
         type: "end-of-call-report",
         endReason: "user_hangup",
         report: {
-          durationSeconds: 123.5,
-          summary: "Asked for opening hours.",
-          analysis: { intent: "hours" },
-          transcript: [{ role: "user", content: "When are you open?" }],
-          recordingUrl: "https://recordings.example.test/1.wav",
-          startedAt: input.reportStartedAt === null ? null : new Date(BASE + input.reportStartedAt * 1000),
+          durationSeconds: report.durationSeconds,
+          summary: report.summary,
+          analysis: report.analysis,
+          transcript: report.transcript,
+          recordingUrl: report.recordingUrl,
+          startedAt: report.startedAt === null ? null : new Date(BASE + report.startedAt * 1000),
           endedAt: null,
         },
       });
@@ -119,14 +128,35 @@ const deliveries = callEvents.chain((events) =>
 let sequence = 0;
 const nextCallId = () => `prop-${process.pid}-${++sequence}`;
 
-const COMPARED = `status, status_rank, status_at, call_type, line_number, line_name, customer_number, started_at, ended_at,
-  first_event_at, last_event_at, error, end_reason, duration_seconds, summary, analysis, transcript, recording_url, metadata,
-  unresolved_at, unresolved_reason`;
-
+/** Every column of the call, but its id and the bookkeeping that differs between any two calls. */
 async function loadCall(callId: string): Promise<Record<string, unknown>> {
-  const { rows } = await db.query(`SELECT ${COMPARED} FROM calls WHERE id = $1`, [callId]);
+  const { rows } = await db.query<Record<string, unknown>>("SELECT * FROM calls WHERE id = $1", [callId]);
   expect(rows).toHaveLength(1);
-  return rows[0] as Record<string, unknown>;
+  const { id: _id, version: _version, created_at: _created, updated_at: _updated, ...columns } = rows[0] ?? {};
+  return columns;
+}
+
+/** Each detail's value as of the latest event that carried one, by the events' own times. */
+const DETAILS: Record<string, (event: Omit<FlireoCallEvent, "callId">) => unknown> = {
+  call_type: (event) => event.callType,
+  line_number: (event) => event.lineNumber,
+  line_name: (event) => event.lineName,
+  customer_number: (event) => event.customerNumber,
+  metadata: (event) => event.metadata,
+  duration_seconds: (event) => event.report?.durationSeconds ?? null,
+  summary: (event) => event.report?.summary ?? null,
+  analysis: (event) => event.report?.analysis ?? null,
+  transcript: (event) => event.report?.transcript ?? null,
+  recording_url: (event) => event.report?.recordingUrl ?? null,
+};
+
+/** The latest carrier's value; undefined when carriers tie on time with different values (the value breaks it). */
+function latestValue(events: Omit<FlireoCallEvent, "callId">[], read: (event: Omit<FlireoCallEvent, "callId">) => unknown): unknown {
+  const carriers = events.map((event) => ({ at: event.occurredAt.getTime(), value: read(event) })).filter((carrier) => carrier.value !== null);
+  if (carriers.length === 0) return null;
+  const latest = Math.max(...carriers.map((carrier) => carrier.at));
+  const top = carriers.filter((carrier) => carrier.at === latest);
+  return new Set(top.map((carrier) => JSON.stringify(carrier.value))).size === 1 ? top[0]?.value : undefined;
 }
 
 describe("recordCallEvent (property-based, real Postgres)", () => {
@@ -160,6 +190,12 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
         expect(await loadCall(batched)).toEqual(a);
         expect(await loadCall(batchedToo)).toEqual(a);
 
+        // Each detail comes from the latest event that carried one, by its own time, not by arrival.
+        for (const [column, read] of Object.entries(DETAILS)) {
+          const expected = latestValue(distinct, read);
+          if (expected !== undefined) expect(a[column], column).toEqual(expected);
+        }
+
         // A terminal event, whenever it arrived, settles the call; a late in-progress never revives it.
         const terminal = distinct.filter((event) => event.status !== "in-progress");
         if (terminal.length > 0) expect(a.status).not.toBe("in-progress");
@@ -182,15 +218,15 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
   it("settles the status on the latest terminal event, an explicit error over a report at the same time", async () => {
     const facts: CallFacts = { callType: "inbound", lineNumber: null, lineName: null, customerNumber: null, metadata: null };
     const callId = nextCallId();
-    const inProgress = statusUpdate(facts, true, "in-progress", 500);
-    const ended = statusUpdate(facts, true, "ended", 100);
+    const inProgress = statusUpdate(facts, "in-progress", 500);
+    const ended = statusUpdate(facts, "ended", 100);
     // The in-progress happened later by its timestamp, yet an ended call stays ended.
     await recordCallEvent(prisma, { ...ended, callId }, ended);
     await recordCallEvent(prisma, { ...inProgress, callId }, inProgress);
     expect(await loadCall(callId)).toMatchObject({ status: "ended", ended_at: new Date(BASE + 100_000), started_at: new Date(BASE + 500_000) });
 
-    const report = { ...statusUpdate(facts, true, "ended", 100), type: "end-of-call-report" as const };
-    const failed = statusUpdate(facts, true, "ended-with-error", 100, { error: "LLM timeout" });
+    const report = { ...statusUpdate(facts, "ended", 100), type: "end-of-call-report" as const };
+    const failed = statusUpdate(facts, "ended-with-error", 100, { error: "LLM timeout" });
     const other = nextCallId();
     await recordCallEvent(prisma, { ...failed, callId: other }, failed);
     await recordCallEvent(prisma, { ...report, callId: other }, report);
@@ -200,7 +236,7 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
   it("stores a payload given as its JSON text as that JSON, every digit of a number kept", async () => {
     const facts: CallFacts = { callType: "inbound", lineNumber: null, lineName: null, customerNumber: null, metadata: null };
     const callId = nextCallId();
-    const event = statusUpdate(facts, true, "in-progress", 10);
+    const event = statusUpdate(facts, "in-progress", 10);
     const text = '{"message": {"type": "status-update", "big": 123456789012345678901234567890, "s": "één \\\\u0000"}}';
     await recordCallEvent(prisma, { ...event, callId }, new PayloadText(text));
     const { rows } = await db.query("SELECT payload, payload->'message'->>'big' AS big FROM call_events WHERE call_id = $1", [callId]);

@@ -34,6 +34,35 @@ const WINS = `((EXCLUDED.status_rank, EXCLUDED.status_at, EXCLUDED.status = 'end
 /** A call marked stale comes back only with news newer than anything seen; an end always settles it. */
 const REVIVES = `(${WINS} AND EXCLUDED.status <> 'in-progress') OR EXCLUDED.last_event_at > c.last_event_at`;
 
+/**
+ * The call's details (type, line, customer, metadata) and the report's parts, each with the time of the event it
+ * came from (`<column>_at`): a value replaces the stored one only when its event is later, ties broken by the
+ * value itself, so the latest event that carried one wins by its own time, in any arrival order.
+ */
+const TIMED_COLUMNS = [
+  "call_type",
+  "line_number",
+  "line_name",
+  "customer_number",
+  "duration_seconds",
+  "summary",
+  "analysis",
+  "transcript",
+  "recording_url",
+  "metadata",
+] as const;
+
+function isLaterValue(column: string): string {
+  return `(EXCLUDED.${column} IS NOT NULL AND (c.${column} IS NULL OR (EXCLUDED.${column}_at, EXCLUDED.${column}) > (COALESCE(c.${column}_at, '-infinity'), c.${column})))`;
+}
+
+const TIMED_INSERT_COLUMNS = TIMED_COLUMNS.map((column) => `${column}_at`).join(", ");
+const TIMED_INSERT_VALUES = TIMED_COLUMNS.map((column) => `CASE WHEN i.${column} IS NOT NULL THEN i.occurred_at END`).join(", ");
+const TIMED_UPDATES = TIMED_COLUMNS.map(
+  (column) => `${column} = CASE WHEN ${isLaterValue(column)} THEN EXCLUDED.${column} ELSE c.${column} END,
+    ${column}_at = CASE WHEN ${isLaterValue(column)} THEN EXCLUDED.${column}_at ELSE c.${column}_at END`,
+).join(",\n    ");
+
 /** The winner's value when it has one, else the stored one; the same result in either arrival order. */
 function preferWinner(column: string): string {
   return `CASE WHEN ${WINS} THEN COALESCE(EXCLUDED.${column}, c.${column}) ELSE COALESCE(c.${column}, EXCLUDED.${column}) END`;
@@ -126,12 +155,12 @@ const RECORD_CALL_EVENTS_SQL = `
   INSERT INTO calls AS c (
     id, status, status_rank, status_at, call_type, line_number, line_name, customer_number,
     started_at, ended_at, first_event_at, last_event_at, error, end_reason,
-    duration_seconds, summary, analysis, transcript, recording_url, metadata
+    duration_seconds, summary, analysis, transcript, recording_url, metadata, ${TIMED_INSERT_COLUMNS}
   )
   SELECT
     i.call_id, i.status, i.status_rank, i.occurred_at, i.call_type, i.line_number, i.line_name, i.customer_number,
     i.started_at, i.ended_at, i.occurred_at, i.occurred_at, i.error, i.end_reason,
-    i.duration_seconds, i.summary, i.analysis, i.transcript, i.recording_url, i.metadata
+    i.duration_seconds, i.summary, i.analysis, i.transcript, i.recording_url, i.metadata, ${TIMED_INSERT_VALUES}
   FROM input i JOIN new_events n ON n.call_id = i.call_id
   ORDER BY i.call_id
   ON CONFLICT (id) DO UPDATE SET
@@ -141,19 +170,10 @@ const RECORD_CALL_EVENTS_SQL = `
     ended_at = CASE WHEN ${WINS} THEN EXCLUDED.ended_at ELSE c.ended_at END,
     error = ${preferWinner("error")},
     end_reason = ${preferWinner("end_reason")},
-    call_type = COALESCE(c.call_type, EXCLUDED.call_type),
-    line_number = COALESCE(c.line_number, EXCLUDED.line_number),
-    line_name = COALESCE(c.line_name, EXCLUDED.line_name),
-    customer_number = COALESCE(c.customer_number, EXCLUDED.customer_number),
+    ${TIMED_UPDATES},
     started_at = LEAST(c.started_at, EXCLUDED.started_at),
     first_event_at = LEAST(c.first_event_at, EXCLUDED.first_event_at),
     last_event_at = GREATEST(c.last_event_at, EXCLUDED.last_event_at),
-    duration_seconds = COALESCE(EXCLUDED.duration_seconds, c.duration_seconds),
-    summary = COALESCE(EXCLUDED.summary, c.summary),
-    analysis = COALESCE(EXCLUDED.analysis, c.analysis),
-    transcript = COALESCE(EXCLUDED.transcript, c.transcript),
-    recording_url = COALESCE(EXCLUDED.recording_url, c.recording_url),
-    metadata = COALESCE(EXCLUDED.metadata, c.metadata),
     unresolved_at = CASE WHEN ${REVIVES} THEN NULL ELSE c.unresolved_at END,
     unresolved_reason = CASE WHEN ${REVIVES} THEN NULL ELSE c.unresolved_reason END,
     version = nextval('calls_version_seq'),
