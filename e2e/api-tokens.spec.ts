@@ -1,6 +1,9 @@
 // The API tokens page in a real browser: make a token, copy it, read calls with it, revoke it, and it stops working.
 import AxeBuilder from "@axe-core/playwright";
+import { apiGet, createApiTokenOverHttp } from "@/lib/testing/api-tokens";
+import { createSignedInUser } from "@/lib/testing/auth";
 import { newCallId } from "@/lib/testing/flireo-payloads";
+import type { ApiTokenView } from "@/lib/shared/api-tokens/api-token-view";
 import { expect, test } from "./fixtures";
 import { uniqueCustomer } from "./helpers";
 
@@ -53,6 +56,51 @@ test.describe("[API TOKENS]", () => {
     const refused = await read();
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ error: { code: "unauthorized", message: expect.stringContaining("was revoked") } });
+  });
+
+  test("an admin's tokens are revoked when they are made a viewer or removed, after a warning that says how many", async ({ page, server, accounts }) => {
+    const demoted = await createSignedInUser(server.baseUrl, server.database.url, "admin");
+    const removed = await createSignedInUser(server.baseUrl, server.database.url, "admin");
+    const demotedToken = await createApiTokenOverHttp(server, { name: "Demoted's sync" }, demoted.cookie);
+    const removedTokens = [await createApiTokenOverHttp(server, { name: "Removed's sync" }, removed.cookie), await createApiTokenOverHttp(server, { name: "Removed's BI" }, removed.cookie)];
+    for (const created of [demotedToken, ...removedTokens]) expect((await apiGet(server, "/api/v1/calls?limit=1", created.secret)).status).toBe(200);
+
+    await page.goto("/settings/users");
+    const demotedRow = page.getByTestId("user-row").filter({ hasText: demoted.email });
+    const removedRow = page.getByTestId("user-row").filter({ hasText: removed.email });
+    await expect(demotedRow.getByTestId("user-api-tokens")).toHaveText("Made 1 live API token, revoked if they are removed or made a viewer");
+    await expect(removedRow.getByTestId("user-api-tokens")).toHaveText("Made 2 live API tokens, revoked if they are removed or made a viewer");
+
+    // The confirmation says it; dismissed, the token keeps working.
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await demotedRow.getByLabel(`Role of ${demoted.email}`).selectOption("viewer");
+    expect(asked).toContain("The API token they made is revoked too: integrations using it stop working.");
+    expect((await apiGet(server, "/api/v1/calls?limit=1", demotedToken.secret)).status).toBe(200);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await demotedRow.getByLabel(`Role of ${demoted.email}`).selectOption("viewer");
+    await expect(demotedRow.getByTestId("user-api-tokens")).toHaveCount(0);
+    const refused = await apiGet(server, "/api/v1/calls?limit=1", demotedToken.secret);
+    expect(refused.status).toBe(401);
+
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await removedRow.getByRole("button", { name: `Remove ${removed.email}` }).click();
+    await expect(removedRow).toHaveCount(0);
+    expect(asked).toContain("The 2 API tokens they made are revoked too: integrations using them stop working.");
+    for (const created of removedTokens) expect((await apiGet(server, "/api/v1/calls?limit=1", created.secret)).status).toBe(401);
+
+    // The tokens page says who revoked them: the admin who made the change.
+    const listed = (await (await page.request.get("/api/api-tokens")).json()) as { tokens: ApiTokenView[] };
+    for (const created of [demotedToken, ...removedTokens]) {
+      expect(listed.tokens.find((token) => token.id === created.token.id)).toMatchObject({ state: "revoked", revokedBy: { email: accounts.admin.email } });
+    }
   });
 
   test("has no serious axe violations, and viewers neither see the link nor open the page", async ({ page, viewerPage }) => {

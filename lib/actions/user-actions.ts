@@ -7,6 +7,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
 import { ROLES } from "@/lib/shared/auth/roles";
 import { requireAdmin } from "@/lib/auth/session";
+import { creditApiTokenRevocation, listLiveApiTokenIdsOf } from "@/lib/api-tokens/api-tokens";
 import { getPrisma } from "@/lib/db/client";
 
 /** `entered`: what was typed (not the password), to fill the form again after an error. */
@@ -47,8 +48,11 @@ export async function removeUser(form: FormData): Promise<void> {
   const userId = typeof userIdValue === "string" ? userIdValue : "";
   // Removing yourself would lock the last admin out; another admin can do it.
   if (!userId || userId === admin.id) return;
-  // Deleting the user deletes their sessions, which ends their live connections (see databaseHooks in auth.ts).
+  // Deleting the user deletes their sessions, which ends their live connections (see databaseHooks in auth.ts), and
+  // revokes the API tokens they made (a database trigger).
+  const tokenIds = await listLiveApiTokenIdsOf(getPrisma(), userId);
   await getAuth().api.removeUser({ body: { userId }, headers: requestHeaders });
+  await creditApiTokenRevocation(getPrisma(), tokenIds, admin.id);
   revalidatePath("/settings/users");
 }
 
@@ -66,9 +70,12 @@ export async function changeRole(form: FormData): Promise<RoleChangeState> {
   const role = ROLES.find((known) => known === textIn(form, "role"));
   if (!userId || !role) return { error: "Pick a user and a role." };
   if (userId === admin.id) return { error: "Another admin can change your role." };
+  // A demoted admin's API tokens are revoked with the change (a database trigger).
+  const tokenIds = role === "admin" ? [] : await listLiveApiTokenIdsOf(getPrisma(), userId);
   try {
     // Takes effect with the user's next page load or API call, which read the role afresh.
     await getAuth().api.setRole({ body: { userId, role }, headers: requestHeaders });
+    await creditApiTokenRevocation(getPrisma(), tokenIds, admin.id);
   } catch (error) {
     // Among others, the database refusing to demote the last admin (two admins demoting each other at once).
     return { error: describeAuthError(error, "Could not change the role.") };

@@ -71,3 +71,21 @@ export async function revokeApiToken(prisma: PrismaClient, id: string, revokedBy
   if (!token) throw new ApiError("not_found", `No API token with id ${id}. Reload the list of tokens.`);
   return toView(token);
 }
+
+/** The tokens `userId` made that still work: what removing or demoting them will revoke (the users page warns). */
+export async function listLiveApiTokenIdsOf(prisma: PrismaClient, userId: string, now = new Date()): Promise<string[]> {
+  const tokens = await prisma.apiToken.findMany({
+    where: { createdById: userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+    select: { id: true },
+  });
+  return tokens.map((token) => token.id);
+}
+
+/**
+ * Names the admin who removed or demoted a token's maker as its revoker. The database revoked the tokens itself, in
+ * the same statement as the change (migration revoke_tokens_of_former_admins), but cannot know who acted.
+ */
+export async function creditApiTokenRevocation(prisma: PrismaClient, tokenIds: string[], revokedById: string): Promise<void> {
+  if (tokenIds.length === 0) return;
+  await prisma.apiToken.updateMany({ where: { id: { in: tokenIds }, revokedAt: { not: null }, revokedById: null }, data: { revokedById } });
+}

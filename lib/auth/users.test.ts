@@ -42,7 +42,7 @@ describe("auth tables", () => {
     await expect(prisma.user.create({ data: { id: "u2", name: "Dup", email: "ann@example.test" } })).rejects.toThrow();
     await prisma.user.update({ where: { id: "u1" }, data: { role: "admin", banned: true, banReason: "test", banExpires: expiresAt } });
     expect(await hasAdmin()).toBe(true);
-    expect(await listUsers()).toEqual([{ id: "u1", email: "ann@example.test", name: "Ann", role: "admin", createdAt: user.createdAt.toISOString() }]);
+    expect(await listUsers()).toEqual([{ id: "u1", email: "ann@example.test", name: "Ann", role: "admin", createdAt: user.createdAt.toISOString(), liveApiTokens: 0 }]);
 
     await prisma.user.delete({ where: { id: "u1" } });
     expect(await prisma.session.count()).toBe(0);
@@ -72,5 +72,49 @@ describe("auth tables", () => {
     await prisma.user.update({ where: { id: "viewer-c" }, data: { role: "admin" } });
     await prisma.user.delete({ where: { id: last?.id } });
     expect((await listUsers()).filter((entry) => entry.role === "admin").map((entry) => entry.id)).toEqual(["viewer-c"]);
+  });
+
+  it("revokes the API tokens an admin made when they are removed or made a viewer, and only then", async () => {
+    const user = (id: string, role: string) => prisma.user.create({ data: { id, name: id, email: `${id}@example.test`, role } });
+    await user("maker-a", "admin");
+    await user("maker-b", "admin");
+    const now = Date.now();
+    const token = (id: string, createdById: string, extra: { expiresAt?: Date; revokedAt?: Date } = {}) =>
+      prisma.apiToken.create({ data: { id, name: id, tokenHash: `hash-${id}`, prefix: "cb_live_x", createdById, ...extra } });
+    await token("a-live", "maker-a");
+    await token("a-live-2", "maker-a");
+    await token("a-expired", "maker-a", { expiresAt: new Date(now - 60_000) });
+    await token("a-revoked", "maker-a", { revokedAt: new Date(now - 60_000) });
+    await token("b-live", "maker-b");
+    const revokedAt = async (id: string) => (await prisma.apiToken.findUniqueOrThrow({ where: { id } })).revokedAt;
+
+    // The users page counts the tokens that still work.
+    const listed = await listUsers();
+    expect(listed.find((entry) => entry.id === "maker-a")?.liveApiTokens).toBe(2);
+    expect(listed.find((entry) => entry.id === "maker-b")?.liveApiTokens).toBe(1);
+
+    // Another change of the user (a name) revokes nothing.
+    await prisma.user.update({ where: { id: "maker-a" }, data: { name: "Renamed" } });
+    expect(await revokedAt("a-live")).toBeNull();
+
+    // Demoted: their live tokens are revoked with the change; older revocations and other admins' tokens stay as they were.
+    await prisma.user.update({ where: { id: "maker-a" }, data: { role: "viewer" } });
+    expect(await revokedAt("a-live")).toBeInstanceOf(Date);
+    expect(await revokedAt("a-live-2")).toBeInstanceOf(Date);
+    expect(await revokedAt("a-revoked")).toEqual(new Date(now - 60_000));
+    expect(await revokedAt("b-live")).toBeNull();
+    expect((await listUsers()).find((entry) => entry.id === "maker-a")?.liveApiTokens).toBe(0);
+
+    // A refused change (the last admin) revokes nothing.
+    await prisma.user.updateMany({ where: { role: "admin", id: { not: "maker-b" } }, data: { role: "viewer" } });
+    await expect(prisma.user.update({ where: { id: "maker-b" }, data: { role: "viewer" } })).rejects.toThrow(/keeps at least one admin/);
+    expect(await revokedAt("b-live")).toBeNull();
+
+    // Removed: the same, and the token keeps its record (its maker is gone).
+    await prisma.user.update({ where: { id: "maker-a" }, data: { role: "admin" } });
+    await token("a-new", "maker-a");
+    await prisma.user.delete({ where: { id: "maker-a" } });
+    expect(await prisma.apiToken.findUniqueOrThrow({ where: { id: "a-new" } })).toMatchObject({ createdById: null, revokedAt: expect.any(Date) });
+    expect(await revokedAt("b-live")).toBeNull();
   });
 });

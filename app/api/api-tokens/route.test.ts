@@ -98,13 +98,21 @@ describe("making tokens", () => {
     expect((await listTokens()).some((listed) => listed.name === "mine" || listed.name === "evil")).toBe(false);
   });
 
-  it("outlive the admin who made them", async () => {
-    const other = await createSignedInUser(server.baseUrl, server.database.url, "admin");
-    const created = await createApiTokenOverHttp(server, { name: "Made by a leaver" }, other.cookie);
-    const removed = await send("POST", "/api/auth/admin/remove-user", { cookie: admin.cookie }, { userId: other.id });
-    expect(removed.status).toBe(200);
+  it("do not outlive their maker's admin rights: removed or made a viewer, however it is done, their tokens are revoked", async () => {
+    const leaver = await createSignedInUser(server.baseUrl, server.database.url, "admin");
+    const created = await createApiTokenOverHttp(server, { name: "Made by a leaver" }, leaver.cookie);
     expect((await apiGet(server, "/api/v1/calls?limit=1", created.secret)).status).toBe(200);
-    expect((await listTokens()).find((token) => token.id === created.token.id)?.createdBy).toBeNull();
+    // Through Better Auth's own endpoint, not the users page: the database revokes them all the same.
+    const removed = await send("POST", "/api/auth/admin/remove-user", { cookie: admin.cookie }, { userId: leaver.id });
+    expect(removed.status).toBe(200);
+    await expectRefused(await apiGet(server, "/api/v1/calls?limit=1", created.secret), /revoked/);
+    expect((await listTokens()).find((token) => token.id === created.token.id)).toMatchObject({ createdBy: null, state: "revoked" });
+
+    const demoted = await createSignedInUser(server.baseUrl, server.database.url, "admin");
+    const kept = await createApiTokenOverHttp(server, { name: "Made by a demoted admin" }, demoted.cookie);
+    const setRole = await send("POST", "/api/auth/admin/set-role", { cookie: admin.cookie }, { userId: demoted.id, role: "viewer" });
+    expect(setRole.status).toBe(200);
+    await expectRefused(await apiGet(server, "/api/v1/calls?limit=1", kept.secret), /revoked/);
   });
 });
 

@@ -64,6 +64,11 @@ export default async function UsersPage() {
                           {user.id === me.id && <span className="ml-2 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span>}
                         </div>
                         {user.name !== user.email && <div className="text-xs text-zinc-500 dark:text-zinc-400">{user.email}</div>}
+                        {user.liveApiTokens > 0 && (
+                          <div className="text-xs text-amber-800 dark:text-amber-300" data-testid="user-api-tokens">
+                            Made {user.liveApiTokens} live API {user.liveApiTokens === 1 ? "token" : "tokens"}, revoked if they are removed or made a viewer
+                          </div>
+                        )}
                       </td>
                       <td className="py-1 sm:px-3 sm:py-3">
                         {user.id === me.id ? (
@@ -71,7 +76,7 @@ export default async function UsersPage() {
                             {badge.label}
                           </span>
                         ) : (
-                          <UserRoleSelect userId={user.id} email={user.email} role={user.role} />
+                          <UserRoleSelect userId={user.id} email={user.email} role={user.role} liveApiTokens={user.liveApiTokens} />
                         )}
                       </td>
                       <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell">
@@ -83,7 +88,7 @@ export default async function UsersPage() {
                           {user.id === me.id ? (
                             <span className="hidden py-1.5 text-xs text-zinc-500 sm:inline dark:text-zinc-400">Another admin can remove you</span>
                           ) : (
-                            <RemoveUserButton userId={user.id} email={user.email} />
+                            <RemoveUserButton userId={user.id} email={user.email} liveApiTokens={user.liveApiTokens} />
                           )}
                         </div>
                       </td>

@@ -13,12 +13,19 @@ function SubmitButton({ email }: { email: string }) {
   );
 }
 
-export function RemoveUserButton({ userId, email }: { userId: string; email: string }) {
+/** What removing or demoting revokes besides, as the confirmation says it ("" when nothing). */
+export function tokensRevokedNote(liveApiTokens: number): string {
+  if (liveApiTokens === 0) return "";
+  return ` The ${liveApiTokens === 1 ? "API token" : `${liveApiTokens} API tokens`} they made ${liveApiTokens === 1 ? "is" : "are"} revoked too: integrations using ${liveApiTokens === 1 ? "it" : "them"} stop working.`;
+}
+
+export function RemoveUserButton({ userId, email, liveApiTokens }: { userId: string; email: string; liveApiTokens: number }) {
   return (
     <form
       action={removeUser}
       onSubmit={(event) => {
-        if (!window.confirm(`Remove ${email}? They are signed out everywhere at once; add them again to let them back in.`)) event.preventDefault();
+        const message = `Remove ${email}? They are signed out everywhere at once; add them again to let them back in.${tokensRevokedNote(liveApiTokens)}`;
+        if (!window.confirm(message)) event.preventDefault();
       }}
     >
       <input type="hidden" name="userId" value={userId} />

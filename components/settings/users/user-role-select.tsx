@@ -5,13 +5,14 @@ import { useOptimistic, useState, useTransition } from "react";
 import { changeRole } from "@/lib/actions/user-actions";
 import type { Role } from "@/lib/shared/auth/roles";
 import { inputClass } from "@/components/ui/form-controls";
+import { tokensRevokedNote } from "./remove-user-button";
 
-const CONFIRM: Record<Role, (email: string) => string> = {
+const CONFIRM: Record<Role, (email: string, liveApiTokens: number) => string> = {
   admin: (email) => `Make ${email} an admin? They can then change Callboard's webhook settings, secrets, alerts, API tokens and users.`,
-  viewer: (email) => `Make ${email} a viewer? They keep the board, calls and export, and lose the admin pages.`,
+  viewer: (email, liveApiTokens) => `Make ${email} a viewer? They keep the board, calls and export, and lose the admin pages.${tokensRevokedNote(liveApiTokens)}`,
 };
 
-export function UserRoleSelect({ userId, email, role }: { userId: string; email: string; role: Role }) {
+export function UserRoleSelect({ userId, email, role, liveApiTokens }: { userId: string; email: string; role: Role; liveApiTokens: number }) {
   const [isPending, startTransition] = useTransition();
   const [shownRole, setShownRole] = useOptimistic(role);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function UserRoleSelect({ userId, email, role }: { userId: string; email:
         className={`${inputClass} w-auto py-1 text-xs font-semibold`}
         onChange={(event) => {
           const next = event.target.value as Role;
-          if (!window.confirm(CONFIRM[next](email))) return;
+          if (!window.confirm(CONFIRM[next](email, liveApiTokens))) return;
           const form = new FormData();
           form.set("userId", userId);
           form.set("role", next);
