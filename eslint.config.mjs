@@ -28,6 +28,19 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Process state is shared through one holder: server.ts composes the application context and lib/context/current.ts,
+    // the one exception below, hands it to Next's bundles.
+    files: ["app/**", "components/**", "lib/**", "server.ts", "proxy.ts"],
+    ignores: ["**/*.test.ts", "lib/testing/**", "lib/context/current.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        { name: "globalThis", message: "Share process state through the application context (lib/context/), not globalThis." },
+        { name: "global", message: "Share process state through the application context (lib/context/), not global." },
+      ],
+    },
+  },
   { files: ["components/**", "lib/shared/**"], rules: { "no-restricted-imports": ["error", browserBoundary] } },
   {
     // Browser-safe code stays browser-safe: lib/shared/ does not call server actions either.

@@ -1,7 +1,7 @@
 "use server";
 // The first-run set-up's action: creates the first admin, and only while there is none.
 import { redirect } from "next/navigation";
-import { getAuth } from "@/lib/auth/auth";
+import { appContext } from "@/lib/context/current";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
 import { hasAdmin } from "@/lib/auth/users";
 
@@ -21,9 +21,9 @@ export async function createFirstAdmin(_previous: SetupState, form: FormData): P
   const input = parsed.data;
 
   const attempt = queue.then(async (): Promise<SetupState> => {
-    if (await hasAdmin()) return { error: "Set-up is already done: sign in instead." };
+    if (await hasAdmin(appContext().prisma)) return { error: "Set-up is already done: sign in instead." };
     try {
-      await getAuth().api.createUser({ body: { email: input.email, name: input.name || input.email, password: input.password, role: "admin" } });
+      await appContext().auth.api.createUser({ body: { email: input.email, name: input.name || input.email, password: input.password, role: "admin" } });
       return { error: null };
     } catch (error) {
       return { error: describeAuthError(error) };

@@ -3,11 +3,10 @@
 // admins; each action checks again. Nobody changes their own role or removes themselves: that could leave no admin.
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { getAuth } from "@/lib/auth/auth";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
 import { ROLES } from "@/lib/shared/auth/roles";
-import { requireAdmin } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { requireAdmin } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 
 /** `entered`: what was typed (not the password), to fill the form again after an error. */
 export type UsersFormState = { error: string | null; message: string | null; entered?: { email: string; name: string; role: string } };
@@ -32,7 +31,7 @@ export async function addUser(_previous: UsersFormState, form: FormData): Promis
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form.", message: null, entered: enteredIn(form) };
   const { email, name, password, role } = parsed.data;
   try {
-    await getAuth().api.createUser({ body: { email, name: name || email, password, role }, headers: requestHeaders });
+    await appContext().auth.api.createUser({ body: { email, name: name || email, password, role }, headers: requestHeaders });
   } catch (error) {
     return { error: describeAuthError(error), message: null, entered: enteredIn(form) };
   }
@@ -48,7 +47,7 @@ export async function removeUser(form: FormData): Promise<void> {
   // Removing yourself would lock the last admin out; another admin can do it.
   if (!userId || userId === admin.id) return;
   // Deleting the user deletes their sessions, which ends their live connections (see databaseHooks in auth.ts).
-  await getAuth().api.removeUser({ body: { userId }, headers: requestHeaders });
+  await appContext().auth.api.removeUser({ body: { userId }, headers: requestHeaders });
   revalidatePath("/settings/users");
 }
 
@@ -68,7 +67,7 @@ export async function changeRole(form: FormData): Promise<RoleChangeState> {
   if (userId === admin.id) return { error: "Another admin can change your role." };
   try {
     // Takes effect with the user's next page load or API call, which read the role afresh.
-    await getAuth().api.setRole({ body: { userId, role }, headers: requestHeaders });
+    await appContext().auth.api.setRole({ body: { userId, role }, headers: requestHeaders });
   } catch (error) {
     // Among others, the database refusing to demote the last admin (two admins demoting each other at once).
     return { error: describeAuthError(error, "Could not change the role.") };
@@ -81,9 +80,9 @@ export type PasswordFormState = { error: string | null; message: string | null }
 
 /** Whether `password` is the user's current one (Better Auth's own hash check on their credential account). */
 async function isCurrentPassword(userId: string, password: string): Promise<boolean> {
-  const account = await getPrisma().account.findFirst({ where: { userId, providerId: "credential" }, select: { password: true } });
+  const account = await appContext().prisma.account.findFirst({ where: { userId, providerId: "credential" }, select: { password: true } });
   if (!account?.password) return false;
-  const context = await getAuth().$context;
+  const context = await appContext().auth.$context;
   return context.password.verify({ hash: account.password, password });
 }
 
@@ -100,14 +99,14 @@ export async function setPassword(_previous: PasswordFormState, form: FormData):
     return { error: "Your current password is not right.", message: null };
   }
   try {
-    await getAuth().api.setUserPassword({ body: { userId, newPassword: parsed.data }, headers: requestHeaders });
+    await appContext().auth.api.setUserPassword({ body: { userId, newPassword: parsed.data }, headers: requestHeaders });
   } catch (error) {
     return { error: describeAuthError(error, "Could not set the password."), message: null };
   }
   try {
     // Whoever knew the old password is signed out, on every device (but the admin's own session here).
-    if (isSelf) await getAuth().api.revokeOtherSessions({ headers: requestHeaders });
-    else await getAuth().api.revokeUserSessions({ body: { userId }, headers: requestHeaders });
+    if (isSelf) await appContext().auth.api.revokeOtherSessions({ headers: requestHeaders });
+    else await appContext().auth.api.revokeUserSessions({ body: { userId }, headers: requestHeaders });
   } catch (error) {
     return {
       error: `The password is set, but signing out the sessions that used the old one failed (${describeAuthError(error, "unknown error")}): set it again to retry.`,

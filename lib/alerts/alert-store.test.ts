@@ -1,7 +1,7 @@
 // The alert tables straight through Prisma on a real Postgres: the outbox trigger, the evaluator's cooldown
 // bookkeeping, and retention.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
 import { pruneAlerts } from "./alert-deliveries";
@@ -12,11 +12,11 @@ let prisma: PrismaClient;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  prisma = connectDatabase(database.url);
+  prisma = createPrismaClient(database.url);
 });
 
 afterAll(async () => {
-  await disconnectDatabase();
+  await prisma?.$disconnect();
   await database?.drop();
 });
 

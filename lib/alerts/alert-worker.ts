@@ -4,11 +4,8 @@
 // slow receiver holds up only its own slot (for at most ALERT_TIMEOUT_SECONDS). Ingestion never waits on any of
 // this: its only part is the trigger's insert into the outbox.
 import pg from "pg";
-import type { PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
-import { logger } from "@/lib/observability/logger";
-import { isShuttingDown } from "@/lib/observability/shutdown-state";
-import { claimDueDeliveries, findDueAlertWork, loadClaimedDeliveries, sendClaimedDelivery } from "./alert-deliveries";
+import { claimDueDeliveries, findDueAlertWork, loadClaimedDeliveries, sendClaimedDelivery, type AlertServices } from "./alert-deliveries";
 import { evaluatePendingErrors, sendDueSummaries } from "./evaluate-alert-errors";
 
 const CHANNEL = "callboard_alerts";
@@ -21,13 +18,13 @@ const MIN_EVALUATION_GAP_MS = 250;
 
 export type AlertWorker = { stop: () => Promise<void>; wake: () => void };
 
-function logFailure(what: string, error: unknown): void {
-  if (isShuttingDown()) return;
-  if (isDatabaseUnavailable(error)) logger.warn({ err: (error as Error).message }, `${what} skipped: database unavailable`);
-  else logger.error({ err: error }, `${what} failed`);
-}
-
-export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: string }): AlertWorker {
+export function startAlertWorker(services: AlertServices, options: { databaseUrl: string }): AlertWorker {
+  const { prisma, logger, lifecycle } = services;
+  const logFailure = (what: string, error: unknown): void => {
+    if (lifecycle.isShuttingDown) return;
+    if (isDatabaseUnavailable(error)) logger.warn({ err: (error as Error).message }, `${what} skipped: database unavailable`);
+    else logger.error({ err: error }, `${what} failed`);
+  };
   let isStopped = false;
   let evaluating: Promise<void> | null = null;
   let isEvaluationRequested = false;
@@ -43,7 +40,7 @@ export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: s
         const ids = await claimDueDeliveries(prisma, MAX_CONCURRENT_SENDS - sending.size);
         if (ids.length === 0) break;
         for (const delivery of await loadClaimedDeliveries(prisma, ids)) {
-          const send: Promise<void> = sendClaimedDelivery(prisma, delivery)
+          const send: Promise<void> = sendClaimedDelivery(services, delivery)
             .then((outcome) => {
               if (outcome.state === "sent") return;
               logger.warn({ deliveryId: delivery.id.toString(), state: outcome.state, error: outcome.error }, "alert delivery attempt failed");
@@ -113,7 +110,7 @@ export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: s
     const client = new pg.Client({ connectionString: options.databaseUrl });
     client.on("notification", () => evaluateSoon());
     client.on("error", (error) => {
-      if (!isShuttingDown()) logger.warn({ err: error.message }, "alert worker lost its LISTEN connection; polling until it is back");
+      if (!lifecycle.isShuttingDown) logger.warn({ err: error.message }, "alert worker lost its LISTEN connection; polling until it is back");
       void client.end().catch(() => {});
       if (listener === client) listener = null;
       scheduleRelisten();

@@ -1,6 +1,6 @@
 // The hand-written auth migration serves every Prisma query Better Auth's adapter and Callboard make.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
 import { hasAdmin, listUsers } from "./users";
@@ -10,17 +10,17 @@ let prisma: PrismaClient;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  prisma = connectDatabase(database.url);
+  prisma = createPrismaClient(database.url);
 });
 
 afterAll(async () => {
-  await disconnectDatabase();
+  await prisma?.$disconnect();
   await database?.drop();
 });
 
 describe("auth tables", () => {
   it("store users with their defaults, sessions, accounts and verifications, and cascade on delete", async () => {
-    expect(await hasAdmin()).toBe(false);
+    expect(await hasAdmin(prisma)).toBe(false);
     const user = await prisma.user.create({ data: { id: "u1", name: "Ann", email: "ann@example.test" } });
     expect(user).toMatchObject({ role: "viewer", emailVerified: false, banned: false, banReason: null, image: null });
     expect(user.createdAt).toBeInstanceOf(Date);
@@ -41,8 +41,8 @@ describe("auth tables", () => {
 
     await expect(prisma.user.create({ data: { id: "u2", name: "Dup", email: "ann@example.test" } })).rejects.toThrow();
     await prisma.user.update({ where: { id: "u1" }, data: { role: "admin", banned: true, banReason: "test", banExpires: expiresAt } });
-    expect(await hasAdmin()).toBe(true);
-    expect(await listUsers()).toEqual([{ id: "u1", email: "ann@example.test", name: "Ann", role: "admin", createdAt: user.createdAt.toISOString() }]);
+    expect(await hasAdmin(prisma)).toBe(true);
+    expect(await listUsers(prisma)).toEqual([{ id: "u1", email: "ann@example.test", name: "Ann", role: "admin", createdAt: user.createdAt.toISOString() }]);
 
     await prisma.user.delete({ where: { id: "u1" } });
     expect(await prisma.session.count()).toBe(0);
@@ -63,7 +63,7 @@ describe("auth tables", () => {
     expect(demotions.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refusal = demotions.find((result) => result.status === "rejected");
     expect(String((refusal as PromiseRejectedResult).reason)).toContain("Callboard keeps at least one admin");
-    const [last] = (await listUsers()).filter((entry) => entry.role === "admin");
+    const [last] = (await listUsers(prisma)).filter((entry) => entry.role === "admin");
     expect(last).toBeDefined();
 
     await expect(prisma.user.delete({ where: { id: last?.id } })).rejects.toThrow(/keeps at least one admin/);
@@ -71,6 +71,6 @@ describe("auth tables", () => {
     // Another admin first, then the old one may go.
     await prisma.user.update({ where: { id: "viewer-c" }, data: { role: "admin" } });
     await prisma.user.delete({ where: { id: last?.id } });
-    expect((await listUsers()).filter((entry) => entry.role === "admin").map((entry) => entry.id)).toEqual(["viewer-c"]);
+    expect((await listUsers(prisma)).filter((entry) => entry.role === "admin").map((entry) => entry.id)).toEqual(["viewer-c"]);
   });
 });

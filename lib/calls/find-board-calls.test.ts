@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/db/client";
+import { createDatabase, type Database } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
-import type { FlireoCallEvent } from "@/lib/webhooks/flireo-event";
+import type { FlireoCallEvent } from "@/lib/calls/call-event";
 import { findLineName, findLines } from "./find-board-calls";
 import { recordCallEvent } from "./record-call-event";
 
 let database: TestDatabase;
 let prisma: PrismaClient;
+let pool: Database["pool"];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  prisma = createPrismaClient(database.url);
+  ({ prisma, pool } = createDatabase(database.url));
 });
 
 afterAll(async () => {
@@ -44,7 +45,7 @@ describe("findLines", () => {
       callOnLine("line-a-3", 10, "+31201234567", null),
       callOnLine("line-b-1", 5, "+31851234567", null),
     ];
-    for (const event of events) await recordCallEvent(prisma, event, {});
+    for (const event of events) await recordCallEvent(pool, event, {});
 
     expect(await findLines(prisma)).toEqual([
       { number: "+31851234567", name: null },

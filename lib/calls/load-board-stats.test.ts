@@ -1,9 +1,9 @@
 // The board's figures on a real Postgres: what counts today, and that test events do not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/db/client";
+import { createDatabase, type Database } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
-import type { FlireoCallEvent } from "@/lib/webhooks/flireo-event";
+import type { FlireoCallEvent } from "@/lib/calls/call-event";
 import { loadBoardStats } from "./load-board-stats";
 import { recordCallEvent } from "./record-call-event";
 import { TEST_CALL_ID_PREFIX } from "./test-calls";
@@ -11,10 +11,11 @@ import { TEST_CALL_ID_PREFIX } from "./test-calls";
 const NOW = Date.now();
 let database: TestDatabase;
 let prisma: PrismaClient;
+let pool: Database["pool"];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  prisma = createPrismaClient(database.url);
+  ({ prisma, pool } = createDatabase(database.url));
 });
 
 afterAll(async () => {
@@ -42,12 +43,12 @@ function statusUpdate(callId: string, status: FlireoCallEvent["status"], seconds
 describe("loadBoardStats", () => {
   it("counts today's calls, ends and errors, and leaves test events out of every figure", async () => {
     const since = new Date(NOW - 3_600_000);
-    await recordCallEvent(prisma, statusUpdate("real-1", "in-progress", 120), {});
-    await recordCallEvent(prisma, statusUpdate("real-1", "ended", 60), {});
-    await recordCallEvent(prisma, statusUpdate("real-2", "in-progress", 90), {});
-    await recordCallEvent(prisma, statusUpdate("real-2", "ended-with-error", 30, "STT connection failed"), {});
+    await recordCallEvent(pool, statusUpdate("real-1", "in-progress", 120), {});
+    await recordCallEvent(pool, statusUpdate("real-1", "ended", 60), {});
+    await recordCallEvent(pool, statusUpdate("real-2", "in-progress", 90), {});
+    await recordCallEvent(pool, statusUpdate("real-2", "ended-with-error", 30, "STT connection failed"), {});
     for (const status of ["in-progress", "ended-with-error"] as const) {
-      await recordCallEvent(prisma, statusUpdate(`${TEST_CALL_ID_PREFIX}1`, status, status === "in-progress" ? 50 : 10, "Test failure"), {});
+      await recordCallEvent(pool, statusUpdate(`${TEST_CALL_ID_PREFIX}1`, status, status === "in-progress" ? 50 : 10, "Test failure"), {});
     }
 
     const stats = await loadBoardStats(prisma, since);

@@ -1,6 +1,6 @@
 // Integration against a real Postgres: old events go, in batches; calls keep their final state.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
+import { createDatabase, type Database } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
 import { parseFlireoPayload } from "@/lib/webhooks/parse-flireo-payload";
@@ -10,21 +10,22 @@ import { recordCallEvent } from "./record-call-event";
 
 let database: TestDatabase;
 let prisma: PrismaClient;
+let pool: Database["pool"];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  prisma = connectDatabase(database.url);
+  ({ prisma, pool } = createDatabase(database.url));
 });
 
 afterAll(async () => {
-  await disconnectDatabase();
+  await prisma?.$disconnect();
   await database?.drop();
 });
 
 async function record(payload: ReturnType<typeof camelStatusUpdate>): Promise<void> {
   const parsed = parseFlireoPayload(payload);
   if (parsed.kind !== "event") throw new Error("not an event");
-  await recordCallEvent(prisma, parsed.event, payload);
+  await recordCallEvent(pool, parsed.event, payload);
 }
 
 describe("pruneCallEvents", () => {

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
-import { eventDedupeKey, type CallType, type FlireoCallEvent } from "@/lib/webhooks/flireo-event";
-import { createCallEventBatcher } from "./call-event-batcher";
+import { eventDedupeKey, type CallType, type FlireoCallEvent } from "@/lib/calls/call-event";
+import { createCallRecorder } from "./call-recorder";
 import { listCallEvents } from "./list-call-events";
 import { PayloadText, recordCallEvent } from "./record-call-event";
 
@@ -135,19 +135,19 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
       fc.asyncProperty(deliveries, async ([distinct, orderA, orderB]) => {
         const sequential = nextCallId();
         const outcomes: string[] = [];
-        for (const event of orderA) outcomes.push((await recordCallEvent(prisma, { ...event, callId: sequential }, event)).outcome);
+        for (const event of orderA) outcomes.push((await recordCallEvent(db, { ...event, callId: sequential }, event)).outcome);
         // Exactly one delivery per distinct event is stored; every other copy is a duplicate.
         expect(outcomes.filter((outcome) => outcome === "stored")).toHaveLength(distinct.length);
 
         const concurrent = nextCallId();
-        const results = await Promise.all(orderB.map((event) => recordCallEvent(prisma, { ...event, callId: concurrent }, event)));
+        const results = await Promise.all(orderB.map((event) => recordCallEvent(db, { ...event, callId: concurrent }, event)));
         expect(results.filter((result) => result.outcome === "stored")).toHaveLength(distinct.length);
 
         // The path webhooks take: the batcher groups concurrent deliveries into few multi-call statements.
         // Two calls' deliveries interleaved, so statements carry events of both calls at once.
         const batched = nextCallId();
         const batchedToo = nextCallId();
-        const batcher = createCallEventBatcher(() => prisma);
+        const batcher = createCallRecorder({ pool: db, prisma, publisher: { publish: () => {} } });
         const interleaved = orderB.flatMap((event, index) => [
           { ...event, callId: batched },
           ...(orderA[index] ? [{ ...orderA[index], callId: batchedToo }] : []),
@@ -185,15 +185,15 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
     const inProgress = statusUpdate(facts, true, "in-progress", 500);
     const ended = statusUpdate(facts, true, "ended", 100);
     // The in-progress happened later by its timestamp, yet an ended call stays ended.
-    await recordCallEvent(prisma, { ...ended, callId }, ended);
-    await recordCallEvent(prisma, { ...inProgress, callId }, inProgress);
+    await recordCallEvent(db, { ...ended, callId }, ended);
+    await recordCallEvent(db, { ...inProgress, callId }, inProgress);
     expect(await loadCall(callId)).toMatchObject({ status: "ended", ended_at: new Date(BASE + 100_000), started_at: new Date(BASE + 500_000) });
 
     const report = { ...statusUpdate(facts, true, "ended", 100), type: "end-of-call-report" as const };
     const failed = statusUpdate(facts, true, "ended-with-error", 100, { error: "LLM timeout" });
     const other = nextCallId();
-    await recordCallEvent(prisma, { ...failed, callId: other }, failed);
-    await recordCallEvent(prisma, { ...report, callId: other }, report);
+    await recordCallEvent(db, { ...failed, callId: other }, failed);
+    await recordCallEvent(db, { ...report, callId: other }, report);
     expect(await loadCall(other)).toMatchObject({ status: "ended-with-error", error: "LLM timeout" });
   });
 
@@ -202,7 +202,7 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
     const callId = nextCallId();
     const event = statusUpdate(facts, true, "in-progress", 10);
     const text = '{"message": {"type": "status-update", "big": 123456789012345678901234567890, "s": "één \\\\u0000"}}';
-    await recordCallEvent(prisma, { ...event, callId }, new PayloadText(text));
+    await recordCallEvent(db, { ...event, callId }, new PayloadText(text));
     const { rows } = await db.query("SELECT payload, payload->'message'->>'big' AS big FROM call_events WHERE call_id = $1", [callId]);
     expect(rows[0].payload).toEqual(JSON.parse(text));
     expect(rows[0].big).toBe("123456789012345678901234567890");

@@ -1,16 +1,21 @@
 // Against a real database: the log's queue, its listing and counts, and pruning in batches.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/db/client";
+import { createDatabase } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { createLifecycle } from "@/lib/observability/lifecycle";
+import { logger } from "@/lib/observability/logger";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
-import { countDeliveriesByOutcome, flushDeliveries, listDeliveries, pruneDeliveries, recordDelivery } from "./delivery-log";
+import { countDeliveriesByOutcome, createDeliveryLog, listDeliveries, pruneDeliveries, type DeliveryLog } from "./delivery-log";
 
 let database: TestDatabase;
 let prisma: PrismaClient;
+let log: DeliveryLog;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  prisma = createPrismaClient(database.url);
+  const db = createDatabase(database.url);
+  prisma = db.prisma;
+  log = createDeliveryLog({ pool: db.pool, logger, lifecycle: createLifecycle() });
 });
 
 afterAll(async () => {
@@ -22,7 +27,7 @@ describe("delivery log", () => {
   it("writes queued deliveries and lists them newest first, clipping long reasons", async () => {
     const base = Date.now();
     for (let i = 0; i < 5; i++) {
-      recordDelivery(() => prisma, {
+      log.record({
         receivedAt: new Date(base + i),
         eventType: "status-update",
         callId: `call-${i}`,
@@ -32,7 +37,7 @@ describe("delivery log", () => {
         durationMs: 1.5,
       });
     }
-    await flushDeliveries(prisma);
+    await log.flush();
     const all = await listDeliveries(prisma, { limit: 10 });
     expect(all.map((delivery) => delivery.callId)).toEqual(["call-4", "call-3", "call-2", "call-1", "call-0"]);
     expect(all[0]?.reason).toHaveLength(500);
@@ -44,9 +49,9 @@ describe("delivery log", () => {
     await prisma.$executeRaw`DELETE FROM webhook_deliveries`;
     const cutInsideEmoji = `${"x".repeat(499)}😀 and more`; // the cut at 500 characters leaves half of the emoji
     for (const [callId, reason] of [["cut", cutInsideEmoji], ["nul", "bad \u0000 byte"]] as const) {
-      recordDelivery(() => prisma, { receivedAt: new Date(), eventType: null, callId, outcome: "rejected", reason, statusCode: 400, durationMs: 1 });
+      log.record({ receivedAt: new Date(), eventType: null, callId, outcome: "rejected", reason, statusCode: 400, durationMs: 1 });
     }
-    await flushDeliveries(prisma);
+    await log.flush();
     const stored = new Map((await listDeliveries(prisma, { limit: 10 })).map((delivery) => [delivery.callId, delivery.reason]));
     expect(stored.get("cut")).toBe(`${"x".repeat(499)}\ufffd`);
     expect(stored.get("nul")).toBe("bad \ufffd byte");

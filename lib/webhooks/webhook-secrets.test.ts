@@ -1,27 +1,29 @@
 // Stored webhook secrets on a real Postgres: created once, rotated with a grace period, expired ones dropped.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
 import {
   ensureWebhookSecret,
   findValidWebhookSecrets,
+  createSigningSecrets,
   generateWebhookSecret,
-  getSignaturePolicy,
-  invalidateSignaturePolicyCache,
-  loadStoredSecrets,
   rotateWebhookSecret,
+  type SigningSecrets,
 } from "./webhook-secrets";
 
 let database: TestDatabase;
 let prisma: PrismaClient;
+let signing: SigningSecrets;
+const getSignaturePolicy = () => signing.policy();
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  prisma = connectDatabase(database.url);
+  prisma = createPrismaClient(database.url);
+  signing = createSigningSecrets(prisma, { FLIREO_WEBHOOK_SECRET: [], NODE_ENV: "production", ALLOW_UNSIGNED_WEBHOOKS: false });
 });
 afterAll(async () => {
-  await disconnectDatabase();
+  await prisma?.$disconnect();
   await database?.drop();
 });
 
@@ -44,6 +46,7 @@ describe("webhook secrets", () => {
     expect((await getSignaturePolicy()).secrets).toContain(before?.secret);
 
     const after = await rotateWebhookSecret(prisma, 24);
+    signing.invalidate();
     expect(after).toHaveLength(2);
     expect(after[0]?.validUntil).toBeNull();
     expect(after[0]?.secret).not.toBe(before?.secret);
@@ -71,9 +74,10 @@ describe("webhook secrets", () => {
   });
 
   it("reads the stored secrets once for all the webhooks that find the cache out of date together", async () => {
-    invalidateSignaturePolicyCache();
-    const loads = await Promise.all(Array.from({ length: 50 }, () => loadStoredSecrets()));
-    expect(new Set(loads).size).toBe(1);
-    expect(loads[0]).toEqual((await findValidWebhookSecrets(prisma)).map((secret) => secret.secret));
+    signing.invalidate();
+    // One read makes one list of secrets, and one policy object for it: 50 reads would make 50.
+    const policies = await Promise.all(Array.from({ length: 50 }, () => signing.policy()));
+    expect(new Set(policies).size).toBe(1);
+    expect(policies[0]?.secrets).toEqual((await findValidWebhookSecrets(prisma)).map((secret) => secret.secret));
   });
 });

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { countAlertDeliveries, listAlertDeliveries } from "@/lib/alerts/alert-deliveries";
 import { DELIVERY_STATES } from "@/lib/shared/alerts/alert-view";
-import { requireAdmin } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { requireAdmin } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 import { errorResponse } from "@/lib/http/api-error";
 import { readSearchParams } from "@/lib/http/read-search-params";
 
@@ -18,7 +18,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     await requireAdmin(request.headers);
     const query = readSearchParams(request, querySchema, `Use limit=1..500 and state=${DELIVERY_STATES.join("|")}.`);
-    const prisma = getPrisma();
+    const prisma = appContext().prisma;
     const [deliveries, counts] = await Promise.all([
       listAlertDeliveries(prisma, { limit: query.limit, state: query.state ?? null }),
       countAlertDeliveries(prisma),

@@ -1,7 +1,7 @@
 // GET /api/webhooks/deliveries?limit=&outcome= – recent webhook deliveries and the last 24 h's counts by outcome.
-import { requireAdmin } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/context/session";
 import { z } from "zod";
-import { getPrisma } from "@/lib/db/client";
+import { appContext } from "@/lib/context/current";
 import { errorResponse } from "@/lib/http/api-error";
 import { readSearchParams } from "@/lib/http/read-search-params";
 import { DELIVERY_OUTCOMES, countDeliveriesByOutcome, listDeliveries } from "@/lib/webhooks/delivery-log";
@@ -18,7 +18,7 @@ export async function GET(request: Request): Promise<Response> {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
     const query = readSearchParams(request, querySchema, `Use limit=1..500 and outcome=${DELIVERY_OUTCOMES.join("|")}.`);
-    const prisma = getPrisma();
+    const prisma = appContext().prisma;
     const [deliveries, counts] = await Promise.all([
       listDeliveries(prisma, { limit: query.limit, outcome: query.outcome ?? null }),
       countDeliveriesByOutcome(prisma),
