@@ -109,7 +109,13 @@ async function main(): Promise<void> {
   provideAppContext(context);
   await ensureWebhookSecret(context.prisma);
 
-  const httpServer = createServer();
+  const httpServer = createServer({
+    // A request's headers must arrive within WEBHOOK_BODY_TIMEOUT_MS (Node answers 408), checked every second: slow
+    // headers would otherwise hold a connection for a minute (Node's default), and a slow body for five.
+    headersTimeout: env.WEBHOOK_BODY_TIMEOUT_MS,
+    requestTimeout: Math.max(60_000, env.WEBHOOK_BODY_TIMEOUT_MS),
+    connectionsCheckingInterval: 1_000,
+  });
   const app = next({ dev: isDev, hostname: env.HOST, port: env.PORT, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();

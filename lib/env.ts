@@ -79,6 +79,10 @@ const envSchema = z.object({
   WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30000),
   // Webhooks one instance holds at once before answering 503 (bounds memory when Postgres or the CPU falls behind).
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(1000),
+  // Of those, at most this many from one source address: slow senders on one address cannot take every place.
+  WEBHOOK_MAX_IN_FLIGHT_PER_SOURCE: z.coerce.number().int().positive().default(250),
+  // A webhook's headers and body must arrive within this long; past it, 408 and the connection closes.
+  WEBHOOK_BODY_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(10_000),
   // Of those, how many Next.js handles at once; the others wait for their turn (webhook-admission.ts).
   WEBHOOK_MAX_CONCURRENT: z.coerce.number().int().positive().default(16),
   // Stop when the process with this id is gone (the test harness sets it, so a killed test run leaves no server behind).
