@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { isWebhookPath } from "@/lib/auth/access-policy";
-import { getSessionUser } from "@/lib/auth/session";
+import { trustedOriginsFor } from "@/lib/auth/same-origin";
+import { findLiveSessions, getSessionUser } from "@/lib/auth/session";
 import { createAppContext, type AppContext } from "@/lib/context/app-context";
 import { provideAppContext } from "@/lib/context/current";
 import { describeDatabaseUrl } from "@/lib/db/describe-database-url";
@@ -135,8 +136,12 @@ async function main(): Promise<void> {
     redisUrl: env.REDIS_URL,
     authenticate: async (headers) => {
       const user = await getSessionUser(context.auth, headers);
-      return user && { sessionId: user.session.id, expiresAt: user.session.expiresAt };
+      return user && { userId: user.id, sessionId: user.session.id, expiresAt: user.session.expiresAt };
     },
+    isTrustedOrigin: (origin, headers) => trustedOriginsFor(headers).includes(origin),
+    maxPerUser: env.SOCKET_MAX_PER_USER,
+    findLiveSessions: (sessionIds) => findLiveSessions(context.prisma, sessionIds),
+    revalidateMs: env.SOCKET_REVALIDATE_SECONDS * 1000,
   });
   const stopBackgroundJobs = startBackgroundJobs(context, { databaseUrl: database.url });
 

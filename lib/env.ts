@@ -87,6 +87,10 @@ const envSchema = z.object({
   WEBHOOK_MAX_CONCURRENT: z.coerce.number().int().positive().default(16),
   // Stop when the process with this id is gone (the test harness sets it, so a killed test run leaves no server behind).
   CALLBOARD_PARENT_PID: z.coerce.number().int().positive().optional(),
+  // Live connections one user may hold open on one instance (every open board or call page is one).
+  SOCKET_MAX_PER_USER: z.coerce.number().int().positive().default(20),
+  // How often open connections' sessions are checked again: one revoked or expired elsewhere is closed within this.
+  SOCKET_REVALIDATE_SECONDS: z.coerce.number().positive().max(60).default(30),
   // Requests per minute each read-API token may make (/api/v1); bursts up to a minute's worth pass at once.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   // When set, /api/metrics also accepts `Authorization: Bearer <METRICS_TOKEN>` (for a scraper without a session).
