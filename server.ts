@@ -17,7 +17,7 @@ import { logger } from "@/lib/observability/logger";
 import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 import { ensureWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 
-const isDev = env.NODE_ENV !== "production";
+const isDev = env.NODE_ENV === "development";
 
 async function resolveDatabase(): Promise<{ url: string; embedded: EmbeddedDatabase | null; label: string }> {
   if (env.DATABASE_URL) {

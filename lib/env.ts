@@ -40,9 +40,12 @@ const secretList = z
   );
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Fail closed: only `npm run dev` sets development (unsigned webhooks, the public development AUTH_SECRET); a server
+  // started any other way, NODE_ENV unset, is production.
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   DATABASE_URL: postgresUrl.optional(),
-  HOST: z.string().min(1).default("0.0.0.0"),
+  // Unset: every interface in production (behind a proxy or a container's port), only this machine in development.
+  HOST: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   FLIREO_WEBHOOK_SECRET: secretList,
@@ -109,7 +112,7 @@ const envSchema = z.object({
   ALERT_WORKER: z.enum(["on", "off"]).default("on"),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, "HOST"> & { HOST: string };
 
 export class InvalidEnvironmentError extends Error {
   override name = "InvalidEnvironmentError";
@@ -123,7 +126,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new InvalidEnvironmentError(`Invalid environment variables:\n${problems.join("\n")}`);
   }
-  return result.data;
+  const { HOST, ...rest } = result.data;
+  return { ...rest, HOST: HOST ?? (rest.NODE_ENV === "development" ? "127.0.0.1" : "0.0.0.0") };
 }
 
 export const env: Env = parseEnv(process.env);
