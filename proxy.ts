@@ -3,7 +3,7 @@
 // covered without changes.
 import { NextResponse, type NextRequest } from "next/server";
 import { isAdminPath, isApiPath, isApiTokenPath, isPublicPath, isWebhookPath } from "@/lib/auth/access-policy";
-import { verifyApiToken } from "@/lib/api-tokens/verify-api-token";
+import { verifyApiTokenGuarded } from "@/lib/api-tokens/authenticate-api-request";
 import { appContext } from "@/lib/context/current";
 import { isSameOriginRequest } from "@/lib/auth/same-origin";
 import { getSessionUser, type SessionUser } from "@/lib/context/session";
@@ -46,7 +46,10 @@ async function toUnavailable(error: unknown): Promise<ApiError> {
 /** /api/v1: an API token or nothing (the handlers check it again, and rate-limit it). */
 async function checkApiToken(request: NextRequest): Promise<ApiError | null> {
   try {
-    await verifyApiToken(request.headers.get("authorization"), appContext().prisma);
+    const { prisma, limits } = appContext();
+    // server.ts pinned the one trustworthy client address (lib/http/client-address.ts).
+    const address = request.headers.get("x-forwarded-for") ?? "unknown";
+    await verifyApiTokenGuarded(request.headers.get("authorization"), address, { prisma, failures: limits.apiTokenFailures });
     return null;
   } catch (error) {
     return error instanceof ApiError ? error : toUnavailable(error);

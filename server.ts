@@ -106,7 +106,7 @@ async function main(): Promise<void> {
   }
   const database = await resolveDatabase();
   const migrations = await migrateDatabase(database.url);
-  const context = createAppContext({ databaseUrl: database.url, env, logger });
+  const context = await createAppContext({ databaseUrl: database.url, env, logger });
   provideAppContext(context);
   await ensureWebhookSecret(context.prisma);
 
@@ -159,6 +159,7 @@ async function main(): Promise<void> {
     await context.realtime.close();
     httpServer.closeAllConnections();
     // The webhook delivery log's last rows, queued by the intake and not yet written.
+    await context.closeLimits();
     await context.deliveries.flush().catch((error: unknown) => logger.warn({ err: (error as Error).message }, "The delivery log's last rows were not written"));
     await context.database.disconnect();
     await database.embedded?.stop();

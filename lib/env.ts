@@ -96,6 +96,8 @@ const envSchema = z.object({
   SOCKET_REVALIDATE_SECONDS: z.coerce.number().positive().max(60).default(30),
   // Requests per minute each read-API token may make (/api/v1); bursts up to a minute's worth pass at once.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // Refused read-API tokens one address may send per minute before it gets 429 (shared by all instances).
+  API_TOKEN_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(20),
   // When set, /api/metrics also accepts `Authorization: Bearer <METRICS_TOKEN>` (for a scraper without a session).
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Error alerts (lib/alerts): e-mail destinations send through this SMTP server (smtp:// or smtps://, with

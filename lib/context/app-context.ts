@@ -9,8 +9,10 @@ import { createDatabase, type Database } from "@/lib/db/client";
 import { readMigrations } from "@/lib/db/migrate";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Env } from "@/lib/env";
-import { createTokenBucketLimiter } from "@/lib/http/rate-limit";
-import type { ApiTokenLimit } from "@/lib/api-tokens/authenticate-api-request";
+import { createPostgresRateLimitStore, createRedisRateLimitStore } from "@/lib/http/rate-limit-stores";
+import { createSharedRateLimiter, type RateLimitStore, type SharedRateLimiter } from "@/lib/http/shared-rate-limit";
+import { parse as parseConnectionString } from "pg-connection-string";
+import { createClient } from "redis";
 import { createLifecycle, type Lifecycle } from "@/lib/observability/lifecycle";
 import type { Logger } from "@/lib/observability/logger";
 import { createMetrics, type Metrics } from "@/lib/observability/metrics";
@@ -36,14 +38,32 @@ export type AppContext = {
   deliveries: DeliveryLog;
   /** A webhook's path from admission to answer (lib/webhooks/webhook-intake.ts). */
   webhooks: WebhookIntake;
-  apiTokenLimit: ApiTokenLimit;
+  /** Rate limits shared by every instance (Postgres, or Redis with REDIS_URL). */
+  limits: { webhookSources: SharedRateLimiter; apiTokens: SharedRateLimiter; apiTokenFailures: SharedRateLimiter };
+  /** Sends what the limits have not yet stored, and lets go of their store (at shutdown). */
+  closeLimits: () => Promise<void>;
   auth: Auth;
   alerts: AlertServices;
   /** The migrations this build ships, read once at start-up (/api/health compares the database with them). */
   migrationNames: readonly string[];
 };
 
-export function createAppContext(options: { databaseUrl: string; env: Env; logger: Logger }): AppContext {
+/**
+ * The store shared rate limits count in: Redis when REDIS_URL is set (a client of their own), else Postgres. In Redis
+ * the keys carry the database's host and name: the instances of one Callboard share their limits, and another
+ * Callboard on the same Redis does not count against them.
+ */
+async function connectLimitsStore(env: Env, databaseUrl: string, pool: Database["pool"], logger: Logger): Promise<{ store: RateLimitStore; close: () => Promise<void> }> {
+  if (!env.REDIS_URL) return { store: createPostgresRateLimitStore(pool), close: async () => {} };
+  const client = createClient({ url: env.REDIS_URL });
+  client.on("error", (error: Error) => logger.error({ err: error }, "Redis (rate limits) error"));
+  await client.connect();
+  const database = parseConnectionString(databaseUrl);
+  const prefix = `callboard:${database.host ?? ""}:${database.port ?? ""}/${database.database ?? ""}:rate:`;
+  return { store: createRedisRateLimitStore(client, prefix), close: async () => void (await client.quit().catch(() => undefined)) };
+}
+
+export async function createAppContext(options: { databaseUrl: string; env: Env; logger: Logger }): Promise<AppContext> {
   const { env, logger } = options;
   const lifecycle = createLifecycle();
   const metrics = createMetrics();
@@ -53,6 +73,16 @@ export function createAppContext(options: { databaseUrl: string; env: Env; logge
   const calls = createCallRecorder({ pool, prisma, publisher: realtime.publisher });
   const signing = createSigningSecrets(prisma, env);
   const deliveries = createDeliveryLog({ pool, logger, lifecycle });
+  const limitsStore = await connectLimitsStore(env, options.databaseUrl, pool, logger);
+  const onLimitError = (error: unknown) => {
+    if (!lifecycle.isShuttingDown) logger.warn({ err: (error as Error).message }, "Could not share rate-limit counts; counting on this instance meanwhile");
+  };
+  const limiter = (perMinute: number) => createSharedRateLimiter({ perMinute, store: limitsStore.store, onError: onLimitError });
+  const limits = {
+    webhookSources: limiter(env.WEBHOOK_RATE_LIMIT_PER_MINUTE),
+    apiTokens: limiter(env.API_RATE_LIMIT_PER_MINUTE),
+    apiTokenFailures: limiter(env.API_TOKEN_FAILURES_PER_MINUTE),
+  };
   const webhooks = createWebhookIntake({
     env,
     logger,
@@ -60,7 +90,7 @@ export function createAppContext(options: { databaseUrl: string; env: Env; logge
     signing,
     calls,
     deliveries,
-    sourceLimiter: createTokenBucketLimiter(env.WEBHOOK_RATE_LIMIT_PER_MINUTE),
+    sourceLimiter: limits.webhookSources,
   });
   metrics.heldWebhooks = () => webhooks.held;
   return {
@@ -75,7 +105,12 @@ export function createAppContext(options: { databaseUrl: string; env: Env; logge
     signing,
     deliveries,
     webhooks,
-    apiTokenLimit: { limiter: createTokenBucketLimiter(env.API_RATE_LIMIT_PER_MINUTE), perMinute: env.API_RATE_LIMIT_PER_MINUTE },
+    limits,
+    async closeLimits() {
+      for (const limit of Object.values(limits)) limit.stop();
+      await Promise.allSettled(Object.values(limits).map((limit) => limit.flush()));
+      await limitsStore.close();
+    },
     auth: createAuth({ prisma, env, onSessionDeleted: (sessionId) => realtime.disconnectSession(sessionId) }),
     alerts: { prisma, metrics, logger, lifecycle, smtp: createSmtpTransports() },
     migrationNames: readMigrations().map((migration) => migration.name),

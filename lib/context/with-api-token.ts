@@ -11,8 +11,8 @@ export function withApiToken<Params = Record<string, never>>(handler: Handler<Pa
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     let response: Response;
     try {
-      const { prisma, apiTokenLimit } = appContext();
-      const token = await authenticateApiRequest(request, prisma, apiTokenLimit);
+      const { prisma, limits } = appContext();
+      const token = await authenticateApiRequest(request, prisma, limits.apiTokens);
       response = Response.json(await handler(request, { token, params: await context.params }));
     } catch (error) {
       response = errorResponse(error);

@@ -5,12 +5,13 @@ import { startAlertWorker } from "@/lib/alerts/alert-worker";
 import { pruneRateLimits } from "@/lib/auth/prune-rate-limits";
 import { pruneCallEvents } from "@/lib/calls/prune-call-events";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { pruneSharedRateLimits } from "@/lib/http/rate-limit-stores";
 import type { AppContext } from "@/lib/context/app-context";
 import { pruneDeliveries } from "@/lib/webhooks/delivery-log";
 
-type JobContext = Pick<AppContext, "env" | "prisma" | "calls" | "logger" | "alerts">;
+type JobContext = Pick<AppContext, "env" | "prisma" | "database" | "calls" | "logger" | "alerts">;
 
-async function runHousekeeping({ env, prisma, calls, logger }: JobContext): Promise<void> {
+async function runHousekeeping({ env, prisma, database, calls, logger }: JobContext): Promise<void> {
   // lib/calls announces the calls it marks, like any other change.
   const marked = await calls.sweepStale(env.STALE_CALL_MINUTES);
   if (marked > 0) logger.info({ marked, staleMinutes: env.STALE_CALL_MINUTES }, "Marked calls unresolved after no news");
@@ -18,6 +19,7 @@ async function runHousekeeping({ env, prisma, calls, logger }: JobContext): Prom
   await pruneCallEvents(prisma, { retentionDays: env.EVENT_RETENTION_DAYS });
   await pruneAlerts(prisma, { retentionDays: env.ALERT_DELIVERY_RETENTION_DAYS });
   await pruneRateLimits(prisma);
+  await pruneSharedRateLimits(database.pool);
 }
 
 /**

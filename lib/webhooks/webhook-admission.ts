@@ -66,7 +66,7 @@ type AdmissionOptions = {
   /** A body that has not arrived whole this long after its headers is answered 408 (bodyDeadline tells readers). */
   bodyTimeoutMs?: number;
   /** A refusal for a request before it takes a place (a source over its rate limit, say), or null to admit it. */
-  screen?: (request: IncomingMessage) => ApiError | null;
+  screen?: (request: IncomingMessage) => ApiError | null | Promise<ApiError | null>;
   /** Told of every refusal this admission answers (429, 503, 408), after it is sent (for the metrics and the delivery log). */
   onRefused?: (error: ApiError) => void;
 };
@@ -109,56 +109,12 @@ export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmiss
   return {
     admit(request, response, handle) {
       const screened = options.screen?.(request);
+      if (screened instanceof Promise) {
+        void screened.then((refusal) => (refusal ? refuse(request, response, refusal) : admitScreened(request, response, handle)));
+        return;
+      }
       if (screened) return refuse(request, response, screened);
-      if (inFlight >= maxInFlight) {
-        return refuse(request, response, unavailable(`Callboard is already handling ${maxInFlight} webhooks; retry in a second.`));
-      }
-      // One address trickling a thousand slow bodies must not take every place.
-      const source = sourceOf(request);
-      const fromSource = perSource.get(source) ?? 0;
-      if (fromSource >= maxPerSource) {
-        return refuse(request, response, unavailable(`This address already has ${maxPerSource} webhooks in flight; retry in a second.`));
-      }
-      inFlight += 1;
-      perSource.set(source, fromSource + 1);
-      let isRunning = false;
-      // A body too slow to arrive is answered 408 here while it waits; once handed on, the reader keeps the deadline.
-      const deadline = setTimeout(() => {
-        if (!isRunning) refuse(request, response, bodyTimedOut(bodyTimeoutMs));
-      }, bodyTimeoutMs);
-      const run = () => {
-        if (response.destroyed) return; // The sender gave up while it waited.
-        isRunning = true;
-        running += 1;
-        handle();
-      };
-      const entry: Waiting = {
-        run,
-        refuse: () => refuse(request, response, unavailable(`Callboard could not take this webhook within ${maxTurnWaitMs / 1000} s; retry in a second.`)),
-        since: 0,
-      };
-      response.once("close", () => {
-        clearTimeout(deadline);
-        const left = (perSource.get(source) ?? 1) - 1;
-        if (left > 0) perSource.set(source, left);
-        else perSource.delete(source);
-        inFlight -= 1;
-        if (isRunning) running -= 1;
-        else if (waiting.includes(entry)) waiting.splice(waiting.indexOf(entry), 1);
-        startNext();
-      });
-      whenBodyArrived(request, (isWhole) => {
-        if (!isWhole) return run();
-        // Whole: from here the wait for a turn is bounded by maxTurnWaitMs instead.
-        clearTimeout(deadline);
-        entry.since = Date.now();
-        waiting.push(entry);
-        startNext();
-        if (waiting.length > 0 && !sweeper) {
-          sweeper = setInterval(sweep, Math.min(250, maxTurnWaitMs));
-          sweeper.unref();
-        }
-      });
+      admitScreened(request, response, handle);
     },
     get inFlight() {
       return inFlight;
@@ -167,4 +123,56 @@ export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmiss
       return running;
     },
   };
+
+  function admitScreened(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
+    if (inFlight >= maxInFlight) {
+      return refuse(request, response, unavailable(`Callboard is already handling ${maxInFlight} webhooks; retry in a second.`));
+    }
+    // One address trickling a thousand slow bodies must not take every place.
+    const source = sourceOf(request);
+    const fromSource = perSource.get(source) ?? 0;
+    if (fromSource >= maxPerSource) {
+      return refuse(request, response, unavailable(`This address already has ${maxPerSource} webhooks in flight; retry in a second.`));
+    }
+    inFlight += 1;
+    perSource.set(source, fromSource + 1);
+    let isRunning = false;
+    // A body too slow to arrive is answered 408 here while it waits; once handed on, the reader keeps the deadline.
+    const deadline = setTimeout(() => {
+      if (!isRunning) refuse(request, response, bodyTimedOut(bodyTimeoutMs));
+    }, bodyTimeoutMs);
+    const run = () => {
+      if (response.destroyed) return; // The sender gave up while it waited.
+      isRunning = true;
+      running += 1;
+      handle();
+    };
+    const entry: Waiting = {
+      run,
+      refuse: () => refuse(request, response, unavailable(`Callboard could not take this webhook within ${maxTurnWaitMs / 1000} s; retry in a second.`)),
+      since: 0,
+    };
+    response.once("close", () => {
+      clearTimeout(deadline);
+      const left = (perSource.get(source) ?? 1) - 1;
+      if (left > 0) perSource.set(source, left);
+      else perSource.delete(source);
+      inFlight -= 1;
+      if (isRunning) running -= 1;
+      else if (waiting.includes(entry)) waiting.splice(waiting.indexOf(entry), 1);
+      startNext();
+    });
+    whenBodyArrived(request, (isWhole) => {
+      if (!isWhole) return run();
+      // Whole: from here the wait for a turn is bounded by maxTurnWaitMs instead.
+      clearTimeout(deadline);
+      entry.since = Date.now();
+      waiting.push(entry);
+      startNext();
+      if (waiting.length > 0 && !sweeper) {
+        sweeper = setInterval(sweep, Math.min(250, maxTurnWaitMs));
+        sweeper.unref();
+      }
+    });
+  }
 }

@@ -15,7 +15,7 @@ import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import type { Env } from "@/lib/env";
 import { ApiError, errorResponse } from "@/lib/http/api-error";
 import { getClientAddress } from "@/lib/http/client-address";
-import type { TokenBucketLimiter } from "@/lib/http/rate-limit";
+import type { RateDecision, SharedRateLimiter } from "@/lib/http/shared-rate-limit";
 import type { Logger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
 import type { DeliveryLog, DeliveryOutcome } from "./delivery-log";
@@ -43,7 +43,7 @@ type IntakeDeps = {
   signing: SigningSecrets;
   calls: CallRecorder;
   deliveries: DeliveryLog;
-  sourceLimiter: TokenBucketLimiter;
+  sourceLimiter: SharedRateLimiter;
 };
 
 /** What is known about a webhook so far, filled in as it is read: the delivery log records it even on a refusal. */
@@ -135,12 +135,16 @@ function answer(result: Outcome): Response {
 }
 
 /** The source's rate limit (WEBHOOK_RATE_LIMIT_PER_MINUTE), checked before the webhook takes a place. */
-function rateLimitRefusal(limiter: TokenBucketLimiter, request: IncomingMessage): ApiError | null {
-  const limit = limiter.take(sourceAddress(request));
-  if (limit.allowed) return null;
-  return new ApiError("rate_limited", `Too many webhooks from this address; retry in ${limit.retryAfterSeconds} s.`, {
-    headers: { "Retry-After": String(limit.retryAfterSeconds) },
-  });
+function rateLimitRefusal(limiter: SharedRateLimiter, request: IncomingMessage): ApiError | null | Promise<ApiError | null> {
+  const toRefusal = (limit: RateDecision) =>
+    limit.allowed
+      ? null
+      : new ApiError("rate_limited", `Too many webhooks from this address; retry in ${limit.retryAfterSeconds} s.`, {
+          headers: { "Retry-After": String(limit.retryAfterSeconds) },
+        });
+  // Far below the limit the answer is immediate; near it, the shared counts are asked first.
+  const decision = limiter.take(`webhook:${sourceAddress(request)}`);
+  return decision instanceof Promise ? decision.then(toRefusal, () => null) : toRefusal(decision);
 }
 
 /** The address server.ts pinned (lib/http/client-address.ts). */
