@@ -20,18 +20,6 @@ export type RegistrationTarget = {
   events: readonly string[];
 };
 
-/** Flireo's failure, as an error for Callboard's own API: 429 stays 429 (with Retry-After), the rest is 502. */
-export function toApiError(error: unknown): unknown {
-  if (!(error instanceof FlireoApiError)) return error;
-  if (error.status === 429) {
-    return new ApiError("rate_limited", error.message, {
-      headers: error.retryAfterSeconds === null ? {} : { "retry-after": String(error.retryAfterSeconds) },
-      details: { flireoStatus: 429, retryAfterSeconds: error.retryAfterSeconds },
-    });
-  }
-  return new ApiError("upstream_failed", error.message, { details: { flireoStatus: error.status, flireoCode: error.code } });
-}
-
 function isOurs(assistant: FlireoAssistant, target: RegistrationTarget): boolean {
   return isSameWebhookUrl(assistant.webhook_url, target.webhookUrl) || (!!assistant.webhook_secret && target.secrets.includes(assistant.webhook_secret));
 }

@@ -2,7 +2,7 @@
 import { requireAdmin } from "@/lib/auth/session";
 import { z } from "zod";
 import { getFlireoClient } from "@/lib/flireo/flireo-api-key";
-import { unregisterAssistants, toApiError } from "@/lib/flireo/manage-registrations";
+import { unregisterAssistants } from "@/lib/flireo/manage-registrations";
 import { errorResponse } from "@/lib/http/api-error";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { loadRegistrationTarget } from "@/lib/webhooks/webhook-settings";
@@ -19,6 +19,6 @@ export async function POST(request: Request): Promise<Response> {
     const target = await loadRegistrationTarget(readRequestOrigin(request.headers, request.url));
     return Response.json({ results: await unregisterAssistants(client, assistantIds, target) });
   } catch (error) {
-    return errorResponse(toApiError(error));
+    return errorResponse(error);
   }
 }
