@@ -26,6 +26,22 @@ const longFunction = (statements: number) => `export function fixture(): number 
 
 const CLIENT_COMPONENT = (importLine: string) => `"use client";\n${importLine}\nexport function Fixture() {\n  return null;\n}\n`;
 
+async function globalStateErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === "no-restricted-globals").map((message) => message.message);
+}
+
+describe("process state", () => {
+  it("refuses globalThis in runtime code, outside the one holder of the application context", async () => {
+    const code = 'const KEY = Symbol.for("x");\nexport const cache = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map());\n';
+    for (const file of ["lib/webhooks/fixture.ts", "app/api/fixture/route.ts", "components/board/fixture.tsx", "server.ts"]) {
+      expect(await globalStateErrors(file, code), file).toEqual([expect.stringContaining("application context")]);
+    }
+    expect(await globalStateErrors("lib/context/current.ts", code)).toEqual([]);
+    expect(await globalStateErrors("lib/webhooks/fixture.test.ts", code)).toEqual([]);
+  });
+});
+
 describe("the browser boundary", () => {
   it("refuses a client component that imports a server-only module, such as the event store (and pg with it)", async () => {
     const errors = await boundaryErrors("components/board/fixture.tsx", CLIENT_COMPONENT('import { recordCallEvents } from "@/lib/calls/record-call-event";\nvoid recordCallEvents;'));

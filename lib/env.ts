@@ -121,20 +121,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 export const env: Env = parseEnv(process.env);
 
 // Only for development and tests on a developer's machine: production refuses to start without AUTH_SECRET.
-const DEVELOPMENT_AUTH_SECRET = "callboard-development-secret-do-not-use-in-production";
-// On globalThis: server.ts, the route handlers and scripts may each load their own copy of this module.
-const WARNED_KEY = Symbol.for("callboard.warnedAboutAuthSecret");
+export const DEVELOPMENT_AUTH_SECRET = "callboard-development-secret-do-not-use-in-production";
 
-/** AUTH_SECRET, or in development a fixed, publicly known default (with a warning): sessions are then forgeable. */
+/**
+ * AUTH_SECRET, or in development a fixed, publicly known default: sessions are then forgeable, which server.ts says
+ * once at start-up.
+ */
 export function resolveAuthSecret(source: Env = env): string {
   if (source.AUTH_SECRET) return source.AUTH_SECRET;
   if (source.NODE_ENV === "production") {
     throw new InvalidEnvironmentError("AUTH_SECRET is required in production: set it to a random value, e.g. `openssl rand -base64 32`.");
-  }
-  const holder = globalThis as { [WARNED_KEY]?: boolean };
-  if (!holder[WARNED_KEY]) {
-    holder[WARNED_KEY] = true;
-    console.warn("AUTH_SECRET is not set: using the development default. Set AUTH_SECRET before exposing Callboard.");
   }
   return DEVELOPMENT_AUTH_SECRET;
 }

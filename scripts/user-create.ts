@@ -3,9 +3,10 @@
 // started for the command), e.g. the first admin.
 import "@/lib/env-files";
 import { parseArgs } from "node:util";
-import { getAuth } from "@/lib/auth/auth";
+import { createAuth } from "@/lib/auth/auth";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
 import { openScriptDatabase } from "@/lib/db/open-script-database";
+import { env } from "@/lib/env";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -20,7 +21,9 @@ async function main(): Promise<number> {
   const database = await openScriptDatabase();
   try {
     const { email, name, password, role } = parsed.data;
-    const { user } = await getAuth().api.createUser({ body: { email, name: name || email, password, role } });
+    // A new user has no sessions to end: nothing to tell live connections.
+    const auth = createAuth({ prisma: database.prisma, env, onSessionDeleted: () => {} });
+    const { user } = await auth.api.createUser({ body: { email, name: name || email, password, role } });
     console.log(`Created ${user.email} (${role}).`);
     return 0;
   } catch (error) {

@@ -1,7 +1,7 @@
 "use server";
 // The first-run set-up's action: creates the first admin, and only while there is none.
 import { redirect } from "next/navigation";
-import { getAuth } from "@/lib/auth/auth";
+import { appContext } from "@/lib/context/current";
 import { newUserSchema, withAuthError } from "@/lib/auth/create-user";
 import { hasAdmin } from "@/lib/auth/users";
 import { ApiError } from "@/lib/http/api-error";
@@ -22,8 +22,8 @@ export async function createFirstAdmin(_previous: SetupState, form: FormData): P
       role: "admin",
     });
     const attempt = queue.then(async () => {
-      if (await hasAdmin()) throw new ApiError("forbidden", "Set-up is already done: sign in instead.");
-      await withAuthError(getAuth().api.createUser({ body: { email: input.email, name: input.name || input.email, password: input.password, role: "admin" } }));
+      if (await hasAdmin(appContext().prisma)) throw new ApiError("forbidden", "Set-up is already done: sign in instead.");
+      await withAuthError(appContext().auth.api.createUser({ body: { email: input.email, name: input.name || input.email, password: input.password, role: "admin" } }));
     });
     queue = attempt.catch(() => undefined);
     await attempt;

@@ -4,11 +4,10 @@
 // A refusal is answered as { error: { code, message } } (lib/http/action-error.ts).
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { getAuth } from "@/lib/auth/auth";
+import { appContext } from "@/lib/context/current";
 import { newUserSchema, withAuthError } from "@/lib/auth/create-user";
 import { ROLES } from "@/lib/shared/auth/roles";
-import { requireAdmin } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { requireAdmin } from "@/lib/context/session";
 import { ApiError } from "@/lib/http/api-error";
 import { actionError, parseFormFields } from "@/lib/http/action-error";
 import type { ErrorShape } from "@/lib/shared/http/error-shape";
@@ -35,7 +34,7 @@ export async function addUser(_previous: UsersFormState, form: FormData): Promis
       password: form.get("password"),
       role: form.get("role"),
     });
-    await withAuthError(getAuth().api.createUser({ body: { email, name: name || email, password, role }, headers: requestHeaders }));
+    await withAuthError(appContext().auth.api.createUser({ body: { email, name: name || email, password, role }, headers: requestHeaders }));
     revalidatePath("/settings/users");
     return { error: null, message: `Added ${email} as ${role}.` };
   } catch (error) {
@@ -50,7 +49,7 @@ export async function removeUser(form: FormData): Promise<void> {
   // Removing yourself would lock the last admin out; another admin can do it.
   if (!userId || userId === admin.id) return;
   // Deleting the user deletes their sessions, which ends their live connections (see databaseHooks in auth.ts).
-  await getAuth().api.removeUser({ body: { userId }, headers: requestHeaders });
+  await appContext().auth.api.removeUser({ body: { userId }, headers: requestHeaders });
   revalidatePath("/settings/users");
 }
 
@@ -66,7 +65,7 @@ export async function changeRole(form: FormData): Promise<RoleChangeState> {
     if (userId === admin.id) throw new ApiError("forbidden", "Another admin can change your role.");
     // Takes effect with the user's next page load or API call, which read the role afresh. Among the refusals: the
     // database refusing to demote the last admin (two admins demoting each other at once).
-    await withAuthError(getAuth().api.setRole({ body: { userId, role }, headers: requestHeaders }), "Could not change the role.");
+    await withAuthError(appContext().auth.api.setRole({ body: { userId, role }, headers: requestHeaders }), "Could not change the role.");
     revalidatePath("/settings/users");
     return { error: null };
   } catch (error) {
@@ -78,17 +77,17 @@ export type PasswordFormState = { error: ErrorShape | null; message: string | nu
 
 /** Whether `password` is the user's current one (Better Auth's own hash check on their credential account). */
 async function isCurrentPassword(userId: string, password: string): Promise<boolean> {
-  const account = await getPrisma().account.findFirst({ where: { userId, providerId: "credential" }, select: { password: true } });
+  const account = await appContext().prisma.account.findFirst({ where: { userId, providerId: "credential" }, select: { password: true } });
   if (!account?.password) return false;
-  const context = await getAuth().$context;
+  const context = await appContext().auth.$context;
   return context.password.verify({ hash: account.password, password });
 }
 
 /** Whoever knew the old password is signed out, on every device (but the admin's own session here). */
 async function signOutOldSessions(userId: string, isSelf: boolean, requestHeaders: Headers): Promise<void> {
   try {
-    if (isSelf) await withAuthError(getAuth().api.revokeOtherSessions({ headers: requestHeaders }), "unknown error");
-    else await withAuthError(getAuth().api.revokeUserSessions({ body: { userId }, headers: requestHeaders }), "unknown error");
+    if (isSelf) await withAuthError(appContext().auth.api.revokeOtherSessions({ headers: requestHeaders }), "unknown error");
+    else await withAuthError(appContext().auth.api.revokeUserSessions({ body: { userId }, headers: requestHeaders }), "unknown error");
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     throw new ApiError(error.code, `The password is set, but signing out the sessions that used the old one failed (${error.message}): set it again to retry.`, { cause: error });
@@ -107,7 +106,7 @@ export async function setPassword(_previous: PasswordFormState, form: FormData):
     if (isSelf && !(await isCurrentPassword(userId, textIn(form, "currentPassword")))) {
       throw new ApiError("forbidden", "Your current password is not right.");
     }
-    await withAuthError(getAuth().api.setUserPassword({ body: { userId, newPassword: password }, headers: requestHeaders }), "Could not set the password.");
+    await withAuthError(appContext().auth.api.setUserPassword({ body: { userId, newPassword: password }, headers: requestHeaders }), "Could not set the password.");
     await signOutOldSessions(userId, isSelf, requestHeaders);
     return {
       error: null,

@@ -4,11 +4,8 @@
 // slow receiver holds up only its own slot (for at most ALERT_TIMEOUT_SECONDS). Ingestion never waits on any of
 // this: its only part is the trigger's insert into the outbox.
 import pg from "pg";
-import type { PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
-import { logger } from "@/lib/observability/logger";
-import { isShuttingDown } from "@/lib/observability/shutdown-state";
-import { claimDueDeliveries, findDueAlertWork, loadClaimedDeliveries, sendClaimedDelivery } from "./alert-deliveries";
+import { claimDueDeliveries, findDueAlertWork, loadClaimedDeliveries, sendClaimedDelivery, type AlertServices } from "./alert-deliveries";
 import { evaluatePendingErrors, sendDueSummaries } from "./evaluate-alert-errors";
 
 const CHANNEL = "callboard_alerts";
@@ -21,21 +18,25 @@ const MIN_EVALUATION_GAP_MS = 250;
 
 export type AlertWorker = { stop: () => Promise<void>; wake: () => void };
 
-function logFailure(what: string, error: unknown): void {
-  if (isShuttingDown()) return;
-  if (isDatabaseUnavailable(error)) logger.warn({ err: (error as Error).message }, `${what} skipped: database unavailable`);
-  else logger.error({ err: error }, `${what} failed`);
+/** What each part of a running worker shares: the services it works with, whether it has stopped, how it logs a failure. */
+type Running = { services: AlertServices; isStopped: () => boolean; logFailure: (what: string, error: unknown) => void };
+
+function failureLogger({ logger, lifecycle }: AlertServices): Running["logFailure"] {
+  return (what, error) => {
+    if (lifecycle.isShuttingDown) return;
+    if (isDatabaseUnavailable(error)) logger.warn({ err: (error as Error).message }, `${what} skipped: database unavailable`);
+    else logger.error({ err: error }, `${what} failed`);
+  };
 }
 
-type Running = { isStopped: () => boolean };
-
 /** Sends due deliveries, at most MAX_CONCURRENT_SENDS at a time; `retrySoon` is told of a retry due before the next poll. */
-function createDeliverySender(prisma: PrismaClient, { isStopped }: Running, retrySoon: (delayMs: number) => void) {
+function createDeliverySender({ services, isStopped, logFailure }: Running, retrySoon: (delayMs: number) => void) {
+  const { prisma, logger } = services;
   const sending = new Set<Promise<void>>();
   let isPumping = false;
 
   const send = (delivery: Awaited<ReturnType<typeof loadClaimedDeliveries>>[number]): void => {
-    const sent: Promise<void> = sendClaimedDelivery(prisma, delivery)
+    const sent: Promise<void> = sendClaimedDelivery(services, delivery)
       .then((outcome) => {
         if (outcome.state === "sent") return;
         logger.warn({ deliveryId: delivery.id.toString(), state: outcome.state, error: outcome.error }, "alert delivery attempt failed");
@@ -81,7 +82,7 @@ function createDeliverySender(prisma: PrismaClient, { isStopped }: Running, retr
  * evaluations they wake are spaced MIN_EVALUATION_GAP_MS apart (the once-a-second poll is not): back to back, each
  * of a handful of errors, they took several percent of the CPU that answers webhooks.
  */
-function createEvaluator(prisma: PrismaClient, { isStopped }: Running, pumpDeliveries: () => Promise<void>) {
+function createEvaluator({ services: { prisma }, isStopped, logFailure }: Running, pumpDeliveries: () => Promise<void>) {
   let evaluating: Promise<void> | null = null;
   let isEvaluationRequested = false;
   let lastEvaluationAt = Number.NEGATIVE_INFINITY;
@@ -139,7 +140,8 @@ function createEvaluator(prisma: PrismaClient, { isStopped }: Running, pumpDeliv
  * LISTENs for the calls trigger's notifications on a connection of its own (a pooled one may be handed to someone
  * else between queries), and listens again RELISTEN_MS after losing it; meanwhile the poll carries on.
  */
-function createNotificationListener(databaseUrl: string, { isStopped }: Running, handlers: { onNotification: () => void; onListening: () => void }) {
+function createNotificationListener(databaseUrl: string, { services, isStopped, logFailure }: Running, handlers: { onNotification: () => void; onListening: () => void }) {
+  const { logger, lifecycle } = services;
   let listener: pg.Client | null = null;
   let relistenTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -147,7 +149,7 @@ function createNotificationListener(databaseUrl: string, { isStopped }: Running,
     const client = new pg.Client({ connectionString: databaseUrl });
     client.on("notification", () => handlers.onNotification());
     client.on("error", (error) => {
-      if (!isShuttingDown()) logger.warn({ err: error.message }, "alert worker lost its LISTEN connection; polling until it is back");
+      if (!lifecycle.isShuttingDown) logger.warn({ err: error.message }, "alert worker lost its LISTEN connection; polling until it is back");
       void client.end().catch(() => {});
       if (listener === client) listener = null;
       scheduleRelisten();
@@ -185,11 +187,11 @@ function createNotificationListener(databaseUrl: string, { isStopped }: Running,
   return { listen, stop };
 }
 
-export function startAlertWorker(prisma: PrismaClient, options: { databaseUrl: string }): AlertWorker {
+export function startAlertWorker(services: AlertServices, options: { databaseUrl: string }): AlertWorker {
   let isStopped = false;
-  const running: Running = { isStopped: () => isStopped };
-  const sender = createDeliverySender(prisma, running, (delayMs) => setTimeout(evaluator.run, delayMs).unref());
-  const evaluator = createEvaluator(prisma, running, sender.pump);
+  const running: Running = { services, isStopped: () => isStopped, logFailure: failureLogger(services) };
+  const sender = createDeliverySender(running, (delayMs) => setTimeout(evaluator.run, delayMs).unref());
+  const evaluator = createEvaluator(running, sender.pump);
   const listener = createNotificationListener(options.databaseUrl, running, { onNotification: evaluator.runSoon, onListening: evaluator.run });
 
   void listener.listen();

@@ -7,7 +7,7 @@ const database = useTestDatabase();
 
 describe("auth tables", () => {
   it("store users with their defaults, sessions, accounts and verifications, and cascade on delete", async () => {
-    expect(await hasAdmin()).toBe(false);
+    expect(await hasAdmin(database.prisma)).toBe(false);
     const user = await database.prisma.user.create({ data: { id: "u1", name: "Ann", email: "ann@example.test" } });
     expect(user).toMatchObject({ role: "viewer", emailVerified: false, banned: false, banReason: null, image: null });
     expect(user.createdAt).toBeInstanceOf(Date);
@@ -28,8 +28,8 @@ describe("auth tables", () => {
 
     await expect(database.prisma.user.create({ data: { id: "u2", name: "Dup", email: "ann@example.test" } })).rejects.toThrow();
     await database.prisma.user.update({ where: { id: "u1" }, data: { role: "admin", banned: true, banReason: "test", banExpires: expiresAt } });
-    expect(await hasAdmin()).toBe(true);
-    expect(await listUsers()).toEqual([{ id: "u1", email: "ann@example.test", name: "Ann", role: "admin", createdAt: user.createdAt.toISOString() }]);
+    expect(await hasAdmin(database.prisma)).toBe(true);
+    expect(await listUsers(database.prisma)).toEqual([{ id: "u1", email: "ann@example.test", name: "Ann", role: "admin", createdAt: user.createdAt.toISOString() }]);
 
     await database.prisma.user.delete({ where: { id: "u1" } });
     expect(await database.prisma.session.count()).toBe(0);
@@ -50,7 +50,7 @@ describe("auth tables", () => {
     expect(demotions.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refusal = demotions.find((result) => result.status === "rejected");
     expect(String((refusal as PromiseRejectedResult).reason)).toContain("Callboard keeps at least one admin");
-    const [last] = (await listUsers()).filter((entry) => entry.role === "admin");
+    const [last] = (await listUsers(database.prisma)).filter((entry) => entry.role === "admin");
     expect(last).toBeDefined();
 
     await expect(database.prisma.user.delete({ where: { id: last?.id } })).rejects.toThrow(/keeps at least one admin/);
@@ -58,6 +58,6 @@ describe("auth tables", () => {
     // Another admin first, then the old one may go.
     await database.prisma.user.update({ where: { id: "viewer-c" }, data: { role: "admin" } });
     await database.prisma.user.delete({ where: { id: last?.id } });
-    expect((await listUsers()).filter((entry) => entry.role === "admin").map((entry) => entry.id)).toEqual(["viewer-c"]);
+    expect((await listUsers(database.prisma)).filter((entry) => entry.role === "admin").map((entry) => entry.id)).toEqual(["viewer-c"]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
-import type { FlireoCallEvent } from "@/lib/webhooks/flireo-event";
+import type { FlireoCallEvent } from "@/lib/calls/call-event";
 import { findLineName, findLines } from "./find-board-calls";
 import { recordCallEvent } from "./record-call-event";
 
@@ -31,7 +31,7 @@ describe("findLines", () => {
       callOnLine("line-a-3", 10, "+31201234567", null),
       callOnLine("line-b-1", 5, "+31851234567", null),
     ];
-    for (const event of events) await recordCallEvent(database.prisma, event, {});
+    for (const event of events) await recordCallEvent(database.pool, event, {});
 
     expect(await findLines(database.prisma)).toEqual([
       { number: "+31851234567", name: null },

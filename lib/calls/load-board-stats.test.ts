@@ -1,7 +1,7 @@
 // The board's figures on a real Postgres: what counts today, and that test events do not.
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
-import type { FlireoCallEvent } from "@/lib/webhooks/flireo-event";
+import type { FlireoCallEvent } from "@/lib/calls/call-event";
 import { loadBoardStats } from "./load-board-stats";
 import { recordCallEvent } from "./record-call-event";
 import { TEST_CALL_ID_PREFIX } from "./test-calls";
@@ -29,12 +29,12 @@ function statusUpdate(callId: string, status: FlireoCallEvent["status"], seconds
 describe("loadBoardStats", () => {
   it("counts today's calls, ends and errors, and leaves test events out of every figure", async () => {
     const since = new Date(NOW - 3_600_000);
-    await recordCallEvent(database.prisma, statusUpdate("real-1", "in-progress", 120), {});
-    await recordCallEvent(database.prisma, statusUpdate("real-1", "ended", 60), {});
-    await recordCallEvent(database.prisma, statusUpdate("real-2", "in-progress", 90), {});
-    await recordCallEvent(database.prisma, statusUpdate("real-2", "ended-with-error", 30, "STT connection failed"), {});
+    await recordCallEvent(database.pool, statusUpdate("real-1", "in-progress", 120), {});
+    await recordCallEvent(database.pool, statusUpdate("real-1", "ended", 60), {});
+    await recordCallEvent(database.pool, statusUpdate("real-2", "in-progress", 90), {});
+    await recordCallEvent(database.pool, statusUpdate("real-2", "ended-with-error", 30, "STT connection failed"), {});
     for (const status of ["in-progress", "ended-with-error"] as const) {
-      await recordCallEvent(database.prisma, statusUpdate(`${TEST_CALL_ID_PREFIX}1`, status, status === "in-progress" ? 50 : 10, "Test failure"), {});
+      await recordCallEvent(database.pool, statusUpdate(`${TEST_CALL_ID_PREFIX}1`, status, status === "in-progress" ? 50 : 10, "Test failure"), {});
     }
 
     const stats = await loadBoardStats(database.prisma, since);

@@ -11,7 +11,7 @@ const database = useTestDatabase();
 async function record(payload: ReturnType<typeof camelStatusUpdate>): Promise<void> {
   const parsed = parseFlireoPayload(payload);
   if (parsed.kind !== "event") throw new Error("not an event");
-  await recordCallEvent(database.prisma, parsed.event, payload);
+  await recordCallEvent(database.pool, parsed.event, payload);
 }
 
 describe("pruneCallEvents", () => {

@@ -4,8 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
-import { eventDedupeKey, type CallType, type FlireoCallEvent } from "@/lib/webhooks/flireo-event";
-import { createCallEventBatcher } from "./call-event-batcher";
+import { eventDedupeKey, type CallType, type FlireoCallEvent } from "@/lib/calls/call-event";
+import { createCallRecorder } from "./call-recorder";
 import { listCallEvents } from "./list-call-events";
 import { PayloadText, recordCallEvent } from "./record-call-event";
 
@@ -118,19 +118,19 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
       fc.asyncProperty(deliveries, async ([distinct, orderA, orderB]) => {
         const sequential = nextCallId();
         const outcomes: string[] = [];
-        for (const event of orderA) outcomes.push((await recordCallEvent(database.prisma, { ...event, callId: sequential }, event)).outcome);
+        for (const event of orderA) outcomes.push((await recordCallEvent(database.pool, { ...event, callId: sequential }, event)).outcome);
         // Exactly one delivery per distinct event is stored; every other copy is a duplicate.
         expect(outcomes.filter((outcome) => outcome === "stored")).toHaveLength(distinct.length);
 
         const concurrent = nextCallId();
-        const results = await Promise.all(orderB.map((event) => recordCallEvent(database.prisma, { ...event, callId: concurrent }, event)));
+        const results = await Promise.all(orderB.map((event) => recordCallEvent(database.pool, { ...event, callId: concurrent }, event)));
         expect(results.filter((result) => result.outcome === "stored")).toHaveLength(distinct.length);
 
         // The path webhooks take: the batcher groups concurrent deliveries into few multi-call statements.
         // Two calls' deliveries interleaved, so statements carry events of both calls at once.
         const batched = nextCallId();
         const batchedToo = nextCallId();
-        const batcher = createCallEventBatcher(() => database.prisma);
+        const batcher = createCallRecorder({ pool: database.pool, prisma: database.prisma, publisher: { publish: () => {} } });
         const interleaved = orderB.flatMap((event, index) => [
           { ...event, callId: batched },
           ...(orderA[index] ? [{ ...orderA[index], callId: batchedToo }] : []),
@@ -168,15 +168,15 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
     const inProgress = statusUpdate(facts, true, "in-progress", 500);
     const ended = statusUpdate(facts, true, "ended", 100);
     // The in-progress happened later by its timestamp, yet an ended call stays ended.
-    await recordCallEvent(database.prisma, { ...ended, callId }, ended);
-    await recordCallEvent(database.prisma, { ...inProgress, callId }, inProgress);
+    await recordCallEvent(database.pool, { ...ended, callId }, ended);
+    await recordCallEvent(database.pool, { ...inProgress, callId }, inProgress);
     expect(await loadCall(callId)).toMatchObject({ status: "ended", ended_at: new Date(BASE + 100_000), started_at: new Date(BASE + 500_000) });
 
     const report = { ...statusUpdate(facts, true, "ended", 100), type: "end-of-call-report" as const };
     const failed = statusUpdate(facts, true, "ended-with-error", 100, { error: "LLM timeout" });
     const other = nextCallId();
-    await recordCallEvent(database.prisma, { ...failed, callId: other }, failed);
-    await recordCallEvent(database.prisma, { ...report, callId: other }, report);
+    await recordCallEvent(database.pool, { ...failed, callId: other }, failed);
+    await recordCallEvent(database.pool, { ...report, callId: other }, report);
     expect(await loadCall(other)).toMatchObject({ status: "ended-with-error", error: "LLM timeout" });
   });
 
@@ -185,7 +185,7 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
     const callId = nextCallId();
     const event = statusUpdate(facts, true, "in-progress", 10);
     const text = '{"message": {"type": "status-update", "big": 123456789012345678901234567890, "s": "één \\\\u0000"}}';
-    await recordCallEvent(database.prisma, { ...event, callId }, new PayloadText(text));
+    await recordCallEvent(database.pool, { ...event, callId }, new PayloadText(text));
     const { rows } = await database.pool.query("SELECT payload, payload->'message'->>'big' AS big FROM call_events WHERE call_id = $1", [callId]);
     expect(rows[0].payload).toEqual(JSON.parse(text));
     expect(rows[0].big).toBe("123456789012345678901234567890");

@@ -2,12 +2,12 @@
 // the embedded Postgres started just for the command (and stopped again by close()).
 import { env } from "@/lib/env";
 import { canConnect } from "./can-connect";
-import { connectDatabase, disconnectDatabase } from "./client";
+import { createDatabase } from "./client";
 import { embeddedPostgresUrl, startEmbeddedPostgres } from "./embedded-postgres";
 import type { PrismaClient } from "./generated/client";
 import { migrateDatabase } from "./migrate";
 
-export async function openScriptDatabase(): Promise<{ prisma: PrismaClient; close: () => Promise<void> }> {
+export async function openScriptDatabase(): Promise<{ prisma: PrismaClient; url: string; close: () => Promise<void> }> {
   let url = env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
@@ -22,11 +22,12 @@ export async function openScriptDatabase(): Promise<{ prisma: PrismaClient; clos
   }
   // Idempotent, and the secret and settings tables may be newer than the last server start.
   await migrateDatabase(url);
-  const prisma = connectDatabase(url);
+  const database = createDatabase(url);
   return {
-    prisma,
+    prisma: database.prisma,
+    url,
     close: async () => {
-      await disconnectDatabase();
+      await database.disconnect();
       await stopEmbedded?.();
     },
   };

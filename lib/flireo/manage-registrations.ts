@@ -8,7 +8,7 @@
 //             webhook_url and webhook_secret become null and Callboard's events leave webhook_events (null
 //             when none remain). An assistant pointing elsewhere is left alone.
 import { ApiError } from "@/lib/http/api-error";
-import { HANDLED_EVENT_TYPES } from "@/lib/webhooks/flireo-event";
+import { HANDLED_EVENT_TYPES } from "@/lib/calls/call-event";
 import { isSameWebhookUrl } from "@/lib/webhooks/webhook-url";
 import { FlireoApiError, type FlireoAssistant, type FlireoClient, type FlireoNumber } from "./flireo-client";
 import type { AssistantView, FlireoOverview, NumberView, RegistrationResult } from "@/lib/shared/flireo/flireo-view";

@@ -3,7 +3,6 @@
 // bug in Callboard. Whatever is thrown becomes that shape here, in toApiError: route handlers answer it through
 // errorResponse, server actions through actionError (action-error.ts).
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
-import { FlireoApiError } from "@/lib/flireo/flireo-client";
 import { logger } from "@/lib/observability/logger";
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from "@/lib/shared/http/error-shape";
 
@@ -35,24 +34,23 @@ export function errorBody(error: ApiError): ErrorBody {
   };
 }
 
-/** Flireo's failure, as Callboard's own: 429 stays 429 (with Retry-After), the rest is 502, with Flireo's message. */
-function fromFlireoError(error: FlireoApiError): ApiError {
-  if (error.status === 429) {
-    return new ApiError("rate_limited", error.message, {
-      headers: error.retryAfterSeconds === null ? {} : { "retry-after": String(error.retryAfterSeconds) },
-      details: { flireoStatus: 429, retryAfterSeconds: error.retryAfterSeconds },
-    });
-  }
-  return new ApiError("upstream_failed", error.message, { details: { flireoStatus: error.status, flireoCode: error.code } });
+/**
+ * An error from another module that knows how Callboard answers it: FlireoApiError, for one, gives Flireo's
+ * failure in Flireo's words with a status of ours. Asked here, so that no route converts it by hand.
+ */
+export type AnswerableError = Error & { toApiError: () => ApiError };
+
+function isAnswerable(error: unknown): error is AnswerableError {
+  return error instanceof Error && typeof (error as Partial<AnswerableError>).toApiError === "function";
 }
 
 /**
- * Anything thrown, as an ApiError. Flireo's failures keep their message; an unreachable database is a 503 with
- * Retry-After; any other unknown error is logged and hidden behind a generic 500.
+ * Anything thrown, as an ApiError. An answerable error (Flireo's) gives its own; an unreachable database is a 503
+ * with Retry-After; any other unknown error is logged and hidden behind a generic 500.
  */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof FlireoApiError) return fromFlireoError(error);
+  if (isAnswerable(error)) return error.toApiError();
   if (isDatabaseUnavailable(error)) {
     return new ApiError("unavailable", "The database is unavailable right now; retry shortly.", { headers: { "retry-after": "5" } });
   }

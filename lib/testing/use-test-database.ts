@@ -1,9 +1,8 @@
-// A test file's own database: a fresh, migrated one created before its tests and dropped after them, with the
-// process's Prisma client on it (what getPrisma() returns, so code under test finds it too) and a node-postgres
-// pool for checking rows with plain SQL, opened on first use.
-import pg from "pg";
+// A test file's own database: a fresh, migrated one created before its tests and dropped after them, with a Prisma
+// client on it and the node-postgres pool under that client (lib/db/client.ts), for plain SQL.
+import type pg from "pg";
 import { afterAll, beforeAll } from "vitest";
-import { connectDatabase, disconnectDatabase } from "@/lib/db/client";
+import { createDatabase, type Database } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "./test-postgres";
 
@@ -15,34 +14,31 @@ export type TestDatabaseHandle = {
 
 /** Call at the top of a test file (or of a describe block); read its fields inside tests and hooks. */
 export function useTestDatabase(): TestDatabaseHandle {
-  let opened: { database: TestDatabase; prisma: PrismaClient } | undefined;
-  let pool: pg.Pool | undefined;
+  let opened: { created: TestDatabase; database: Database } | undefined;
   const current = () => {
     if (!opened) throw new Error("The test database is made in beforeAll: use it inside tests and hooks.");
     return opened;
   };
 
   beforeAll(async () => {
-    const database = await createTestDatabase();
-    opened = { database, prisma: connectDatabase(database.url) };
+    const created = await createTestDatabase();
+    opened = { created, database: createDatabase(created.url) };
   });
   afterAll(async () => {
-    await pool?.end();
     if (!opened) return;
-    await disconnectDatabase();
-    await opened.database.drop();
+    await opened.database.disconnect();
+    await opened.created.drop();
   });
 
   return {
     get url() {
-      return current().database.url;
+      return current().created.url;
     },
     get prisma() {
-      return current().prisma;
+      return current().database.prisma;
     },
     get pool() {
-      pool ??= new pg.Pool({ connectionString: current().database.url, max: 4 });
-      return pool;
+      return current().database.pool;
     },
   };
 }

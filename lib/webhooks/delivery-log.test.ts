@@ -1,15 +1,22 @@
 // Against a real database: the log's queue, its listing and counts, and pruning in batches.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createLifecycle } from "@/lib/observability/lifecycle";
+import { logger } from "@/lib/observability/logger";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
-import { countDeliveriesByOutcome, flushDeliveries, listDeliveries, pruneDeliveries, recordDelivery } from "./delivery-log";
+import { countDeliveriesByOutcome, createDeliveryLog, listDeliveries, pruneDeliveries, type DeliveryLog } from "./delivery-log";
 
 const database = useTestDatabase();
+let log: DeliveryLog;
+
+beforeAll(() => {
+  log = createDeliveryLog({ pool: database.pool, logger, lifecycle: createLifecycle() });
+});
 
 describe("delivery log", () => {
   it("writes queued deliveries and lists them newest first, clipping long reasons", async () => {
     const base = Date.now();
     for (let i = 0; i < 5; i++) {
-      recordDelivery(() => database.prisma, {
+      log.record({
         receivedAt: new Date(base + i),
         eventType: "status-update",
         callId: `call-${i}`,
@@ -19,7 +26,7 @@ describe("delivery log", () => {
         durationMs: 1.5,
       });
     }
-    await flushDeliveries(database.prisma);
+    await log.flush();
     const all = await listDeliveries(database.prisma, { limit: 10 });
     expect(all.map((delivery) => delivery.callId)).toEqual(["call-4", "call-3", "call-2", "call-1", "call-0"]);
     expect(all[0]?.reason).toHaveLength(500);
@@ -31,9 +38,9 @@ describe("delivery log", () => {
     await database.prisma.$executeRaw`DELETE FROM webhook_deliveries`;
     const cutInsideEmoji = `${"x".repeat(499)}😀 and more`; // the cut at 500 characters leaves half of the emoji
     for (const [callId, reason] of [["cut", cutInsideEmoji], ["nul", "bad \u0000 byte"]] as const) {
-      recordDelivery(() => database.prisma, { receivedAt: new Date(), eventType: null, callId, outcome: "rejected", reason, statusCode: 400, durationMs: 1 });
+      log.record({ receivedAt: new Date(), eventType: null, callId, outcome: "rejected", reason, statusCode: 400, durationMs: 1 });
     }
-    await flushDeliveries(database.prisma);
+    await log.flush();
     const stored = new Map((await listDeliveries(database.prisma, { limit: 10 })).map((delivery) => [delivery.callId, delivery.reason]));
     expect(stored.get("cut")).toBe(`${"x".repeat(499)}\ufffd`);
     expect(stored.get("nul")).toBe("bad \ufffd byte");

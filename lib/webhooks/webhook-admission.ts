@@ -1,4 +1,4 @@
-// Decides when server.ts hands a webhook POST to Next.js, with two bounds.
+// Decides when a webhook POST goes on to Next.js (webhook-intake.ts), with two bounds.
 //
 // In flight (WEBHOOK_MAX_IN_FLIGHT): webhooks one instance holds at once. When Postgres or the CPU falls behind,
 // requests would otherwise queue without limit, each holding its body, parsers and Next's request state, until the
@@ -20,10 +20,7 @@
 // an answer to retry, not silence until the sender gives up.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, errorBody } from "@/lib/http/api-error";
-import { logger } from "@/lib/observability/logger";
-import { observeWebhook } from "@/lib/observability/metrics";
 
-const WARN_EVERY_MS = 10_000;
 export const MAX_TURN_WAIT_MS = 5_000;
 
 export type WebhookAdmission = {
@@ -54,14 +51,20 @@ function whenBodyArrived(request: IncomingMessage, then: (isWhole: boolean) => v
 
 type Waiting = { run: () => void; refuse: () => void; since: number };
 
-export function createWebhookAdmission(options: { maxInFlight: number; maxConcurrent: number; maxTurnWaitMs?: number }): WebhookAdmission {
+type AdmissionOptions = {
+  maxInFlight: number;
+  maxConcurrent: number;
+  maxTurnWaitMs?: number;
+  /** Told of every 503 this admission answers, after it is sent (for the metrics and the delivery log). */
+  onRefused?: (error: ApiError) => void;
+};
+
+export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmission {
   const { maxInFlight, maxConcurrent, maxTurnWaitMs = MAX_TURN_WAIT_MS } = options;
   let inFlight = 0;
   let running = 0;
   const waiting: Waiting[] = [];
   let sweeper: ReturnType<typeof setInterval> | null = null;
-  let refusedSinceWarning = 0;
-  let warnedAt = 0;
 
   const startNext = () => {
     while (running < maxConcurrent && waiting.length > 0) waiting.shift()!.run();
@@ -83,13 +86,7 @@ export function createWebhookAdmission(options: { maxInFlight: number; maxConcur
     response.writeHead(error.status, { "content-type": "application/json", connection: "close", ...error.headers });
     response.end(JSON.stringify(errorBody(error)));
     request.resume();
-    observeWebhook("overloaded", 0);
-    refusedSinceWarning += 1;
-    if (Date.now() - warnedAt >= WARN_EVERY_MS) {
-      logger.warn({ refused: refusedSinceWarning, maxInFlight, maxTurnWaitMs }, "Webhooks refused with 503: too many in flight or waiting too long");
-      warnedAt = Date.now();
-      refusedSinceWarning = 0;
-    }
+    options.onRefused?.(error);
   }
 
   return {

@@ -1,17 +1,22 @@
 // Stored webhook secrets on a real Postgres: created once, rotated with a grace period, expired ones dropped.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import {
   ensureWebhookSecret,
   findValidWebhookSecrets,
+  createSigningSecrets,
   generateWebhookSecret,
-  getSignaturePolicy,
-  invalidateSignaturePolicyCache,
-  loadStoredSecrets,
   rotateWebhookSecret,
+  type SigningSecrets,
 } from "./webhook-secrets";
 
 const database = useTestDatabase();
+let signing: SigningSecrets;
+const getSignaturePolicy = () => signing.policy();
+
+beforeAll(() => {
+  signing = createSigningSecrets(database.prisma, { FLIREO_WEBHOOK_SECRET: [], NODE_ENV: "production", ALLOW_UNSIGNED_WEBHOOKS: false });
+});
 
 describe("webhook secrets", () => {
   it("generates long random whsec_ secrets", () => {
@@ -32,6 +37,7 @@ describe("webhook secrets", () => {
     expect((await getSignaturePolicy()).secrets).toContain(before?.secret);
 
     const after = await rotateWebhookSecret(database.prisma, 24);
+    signing.invalidate();
     expect(after).toHaveLength(2);
     expect(after[0]?.validUntil).toBeNull();
     expect(after[0]?.secret).not.toBe(before?.secret);
@@ -59,9 +65,10 @@ describe("webhook secrets", () => {
   });
 
   it("reads the stored secrets once for all the webhooks that find the cache out of date together", async () => {
-    invalidateSignaturePolicyCache();
-    const loads = await Promise.all(Array.from({ length: 50 }, () => loadStoredSecrets()));
-    expect(new Set(loads).size).toBe(1);
-    expect(loads[0]).toEqual((await findValidWebhookSecrets(database.prisma)).map((secret) => secret.secret));
+    signing.invalidate();
+    // One read makes one list of secrets, and one policy object for it: 50 reads would make 50.
+    const policies = await Promise.all(Array.from({ length: 50 }, () => signing.policy()));
+    expect(new Set(policies).size).toBe(1);
+    expect(policies[0]?.secrets).toEqual((await findValidWebhookSecrets(database.prisma)).map((secret) => secret.secret));
   });
 });

@@ -9,7 +9,7 @@ import { callStartedAt, endedCallDuration, isLive, summaryState, type CallView }
 import { findLineName } from "@/lib/calls/find-board-calls";
 import { findCallDetail, type CallEventView } from "@/lib/calls/find-call-detail";
 import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
-import { getPrisma } from "@/lib/db/client";
+import { appContext } from "@/lib/context/current";
 
 export const dynamic = "force-dynamic";
 
@@ -74,12 +74,12 @@ function Json({ value }: { value: unknown }) {
 
 export default async function CallPage({ params }: PageProps) {
   const id = await callIdOf(params);
-  const detail = id === null ? null : await findCallDetail(getPrisma(), id);
+  const detail = id === null ? null : await findCallDetail(appContext().prisma, id);
   if (!detail) notFound();
   const { call, events, analysis, recordingUrl, loadedAt } = detail;
   const badge = STATUS_BADGE[call.status];
   // A legacy payload names no line: say the name the line is known by from its other calls.
-  const knownLineName = !call.lineName && call.lineNumber ? await findLineName(getPrisma(), call.lineNumber) : null;
+  const knownLineName = !call.lineName && call.lineNumber ? await findLineName(appContext().prisma, call.lineNumber) : null;
 
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">

@@ -1,6 +1,6 @@
 // Is this instance fit to serve? The database answers and every migration on disk has been applied.
-import { getPrisma } from "@/lib/db/client";
-import { readMigrations } from "@/lib/db/migrate";
+import type { PrismaClient } from "./generated/client";
+import { readMigrations } from "./migrate";
 
 export type Health = {
   status: "ok" | "unavailable";
@@ -9,9 +9,9 @@ export type Health = {
   pendingMigrations: string[];
 };
 
-export async function checkHealth(): Promise<Health> {
+export async function checkHealth(prisma: PrismaClient): Promise<Health> {
   try {
-    const rows = await getPrisma().$queryRaw<{ migration_name: string }[]>`
+    const rows = await prisma.$queryRaw<{ migration_name: string }[]>`
       SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     const applied = new Set(rows.map((row) => row.migration_name));
     const pending = readMigrations()

@@ -1,9 +1,7 @@
-// Per-source rate limit for the webhook route, so a flood from one address cannot starve the board.
+// A token-bucket rate limiter per key: the webhook route's per-source limit and the read API's per-token limit.
 //
 // Written by hand: a token bucket is a dozen lines, and the maintained limiters are either middleware for
-// another framework or need Redis. It is in memory because one process serves Callboard; a restart forgets.
-import { env } from "@/lib/env";
-import { ApiError } from "@/lib/http/api-error";
+// another framework or need Redis. In memory, per instance; a restart forgets.
 
 type Bucket = { tokens: number; refilledAt: number };
 
@@ -32,19 +30,4 @@ export function createTokenBucketLimiter(perMinute: number, maxKeys = 10_000): T
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000)) };
     },
   };
-}
-
-const LIMITER_KEY = Symbol.for("callboard.webhook-rate-limit");
-type LimiterHolder = { [LIMITER_KEY]?: TokenBucketLimiter };
-const holder = globalThis as LimiterHolder;
-
-/** Throws 429 with Retry-After when this source has used up its allowance (WEBHOOK_RATE_LIMIT_PER_MINUTE). */
-export function assertWebhookRateLimit(clientAddress: string): void {
-  holder[LIMITER_KEY] ??= createTokenBucketLimiter(env.WEBHOOK_RATE_LIMIT_PER_MINUTE);
-  const result = holder[LIMITER_KEY].take(clientAddress);
-  if (!result.allowed) {
-    throw new ApiError("rate_limited", `Too many webhooks from this address; retry in ${result.retryAfterSeconds} s.`, {
-      headers: { "Retry-After": String(result.retryAfterSeconds) },
-    });
-  }
 }

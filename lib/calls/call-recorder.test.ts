@@ -1,9 +1,12 @@
-// Against a real database: the batcher groups concurrent events into few statements, keeps one event per call per
-// statement, isolates an event the database refuses, and answers each caller with its own event's result.
+// Against a real database: the recorder groups concurrent events into few statements, keeps one event per call per
+// statement, isolates an event the database refuses, answers each caller with its own event's result, and announces
+// exactly the committed changes.
+import type pg from "pg";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
-import type { FlireoCallEvent } from "@/lib/webhooks/flireo-event";
-import { createCallEventBatcher } from "./call-event-batcher";
+import type { FlireoCallEvent } from "@/lib/calls/call-event";
+import type { CallView } from "@/lib/shared/calls/call-view";
+import { createCallRecorder } from "./call-recorder";
 
 const database = useTestDatabase();
 
@@ -26,14 +29,18 @@ function event(callId: string, status: FlireoCallEvent["status"], second: number
 
 function countingBatcher(options: { maxInFlight?: number } = {}) {
   let statements = 0;
-  const batcher = createCallEventBatcher(() => {
-    statements++;
-    return database.prisma;
-  }, options);
-  return { batcher, statements: () => statements };
+  const published: CallView[] = [];
+  const pool = {
+    query: ((...args: Parameters<pg.Pool["query"]>) => {
+      statements++;
+      return (database.pool.query as (...a: unknown[]) => unknown)(...args);
+    }) as pg.Pool["query"],
+  };
+  const batcher = createCallRecorder({ pool, prisma: database.prisma, publisher: { publish: (call) => published.push(call) }, ...options });
+  return { batcher, statements: () => statements, published };
 }
 
-describe("createCallEventBatcher", () => {
+describe("createCallRecorder", () => {
   it("commits many concurrent events in far fewer statements, each caller getting its own result", async () => {
     const { batcher, statements } = countingBatcher();
     const events = Array.from({ length: 60 }, (_, index) => event(`batch-a-${index}`, "in-progress", index));
@@ -46,11 +53,14 @@ describe("createCallEventBatcher", () => {
   });
 
   it("puts events of one call in separate statements, and reports a concurrent copy as a duplicate", async () => {
-    const { batcher } = countingBatcher();
+    const { batcher, published } = countingBatcher();
     const start = event("batch-b", "in-progress", 0);
     const end = event("batch-b", "ended", 30);
     const results = await Promise.all([batcher.record(start, {}), batcher.record(end, {}), batcher.record(start, {}), batcher.record(end, {})]);
     expect(results.map((result) => result.outcome).sort()).toEqual(["duplicate", "duplicate", "stored", "stored"]);
+    // Each stored change is announced once, after its commit; the duplicates change nothing and announce nothing.
+    expect(published.map((call) => call.status).sort()).toEqual(["ended", "in-progress"]);
+    expect(published.map((call) => call.version)).toEqual(published.map((call) => call.version).sort((a, b) => a - b));
     const { rows } = await database.pool.query("SELECT status, started_at, ended_at FROM calls WHERE id = 'batch-b'");
     expect(rows[0]).toEqual({ status: "ended", started_at: start.occurredAt, ended_at: end.occurredAt });
   });
