@@ -4,7 +4,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { isWebhookPath } from "@/lib/auth/access-policy";
-import { getSessionUser } from "@/lib/auth/session";
+import { trustedOriginsFor } from "@/lib/auth/same-origin";
+import { findLiveSessions, getSessionUser } from "@/lib/auth/session";
 import { createAppContext, type AppContext } from "@/lib/context/app-context";
 import { provideAppContext } from "@/lib/context/current";
 import { describeDatabaseUrl } from "@/lib/db/describe-database-url";
@@ -16,7 +17,7 @@ import { logger } from "@/lib/observability/logger";
 import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 import { ensureWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 
-const isDev = env.NODE_ENV !== "production";
+const isDev = env.NODE_ENV === "development";
 
 async function resolveDatabase(): Promise<{ url: string; embedded: EmbeddedDatabase | null; label: string }> {
   if (env.DATABASE_URL) {
@@ -109,7 +110,13 @@ async function main(): Promise<void> {
   provideAppContext(context);
   await ensureWebhookSecret(context.prisma);
 
-  const httpServer = createServer();
+  const httpServer = createServer({
+    // A request's headers must arrive within WEBHOOK_BODY_TIMEOUT_MS (Node answers 408), checked every second: slow
+    // headers would otherwise hold a connection for a minute (Node's default), and a slow body for five.
+    headersTimeout: env.WEBHOOK_BODY_TIMEOUT_MS,
+    requestTimeout: Math.max(60_000, env.WEBHOOK_BODY_TIMEOUT_MS),
+    connectionsCheckingInterval: 1_000,
+  });
   const app = next({ dev: isDev, hostname: env.HOST, port: env.PORT, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -129,8 +136,12 @@ async function main(): Promise<void> {
     redisUrl: env.REDIS_URL,
     authenticate: async (headers) => {
       const user = await getSessionUser(context.auth, headers);
-      return user && { sessionId: user.session.id, expiresAt: user.session.expiresAt };
+      return user && { userId: user.id, sessionId: user.session.id, expiresAt: user.session.expiresAt };
     },
+    isTrustedOrigin: (origin, headers) => trustedOriginsFor(headers).includes(origin),
+    maxPerUser: env.SOCKET_MAX_PER_USER,
+    findLiveSessions: (sessionIds) => findLiveSessions(context.prisma, sessionIds),
+    revalidateMs: env.SOCKET_REVALIDATE_SECONDS * 1000,
   });
   const stopBackgroundJobs = startBackgroundJobs(context, { databaseUrl: database.url });
 

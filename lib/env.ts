@@ -40,9 +40,12 @@ const secretList = z
   );
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Fail closed: only `npm run dev` sets development (unsigned webhooks, the public development AUTH_SECRET); a server
+  // started any other way, NODE_ENV unset, is production.
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   DATABASE_URL: postgresUrl.optional(),
-  HOST: z.string().min(1).default("0.0.0.0"),
+  // Unset: every interface in production (behind a proxy or a container's port), only this machine in development.
+  HOST: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   FLIREO_WEBHOOK_SECRET: secretList,
@@ -79,10 +82,18 @@ const envSchema = z.object({
   WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30000),
   // Webhooks one instance holds at once before answering 503 (bounds memory when Postgres or the CPU falls behind).
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(1000),
+  // Of those, at most this many from one source address: slow senders on one address cannot take every place.
+  WEBHOOK_MAX_IN_FLIGHT_PER_SOURCE: z.coerce.number().int().positive().default(250),
+  // A webhook's headers and body must arrive within this long; past it, 408 and the connection closes.
+  WEBHOOK_BODY_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(10_000),
   // Of those, how many Next.js handles at once; the others wait for their turn (webhook-admission.ts).
   WEBHOOK_MAX_CONCURRENT: z.coerce.number().int().positive().default(16),
   // Stop when the process with this id is gone (the test harness sets it, so a killed test run leaves no server behind).
   CALLBOARD_PARENT_PID: z.coerce.number().int().positive().optional(),
+  // Live connections one user may hold open on one instance (every open board or call page is one).
+  SOCKET_MAX_PER_USER: z.coerce.number().int().positive().default(20),
+  // How often open connections' sessions are checked again: one revoked or expired elsewhere is closed within this.
+  SOCKET_REVALIDATE_SECONDS: z.coerce.number().positive().max(60).default(30),
   // Requests per minute each read-API token may make (/api/v1); bursts up to a minute's worth pass at once.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   // When set, /api/metrics also accepts `Authorization: Bearer <METRICS_TOKEN>` (for a scraper without a session).
@@ -101,7 +112,7 @@ const envSchema = z.object({
   ALERT_WORKER: z.enum(["on", "off"]).default("on"),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, "HOST"> & { HOST: string };
 
 export class InvalidEnvironmentError extends Error {
   override name = "InvalidEnvironmentError";
@@ -115,7 +126,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new InvalidEnvironmentError(`Invalid environment variables:\n${problems.join("\n")}`);
   }
-  return result.data;
+  const { HOST, ...rest } = result.data;
+  return { ...rest, HOST: HOST ?? (rest.NODE_ENV === "development" ? "127.0.0.1" : "0.0.0.0") };
 }
 
 export const env: Env = parseEnv(process.env);

@@ -2,6 +2,7 @@
 // Creates a user in the configured database (DATABASE_URL, else the embedded Postgres, the running server's or one
 // started for the command), e.g. the first admin.
 import "@/lib/env-files";
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { createAuth } from "@/lib/auth/auth";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
@@ -21,8 +22,9 @@ async function main(): Promise<number> {
   const database = await openScriptDatabase();
   try {
     const { email, name, password, role } = parsed.data;
-    // A new user has no sessions to end: nothing to tell live connections.
-    const auth = createAuth({ prisma: database.prisma, env, onSessionDeleted: () => {} });
+    // Creating a user signs nothing (sessions are the server's), so this works before AUTH_SECRET is set; and a new
+    // user has no sessions to end.
+    const auth = createAuth({ prisma: database.prisma, env, onSessionDeleted: () => {}, secret: env.AUTH_SECRET ?? randomBytes(32).toString("hex") });
     const { user } = await auth.api.createUser({ body: { email, name: name || email, password, role } });
     console.log(`Created ${user.email} (${role}).`);
     return 0;

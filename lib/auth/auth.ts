@@ -15,15 +15,17 @@ type AuthOptions = {
   env: Env;
   /** Told when a session ends (sign-out, revocation, user removal), to end its open boards' live connections. */
   onSessionDeleted: (sessionId: string) => void;
+  /** Signs sessions; AUTH_SECRET unless given (a command that only creates users signs nothing). */
+  secret?: string;
 };
 
 /** Better Auth for Callboard: one per process, made by the application context. */
-export function createAuth({ prisma, env, onSessionDeleted }: AuthOptions) {
+export function createAuth({ prisma, env, onSessionDeleted, secret }: AuthOptions) {
   const baseURL = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
   return betterAuth({
     appName: "Callboard",
     baseURL,
-    secret: resolveAuthSecret(env),
+    secret: secret ?? resolveAuthSecret(env),
     database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
     // The origin the browser used (any host name Callboard is reached by) plus PUBLIC_BASE_URL. A cross-site page

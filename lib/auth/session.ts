@@ -1,6 +1,7 @@
 // Who is asking: the signed-in user behind a request's cookies, and guards for handlers (defense in depth:
 // proxy.ts already refuses anonymous requests and viewers on admin paths before a handler runs). Entry points reach
 // these through lib/context/session.ts, bound to the process's Better Auth.
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
 import type { Auth } from "./auth";
 import { toRole, type Role } from "@/lib/shared/auth/roles";
@@ -30,4 +31,17 @@ export async function requireAdmin(auth: Auth, headers: Headers): Promise<Sessio
 
 export function isAdmin(user: SessionUser | null): boolean {
   return user?.role === "admin";
+}
+
+/** Of these sessions, the ones still valid: not expired, not revoked (deleted), their user not banned. */
+export async function findLiveSessions(prisma: PrismaClient, sessionIds: string[], now = new Date()): Promise<Set<string>> {
+  const rows = await prisma.session.findMany({
+    where: {
+      id: { in: sessionIds },
+      expiresAt: { gt: now },
+      user: { OR: [{ banned: null }, { banned: false }, { banExpires: { lte: now } }] },
+    },
+    select: { id: true },
+  });
+  return new Set(rows.map((row) => row.id));
 }

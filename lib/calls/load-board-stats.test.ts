@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import type { FlireoCallEvent } from "@/lib/calls/call-event";
-import { loadBoardStats } from "./load-board-stats";
+import { loadBoardStats, MAX_STATS_DAYS } from "./load-board-stats";
 import { recordCallEvent } from "./record-call-event";
 import { TEST_CALL_ID_PREFIX } from "./test-calls";
 
@@ -42,5 +42,16 @@ describe("loadBoardStats", () => {
     expect(stats.perMinute.reduce((sum, minute) => sum + minute.calls, 0)).toBe(2);
     expect(stats.perMinute.reduce((sum, minute) => sum + minute.errors, 0)).toBe(1);
     expect(stats.errorGroups.map((group) => group.error)).toEqual(["STT connection failed"]);
+  });
+
+  it("reaches back at most MAX_STATS_DAYS, whatever since asks for, and says so", async () => {
+    const limit = MAX_STATS_DAYS * 24 * 60 * 60 * 1000;
+    const before = Date.now();
+    const stats = await loadBoardStats(database.prisma, new Date("2000-01-01T00:00:00Z"));
+    const since = new Date(stats.since).getTime();
+    expect(since).toBeGreaterThanOrEqual(before - limit);
+    expect(since).toBeLessThanOrEqual(Date.now() - limit);
+    const recent = new Date(Date.now() - 60_000);
+    expect((await loadBoardStats(database.prisma, recent)).since).toBe(recent.toISOString());
   });
 });

@@ -6,6 +6,7 @@ import { createSmtpTransports } from "@/lib/alerts/send-alert";
 import { createAuth, type Auth } from "@/lib/auth/auth";
 import { createCallRecorder, type CallRecorder } from "@/lib/calls/call-recorder";
 import { createDatabase, type Database } from "@/lib/db/client";
+import { readMigrations } from "@/lib/db/migrate";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Env } from "@/lib/env";
 import { createTokenBucketLimiter } from "@/lib/http/rate-limit";
@@ -38,6 +39,8 @@ export type AppContext = {
   apiTokenLimit: ApiTokenLimit;
   auth: Auth;
   alerts: AlertServices;
+  /** The migrations this build ships, read once at start-up (/api/health compares the database with them). */
+  migrationNames: readonly string[];
 };
 
 export function createAppContext(options: { databaseUrl: string; env: Env; logger: Logger }): AppContext {
@@ -75,5 +78,6 @@ export function createAppContext(options: { databaseUrl: string; env: Env; logge
     apiTokenLimit: { limiter: createTokenBucketLimiter(env.API_RATE_LIMIT_PER_MINUTE), perMinute: env.API_RATE_LIMIT_PER_MINUTE },
     auth: createAuth({ prisma, env, onSessionDeleted: (sessionId) => realtime.disconnectSession(sessionId) }),
     alerts: { prisma, metrics, logger, lifecycle, smtp: createSmtpTransports() },
+    migrationNames: readMigrations().map((migration) => migration.name),
   };
 }

@@ -30,7 +30,7 @@ export function createMetrics(): Metrics {
     registry,
     webhooks: new Counter({
       name: "callboard_webhooks_total",
-      help: "Webhook requests by outcome (stored, duplicate, ignored, rejected, unavailable, overloaded).",
+      help: "Webhook requests by outcome (stored, duplicate, ignored, rejected, unavailable; refused unread: rate_limited, overloaded, timed_out).",
       labelNames: ["outcome"],
       registers: [registry],
     }),

@@ -19,8 +19,8 @@ import { SOCKET_PATH } from "@/lib/shared/realtime/events";
 import { createCallPublisher, type CallboardSocketServer } from "./call-publisher";
 export type RealtimeAdapter = "postgres" | "redis" | "none";
 
-/** Who a connection belongs to: its session, which it may not outlive. Null: not signed in. */
-export type SocketIdentity = { sessionId: string; expiresAt: Date };
+/** Who a connection belongs to: its user and session, which it may not outlive. Null: not signed in. */
+export type SocketIdentity = { userId: string; sessionId: string; expiresAt: Date };
 
 type AttachOptions = {
   adapter: RealtimeAdapter;
@@ -28,7 +28,16 @@ type AttachOptions = {
   redisUrl?: string;
   /** The session behind a handshake's cookies (lib/auth/session.ts). */
   authenticate: (headers: Headers) => Promise<SocketIdentity | null>;
+  /** Whether a browser's Origin is Callboard's own (lib/auth/same-origin.ts). */
+  isTrustedOrigin: (origin: string, headers: Headers) => boolean;
+  /** Connections one user may hold open on this instance (SOCKET_MAX_PER_USER). */
+  maxPerUser: number;
+  /** Of these sessions, the ones still valid: checked every `revalidateMs` for every open connection. */
+  findLiveSessions: (sessionIds: string[]) => Promise<Set<string>>;
+  revalidateMs?: number;
 };
+
+type SocketData = { userId: string; sessionId: string };
 
 export type Realtime = {
   publisher: CallPublisher;
@@ -73,24 +82,48 @@ async function connectAdapter(io: CallboardSocketServer, options: AttachOptions,
   return async () => {};
 }
 
+/** The request's headers as a Headers object (the same-origin check reads Host and Origin from it). */
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  return headers;
+}
+
 function createSocketServer(httpServer: HttpServer, options: AttachOptions, deps: Deps): CallboardSocketServer {
   const io: CallboardSocketServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
     // The board only receives; a small buffer is plenty and keeps abusive clients cheap.
     maxHttpBufferSize: 16 * 1024,
+    // A browser always says which page opens a connection: another site's page may not, even with the user's cookie
+    // (cross-site WebSocket hijacking). No Origin at all is not a browser on another site.
+    allowRequest: (request, callback) => {
+      const { origin } = request.headers;
+      const isAllowed = origin === undefined || options.isTrustedOrigin(origin, toHeaders(request.headers));
+      callback(isAllowed ? null : "cross-site connection refused", isAllowed);
+    },
   });
+  const perUser = new Map<string, number>();
   // Every connection needs a signed-in user, checked with the same session lookup as pages and API routes.
   io.use((socket, next) => {
     const cookie = socket.handshake.headers.cookie ?? "";
     options.authenticate(new Headers({ cookie })).then(
       (identity) => {
         if (!identity) return next(new Error("unauthorized: sign in to receive live updates"));
+        const open = perUser.get(identity.userId) ?? 0;
+        if (open >= options.maxPerUser) return next(new Error(`too many connections: close some of your ${open} open boards and reload`));
+        perUser.set(identity.userId, open + 1);
+        (socket.data as SocketData) = { userId: identity.userId, sessionId: identity.sessionId };
         // A room per session: signing out, revoking the session or removing the user ends its open boards at once.
         void socket.join(`session:${identity.sessionId}`);
         // A connection outlives no session: it ends when the session expires (the board then asks to sign in).
         const expiry = setTimeout(() => socket.disconnect(true), Math.min(identity.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
-        socket.once("disconnect", () => clearTimeout(expiry));
+        socket.once("disconnect", () => {
+          clearTimeout(expiry);
+          const left = (perUser.get(identity.userId) ?? 1) - 1;
+          if (left > 0) perUser.set(identity.userId, left);
+          else perUser.delete(identity.userId);
+        });
         next();
       },
       () => next(new Error("unavailable: could not check the session")),
@@ -104,20 +137,46 @@ function createSocketServer(httpServer: HttpServer, options: AttachOptions, deps
   return io;
 }
 
+/**
+ * Closes the connections whose session is no longer valid, however it ended: revoked on another instance, deleted
+ * in the database, its user banned. Sign-out and revocation through Callboard close them at once already (the
+ * session's room); this catches the rest within `revalidateMs`.
+ */
+function startRevalidating(io: CallboardSocketServer, options: AttachOptions, deps: Deps): () => void {
+  const timer = setInterval(() => {
+    const sockets = [...io.of("/").sockets.values()];
+    const sessionIds = [...new Set(sockets.map((socket) => (socket.data as SocketData).sessionId).filter(Boolean))];
+    if (sessionIds.length === 0) return;
+    options.findLiveSessions(sessionIds).then(
+      (live) => {
+        for (const socket of sockets) if (!live.has((socket.data as SocketData).sessionId)) socket.disconnect(true);
+      },
+      (error: unknown) => {
+        if (!deps.lifecycle.isShuttingDown) deps.logger.warn({ err: (error as Error).message }, "Could not recheck the sessions of open boards");
+      },
+    );
+  }, options.revalidateMs ?? 30_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export function createRealtime(deps: Deps): Realtime {
   let io: CallboardSocketServer | undefined;
   let closeAdapter: () => Promise<void> = async () => {};
+  let stopRevalidating = () => {};
   return {
     publisher: createCallPublisher({ server: () => io, metrics: deps.metrics }),
     async attach(httpServer, options) {
       const server = createSocketServer(httpServer, options, deps);
       closeAdapter = await connectAdapter(server, options, deps);
+      stopRevalidating = startRevalidating(server, options, deps);
       io = server;
     },
     disconnectSession(sessionId) {
       io?.in(`session:${sessionId}`).disconnectSockets(true);
     },
     async close() {
+      stopRevalidating();
       await io?.close();
       await closeAdapter();
     },

@@ -42,7 +42,7 @@ const RETRY_DELAY_MS = 2_000;
 /** While the database is down, keep this many records at most; beyond it the oldest are dropped (and said so). */
 const MAX_QUEUED = 20_000;
 const MAX_TEXT = 500;
-/** Per window, this many refusals of one kind get a row each; the rest of the window's one row with their count. */
+/** Per window, this many refusals of one status get a row each; the rest of the window's one row with their count. */
 const REFUSAL_WINDOW_MS = 10_000;
 const REFUSALS_LOGGED_SINGLY = 10;
 
@@ -62,15 +62,16 @@ const INSERT_DELIVERIES_SQL = `
   FROM json_to_recordset($1::json) AS t("receivedAt" timestamptz, "eventType" text, "callId" text, outcome text,
     reason text, "statusCode" smallint, "durationMs" double precision, count integer)`;
 
-type Overflow = { count: number; statusCode: number; reason: string; timer: ReturnType<typeof setTimeout> };
-type RefusalWindow = { startedAt: number; loggedSingly: number; overflow: Overflow | null };
+type Overflow = { count: number; reason: string; timer: ReturnType<typeof setTimeout> };
+/** One per refusal status (429, 503, 408): a flood of one kind does not hide the others. */
+type RefusalWindow = { statusCode: number; startedAt: number; loggedSingly: number; overflow: Overflow | null };
 
 export function createDeliveryLog(deps: { pool: Pick<pg.Pool, "query">; logger: Logger; lifecycle: Lifecycle }): DeliveryLog {
   const queue: DeliveryRecord[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   let flushing: Promise<void> | null = null;
   let droppedSinceLastWarning = 0;
-  const refusals: RefusalWindow = { startedAt: 0, loggedSingly: 0, overflow: null };
+  const refusals = new Map<number, RefusalWindow>();
 
   const enqueue = (record: DeliveryRecord) => {
     queue.push({ ...record, eventType: clip(record.eventType), callId: clip(record.callId), reason: clip(record.reason) });
@@ -92,14 +93,14 @@ export function createDeliveryLog(deps: { pool: Pick<pg.Pool, "query">; logger: 
   };
 
   /** The window's aggregated row, if it has one, queued with the count of the refusals it stands for. */
-  const closeRefusalWindow = () => {
-    const { overflow } = refusals;
+  const closeRefusalWindow = (window: RefusalWindow) => {
+    const { overflow, statusCode } = window;
     if (overflow) {
       clearTimeout(overflow.timer);
       const reason = `${overflow.count} more webhook(s) refused like this within ${REFUSAL_WINDOW_MS / 1000} s: ${overflow.reason}`;
-      enqueue({ receivedAt: new Date(), eventType: null, callId: null, outcome: "rejected", reason, statusCode: overflow.statusCode, durationMs: 0, count: overflow.count });
+      enqueue({ receivedAt: new Date(), eventType: null, callId: null, outcome: "rejected", reason, statusCode, durationMs: 0, count: overflow.count });
     }
-    Object.assign(refusals, { startedAt: Date.now(), loggedSingly: 0, overflow: null });
+    Object.assign(window, { startedAt: Date.now(), loggedSingly: 0, overflow: null });
   };
 
   const writeQueued = async () => {
@@ -131,7 +132,7 @@ export function createDeliveryLog(deps: { pool: Pick<pg.Pool, "query">; logger: 
     // A call while a write is under way waits for it, then writes what is left.
     while (flushing) await flushing;
     // An open window's count is written when the window ends, so a flood makes one row per window; at shutdown, now.
-    if (refusals.overflow && deps.lifecycle.isShuttingDown) closeRefusalWindow();
+    if (deps.lifecycle.isShuttingDown) for (const window of refusals.values()) if (window.overflow) closeRefusalWindow(window);
     if (queue.length === 0) return;
     flushing = writeQueued().finally(() => (flushing = null));
     await flushing;
@@ -140,16 +141,19 @@ export function createDeliveryLog(deps: { pool: Pick<pg.Pool, "query">; logger: 
   return {
     record: enqueue,
     recordRefusal(statusCode, reason) {
-      if (Date.now() - refusals.startedAt >= REFUSAL_WINDOW_MS) closeRefusalWindow();
-      if (refusals.loggedSingly < REFUSALS_LOGGED_SINGLY) {
-        refusals.loggedSingly += 1;
+      let window = refusals.get(statusCode);
+      if (!window) refusals.set(statusCode, (window = { statusCode, startedAt: Date.now(), loggedSingly: 0, overflow: null }));
+      if (Date.now() - window.startedAt >= REFUSAL_WINDOW_MS) closeRefusalWindow(window);
+      if (window.loggedSingly < REFUSALS_LOGGED_SINGLY) {
+        window.loggedSingly += 1;
         enqueue({ receivedAt: new Date(), eventType: null, callId: null, outcome: "rejected", reason, statusCode, durationMs: 0 });
         return;
       }
       // The aggregated row is written when the window ends, even if no refusal follows to close it.
-      refusals.overflow ??= { count: 0, statusCode, reason, timer: setTimeout(closeRefusalWindow, REFUSAL_WINDOW_MS - (Date.now() - refusals.startedAt)) };
-      refusals.overflow.timer.unref?.();
-      refusals.overflow.count += 1;
+      const open = window;
+      open.overflow ??= { count: 0, reason, timer: setTimeout(() => closeRefusalWindow(open), REFUSAL_WINDOW_MS - (Date.now() - open.startedAt)) };
+      open.overflow.timer.unref?.();
+      open.overflow.count += 1;
     },
     flush,
   };

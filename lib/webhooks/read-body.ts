@@ -6,13 +6,20 @@
 // main-thread CPU than verifying the signature (`npm run bench:ingest-profile`).
 import type { IncomingMessage } from "node:http";
 import { ApiError } from "@/lib/http/api-error";
+import { bodyTimedOut } from "./webhook-admission";
 
 function payloadTooLarge(limitBytes: number): ApiError {
   return new ApiError("payload_too_large", `The body is larger than the ${limitBytes}-byte limit for this endpoint.`);
 }
 
-/** Past the limit reading stops: the sender, held back by TCP, gets the 413 instead of streaming on. */
-export function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
+/** When a body must have arrived: `at` (epoch ms), `afterMs` after its headers (WEBHOOK_BODY_TIMEOUT_MS). */
+export type BodyDeadline = { at: number; afterMs: number };
+
+/**
+ * Past the limit reading stops: the sender, held back by TCP, gets the 413 instead of streaming on. A body still
+ * arriving at its deadline is refused with 408.
+ */
+export function readBody(request: IncomingMessage, limitBytes: number, deadline?: BodyDeadline): Promise<Buffer> {
   const declared = Number(request.headers["content-length"] ?? Number.NaN);
   if (declared > limitBytes) return Promise.reject(payloadTooLarge(limitBytes));
   // A webhook's body mostly arrives with its head: then it is all buffered already, and one read takes it.
@@ -23,7 +30,9 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {
+      clearTimeout(timer);
       request.off("data", onData);
       request.off("end", onEnd);
       request.off("close", onClose);
@@ -50,6 +59,13 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
     request.on("data", onData);
     request.once("end", onEnd);
     request.once("close", onClose);
+    if (deadline) {
+      timer = setTimeout(() => {
+        stop();
+        request.pause();
+        reject(bodyTimedOut(deadline.afterMs));
+      }, Math.max(0, deadline.at - Date.now()));
+    }
     // Flowing even where an earlier reader paused it (webhook-admission.ts waits for the body without reading it).
     request.resume();
   });

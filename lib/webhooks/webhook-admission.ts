@@ -51,16 +51,31 @@ function whenBodyArrived(request: IncomingMessage, then: (isWhole: boolean) => v
 
 type Waiting = { run: () => void; refuse: () => void; since: number };
 
+export function bodyTimedOut(timeoutMs: number): ApiError {
+  // Closing the connection: the rest of a slow body is not worth waiting for.
+  return new ApiError("request_timeout", `The body did not arrive within ${timeoutMs / 1000} s of the request's headers.`, { headers: { connection: "close" } });
+}
+
 type AdmissionOptions = {
   maxInFlight: number;
   maxConcurrent: number;
   maxTurnWaitMs?: number;
-  /** Told of every 503 this admission answers, after it is sent (for the metrics and the delivery log). */
+  /** Of the webhooks in flight, at most this many from one source address (`sourceOf`). */
+  maxPerSource?: number;
+  sourceOf?: (request: IncomingMessage) => string;
+  /** A body that has not arrived whole this long after its headers is answered 408 (bodyDeadline tells readers). */
+  bodyTimeoutMs?: number;
+  /** A refusal for a request before it takes a place (a source over its rate limit, say), or null to admit it. */
+  screen?: (request: IncomingMessage) => ApiError | null;
+  /** Told of every refusal this admission answers (429, 503, 408), after it is sent (for the metrics and the delivery log). */
   onRefused?: (error: ApiError) => void;
 };
 
 export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmission {
-  const { maxInFlight, maxConcurrent, maxTurnWaitMs = MAX_TURN_WAIT_MS } = options;
+  const { maxInFlight, maxConcurrent, maxTurnWaitMs = MAX_TURN_WAIT_MS, maxPerSource = Number.POSITIVE_INFINITY, bodyTimeoutMs = 10_000 } = options;
+  const sourceOf = options.sourceOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? "unknown");
+  /** Webhooks in flight per source address; an address leaves the map with its last one. */
+  const perSource = new Map<string, number>();
   let inFlight = 0;
   let running = 0;
   const waiting: Waiting[] = [];
@@ -80,8 +95,10 @@ export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmiss
     }
   };
 
-  function refuse(request: IncomingMessage, response: ServerResponse, message: string): void {
-    const error = new ApiError("unavailable", message, { headers: { "retry-after": "1" } });
+  const unavailable = (message: string) => new ApiError("unavailable", message, { headers: { "retry-after": "1" } });
+
+  function refuse(request: IncomingMessage, response: ServerResponse, error: ApiError): void {
+    if (response.headersSent || response.destroyed) return;
     // The body may be unread: closing the connection after the answer keeps it from being parsed as a next request.
     response.writeHead(error.status, { "content-type": "application/json", connection: "close", ...error.headers });
     response.end(JSON.stringify(errorBody(error)));
@@ -91,11 +108,24 @@ export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmiss
 
   return {
     admit(request, response, handle) {
+      const screened = options.screen?.(request);
+      if (screened) return refuse(request, response, screened);
       if (inFlight >= maxInFlight) {
-        return refuse(request, response, `Callboard is already handling ${maxInFlight} webhooks; retry in a second.`);
+        return refuse(request, response, unavailable(`Callboard is already handling ${maxInFlight} webhooks; retry in a second.`));
+      }
+      // One address trickling a thousand slow bodies must not take every place.
+      const source = sourceOf(request);
+      const fromSource = perSource.get(source) ?? 0;
+      if (fromSource >= maxPerSource) {
+        return refuse(request, response, unavailable(`This address already has ${maxPerSource} webhooks in flight; retry in a second.`));
       }
       inFlight += 1;
+      perSource.set(source, fromSource + 1);
       let isRunning = false;
+      // A body too slow to arrive is answered 408 here while it waits; once handed on, the reader keeps the deadline.
+      const deadline = setTimeout(() => {
+        if (!isRunning) refuse(request, response, bodyTimedOut(bodyTimeoutMs));
+      }, bodyTimeoutMs);
       const run = () => {
         if (response.destroyed) return; // The sender gave up while it waited.
         isRunning = true;
@@ -104,10 +134,14 @@ export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmiss
       };
       const entry: Waiting = {
         run,
-        refuse: () => refuse(request, response, `Callboard could not take this webhook within ${maxTurnWaitMs / 1000} s; retry in a second.`),
+        refuse: () => refuse(request, response, unavailable(`Callboard could not take this webhook within ${maxTurnWaitMs / 1000} s; retry in a second.`)),
         since: 0,
       };
       response.once("close", () => {
+        clearTimeout(deadline);
+        const left = (perSource.get(source) ?? 1) - 1;
+        if (left > 0) perSource.set(source, left);
+        else perSource.delete(source);
         inFlight -= 1;
         if (isRunning) running -= 1;
         else if (waiting.includes(entry)) waiting.splice(waiting.indexOf(entry), 1);
@@ -115,6 +149,8 @@ export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmiss
       });
       whenBodyArrived(request, (isWhole) => {
         if (!isWhole) return run();
+        // Whole: from here the wait for a turn is bounded by maxTurnWaitMs instead.
+        clearTimeout(deadline);
         entry.since = Date.now();
         waiting.push(entry);
         startNext();

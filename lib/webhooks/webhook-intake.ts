@@ -20,7 +20,7 @@ import type { Logger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
 import type { DeliveryLog, DeliveryOutcome } from "./delivery-log";
 import { parseFlireoPayload } from "./parse-flireo-payload";
-import { readBody } from "./read-body";
+import { readBody, type BodyDeadline } from "./read-body";
 import { isStorableJsonText, parseStorableJson } from "./replace-unstorable-characters";
 import { verifySignature } from "./verify-signature";
 import { createWebhookAdmission } from "./webhook-admission";
@@ -37,7 +37,7 @@ export type WebhookIntake = {
 };
 
 type IntakeDeps = {
-  env: Pick<Env, "WEBHOOK_MAX_IN_FLIGHT" | "WEBHOOK_MAX_CONCURRENT" | "WEBHOOK_BODY_LIMIT_BYTES">;
+  env: Pick<Env, "WEBHOOK_MAX_IN_FLIGHT" | "WEBHOOK_MAX_IN_FLIGHT_PER_SOURCE" | "WEBHOOK_MAX_CONCURRENT" | "WEBHOOK_BODY_LIMIT_BYTES" | "WEBHOOK_BODY_TIMEOUT_MS">;
   logger: Logger;
   metrics: Metrics;
   signing: SigningSecrets;
@@ -48,6 +48,9 @@ type IntakeDeps = {
 
 /** What is known about a webhook so far, filled in as it is read: the delivery log records it even on a refusal. */
 type Known = { eventType: string | null; callId: string | null };
+
+/** A webhook admit() handed on to Next.js, for receive(). */
+type Admitted = { request: IncomingMessage; deadline: BodyDeadline };
 
 type Outcome = { outcome: Exclude<DeliveryOutcome, "rejected">; eventType: string };
 
@@ -65,7 +68,7 @@ function isJsonContentType(contentType: string | null): boolean {
 }
 
 /** The verified, parsed body; or a 4xx naming what is wrong with it. */
-async function readPayload(request: IncomingMessage, deps: IntakeDeps): Promise<{ body: unknown; text: string }> {
+async function readPayload({ request, deadline }: Admitted, deps: IntakeDeps): Promise<{ body: unknown; text: string }> {
   const contentType = header(request, "content-type");
   if (!isJsonContentType(contentType)) {
     throw new ApiError(
@@ -73,7 +76,7 @@ async function readPayload(request: IncomingMessage, deps: IntakeDeps): Promise<
       `Flireo webhooks are JSON: send Content-Type: application/json (got ${JSON.stringify(contentType ?? "none")}).`,
     );
   }
-  const rawBody = await readBody(request, deps.env.WEBHOOK_BODY_LIMIT_BYTES);
+  const rawBody = await readBody(request, deps.env.WEBHOOK_BODY_LIMIT_BYTES, deadline);
   const policy = deps.signing.peek() ?? (await deps.signing.policy());
   const signatureHeader = header(request, "x-webhook-signature");
   // A signature that is present is always checked, also where unsigned webhooks are accepted (webhook-secrets.ts).
@@ -106,16 +109,10 @@ async function record(event: FlireoCallEvent, payload: unknown, deps: IntakeDeps
 }
 
 /** Reads, verifies, normalizes and records one webhook. */
-async function handle(request: IncomingMessage, known: Known, deps: IntakeDeps): Promise<Outcome> {
-  const eventHeader = header(request, "x-webhook-event");
+async function handle(admitted: Admitted, known: Known, deps: IntakeDeps): Promise<Outcome> {
+  const eventHeader = header(admitted.request, "x-webhook-event");
   known.eventType = eventHeader;
-  const limit = deps.sourceLimiter.take(getClientAddress((name) => header(request, name)));
-  if (!limit.allowed) {
-    throw new ApiError("rate_limited", `Too many webhooks from this address; retry in ${limit.retryAfterSeconds} s.`, {
-      headers: { "Retry-After": String(limit.retryAfterSeconds) },
-    });
-  }
-  const { body, text } = await readPayload(request, deps);
+  const { body, text } = await readPayload(admitted, deps);
   const parsed = parseFlireoPayload(body, eventHeader);
   if (parsed.kind === "invalid") {
     const fields = parsed.issues.map((issue) => `${issue.path || "(body)"}: ${issue.message}`).join("; ");
@@ -137,20 +134,38 @@ function answer(result: Outcome): Response {
   return result.outcome === "ignored" ? Response.json({}) : new Response(null, { headers: { [OUTCOME_HEADER]: result.outcome } });
 }
 
+/** The source's rate limit (WEBHOOK_RATE_LIMIT_PER_MINUTE), checked before the webhook takes a place. */
+function rateLimitRefusal(limiter: TokenBucketLimiter, request: IncomingMessage): ApiError | null {
+  const limit = limiter.take(sourceAddress(request));
+  if (limit.allowed) return null;
+  return new ApiError("rate_limited", `Too many webhooks from this address; retry in ${limit.retryAfterSeconds} s.`, {
+    headers: { "Retry-After": String(limit.retryAfterSeconds) },
+  });
+}
+
+/** The address server.ts pinned (lib/http/client-address.ts). */
+const sourceAddress = (request: IncomingMessage) => getClientAddress((name) => header(request, name));
+
+const REFUSAL_METRIC: Record<number, string> = { 408: "timed_out", 429: "rate_limited", 503: "overloaded" };
+
 export function createWebhookIntake(deps: IntakeDeps): WebhookIntake {
-  // The Node request of the webhook being handled, for receive(): its headers and body are read straight off it.
-  const admitted = new AsyncLocalStorage<IncomingMessage>();
+  // The webhook being handled, for receive(): its headers and body are read straight off Node's request.
+  const admitted = new AsyncLocalStorage<Admitted>();
   let refusedSinceWarning = 0;
   let warnedAt = 0;
   const admission = createWebhookAdmission({
     maxInFlight: deps.env.WEBHOOK_MAX_IN_FLIGHT,
+    maxPerSource: deps.env.WEBHOOK_MAX_IN_FLIGHT_PER_SOURCE,
     maxConcurrent: deps.env.WEBHOOK_MAX_CONCURRENT,
+    bodyTimeoutMs: deps.env.WEBHOOK_BODY_TIMEOUT_MS,
+    sourceOf: sourceAddress,
+    screen: (request) => rateLimitRefusal(deps.sourceLimiter, request),
     onRefused(error) {
-      deps.metrics.observeWebhook("overloaded", 0);
+      deps.metrics.observeWebhook(REFUSAL_METRIC[error.status] ?? "rejected", 0);
       deps.deliveries.recordRefusal(error.status, error.message);
       refusedSinceWarning += 1;
       if (Date.now() - warnedAt < WARN_EVERY_MS) return;
-      deps.logger.warn({ refused: refusedSinceWarning, maxInFlight: deps.env.WEBHOOK_MAX_IN_FLIGHT }, "Webhooks refused with 503: too many in flight or waiting too long");
+      deps.logger.warn({ refused: refusedSinceWarning, last: error.message }, "Webhooks refused before they were read (rate limit, overload or a slow body)");
       warnedAt = Date.now();
       refusedSinceWarning = 0;
     },
@@ -188,12 +203,13 @@ export function createWebhookIntake(deps: IntakeDeps): WebhookIntake {
       // few-byte answers that is a zlib stream per request (CPU, ~100 KB of native memory each, and a queue of them
       // when the libuv pool falls behind under load). Its answers are never worth compressing.
       delete request.headers["accept-encoding"];
+      const admittedAt = Date.now();
       admission.admit(request, response, () => {
         // Next writes a response's head, its body and the chunked terminator as separate writes, each a syscall and
         // a TCP segment. Corked until the response ends, a webhook's whole answer leaves in one.
         response.cork();
         response.once("prefinish", () => response.uncork());
-        admitted.run(request, forward);
+        admitted.run({ request, deadline: { at: admittedAt + deps.env.WEBHOOK_BODY_TIMEOUT_MS, afterMs: deps.env.WEBHOOK_BODY_TIMEOUT_MS } }, forward);
       });
     },
     receive,

@@ -5,7 +5,8 @@ import { checkHealth } from "@/lib/db/check-health";
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const health = await checkHealth(appContext().prisma);
+  const { prisma, migrationNames } = appContext();
+  const health = await checkHealth(prisma, migrationNames);
   return Response.json(health, {
     status: health.status === "ok" ? 200 : 503,
     headers: { "cache-control": "no-store" },
