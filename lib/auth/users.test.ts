@@ -1,76 +1,63 @@
 // The hand-written auth migration serves every Prisma query Better Auth's adapter and Callboard make.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { hasAdmin, listUsers } from "./users";
 
-let database: TestDatabase;
-let prisma: PrismaClient;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  prisma = createPrismaClient(database.url);
-});
-
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 describe("auth tables", () => {
   it("store users with their defaults, sessions, accounts and verifications, and cascade on delete", async () => {
-    expect(await hasAdmin(prisma)).toBe(false);
-    const user = await prisma.user.create({ data: { id: "u1", name: "Ann", email: "ann@example.test" } });
+    expect(await hasAdmin(database.prisma)).toBe(false);
+    const user = await database.prisma.user.create({ data: { id: "u1", name: "Ann", email: "ann@example.test" } });
     expect(user).toMatchObject({ role: "viewer", emailVerified: false, banned: false, banReason: null, image: null });
     expect(user.createdAt).toBeInstanceOf(Date);
 
     const expiresAt = new Date(Date.now() + 60_000);
-    await prisma.session.create({ data: { id: "s1", token: "t1", userId: "u1", expiresAt, ipAddress: "127.0.0.1", userAgent: "test", impersonatedBy: null } });
-    await prisma.account.create({
+    await database.prisma.session.create({ data: { id: "s1", token: "t1", userId: "u1", expiresAt, ipAddress: "127.0.0.1", userAgent: "test", impersonatedBy: null } });
+    await database.prisma.account.create({
       data: { id: "a1", accountId: "u1", providerId: "credential", userId: "u1", password: "hash", accessTokenExpiresAt: expiresAt, refreshTokenExpiresAt: null, scope: null, idToken: null },
     });
-    await prisma.verification.create({ data: { id: "v1", identifier: "reset:ann", value: "x", expiresAt } });
+    await database.prisma.verification.create({ data: { id: "v1", identifier: "reset:ann", value: "x", expiresAt } });
 
-    const loaded = await prisma.user.findUniqueOrThrow({ where: { email: "ann@example.test" }, include: { sessions: true, accounts: true } });
+    const loaded = await database.prisma.user.findUniqueOrThrow({ where: { email: "ann@example.test" }, include: { sessions: true, accounts: true } });
     expect(loaded.sessions.map((session) => session.token)).toEqual(["t1"]);
     expect(loaded.sessions[0]?.expiresAt).toEqual(expiresAt);
     expect(loaded.accounts[0]).toMatchObject({ providerId: "credential", password: "hash" });
-    expect(await prisma.session.findUnique({ where: { token: "t1" } })).not.toBeNull();
-    expect(await prisma.verification.findMany({ where: { identifier: "reset:ann" } })).toHaveLength(1);
+    expect(await database.prisma.session.findUnique({ where: { token: "t1" } })).not.toBeNull();
+    expect(await database.prisma.verification.findMany({ where: { identifier: "reset:ann" } })).toHaveLength(1);
 
-    await expect(prisma.user.create({ data: { id: "u2", name: "Dup", email: "ann@example.test" } })).rejects.toThrow();
-    await prisma.user.update({ where: { id: "u1" }, data: { role: "admin", banned: true, banReason: "test", banExpires: expiresAt } });
-    expect(await hasAdmin(prisma)).toBe(true);
-    expect(await listUsers(prisma)).toEqual([{ id: "u1", email: "ann@example.test", name: "Ann", role: "admin", createdAt: user.createdAt.toISOString() }]);
+    await expect(database.prisma.user.create({ data: { id: "u2", name: "Dup", email: "ann@example.test" } })).rejects.toThrow();
+    await database.prisma.user.update({ where: { id: "u1" }, data: { role: "admin", banned: true, banReason: "test", banExpires: expiresAt } });
+    expect(await hasAdmin(database.prisma)).toBe(true);
+    expect(await listUsers(database.prisma)).toEqual([{ id: "u1", email: "ann@example.test", name: "Ann", role: "admin", createdAt: user.createdAt.toISOString() }]);
 
-    await prisma.user.delete({ where: { id: "u1" } });
-    expect(await prisma.session.count()).toBe(0);
-    expect(await prisma.account.count()).toBe(0);
+    await database.prisma.user.delete({ where: { id: "u1" } });
+    expect(await database.prisma.session.count()).toBe(0);
+    expect(await database.prisma.account.count()).toBe(0);
   });
 
   it("keeps an admin: the last one can be neither demoted nor removed while others remain, also by two admins at once", async () => {
-    const user = (id: string, role: string) => prisma.user.create({ data: { id, name: id, email: `${id}@example.test`, role } });
+    const user = (id: string, role: string) => database.prisma.user.create({ data: { id, name: id, email: `${id}@example.test`, role } });
     await user("admin-a", "admin");
     await user("admin-b", "admin");
     await user("viewer-c", "viewer");
 
     // Each demotes the other at the same moment: one wins, and an admin is left.
     const demotions = await Promise.allSettled([
-      prisma.user.update({ where: { id: "admin-a" }, data: { role: "viewer" } }),
-      prisma.user.update({ where: { id: "admin-b" }, data: { role: "viewer" } }),
+      database.prisma.user.update({ where: { id: "admin-a" }, data: { role: "viewer" } }),
+      database.prisma.user.update({ where: { id: "admin-b" }, data: { role: "viewer" } }),
     ]);
     expect(demotions.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refusal = demotions.find((result) => result.status === "rejected");
     expect(String((refusal as PromiseRejectedResult).reason)).toContain("Callboard keeps at least one admin");
-    const [last] = (await listUsers(prisma)).filter((entry) => entry.role === "admin");
+    const [last] = (await listUsers(database.prisma)).filter((entry) => entry.role === "admin");
     expect(last).toBeDefined();
 
-    await expect(prisma.user.delete({ where: { id: last?.id } })).rejects.toThrow(/keeps at least one admin/);
-    await expect(prisma.user.update({ where: { id: last?.id }, data: { role: "viewer" } })).rejects.toThrow(/keeps at least one admin/);
+    await expect(database.prisma.user.delete({ where: { id: last?.id } })).rejects.toThrow(/keeps at least one admin/);
+    await expect(database.prisma.user.update({ where: { id: last?.id }, data: { role: "viewer" } })).rejects.toThrow(/keeps at least one admin/);
     // Another admin first, then the old one may go.
-    await prisma.user.update({ where: { id: "viewer-c" }, data: { role: "admin" } });
-    await prisma.user.delete({ where: { id: last?.id } });
-    expect((await listUsers(prisma)).filter((entry) => entry.role === "admin").map((entry) => entry.id)).toEqual(["viewer-c"]);
+    await database.prisma.user.update({ where: { id: "viewer-c" }, data: { role: "admin" } });
+    await database.prisma.user.delete({ where: { id: last?.id } });
+    expect((await listUsers(database.prisma)).filter((entry) => entry.role === "admin").map((entry) => entry.id)).toEqual(["viewer-c"]);
   });
 });

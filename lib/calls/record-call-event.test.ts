@@ -2,31 +2,14 @@
 // another, all at once or grouped by the batcher, the call ends up the same, a late in-progress never revives it, and its timeline lists
 // the events in the order they happened.
 import fc from "fast-check";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { eventDedupeKey, type CallType, type FlireoCallEvent } from "@/lib/calls/call-event";
 import { createCallRecorder } from "./call-recorder";
 import { listCallEvents } from "./list-call-events";
 import { PayloadText, recordCallEvent } from "./record-call-event";
 
-let database: TestDatabase;
-let prisma: PrismaClient;
-let db: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  prisma = createPrismaClient(database.url);
-  db = new pg.Pool({ connectionString: database.url, max: 4 });
-});
-
-afterAll(async () => {
-  await db?.end();
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 const BASE = Date.UTC(2026, 10, 27, 9, 0, 0);
 
@@ -124,7 +107,7 @@ const COMPARED = `status, status_rank, status_at, call_type, line_number, line_n
   unresolved_at, unresolved_reason`;
 
 async function loadCall(callId: string): Promise<Record<string, unknown>> {
-  const { rows } = await db.query(`SELECT ${COMPARED} FROM calls WHERE id = $1`, [callId]);
+  const { rows } = await database.pool.query(`SELECT ${COMPARED} FROM calls WHERE id = $1`, [callId]);
   expect(rows).toHaveLength(1);
   return rows[0] as Record<string, unknown>;
 }
@@ -135,19 +118,19 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
       fc.asyncProperty(deliveries, async ([distinct, orderA, orderB]) => {
         const sequential = nextCallId();
         const outcomes: string[] = [];
-        for (const event of orderA) outcomes.push((await recordCallEvent(db, { ...event, callId: sequential }, event)).outcome);
+        for (const event of orderA) outcomes.push((await recordCallEvent(database.pool, { ...event, callId: sequential }, event)).outcome);
         // Exactly one delivery per distinct event is stored; every other copy is a duplicate.
         expect(outcomes.filter((outcome) => outcome === "stored")).toHaveLength(distinct.length);
 
         const concurrent = nextCallId();
-        const results = await Promise.all(orderB.map((event) => recordCallEvent(db, { ...event, callId: concurrent }, event)));
+        const results = await Promise.all(orderB.map((event) => recordCallEvent(database.pool, { ...event, callId: concurrent }, event)));
         expect(results.filter((result) => result.outcome === "stored")).toHaveLength(distinct.length);
 
         // The path webhooks take: the batcher groups concurrent deliveries into few multi-call statements.
         // Two calls' deliveries interleaved, so statements carry events of both calls at once.
         const batched = nextCallId();
         const batchedToo = nextCallId();
-        const batcher = createCallRecorder({ pool: db, prisma, publisher: { publish: () => {} } });
+        const batcher = createCallRecorder({ pool: database.pool, prisma: database.prisma, publisher: { publish: () => {} } });
         const interleaved = orderB.flatMap((event, index) => [
           { ...event, callId: batched },
           ...(orderA[index] ? [{ ...orderA[index], callId: batchedToo }] : []),
@@ -167,7 +150,7 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
         if (distinct.some((event) => event.status === "ended-with-error")) expect(a.error).toBe("STT connection failed");
 
         // The timeline: each distinct event once, in the order it happened.
-        const timeline = await listCallEvents(prisma, concurrent);
+        const timeline = await listCallEvents(database.prisma, concurrent);
         expect(timeline).toHaveLength(distinct.length);
         const times = timeline.map((event) => event.occurredAt);
         expect(times).toEqual([...times].sort());
@@ -185,15 +168,15 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
     const inProgress = statusUpdate(facts, true, "in-progress", 500);
     const ended = statusUpdate(facts, true, "ended", 100);
     // The in-progress happened later by its timestamp, yet an ended call stays ended.
-    await recordCallEvent(db, { ...ended, callId }, ended);
-    await recordCallEvent(db, { ...inProgress, callId }, inProgress);
+    await recordCallEvent(database.pool, { ...ended, callId }, ended);
+    await recordCallEvent(database.pool, { ...inProgress, callId }, inProgress);
     expect(await loadCall(callId)).toMatchObject({ status: "ended", ended_at: new Date(BASE + 100_000), started_at: new Date(BASE + 500_000) });
 
     const report = { ...statusUpdate(facts, true, "ended", 100), type: "end-of-call-report" as const };
     const failed = statusUpdate(facts, true, "ended-with-error", 100, { error: "LLM timeout" });
     const other = nextCallId();
-    await recordCallEvent(db, { ...failed, callId: other }, failed);
-    await recordCallEvent(db, { ...report, callId: other }, report);
+    await recordCallEvent(database.pool, { ...failed, callId: other }, failed);
+    await recordCallEvent(database.pool, { ...report, callId: other }, report);
     expect(await loadCall(other)).toMatchObject({ status: "ended-with-error", error: "LLM timeout" });
   });
 
@@ -202,8 +185,8 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
     const callId = nextCallId();
     const event = statusUpdate(facts, true, "in-progress", 10);
     const text = '{"message": {"type": "status-update", "big": 123456789012345678901234567890, "s": "één \\\\u0000"}}';
-    await recordCallEvent(db, { ...event, callId }, new PayloadText(text));
-    const { rows } = await db.query("SELECT payload, payload->'message'->>'big' AS big FROM call_events WHERE call_id = $1", [callId]);
+    await recordCallEvent(database.pool, { ...event, callId }, new PayloadText(text));
+    const { rows } = await database.pool.query("SELECT payload, payload->'message'->>'big' AS big FROM call_events WHERE call_id = $1", [callId]);
     expect(rows[0].payload).toEqual(JSON.parse(text));
     expect(rows[0].big).toBe("123456789012345678901234567890");
   });

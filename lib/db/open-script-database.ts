@@ -1,23 +1,11 @@
 // The database for a command-line tool: DATABASE_URL, else the embedded Postgres of a running Callboard, else
 // the embedded Postgres started just for the command (and stopped again by close()).
-import pg from "pg";
 import { env } from "@/lib/env";
+import { canConnect } from "./can-connect";
 import { createDatabase } from "./client";
 import { embeddedPostgresUrl, startEmbeddedPostgres } from "./embedded-postgres";
 import type { PrismaClient } from "./generated/client";
 import { migrateDatabase } from "./migrate";
-
-async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 export async function openScriptDatabase(): Promise<{ prisma: PrismaClient; url: string; close: () => Promise<void> }> {
   let url = env.DATABASE_URL;

@@ -33,7 +33,7 @@ export function UserRoleSelect({ userId, email, role }: { userId: string; email:
           startTransition(async () => {
             setShownRole(next);
             const result = await changeRole(form);
-            if (result.error) setError(result.error);
+            if (result.error) setError(result.error.message);
           });
         }}
       >

@@ -2,7 +2,7 @@
 import { requireAdmin } from "@/lib/context/session";
 import { appContext } from "@/lib/context/current";
 import { getFlireoClient } from "@/lib/flireo/flireo-api-key";
-import { loadFlireoOverview, toApiError } from "@/lib/flireo/manage-registrations";
+import { loadFlireoOverview } from "@/lib/flireo/manage-registrations";
 import { errorResponse } from "@/lib/http/api-error";
 import { loadRegistrationTarget } from "@/lib/flireo/webhook-settings";
 import { readRequestOrigin } from "@/lib/webhooks/webhook-url";
@@ -17,6 +17,6 @@ export async function GET(request: Request): Promise<Response> {
     const target = await loadRegistrationTarget(appContext().prisma, readRequestOrigin(request.headers, request.url));
     return Response.json(await loadFlireoOverview(client, target));
   } catch (error) {
-    return errorResponse(toApiError(error));
+    return errorResponse(error);
   }
 }
