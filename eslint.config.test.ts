@@ -1,4 +1,5 @@
-// The browser/server boundary of eslint.config.mjs, checked on code that breaks it and code that keeps it.
+// The browser/server boundary and the size limits of eslint.config.mjs, checked on code that breaks them and code
+// that keeps them.
 import { ESLint } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
@@ -15,7 +16,31 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
   return (result?.messages ?? []).filter((message) => message.ruleId === "no-restricted-imports").map((message) => message.message);
 }
 
+async function sizeErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === "max-lines-per-function" || message.ruleId === "max-lines").map((message) => message.ruleId ?? "").sort();
+}
+
+/** A function of `statements` lines, inside a module of about as many. */
+const longFunction = (statements: number) => `export function fixture(): number {\n  let total = 0;\n${"  total += 1;\n".repeat(statements)}  return total;\n}\n`;
+
 const CLIENT_COMPONENT = (importLine: string) => `"use client";\n${importLine}\nexport function Fixture() {\n  return null;\n}\n`;
+
+async function globalStateErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === "no-restricted-globals").map((message) => message.message);
+}
+
+describe("process state", () => {
+  it("refuses globalThis in runtime code, outside the one holder of the application context", async () => {
+    const code = 'const KEY = Symbol.for("x");\nexport const cache = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map());\n';
+    for (const file of ["lib/webhooks/fixture.ts", "app/api/fixture/route.ts", "components/board/fixture.tsx", "server.ts"]) {
+      expect(await globalStateErrors(file, code), file).toEqual([expect.stringContaining("application context")]);
+    }
+    expect(await globalStateErrors("lib/context/current.ts", code)).toEqual([]);
+    expect(await globalStateErrors("lib/webhooks/fixture.test.ts", code)).toEqual([]);
+  });
+});
 
 describe("the browser boundary", () => {
   it("refuses a client component that imports a server-only module, such as the event store (and pg with it)", async () => {
@@ -42,5 +67,22 @@ describe("the browser boundary", () => {
 
   it("lets server code import anything", async () => {
     expect(await boundaryErrors("lib/webhooks/fixture.ts", 'import { recordCallEvents } from "@/lib/calls/record-call-event";\nvoid recordCallEvents;\n')).toEqual([]);
+  });
+});
+
+describe("the size limits", () => {
+  it("refuse a function over 80 lines and a module over 250 in the code that runs", async () => {
+    expect(await sizeErrors("lib/calls/fixture.ts", longFunction(90))).toEqual(["max-lines-per-function"]);
+    expect(await sizeErrors("components/board/fixture.ts", longFunction(300))).toEqual(["max-lines", "max-lines-per-function"]);
+  });
+
+  it("count neither blank lines nor comments", async () => {
+    const padded = longFunction(70).replace(/ {2}total \+= 1;\n/g, "  total += 1;\n\n  // why\n");
+    expect(await sizeErrors("app/api/fixture/route.ts", padded)).toEqual([]);
+  });
+
+  it("leave tests and test helpers alone", async () => {
+    expect(await sizeErrors("lib/calls/fixture.test.ts", longFunction(300))).toEqual([]);
+    expect(await sizeErrors("lib/testing/fixture.ts", longFunction(300))).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@
 // covered without changes.
 import { NextResponse, type NextRequest } from "next/server";
 import { isAdminPath, isApiPath, isApiTokenPath, isPublicPath, isWebhookPath } from "@/lib/auth/access-policy";
-import { verifyApiToken } from "@/lib/api-tokens/verify-api-token";
+import { verifyApiTokenGuarded } from "@/lib/api-tokens/authenticate-api-request";
+import { appContext } from "@/lib/context/current";
 import { isSameOriginRequest } from "@/lib/auth/same-origin";
-import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { getSessionUser, type SessionUser } from "@/lib/context/session";
 import { env } from "@/lib/env";
 import { ApiError, errorBody } from "@/lib/http/api-error";
 import { buildContentSecurityPolicy, createNonce, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
@@ -34,7 +35,7 @@ function refuse(request: NextRequest, error: ApiError): NextResponse {
 
 /** Sessions and API tokens live in Postgres: while it is down nobody can be checked, a 503 to retry, not a bug. */
 async function toUnavailable(error: unknown): Promise<ApiError> {
-  if (isDatabaseUnavailable(error) || !(await isDatabaseReachable())) {
+  if (isDatabaseUnavailable(error) || !(await isDatabaseReachable(appContext().prisma))) {
     return new ApiError("unavailable", "Callboard cannot check your sign-in right now: its database is unavailable. Retry shortly.", {
       headers: { "retry-after": "5" },
     });
@@ -45,7 +46,10 @@ async function toUnavailable(error: unknown): Promise<ApiError> {
 /** /api/v1: an API token or nothing (the handlers check it again, and rate-limit it). */
 async function checkApiToken(request: NextRequest): Promise<ApiError | null> {
   try {
-    await verifyApiToken(request.headers.get("authorization"));
+    const { prisma, limits } = appContext();
+    // server.ts pinned the one trustworthy client address (lib/http/client-address.ts).
+    const address = request.headers.get("x-forwarded-for") ?? "unknown";
+    await verifyApiTokenGuarded(request.headers.get("authorization"), address, { prisma, failures: limits.apiTokenFailures });
     return null;
   } catch (error) {
     return error instanceof ApiError ? error : toUnavailable(error);

@@ -18,6 +18,18 @@ const sendStart = (baseUrl: string) =>
   postWebhook(baseUrl, camelStatusUpdate({ callId: newCallId(), status: "in-progress" }), { secret: TEST_WEBHOOK_SECRET });
 
 describe("the Callboard server process", () => {
+  it("started without NODE_ENV, behaves as production: no start without AUTH_SECRET, and no unsigned webhooks", async () => {
+    await expect(startTestServer({ env: { NODE_ENV: "", AUTH_SECRET: "" } })).rejects.toThrow(/AUTH_SECRET is required in production/);
+    const server = await startTestServer({ env: { NODE_ENV: "" } });
+    try {
+      expect(server.output()).toContain("(production)");
+      const unsigned = await postWebhook(server.baseUrl, camelStatusUpdate({ callId: newCallId(), status: "in-progress" }));
+      expect(unsigned.status).toBe(401);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("keeps answering webhooks, and idles, after the reader of its stdout and stderr and its database have gone", async () => {
     // Calls go stale within a second, so the sweep reports them (console.log to stdout) while the pipes are closed.
     const server = await startTestServer({ env: { LOG_LEVEL: "debug", STALE_CALL_MINUTES: "0.01", STALE_SWEEP_INTERVAL_SECONDS: "0.5" } });

@@ -1,26 +1,23 @@
 // Callboard's server: Next.js and Socket.IO on one HTTP port, on a database that is ready before the first request.
 import "@/lib/env-files";
 import { randomUUID } from "node:crypto";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { isWebhookPath } from "@/lib/auth/access-policy";
-import { connectDatabase, disconnectDatabase, getPrisma } from "@/lib/db/client";
+import { trustedOriginsFor } from "@/lib/auth/same-origin";
+import { findLiveSessions, getSessionUser } from "@/lib/auth/session";
+import { createAppContext, type AppContext } from "@/lib/context/app-context";
+import { provideAppContext } from "@/lib/context/current";
 import { describeDatabaseUrl } from "@/lib/db/describe-database-url";
 import { startEmbeddedPostgres, takeOverShutdownSignals, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { env, resolveAuthSecret } from "@/lib/env";
+import { DEVELOPMENT_AUTH_SECRET, env, resolveAuthSecret } from "@/lib/env";
 import { pinClientAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/observability/logger";
-import { getMetrics } from "@/lib/observability/metrics";
-import { markShuttingDown } from "@/lib/observability/shutdown-state";
 import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
-import { attachSocketServer } from "@/lib/realtime/socket-server";
-import { flushDeliveries } from "@/lib/webhooks/delivery-log";
-import { createWebhookAdmission } from "@/lib/webhooks/webhook-admission";
-import { fileWebhookRequest, REQUEST_TICKET_HEADER } from "@/lib/webhooks/webhook-request";
-import { ensureWebhookSecret, getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
+import { ensureWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 
-const isDev = env.NODE_ENV !== "production";
+const isDev = env.NODE_ENV === "development";
 
 async function resolveDatabase(): Promise<{ url: string; embedded: EmbeddedDatabase | null; label: string }> {
   if (env.DATABASE_URL) {
@@ -68,53 +65,35 @@ function exitWithProcess(pid: number, shutdown: (reason: string) => void): void 
   timer.unref();
 }
 
-async function main(): Promise<void> {
-  surviveClosedLogPipes();
-  resolveAuthSecret();
-  const database = await resolveDatabase();
-  const migrations = await migrateDatabase(database.url);
-  const prisma = connectDatabase(database.url);
-  await ensureWebhookSecret(prisma);
+/** Every request carries an id, in the logs and in the response, so a report can be traced. */
+function tagRequest(request: IncomingMessage, response: ServerResponse): void {
+  const incoming = request.headers["x-request-id"];
+  const requestId = typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  request.headers["x-request-id"] = requestId;
+  response.setHeader("x-request-id", requestId);
+  pinClientAddress(request, env.TRUST_PROXY);
+}
 
-  const httpServer = createServer();
-  const app = next({ dev: isDev, hostname: env.HOST, port: env.PORT, httpServer });
-  const handle = app.getRequestHandler();
-  await app.prepare();
-  const webhookAdmission = createWebhookAdmission({ maxInFlight: env.WEBHOOK_MAX_IN_FLIGHT, maxConcurrent: env.WEBHOOK_MAX_CONCURRENT });
-  getMetrics().heldWebhooks = () => webhookAdmission;
-  httpServer.on("request", (request, response) => {
-    // Every request carries an id, in the logs and in the response, so a report can be traced.
-    const incoming = request.headers["x-request-id"];
-    const requestId = typeof incoming === "string" && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-    request.headers["x-request-id"] = requestId;
-    response.setHeader("x-request-id", requestId);
-    pinClientAddress(request, env.TRUST_PROXY);
-    // Only server.ts hands out request tickets (webhook-request.ts); one sent by a client means nothing.
-    delete request.headers[REQUEST_TICKET_HEADER];
-    // Next.js gzips every route-handler response when the client accepts it, whatever its size: for the webhook's
-    // few-byte answers that is a zlib stream per request (CPU, ~100 KB of native memory each, and a queue of them when
-    // the libuv pool falls behind under load). Its answers are never worth compressing.
-    if (isWebhookPath(request.url?.split("?", 1)[0] ?? "")) {
-      delete request.headers["accept-encoding"];
-      if (request.method === "POST") {
-        webhookAdmission.admit(request, response, () => {
-          fileWebhookRequest(request, (listener) => response.once("close", listener));
-          // Next writes a response's head, its body and the chunked terminator as separate writes, each a syscall
-          // and a TCP segment. Corked until the response ends, a webhook's whole answer leaves in one.
-          response.cork();
-          response.once("prefinish", () => response.uncork());
-          void handle(request, response);
-        });
-        return;
-      }
-    }
-    void handle(request, response);
-  });
-  const adapter = env.REALTIME_ADAPTER ?? (env.REDIS_URL ? "redis" : "postgres");
-  const realtime = await attachSocketServer(httpServer, { adapter, databaseUrl: database.url, redisUrl: env.REDIS_URL });
-  const stopBackgroundJobs = startBackgroundJobs(prisma, { databaseUrl: database.url });
+async function printBanner(context: AppContext, database: { label: string }, migrations: { applied: string[]; alreadyApplied: string[] }, adapter: string): Promise<void> {
+  const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
+  const baseUrl = env.PUBLIC_BASE_URL ?? `http://${shownHost}:${env.PORT}`;
+  const signing = (await context.signing.policy()).isSignatureRequired ? "signatures required" : "UNSIGNED webhooks accepted";
+  // For the person who started it, on the terminal; the logs are the JSON lines (pino).
+  process.stdout.write(
+    [
+      `Callboard ${isDev ? "(development)" : "(production)"} is up.`,
+      `  Board:        ${baseUrl}/`,
+      `  Webhook URL:  ${baseUrl}/api/webhooks/flireo   (give this to Flireo; ${signing})`,
+      `  Webhooks:     ${baseUrl}/webhooks   (signing secret, test event, registration with Flireo)`,
+      `  Database:     ${database.label}; ${migrations.applied.length} migration(s) applied now, ${migrations.alreadyApplied.length} already.`,
+      `  Live updates: shared between instances through ${adapter === "none" ? "nothing (single instance)" : adapter}.`,
+      "",
+    ].join("\n"),
+  );
+}
 
-  await new Promise<void>((resolve, reject) => {
+function listen(httpServer: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     httpServer.once("error", (error: NodeJS.ErrnoException) =>
       reject(
         error.code === "EADDRINUSE"
@@ -124,36 +103,71 @@ async function main(): Promise<void> {
     );
     httpServer.listen(env.PORT, env.HOST, resolve);
   });
+}
 
-  const shownHost = env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST;
-  const baseUrl = env.PUBLIC_BASE_URL ?? `http://${shownHost}:${env.PORT}`;
-  const signing = (await getSignaturePolicy()).isSignatureRequired ? "signatures required" : "UNSIGNED webhooks accepted";
-  console.log(
-    [
-      `Callboard ${isDev ? "(development)" : "(production)"} is up.`,
-      `  Board:        ${baseUrl}/`,
-      `  Webhook URL:  ${baseUrl}/api/webhooks/flireo   (give this to Flireo; ${signing})`,
-      `  Webhooks:     ${baseUrl}/webhooks   (signing secret, test event, registration with Flireo)`,
-      `  Database:     ${database.label}; ${migrations.applied.length} migration(s) applied now, ${migrations.alreadyApplied.length} already.`,
-      `  Live updates: shared between instances through ${adapter === "none" ? "nothing (single instance)" : adapter}.`,
-    ].join("\n"),
-  );
+async function main(): Promise<void> {
+  surviveClosedLogPipes();
+  if (resolveAuthSecret() === DEVELOPMENT_AUTH_SECRET) {
+    logger.warn("AUTH_SECRET is not set: using the development default. Set AUTH_SECRET before exposing Callboard.");
+  }
+  const database = await resolveDatabase();
+  const migrations = await migrateDatabase(database.url);
+  const context = await createAppContext({ databaseUrl: database.url, env, logger });
+  provideAppContext(context);
+  await ensureWebhookSecret(context.prisma);
+
+  const httpServer = createServer({
+    // A request's headers must arrive within WEBHOOK_BODY_TIMEOUT_MS (Node answers 408), checked every second: slow
+    // headers would otherwise hold a connection for a minute (Node's default), and a slow body for five.
+    headersTimeout: env.WEBHOOK_BODY_TIMEOUT_MS,
+    requestTimeout: Math.max(60_000, env.WEBHOOK_BODY_TIMEOUT_MS),
+    connectionsCheckingInterval: 1_000,
+  });
+  const app = next({ dev: isDev, hostname: env.HOST, port: env.PORT, httpServer });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  httpServer.on("request", (request, response) => {
+    tagRequest(request, response);
+    // A webhook goes through the intake, which admits it and hands it on to its route (lib/webhooks/webhook-intake.ts).
+    if (request.method === "POST" && isWebhookPath(request.url?.split("?", 1)[0] ?? "")) {
+      context.webhooks.admit(request, response, () => void handle(request, response));
+      return;
+    }
+    void handle(request, response);
+  });
+  const adapter = env.REALTIME_ADAPTER ?? (env.REDIS_URL ? "redis" : "postgres");
+  await context.realtime.attach(httpServer, {
+    adapter,
+    databaseUrl: database.url,
+    redisUrl: env.REDIS_URL,
+    authenticate: async (headers) => {
+      const user = await getSessionUser(context.auth, headers);
+      return user && { userId: user.id, sessionId: user.session.id, expiresAt: user.session.expiresAt };
+    },
+    isTrustedOrigin: (origin, headers) => trustedOriginsFor(headers).includes(origin),
+    maxPerUser: env.SOCKET_MAX_PER_USER,
+    findLiveSessions: (sessionIds) => findLiveSessions(context.prisma, sessionIds),
+    revalidateMs: env.SOCKET_REVALIDATE_SECONDS * 1000,
+  });
+  const stopBackgroundJobs = startBackgroundJobs(context, { databaseUrl: database.url });
+
+  await listen(httpServer);
+  await printBanner(context, database, migrations, adapter);
   logger.info({ port: env.PORT, adapter, migrationsApplied: migrations.applied }, "callboard started");
 
-  let isShuttingDown = false;
   const shutdown = async (signal: string) => {
-    if (isShuttingDown) return;
-    isShuttingDown = true;
-    markShuttingDown();
+    if (context.lifecycle.isShuttingDown) return;
+    context.lifecycle.markShuttingDown();
     logger.info({ signal }, "shutting down");
     const forceExit = setTimeout(() => process.exit(1), 10_000);
     forceExit.unref();
     await stopBackgroundJobs();
-    await realtime.close();
+    await context.realtime.close();
     httpServer.closeAllConnections();
-    // The webhook delivery log's last rows, queued by the route handlers and not yet written.
-    await flushDeliveries(getPrisma()).catch((error: unknown) => logger.warn({ err: (error as Error).message }, "The delivery log's last rows were not written"));
-    await disconnectDatabase();
+    // The webhook delivery log's last rows, queued by the intake and not yet written.
+    await context.closeLimits();
+    await context.deliveries.flush().catch((error: unknown) => logger.warn({ err: (error as Error).message }, "The delivery log's last rows were not written"));
+    await context.database.disconnect();
     await database.embedded?.stop();
     process.exit(0);
   };
@@ -165,6 +179,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? `Callboard could not start: ${error.message}` : error);
+  // For the person who started it: the reason in words on stderr, and the whole error in the logs.
+  process.stderr.write(`Callboard could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  logger.fatal({ err: error }, "Callboard could not start");
   process.exit(1);
 });

@@ -2,12 +2,11 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Board } from "@/components/board/board";
 import { readBoardPreferences } from "@/components/board/board-preferences";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/context/session";
 import { parseCallFilter } from "@/lib/shared/calls/call-filter";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
-import { getPrisma } from "@/lib/db/client";
+import { appContext } from "@/lib/context/current";
 import { env } from "@/lib/env";
-import { getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
 
 export const dynamic = "force-dynamic";
 
@@ -18,12 +17,12 @@ export default async function BoardPage({ searchParams }: PageProps) {
   const user = await getSessionUser(await headers());
   if (!user) redirect("/login");
   const filter = parseCallFilter(await searchParams);
-  const snapshot = await loadBoardSnapshot(getPrisma(), filter);
+  const snapshot = await loadBoardSnapshot(appContext().prisma, filter);
   return (
     <Board
       initialSnapshot={snapshot}
       defaultCountry={env.DEFAULT_COUNTRY}
-      isAcceptingUnsigned={!(await getSignaturePolicy()).isSignatureRequired}
+      isAcceptingUnsigned={!(await appContext().signing.policy()).isSignatureRequired}
       user={{ email: user.email, role: user.role }}
       preferences={readBoardPreferences(await cookies())}
     />

@@ -2,4 +2,5 @@
 // server.ts and the scripts, before lib/env.ts reads the environment.
 import nextEnv from "@next/env";
 
-nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production");
+// Development's files only for `npm run dev` (NODE_ENV=development); unset is production (lib/env.ts).
+nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV === "development");

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { InvalidEnvironmentError, parseEnv } from "./env";
+import { DEVELOPMENT_AUTH_SECRET, InvalidEnvironmentError, parseEnv, resolveAuthSecret } from "./env";
 
 describe("DATABASE_URL", () => {
   it.each([
@@ -33,5 +35,27 @@ describe("DATABASE_URL", () => {
   it("is optional: without it Callboard starts its embedded Postgres", () => {
     expect(parseEnv({}).DATABASE_URL).toBeUndefined();
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+});
+
+describe("NODE_ENV and HOST: failing closed", () => {
+  it("treats an unset NODE_ENV as production: signatures and AUTH_SECRET required, every interface", () => {
+    const env = parseEnv({});
+    expect(env.NODE_ENV).toBe("production");
+    expect(env.HOST).toBe("0.0.0.0");
+    expect(() => resolveAuthSecret(env)).toThrow(/AUTH_SECRET is required in production/);
+  });
+
+  it("keeps development's defaults for NODE_ENV=development (npm run dev) only, listening on this machine alone", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect(env.HOST).toBe("127.0.0.1");
+    expect(resolveAuthSecret(env)).toBe(DEVELOPMENT_AUTH_SECRET);
+    expect(parseEnv({ NODE_ENV: "development", HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+  });
+
+  it("has npm run dev set NODE_ENV=development, and npm start production", () => {
+    const { scripts } = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.dev).toMatch(/^NODE_ENV=development /);
+    expect(scripts.start).toMatch(/^NODE_ENV=production /);
   });
 });

@@ -40,9 +40,12 @@ const secretList = z
   );
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // Fail closed: only `npm run dev` sets development (unsigned webhooks, the public development AUTH_SECRET); a server
+  // started any other way, NODE_ENV unset, is production.
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   DATABASE_URL: postgresUrl.optional(),
-  HOST: z.string().min(1).default("0.0.0.0"),
+  // Unset: every interface in production (behind a proxy or a container's port), only this machine in development.
+  HOST: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
   FLIREO_WEBHOOK_SECRET: secretList,
@@ -79,12 +82,22 @@ const envSchema = z.object({
   WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30000),
   // Webhooks one instance holds at once before answering 503 (bounds memory when Postgres or the CPU falls behind).
   WEBHOOK_MAX_IN_FLIGHT: z.coerce.number().int().positive().default(1000),
+  // Of those, at most this many from one source address: slow senders on one address cannot take every place.
+  WEBHOOK_MAX_IN_FLIGHT_PER_SOURCE: z.coerce.number().int().positive().default(250),
+  // A webhook's headers and body must arrive within this long; past it, 408 and the connection closes.
+  WEBHOOK_BODY_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(10_000),
   // Of those, how many Next.js handles at once; the others wait for their turn (webhook-admission.ts).
   WEBHOOK_MAX_CONCURRENT: z.coerce.number().int().positive().default(16),
   // Stop when the process with this id is gone (the test harness sets it, so a killed test run leaves no server behind).
   CALLBOARD_PARENT_PID: z.coerce.number().int().positive().optional(),
+  // Live connections one user may hold open on one instance (every open board or call page is one).
+  SOCKET_MAX_PER_USER: z.coerce.number().int().positive().default(20),
+  // How often open connections' sessions are checked again: one revoked or expired elsewhere is closed within this.
+  SOCKET_REVALIDATE_SECONDS: z.coerce.number().positive().max(60).default(30),
   // Requests per minute each read-API token may make (/api/v1); bursts up to a minute's worth pass at once.
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // Refused read-API tokens one address may send per minute before it gets 429 (shared by all instances).
+  API_TOKEN_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(20),
   // When set, /api/metrics also accepts `Authorization: Bearer <METRICS_TOKEN>` (for a scraper without a session).
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Error alerts (lib/alerts): e-mail destinations send through this SMTP server (smtp:// or smtps://, with
@@ -117,7 +130,7 @@ const envSchema = z.object({
     ),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, "HOST"> & { HOST: string };
 
 export class InvalidEnvironmentError extends Error {
   override name = "InvalidEnvironmentError";
@@ -131,26 +144,23 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new InvalidEnvironmentError(`Invalid environment variables:\n${problems.join("\n")}`);
   }
-  return result.data;
+  const { HOST, ...rest } = result.data;
+  return { ...rest, HOST: HOST ?? (rest.NODE_ENV === "development" ? "127.0.0.1" : "0.0.0.0") };
 }
 
 export const env: Env = parseEnv(process.env);
 
 // Only for development and tests on a developer's machine: production refuses to start without AUTH_SECRET.
-const DEVELOPMENT_AUTH_SECRET = "callboard-development-secret-do-not-use-in-production";
-// On globalThis: server.ts, the route handlers and scripts may each load their own copy of this module.
-const WARNED_KEY = Symbol.for("callboard.warnedAboutAuthSecret");
+export const DEVELOPMENT_AUTH_SECRET = "callboard-development-secret-do-not-use-in-production";
 
-/** AUTH_SECRET, or in development a fixed, publicly known default (with a warning): sessions are then forgeable. */
+/**
+ * AUTH_SECRET, or in development a fixed, publicly known default: sessions are then forgeable, which server.ts says
+ * once at start-up.
+ */
 export function resolveAuthSecret(source: Env = env): string {
   if (source.AUTH_SECRET) return source.AUTH_SECRET;
   if (source.NODE_ENV === "production") {
     throw new InvalidEnvironmentError("AUTH_SECRET is required in production: set it to a random value, e.g. `openssl rand -base64 32`.");
-  }
-  const holder = globalThis as { [WARNED_KEY]?: boolean };
-  if (!holder[WARNED_KEY]) {
-    holder[WARNED_KEY] = true;
-    console.warn("AUTH_SECRET is not set: using the development default. Set AUTH_SECRET before exposing Callboard.");
   }
   return DEVELOPMENT_AUTH_SECRET;
 }

@@ -24,7 +24,7 @@ import { postgresCpuBetween, postgresCpuByPid, processCpuMs } from "@/lib/testin
 import { createTestDatabase, ensureTestPostgres } from "@/lib/testing/test-postgres";
 import { startAlertReceiver, type AlertReceiver } from "@/lib/testing/alert-receivers";
 import { findFreePort, startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
-import { eventDedupeKey } from "@/lib/webhooks/flireo-event";
+import { eventDedupeKey } from "@/lib/calls/call-event";
 import { parseFlireoPayload } from "@/lib/webhooks/parse-flireo-payload";
 import { verifySignature } from "@/lib/webhooks/verify-signature";
 import { CLIENT_HEADERS, statusUpdateLoad } from "@/lib/testing/ingest-load";

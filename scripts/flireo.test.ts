@@ -4,22 +4,20 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeAssistant, startFakeFlireo, type FakeFlireo } from "@/lib/testing/fake-flireo";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 let flireo: FakeFlireo;
-let database: TestDatabase;
+const database = useTestDatabase();
 
 beforeAll(async () => {
   flireo = await startFakeFlireo({
     assistants: [fakeAssistant({ id: "a-1", name: "Reception" }), fakeAssistant({ id: "a-2", name: "Support" })],
     numbers: [{ id: "n-1", phone_number: "+31201234567", name: "Main line", agent_id: "a-1", transfer_trunk_id: null }],
   });
-  database = await createTestDatabase();
 });
 afterAll(async () => {
   await flireo?.stop();
-  await database?.drop();
 });
 
 async function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {

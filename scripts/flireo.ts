@@ -7,6 +7,7 @@
 // The API key comes from FLIREO_API_KEY or the key saved on the webhooks page; the database as for `npm run dev`.
 import "@/lib/env-files";
 import { parseArgs } from "node:util";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { openScriptDatabase } from "@/lib/db/open-script-database";
 import { env } from "@/lib/env";
 import { getFlireoClient } from "@/lib/flireo/flireo-api-key";
@@ -14,7 +15,7 @@ import { FlireoApiError } from "@/lib/flireo/flireo-client";
 import type { RegistrationResult } from "@/lib/shared/flireo/flireo-view";
 import { loadFlireoOverview, registerAssistants, unregisterAssistants } from "@/lib/flireo/manage-registrations";
 import { ApiError } from "@/lib/http/api-error";
-import { loadRegistrationTarget } from "@/lib/webhooks/webhook-settings";
+import { loadRegistrationTarget } from "@/lib/flireo/webhook-settings";
 import { findValidWebhookSecrets, getCurrentWebhookSecret, rotateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 import { resolveWebhookUrl } from "@/lib/webhooks/webhook-url";
 
@@ -44,15 +45,16 @@ function printResults(results: RegistrationResult[]): boolean {
   return results.every((result) => result.outcome !== "failed");
 }
 
-async function run(command: string | undefined): Promise<boolean> {
+async function run(prisma: PrismaClient, command: string | undefined): Promise<boolean> {
   if (values.help || !command) {
     console.log(USAGE);
     return Boolean(values.help);
   }
   if (command === "secret") {
-    if (values.rotate) await rotateWebhookSecret();
-    await getCurrentWebhookSecret();
-    for (const secret of await findValidWebhookSecrets()) {
+    // A running server's cached secrets follow within seconds (webhook-secrets.ts).
+    if (values.rotate) await rotateWebhookSecret(prisma, env.WEBHOOK_SECRET_GRACE_HOURS);
+    await getCurrentWebhookSecret(prisma);
+    for (const secret of await findValidWebhookSecrets(prisma)) {
       console.log(secret.validUntil ? `${secret.secret}  (previous, valid until ${secret.validUntil.toISOString()})` : `${secret.secret}  (current)`);
     }
     return true;
@@ -61,8 +63,8 @@ async function run(command: string | undefined): Promise<boolean> {
 
   const origin = baseUrlOption();
   const webhookUrl = resolveWebhookUrl(null, origin ?? env.PUBLIC_BASE_URL);
-  const target = { ...(await loadRegistrationTarget(null)), webhookUrl: webhookUrl.url };
-  const client = await getFlireoClient();
+  const target = { ...(await loadRegistrationTarget(prisma, null)), webhookUrl: webhookUrl.url };
+  const client = await getFlireoClient(prisma);
 
   if (command === "list") {
     const overview = await loadFlireoOverview(client, target);
@@ -90,7 +92,7 @@ async function run(command: string | undefined): Promise<boolean> {
 const database = await openScriptDatabase();
 let exitCode = 1;
 try {
-  exitCode = (await run(positionals[0])) ? 0 : 1;
+  exitCode = (await run(database.prisma, positionals[0])) ? 0 : 1;
 } catch (error) {
   console.error(error instanceof ApiError || error instanceof FlireoApiError ? error.message : error);
 } finally {

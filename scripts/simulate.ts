@@ -6,8 +6,8 @@
 import "@/lib/env-files";
 import { randomInt, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { buildEndOfCallReport, buildStatusUpdate, type PayloadVariant, type SampleCall } from "@/lib/flireo/sample-payloads";
-import { OUTCOME_HEADER, WEBHOOK_ENDPOINT_NAME } from "@/lib/webhooks/flireo-event";
+import { buildEndOfCallReport, buildStatusUpdate, type PayloadVariant, type SampleCall } from "@/lib/webhooks/sample-payloads";
+import { OUTCOME_HEADER, WEBHOOK_ENDPOINT_NAME } from "@/lib/webhooks/webhook-contract";
 import { signatureHeaders } from "@/lib/webhooks/verify-signature";
 
 const HELP = `npm run simulate -- [options]

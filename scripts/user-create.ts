@@ -2,10 +2,12 @@
 // Creates a user in the configured database (DATABASE_URL, else the embedded Postgres, the running server's or one
 // started for the command), e.g. the first admin.
 import "@/lib/env-files";
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { getAuth } from "@/lib/auth/auth";
+import { createAuth } from "@/lib/auth/auth";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
 import { openScriptDatabase } from "@/lib/db/open-script-database";
+import { env } from "@/lib/env";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -20,7 +22,10 @@ async function main(): Promise<number> {
   const database = await openScriptDatabase();
   try {
     const { email, name, password, role } = parsed.data;
-    const { user } = await getAuth().api.createUser({ body: { email, name: name || email, password, role } });
+    // Creating a user signs nothing (sessions are the server's), so this works before AUTH_SECRET is set; and a new
+    // user has no sessions to end.
+    const auth = createAuth({ prisma: database.prisma, env, onSessionDeleted: () => {}, secret: env.AUTH_SECRET ?? randomBytes(32).toString("hex") });
+    const { user } = await auth.api.createUser({ body: { email, name: name || email, password, role } });
     console.log(`Created ${user.email} (${role}).`);
     return 0;
   } catch (error) {

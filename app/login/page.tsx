@@ -1,8 +1,9 @@
 import { redirect } from "next/navigation";
+import { appContext } from "@/lib/context/current";
 import { headers } from "next/headers";
 import { LoginForm } from "@/components/sign-in/login-form";
 import { toSafeNextPath } from "@/lib/auth/access-policy";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/context/session";
 import { hasAdmin } from "@/lib/auth/users";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ export default async function LoginPage({ searchParams }: PageProps) {
   const { next, created } = await searchParams;
   const nextPath = toSafeNextPath(typeof next === "string" ? next : null);
   if (await getSessionUser(await headers())) redirect(nextPath);
-  if (!(await hasAdmin())) redirect("/setup");
+  if (!(await hasAdmin(appContext().prisma))) redirect("/setup");
   return (
     <main className="mx-auto flex min-h-dvh max-w-sm flex-col justify-center gap-6 px-4">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Callboard</h1>

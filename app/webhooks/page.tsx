@@ -1,10 +1,11 @@
 // /webhooks – everything needed to point Flireo at this Callboard.
 import type { Metadata } from "next";
+import { appContext } from "@/lib/context/current";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { WebhooksSetup } from "@/components/settings/webhooks/webhooks-setup";
-import { getSessionUser } from "@/lib/auth/session";
-import { loadWebhookSettingsView } from "@/lib/webhooks/webhook-settings";
+import { getSessionUser } from "@/lib/context/session";
+import { loadWebhookSettingsView } from "@/lib/flireo/webhook-settings";
 import { readRequestOrigin } from "@/lib/webhooks/webhook-url";
 
 export const dynamic = "force-dynamic";
@@ -14,6 +15,6 @@ export default async function WebhooksPage() {
   const requestHeaders = await headers();
   // proxy.ts sends viewers a 403 before this runs; this is the second line, since the page reveals secrets.
   if ((await getSessionUser(requestHeaders))?.role !== "admin") notFound();
-  const settings = await loadWebhookSettingsView(readRequestOrigin(requestHeaders));
+  const settings = await loadWebhookSettingsView(appContext(), readRequestOrigin(requestHeaders));
   return <WebhooksSetup settings={settings} />;
 }

@@ -1,5 +1,5 @@
 "use client";
-import type { ConnectionState } from "./use-live-board";
+import type { ConnectionState } from "./use-board-socket";
 
 const LABELS: Record<ConnectionState, string> = {
   connecting: "Connecting…",

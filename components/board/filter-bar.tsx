@@ -25,17 +25,18 @@ type FilterBarProps = {
   onChange: (change: Partial<CallFilter>, how?: "typing") => void;
 };
 
-export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
-  const [input, setInput] = useState(filter.q);
-  const committed = useRef(filter.q);
+/** The search box's text, committed to the filter once typing pauses. */
+function useDebouncedSearch(q: string, onChange: FilterBarProps["onChange"]) {
+  const [input, setInput] = useState(q);
+  const committed = useRef(q);
 
   // Back/forward and "Clear" change the URL's q: show it in the box.
   useEffect(() => {
-    if (filter.q !== committed.current) {
-      committed.current = filter.q;
-      setInput(filter.q);
+    if (q !== committed.current) {
+      committed.current = q;
+      setInput(q);
     }
-  }, [filter.q]);
+  }, [q]);
 
   useEffect(() => {
     const trimmed = input.trim();
@@ -47,8 +48,11 @@ export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
     return () => clearTimeout(timer);
   }, [input, onChange]);
 
-  const knownLine = lines.some((line) => line.number === filter.line);
-  const exportParams = callFilterToSearchParams(filter).toString();
+  return [input, setInput] as const;
+}
+
+export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
+  const [input, setInput] = useDebouncedSearch(filter.q, onChange);
   const isDigitless = input.trim() !== "" && !hasSearchDigits(input);
 
   return (
@@ -76,7 +80,22 @@ export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
           className={`${CONTROL} text-base`}
         />
       </div>
-      <div className="grid w-full grid-cols-3 gap-2 sm:flex sm:w-auto sm:gap-3">
+      <FilterSelects filter={filter} lines={lines} onChange={onChange} />
+      <FilterActions
+        filter={filter}
+        onClear={() => {
+          setInput("");
+          onChange({ q: "", line: "", status: "all", range: "all" });
+        }}
+      />
+    </form>
+  );
+}
+
+function FilterSelects({ filter, lines, onChange }: FilterBarProps) {
+  const knownLine = lines.some((line) => line.number === filter.line);
+  return (
+    <div className="grid w-full grid-cols-3 gap-2 sm:flex sm:w-auto sm:gap-3">
       <div className="flex min-w-0 flex-col gap-1">
         <label htmlFor="line-filter" className="text-xs font-medium text-zinc-600 dark:text-zinc-300">Line</label>
         <select id="line-filter" value={filter.line} onChange={(event) => onChange({ line: event.target.value })} className={`${CONTROL} w-full sm:max-w-56`}>
@@ -101,31 +120,34 @@ export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
           {RANGE_FILTERS.map((range) => <option key={range} value={range}>{RANGE_LABELS[range]}</option>)}
         </select>
       </div>
-      </div>
-      <div className="flex gap-2">
-        {isFilterActive(filter) && (
-          <button
-            type="button"
-            data-testid="clear-filters"
-            onClick={() => {
-              setInput("");
-              onChange({ q: "", line: "", status: "all", range: "all" });
-            }}
-            className="h-10 rounded-lg px-3 text-sm font-medium text-sky-700 hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none dark:text-sky-300 dark:hover:bg-sky-950/40"
-          >
-            Clear filters
-          </button>
-        )}
-        <a
-          href={`/api/calls/export${exportParams ? `?${exportParams}` : ""}`}
-          download
-          data-testid="export-csv"
-          className="inline-flex h-10 items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium shadow-sm hover:bg-zinc-50 focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+    </div>
+  );
+}
+
+/** "Clear filters" while any is set, and the CSV export of what the filters show. */
+function FilterActions({ filter, onClear }: { filter: CallFilter; onClear: () => void }) {
+  const exportParams = callFilterToSearchParams(filter).toString();
+  return (
+    <div className="flex gap-2">
+      {isFilterActive(filter) && (
+        <button
+          type="button"
+          data-testid="clear-filters"
+          onClick={onClear}
+          className="h-10 rounded-lg px-3 text-sm font-medium text-sky-700 hover:bg-sky-50 focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none dark:text-sky-300 dark:hover:bg-sky-950/40"
         >
-          <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor"><path d="M10 3a1 1 0 0 1 1 1v7.59l2.3-2.3a1 1 0 1 1 1.4 1.42l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.42L9 11.6V4a1 1 0 0 1 1-1ZM4 16a1 1 0 0 1 1-1h10a1 1 0 1 1 0 2H5a1 1 0 0 1-1-1Z" /></svg>
-          Export CSV
-        </a>
-      </div>
-    </form>
+          Clear filters
+        </button>
+      )}
+      <a
+        href={`/api/calls/export${exportParams ? `?${exportParams}` : ""}`}
+        download
+        data-testid="export-csv"
+        className="inline-flex h-10 items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium shadow-sm hover:bg-zinc-50 focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+      >
+        <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor"><path d="M10 3a1 1 0 0 1 1 1v7.59l2.3-2.3a1 1 0 1 1 1.4 1.42l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.42L9 11.6V4a1 1 0 0 1 1-1ZM4 16a1 1 0 0 1 1-1h10a1 1 0 1 1 0 2H5a1 1 0 0 1-1-1Z" /></svg>
+        Export CSV
+      </a>
+    </div>
   );
 }

@@ -4,7 +4,7 @@
 // takes up to 60% of the window's height, so a taller screen shows more calls. Virtualized: only the rows in view
 // are in the DOM, so 5,000 live calls cost what 20 do.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useLayoutEffect, useMemo, useRef, type ReactNode } from "react";
+import { useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import { callStartedAt } from "@/lib/shared/calls/call-view";
 import { formatClockTime, formatDuration, formatPhoneNumber, secondsBetween } from "@/lib/shared/calls/format";
@@ -74,27 +74,12 @@ function SortHeading({ order, sortsBy, otherwise, label, className, children }: 
   );
 }
 
-export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences }: LiveCallsTableProps) {
-  const lineLabel = useLineLabel();
-  const order = liveOrder.useChoice(preferences.liveOrder);
-  const density = liveDensity.useChoice(preferences.liveDensity);
-  const rowHeight = ROW_HEIGHTS[density];
-  const isCompact = density === "compact";
-  const calls = useMemo(() => (order === "longest" ? [...newestFirst].reverse() : newestFirst), [newestFirst, order]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh values each render by design.
-  const virtualizer = useVirtualizer({
-    count: calls.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-    getItemKey: (index) => calls[index]?.id ?? index,
-    initialRect: { width: 800, height: 640 },
-  });
-
-  // New calls come in at the top (at the bottom when longest first). Scrolled down, an operator is reading particular rows: keep those in place
-  // (the browser's own scroll anchoring does not see absolutely positioned rows). At the very top, new calls
-  // appear as they come.
+/**
+ * New calls come in at the top (at the bottom when longest first). Scrolled down, an operator is reading particular
+ * rows: keep those in place (the browser's own scroll anchoring does not see absolutely positioned rows). At the very
+ * top, new calls appear as they come. Returns what the list's scroll handler calls.
+ */
+function useScrollAnchor(scrollRef: RefObject<HTMLDivElement | null>, calls: CallView[], rowHeight: number): () => void {
   const latestCalls = useRef(calls);
   const anchor = useRef<{ id: string; offset: number; rowHeight: number; scrollTop: number } | null>(null);
   /** Notes which row is at the top of the view, and how far into it, among `latestCalls` laid out `height` apart. */
@@ -107,8 +92,6 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences
         ? { id: call.id, offset: scroller.scrollTop - index * height, rowHeight: height, scrollTop: scroller.scrollTop }
         : null;
   };
-  // Rows of a new height: estimateSize is not among what the virtualizer watches, so have it lay the rows out again.
-  useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   useLayoutEffect(() => {
     const scroller = scrollRef.current;
     // A scroll whose event the browser has not dispatched yet (it comes with the next frame) counts all the same:
@@ -124,6 +107,27 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences
     rememberAnchor();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rememberAnchor reads refs and rowHeight only.
   }, [calls, rowHeight]);
+  return () => rememberAnchor();
+}
+
+export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences }: LiveCallsTableProps) {
+  const order = liveOrder.useChoice(preferences.liveOrder);
+  const density = liveDensity.useChoice(preferences.liveDensity);
+  const rowHeight = ROW_HEIGHTS[density];
+  const calls = useMemo(() => (order === "longest" ? [...newestFirst].reverse() : newestFirst), [newestFirst, order]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer returns fresh values each render by design.
+  const virtualizer = useVirtualizer({
+    count: calls.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+    getItemKey: (index) => calls[index]?.id ?? index,
+    initialRect: { width: 800, height: 640 },
+  });
+  // Rows of a new height: estimateSize is not among what the virtualizer watches, so have it lay the rows out again.
+  useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
+  const onScroll = useScrollAnchor(scrollRef, calls, rowHeight);
 
   if (calls.length === 0) return <EmptyState testId="live-empty">{emptyText}</EmptyState>;
 
@@ -138,44 +142,49 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences
           <SortHeading order={order} sortsBy="longest" otherwise="newest" label="longest first" className="text-right">Duration</SortHeading>
         </div>
       </div>
-      <div ref={scrollRef} onScroll={() => rememberAnchor()} role="rowgroup" className="max-h-[60vh] overflow-y-auto overscroll-contain" tabIndex={-1}>
+      <div ref={scrollRef} onScroll={onScroll} role="rowgroup" className="max-h-[60vh] overflow-y-auto overscroll-contain" tabIndex={-1}>
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const call = calls[item.index];
             if (!call) return null;
-            const startedAt = callStartedAt(call);
-            return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                data-testid="live-call"
-                data-call-id={call.id}
-                className={`${GRID} absolute inset-x-0 top-0 border-b border-zinc-100 px-5 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-800/40`}
-                style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
-              >
-                <div role="cell" className="min-w-0">
-                  <CallLink callId={call.id} className={`block truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline ${isCompact ? "text-sm" : "text-base"}`}>
-                    {formatPhoneNumber(call.customerNumber)}
-                  </CallLink>
-                  {!isCompact && <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{callTypeLabel(call)} · {formatClockTime(startedAt)}</div>}
-                </div>
-                {/* Compact: the line's name and number side by side, the number from tablet width up. */}
-                <div role="cell" className={`min-w-0 ${isCompact ? "truncate text-sm" : ""}`} data-testid="live-line">
-                  <div className={isCompact ? "inline font-medium" : "truncate font-medium"}>{lineLabel(call)}</div>{" "}
-                  <div className={`text-xs text-zinc-500 tabular-nums dark:text-zinc-400 ${isCompact ? "hidden sm:inline" : "truncate"}`}>{formatPhoneNumber(call.lineNumber)}</div>
-                </div>
-                <div role="cell" className="relative hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
-                <div role="cell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300">{formatClockTime(startedAt)}</div>
-                <div role="cell" className="text-right">
-                  <span data-testid="call-timer" className={`font-semibold tabular-nums ${isCompact ? "text-base" : "text-xl"}`} suppressHydrationWarning>
-                    {formatDuration(secondsBetween(startedAt, now))}
-                  </span>
-                </div>
-              </div>
-            );
+            return <LiveCallRow key={item.key} call={call} index={item.index} top={item.start} height={rowHeight} isCompact={density === "compact"} now={now} />;
           })}
         </div>
+      </div>
+    </div>
+  );
+}
+
+/** One call in progress, placed `top` pixels down the virtualized list. */
+function LiveCallRow({ call, index, top, height, isCompact, now }: { call: CallView; index: number; top: number; height: number; isCompact: boolean; now: number }) {
+  const lineLabel = useLineLabel();
+  const startedAt = callStartedAt(call);
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-testid="live-call"
+      data-call-id={call.id}
+      className={`${GRID} absolute inset-x-0 top-0 border-b border-zinc-100 px-5 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-800/40`}
+      style={{ height, transform: `translateY(${top}px)` }}
+    >
+      <div role="cell" className="min-w-0">
+        <CallLink callId={call.id} className={`block truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline ${isCompact ? "text-sm" : "text-base"}`}>
+          {formatPhoneNumber(call.customerNumber)}
+        </CallLink>
+        {!isCompact && <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{callTypeLabel(call)} · {formatClockTime(startedAt)}</div>}
+      </div>
+      {/* Compact: the line's name and number side by side, the number from tablet width up. */}
+      <div role="cell" className={`min-w-0 ${isCompact ? "truncate text-sm" : ""}`} data-testid="live-line">
+        <div className={isCompact ? "inline font-medium" : "truncate font-medium"}>{lineLabel(call)}</div>{" "}
+        <div className={`text-xs text-zinc-500 tabular-nums dark:text-zinc-400 ${isCompact ? "hidden sm:inline" : "truncate"}`}>{formatPhoneNumber(call.lineNumber)}</div>
+      </div>
+      <div role="cell" className="relative hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
+      <div role="cell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300">{formatClockTime(startedAt)}</div>
+      <div role="cell" className="text-right">
+        <span data-testid="call-timer" className={`font-semibold tabular-nums ${isCompact ? "text-base" : "text-xl"}`} suppressHydrationWarning>
+          {formatDuration(secondsBetween(startedAt, now))}
+        </span>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 // While the live connection is down, the board still shows what it last knew: this says so, loudly enough to be
 // seen from across the room, and since when.
-import type { ConnectionState } from "./use-live-board";
+import type { ConnectionState } from "./use-board-socket";
 
 const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 

@@ -22,7 +22,7 @@ export function SetupForm() {
       </label>
       {state.error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.error}
+          {state.error.message}
         </p>
       )}
       <button type="submit" disabled={isPending} className="rounded-lg bg-zinc-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-white dark:text-zinc-900">

@@ -1,36 +1,34 @@
 "use server";
 // The first-run set-up's action: creates the first admin, and only while there is none.
 import { redirect } from "next/navigation";
-import { getAuth } from "@/lib/auth/auth";
-import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
+import { appContext } from "@/lib/context/current";
+import { newUserSchema, withAuthError } from "@/lib/auth/create-user";
 import { hasAdmin } from "@/lib/auth/users";
+import { ApiError } from "@/lib/http/api-error";
+import { actionError, parseFormFields } from "@/lib/http/action-error";
+import type { ErrorShape } from "@/lib/shared/http/error-shape";
 
-export type SetupState = { error: string | null };
+export type SetupState = { error: ErrorShape | null };
 
 // One process serves Callboard: chaining set-ups keeps two simultaneous submissions from both creating an admin.
 let queue: Promise<unknown> = Promise.resolve();
 
 export async function createFirstAdmin(_previous: SetupState, form: FormData): Promise<SetupState> {
-  const parsed = newUserSchema.safeParse({
-    email: form.get("email"),
-    name: form.get("name") ?? undefined,
-    password: form.get("password"),
-    role: "admin",
-  });
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form." };
-  const input = parsed.data;
-
-  const attempt = queue.then(async (): Promise<SetupState> => {
-    if (await hasAdmin()) return { error: "Set-up is already done: sign in instead." };
-    try {
-      await getAuth().api.createUser({ body: { email: input.email, name: input.name || input.email, password: input.password, role: "admin" } });
-      return { error: null };
-    } catch (error) {
-      return { error: describeAuthError(error) };
-    }
-  });
-  queue = attempt.catch(() => undefined);
-  const result = await attempt;
-  if (result.error) return result;
+  try {
+    const input = parseFormFields(newUserSchema, {
+      email: form.get("email"),
+      name: form.get("name") ?? undefined,
+      password: form.get("password"),
+      role: "admin",
+    });
+    const attempt = queue.then(async () => {
+      if (await hasAdmin(appContext().prisma)) throw new ApiError("forbidden", "Set-up is already done: sign in instead.");
+      await withAuthError(appContext().auth.api.createUser({ body: { email: input.email, name: input.name || input.email, password: input.password, role: "admin" } }));
+    });
+    queue = attempt.catch(() => undefined);
+    await attempt;
+  } catch (error) {
+    return { error: actionError(error) };
+  }
   redirect("/login?created=1");
 }

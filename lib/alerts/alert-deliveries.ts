@@ -4,11 +4,16 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
-import { getMetrics } from "@/lib/observability/metrics";
+import type { Lifecycle } from "@/lib/observability/lifecycle";
+import type { Logger } from "@/lib/observability/logger";
+import type { Metrics } from "@/lib/observability/metrics";
 import { alertCallId, type AlertContent } from "./alert-content";
 import { destinationLabel } from "./alert-rules";
 import type { AlertDeliveriesResponse, AlertDeliveryState, AlertDeliveryView, AlertKind, DestinationKind, TestAlertResult } from "@/lib/shared/alerts/alert-view";
-import { sendAlert, type SendOutcome } from "./send-alert";
+import { sendAlert, type SendOutcome, type SmtpTransports } from "./send-alert";
+
+/** What sending alerts needs from the application context. */
+export type AlertServices = { prisma: PrismaClient; metrics: Metrics; smtp: SmtpTransports; logger: Logger; lifecycle: Lifecycle };
 
 const MAX_RETRY_DELAY_SECONDS = 3_600;
 const MAX_ERROR_TEXT = 500;
@@ -60,12 +65,11 @@ export async function findDueAlertWork(prisma: PrismaClient): Promise<DueAlertWo
 type DeliveryOutcome = { state: "sent" | "failed" | "pending"; status: number | null; error: string | null; retryInMs?: number };
 
 async function recordOutcome(
-  prisma: PrismaClient,
+  { prisma, metrics }: AlertServices,
   delivery: { id: bigint; attempts: number; destinationKind: string },
   outcome: SendOutcome,
   maxAttempts: number,
 ): Promise<DeliveryOutcome> {
-  const metrics = getMetrics();
   if (outcome.isSent) {
     await prisma.$executeRaw`
       UPDATE alert_deliveries SET state = 'sent', sent_at = clock_timestamp(), last_status = ${outcome.status}, last_error = NULL,
@@ -101,13 +105,13 @@ export async function loadClaimedDeliveries(prisma: PrismaClient, ids: bigint[])
 export type ClaimedDelivery = Awaited<ReturnType<typeof loadClaimedDeliveries>>[number];
 
 /** Sends one claimed delivery and records what happened. */
-export async function sendClaimedDelivery(prisma: PrismaClient, delivery: ClaimedDelivery, maxAttempts: number = env.ALERT_MAX_ATTEMPTS): Promise<DeliveryOutcome> {
+export async function sendClaimedDelivery(services: AlertServices, delivery: ClaimedDelivery, maxAttempts: number = env.ALERT_MAX_ATTEMPTS): Promise<DeliveryOutcome> {
   const { destination } = delivery;
   if (!destination) {
-    return recordOutcome(prisma, delivery, { isSent: false, status: null, error: "The destination was deleted before the alert was sent.", isRetryable: false }, maxAttempts);
+    return recordOutcome(services, delivery, { isSent: false, status: null, error: "The destination was deleted before the alert was sent.", isRetryable: false }, maxAttempts);
   }
   if (!destination.isEnabled && delivery.alert.kind !== "test") {
-    return recordOutcome(prisma, delivery, { isSent: false, status: null, error: "The destination was disabled before the alert was sent.", isRetryable: false }, maxAttempts);
+    return recordOutcome(services, delivery, { isSent: false, status: null, error: "The destination was disabled before the alert was sent.", isRetryable: false }, maxAttempts);
   }
   const outcome = await sendAlert(
     { kind: destination.kind as DestinationKind, url: destination.url, secret: destination.secret, emailTo: destination.emailTo },
@@ -117,12 +121,14 @@ export async function sendClaimedDelivery(prisma: PrismaClient, delivery: Claime
       createdAt: delivery.alert.createdAt.toISOString(),
       content: delivery.alert.content as AlertContent,
     },
+    services.smtp,
   );
-  return recordOutcome(prisma, delivery, outcome, maxAttempts);
+  return recordOutcome(services, delivery, outcome, maxAttempts);
 }
 
 /** "Send test alert": one attempt, now, through the same path as real alerts, and logged like them. */
-export async function sendTestAlert(prisma: PrismaClient, destinationId: bigint): Promise<TestAlertResult> {
+export async function sendTestAlert(services: AlertServices, destinationId: bigint): Promise<TestAlertResult> {
+  const { prisma } = services;
   const destination = await prisma.alertDestination.findUnique({ where: { id: destinationId }, include: { rule: true } });
   if (!destination) throw new ApiError("not_found", `No alert destination with id ${destinationId}.`);
   const label = destinationLabel(destination);
@@ -144,7 +150,7 @@ export async function sendTestAlert(prisma: PrismaClient, destinationId: bigint)
   if (!delivery) throw new Error("The test alert has no delivery.");
   const deliveryId = delivery.id;
   const started = performance.now();
-  const outcome = await sendClaimedDelivery(prisma, delivery, 1);
+  const outcome = await sendClaimedDelivery(services, delivery, 1);
   return {
     deliveryId: deliveryId.toString(),
     state: outcome.state === "sent" ? "sent" : "failed",

@@ -5,7 +5,7 @@ import { describeIssues } from "@/lib/http/read-json-body";
 import { generateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 import { refuseDisallowedDestinationUrl } from "./check-destination-url";
 import { checkThresholdFields, DESTINATION_FIELD_NAMES, RULE_FIELD_NAMES, type DestinationInput, type DestinationPatch, type RuleInput, type RulePatch } from "./alert-schemas";
-import type { AlertDestinationView, AlertRuleKind, AlertRuleView, DestinationKind } from "@/lib/shared/alerts/alert-view";
+import { thresholdFields, type AlertDestinationView, type AlertRuleKind, type AlertRuleView, type DestinationKind } from "@/lib/shared/alerts/alert-view";
 
 type RuleWithDestinations = AlertRule & { destinations: AlertDestination[] };
 
@@ -80,20 +80,23 @@ export async function getAlertRule(prisma: PrismaClient, id: bigint): Promise<Al
   return toRuleView(await findRule(prisma, id));
 }
 
+/** The cooldown as the admin enters it (minutes, fractions allowed) and as it is stored (whole seconds). */
+function toCooldownSeconds(minutes: number): number {
+  return Math.round(minutes * 60);
+}
+
 export async function createAlertRule(prisma: PrismaClient, input: RuleInput): Promise<AlertRuleView> {
   for (const [index, destination] of input.destinations.entries()) {
     if (destination.kind !== "email") await refuseDisallowedDestinationUrl(destination.kind, destination.url, `Destination ${index + 1}: the URL`);
   }
-  const isThreshold = input.kind === "threshold";
   const rule = await prisma.alertRule.create({
     data: {
       name: input.name,
       kind: input.kind,
-      thresholdCount: isThreshold ? input.thresholdCount : null,
-      windowMinutes: isThreshold ? input.windowMinutes : null,
+      ...thresholdFields({ kind: input.kind, thresholdCount: input.thresholdCount ?? null, windowMinutes: input.windowMinutes ?? null }),
       lineNumber: input.lineNumber,
       errorContains: input.errorContains,
-      cooldownSeconds: Math.round(input.cooldownMinutes * 60),
+      cooldownSeconds: toCooldownSeconds(input.cooldownMinutes),
       isEnabled: input.isEnabled,
       destinations: { create: input.destinations.map(destinationData) },
     },
@@ -114,7 +117,6 @@ export async function updateAlertRule(prisma: PrismaClient, id: bigint, patch: R
   if (problems.length > 0) {
     throw new ApiError("unprocessable", `The request body has the wrong shape. ${describeIssues(problems, RULE_FIELD_NAMES)}`, { details: problems });
   }
-  const isThreshold = merged.kind === "threshold";
   const isDisabling = patch.isEnabled === false;
   // Only the rule's own columns: the worker's cooldown columns are left alone, except that disabling a rule
   // forgets a pending summary (it would be stale by the time the rule is enabled again).
@@ -123,11 +125,10 @@ export async function updateAlertRule(prisma: PrismaClient, id: bigint, patch: R
     data: {
       name: patch.name,
       kind: merged.kind,
-      thresholdCount: isThreshold ? merged.thresholdCount : null,
-      windowMinutes: isThreshold ? merged.windowMinutes : null,
+      ...thresholdFields(merged),
       lineNumber: patch.lineNumber,
       errorContains: patch.errorContains,
-      cooldownSeconds: patch.cooldownMinutes === undefined ? undefined : Math.round(patch.cooldownMinutes * 60),
+      cooldownSeconds: patch.cooldownMinutes === undefined ? undefined : toCooldownSeconds(patch.cooldownMinutes),
       isEnabled: patch.isEnabled,
       ...(isDisabling ? { cooldownUntil: null, suppressedCount: 0, suppressedSince: null, lastSuppressedCallId: null } : {}),
       updatedAt: new Date(),

@@ -96,26 +96,26 @@ function outcomeOf(status: number): SendOutcome {
   return { isSent: false, status, error: reason, isRetryable: status >= 500 || RETRYABLE_STATUSES.has(status) };
 }
 
-// One SMTP transport per process (per SMTP URL), reused by every e-mail.
-const TRANSPORT_KEY = Symbol.for("callboard.alertSmtpTransport");
-const transportHolder = globalThis as { [TRANSPORT_KEY]?: { url: string; transport: Transporter } };
+/** The SMTP transport for a URL: one per process (in the application context), reused by every e-mail. */
+export type SmtpTransports = (url: string) => Transporter;
 
-function getSmtpTransport(url: string): Transporter {
-  const cached = transportHolder[TRANSPORT_KEY];
-  if (cached?.url === url) return cached.transport;
-  const timeout = env.ALERT_TIMEOUT_SECONDS * 1000;
-  const transport = nodemailer.createTransport({ url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
-  transportHolder[TRANSPORT_KEY] = { url, transport };
-  return transport;
+export function createSmtpTransports(): SmtpTransports {
+  let cached: { url: string; transport: Transporter } | null = null;
+  return (url) => {
+    if (cached?.url === url) return cached.transport;
+    const timeout = env.ALERT_TIMEOUT_SECONDS * 1000;
+    cached = { url, transport: nodemailer.createTransport({ url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout }) };
+    return cached.transport;
+  };
 }
 
-async function sendEmail(target: AlertTarget, envelope: AlertEnvelope): Promise<SendOutcome> {
+async function sendEmail(target: AlertTarget, envelope: AlertEnvelope, smtp: SmtpTransports): Promise<SendOutcome> {
   if (!env.ALERT_SMTP_URL) {
     return { isSent: false, status: null, error: "E-mail is not set up on this server: set ALERT_SMTP_URL (and ALERT_EMAIL_FROM) and restart.", isRetryable: false };
   }
   const message = emailMessage(envelope);
   try {
-    const info = (await getSmtpTransport(env.ALERT_SMTP_URL).sendMail({
+    const info = (await smtp(env.ALERT_SMTP_URL).sendMail({
       from: env.ALERT_EMAIL_FROM,
       to: target.emailTo,
       subject: message.subject,
@@ -137,7 +137,7 @@ async function sendEmail(target: AlertTarget, envelope: AlertEnvelope): Promise<
   }
 }
 
-export async function sendAlert(target: AlertTarget, envelope: AlertEnvelope): Promise<SendOutcome> {
+export async function sendAlert(target: AlertTarget, envelope: AlertEnvelope, smtp: SmtpTransports): Promise<SendOutcome> {
   switch (target.kind) {
     case "webhook": {
       if (!target.url || !target.secret) return { isSent: false, status: null, error: "The webhook destination has no URL or secret.", isRetryable: false };
@@ -151,6 +151,6 @@ export async function sendAlert(target: AlertTarget, envelope: AlertEnvelope): P
       if (!isSlackUrl(target.url)) return { isSent: false, status: null, error: `Refused: a Slack destination must be an https:// URL on ${env.ALERT_SLACK_HOSTS.join(" or ")}.`, isRetryable: false };
       return post(target.url, JSON.stringify(slackMessage(envelope)), {});
     case "email":
-      return sendEmail(target, envelope);
+      return sendEmail(target, envelope, smtp);
   }
 }

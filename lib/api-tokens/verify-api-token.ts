@@ -1,6 +1,5 @@
 // Who is calling the read API: the token in `Authorization: Bearer <token>`, checked against its stored hash.
 // proxy.ts calls this for every /api/v1 request; the handlers call it again through authenticateApiRequest.
-import { getPrisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
 import { hashApiToken, isApiTokenShaped } from "./api-token-secret";
@@ -27,7 +26,7 @@ export function readBearerToken(authorization: string | null): string {
 }
 
 /** The token's identity, or a 401: missing, malformed, unknown, revoked or expired tokens each say so. */
-export async function verifyApiToken(authorization: string | null, prisma: PrismaClient = getPrisma(), now = new Date()): Promise<ApiTokenIdentity> {
+export async function verifyApiToken(authorization: string | null, prisma: PrismaClient, now = new Date()): Promise<ApiTokenIdentity> {
   const token = readBearerToken(authorization);
   const invalid = `This API token is not valid: check that it was copied whole. ${NEW_TOKEN_HINT}`;
   if (!isApiTokenShaped(token)) throw refuse(invalid, true);
@@ -49,7 +48,7 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
  * Records that the token was used, at most once a minute per token rather than on every request. The condition is
  * also in the statement, so concurrent requests (or several instances) make one write between them.
  */
-export async function recordApiTokenUse(token: ApiTokenIdentity, prisma: PrismaClient = getPrisma(), now = new Date()): Promise<void> {
+export async function recordApiTokenUse(token: ApiTokenIdentity, prisma: PrismaClient, now = new Date()): Promise<void> {
   const cutoff = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   if (token.lastUsedAt && token.lastUsedAt > cutoff) return;
   await prisma.apiToken.updateMany({

@@ -3,28 +3,37 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { admin } from "better-auth/plugins/admin";
 import { adminAc, defaultAc } from "better-auth/plugins/admin/access";
-import { getPrisma } from "@/lib/db/client";
-import { env, resolveAuthSecret } from "@/lib/env";
-import { disconnectSessionSockets } from "@/lib/realtime/socket-server";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { resolveAuthSecret, type Env } from "@/lib/env";
 import { trustedOriginsFor } from "./same-origin";
 
 // Viewers may do nothing through the admin plugin's endpoints; admins may manage users and sessions.
 const roles = { admin: adminAc, viewer: defaultAc.newRole({ user: [], session: [] }) };
 
-function createAuth() {
+type AuthOptions = {
+  prisma: PrismaClient;
+  env: Env;
+  /** Told when a session ends (sign-out, revocation, user removal), to end its open boards' live connections. */
+  onSessionDeleted: (sessionId: string) => void;
+  /** Signs sessions; AUTH_SECRET unless given (a command that only creates users signs nothing). */
+  secret?: string;
+};
+
+/** Better Auth for Callboard: one per process, made by the application context. */
+export function createAuth({ prisma, env, onSessionDeleted, secret }: AuthOptions) {
   const baseURL = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
   return betterAuth({
     appName: "Callboard",
     baseURL,
-    secret: resolveAuthSecret(),
-    database: prismaAdapter(getPrisma(), { provider: "postgresql" }),
+    secret: secret ?? resolveAuthSecret(env),
+    database: prismaAdapter(prisma, { provider: "postgresql" }),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
     // The origin the browser used (any host name Callboard is reached by) plus PUBLIC_BASE_URL. A cross-site page
     // cannot make a browser send this host's own origin, so this still refuses cross-site requests.
     trustedOrigins: (request) => trustedOriginsFor(request?.headers),
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     // Sign-out, revocation and user removal delete sessions; their open boards' live connections end with them.
-    databaseHooks: { session: { delete: { after: (session) => Promise.resolve(disconnectSessionSockets(session.id)) } } },
+    databaseHooks: { session: { delete: { after: (session) => Promise.resolve(onSessionDeleted(session.id)) } } },
     rateLimit: {
       // On in every environment (Better Auth's default is production only): password guessing is the threat.
       enabled: true,
@@ -49,13 +58,3 @@ function createAuth() {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
-
-const AUTH_KEY = Symbol.for("callboard.auth");
-type AuthHolder = { [AUTH_KEY]?: Auth };
-const holder = globalThis as AuthHolder;
-
-/** Created on first use: the database is only known once server.ts (or a script) has connected it. */
-export function getAuth(): Auth {
-  holder[AUTH_KEY] ??= createAuth();
-  return holder[AUTH_KEY];
-}

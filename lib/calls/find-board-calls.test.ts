@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
-import type { FlireoCallEvent } from "@/lib/webhooks/flireo-event";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
+import type { FlireoCallEvent } from "@/lib/calls/call-event";
 import { findLineName, findLines } from "./find-board-calls";
 import { recordCallEvent } from "./record-call-event";
 
-let database: TestDatabase;
-let prisma: PrismaClient;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  prisma = createPrismaClient(database.url);
-});
-
-afterAll(async () => {
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 function callOnLine(callId: string, minutesAgo: number, lineNumber: string, lineName: string | null): FlireoCallEvent {
   return {
@@ -44,14 +31,14 @@ describe("findLines", () => {
       callOnLine("line-a-3", 10, "+31201234567", null),
       callOnLine("line-b-1", 5, "+31851234567", null),
     ];
-    for (const event of events) await recordCallEvent(prisma, event, {});
+    for (const event of events) await recordCallEvent(database.pool, event, {});
 
-    expect(await findLines(prisma)).toEqual([
+    expect(await findLines(database.prisma)).toEqual([
       { number: "+31851234567", name: null },
       { number: "+31201234567", name: "Support NL" },
     ]);
-    expect(await findLineName(prisma, "+31201234567")).toBe("Support NL");
-    expect(await findLineName(prisma, "+31851234567")).toBeNull();
-    expect(await findLineName(prisma, "+31000000000")).toBeNull();
+    expect(await findLineName(database.prisma, "+31201234567")).toBe("Support NL");
+    expect(await findLineName(database.prisma, "+31851234567")).toBeNull();
+    expect(await findLineName(database.prisma, "+31000000000")).toBeNull();
   });
 });

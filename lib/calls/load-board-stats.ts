@@ -4,12 +4,16 @@ import type { BoardStats } from "@/lib/shared/calls/board-stats";
 import { TEST_CALL_ID_PREFIX } from "./test-calls";
 
 const ERROR_GROUPS_LIMIT = 8;
+/** The furthest back the figures reach: an open endpoint's `since` must not make every request scan all history. */
+export const MAX_STATS_DAYS = 31;
 
 type TotalsRow = { calls_today: bigint; errors_today: bigint; ended_today: bigint; average_duration: number | null; now: Date };
 type MinuteRow = { minute: Date; calls: bigint; errors: bigint };
 type GroupRow = { error: string; last_hour: bigint; last_day: bigint };
 
-export async function loadBoardStats(prisma: PrismaClient, since: Date): Promise<BoardStats> {
+/** The figures since `since`, moved up to MAX_STATS_DAYS ago if it is older (the answer's `since` says which). */
+export async function loadBoardStats(prisma: PrismaClient, requestedSince: Date): Promise<BoardStats> {
+  const since = new Date(Math.max(requestedSince.getTime(), Date.now() - MAX_STATS_DAYS * 24 * 60 * 60 * 1000));
   // One snapshot for all three reads, so the KPIs, the chart and the groups agree with each other.
   const [totals, minutes, groups] = await prisma.$transaction(
     [

@@ -2,31 +2,14 @@
 // another, all at once or grouped by the batcher, the call ends up the same, a late in-progress never revives it, and its timeline lists
 // the events in the order they happened.
 import fc from "fast-check";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
-import { eventDedupeKey, type CallType, type FlireoCallEvent, type TranscriptMessage } from "@/lib/webhooks/flireo-event";
-import { createCallEventBatcher } from "./call-event-batcher";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
+import { eventDedupeKey, type CallType, type FlireoCallEvent, type TranscriptMessage } from "@/lib/calls/call-event";
+import { createCallRecorder } from "./call-recorder";
 import { listCallEvents } from "./list-call-events";
 import { PayloadText, recordCallEvent } from "./record-call-event";
 
-let database: TestDatabase;
-let prisma: PrismaClient;
-let db: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  prisma = createPrismaClient(database.url);
-  db = new pg.Pool({ connectionString: database.url, max: 4 });
-});
-
-afterAll(async () => {
-  await db?.end();
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 const BASE = Date.UTC(2026, 10, 27, 9, 0, 0);
 
@@ -130,7 +113,7 @@ const nextCallId = () => `prop-${process.pid}-${++sequence}`;
 
 /** Every column of the call, but its id and the bookkeeping that differs between any two calls. */
 async function loadCall(callId: string): Promise<Record<string, unknown>> {
-  const { rows } = await db.query<Record<string, unknown>>("SELECT * FROM calls WHERE id = $1", [callId]);
+  const { rows } = await database.pool.query<Record<string, unknown>>("SELECT * FROM calls WHERE id = $1", [callId]);
   expect(rows).toHaveLength(1);
   const { id: _id, version: _version, created_at: _created, updated_at: _updated, ...columns } = rows[0] ?? {};
   return columns;
@@ -165,19 +148,19 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
       fc.asyncProperty(deliveries, async ([distinct, orderA, orderB]) => {
         const sequential = nextCallId();
         const outcomes: string[] = [];
-        for (const event of orderA) outcomes.push((await recordCallEvent(prisma, { ...event, callId: sequential }, event)).outcome);
+        for (const event of orderA) outcomes.push((await recordCallEvent(database.pool, { ...event, callId: sequential }, event)).outcome);
         // Exactly one delivery per distinct event is stored; every other copy is a duplicate.
         expect(outcomes.filter((outcome) => outcome === "stored")).toHaveLength(distinct.length);
 
         const concurrent = nextCallId();
-        const results = await Promise.all(orderB.map((event) => recordCallEvent(prisma, { ...event, callId: concurrent }, event)));
+        const results = await Promise.all(orderB.map((event) => recordCallEvent(database.pool, { ...event, callId: concurrent }, event)));
         expect(results.filter((result) => result.outcome === "stored")).toHaveLength(distinct.length);
 
         // The path webhooks take: the batcher groups concurrent deliveries into few multi-call statements.
         // Two calls' deliveries interleaved, so statements carry events of both calls at once.
         const batched = nextCallId();
         const batchedToo = nextCallId();
-        const batcher = createCallEventBatcher(() => prisma);
+        const batcher = createCallRecorder({ pool: database.pool, prisma: database.prisma, publisher: { publish: () => {} } });
         const interleaved = orderB.flatMap((event, index) => [
           { ...event, callId: batched },
           ...(orderA[index] ? [{ ...orderA[index], callId: batchedToo }] : []),
@@ -203,7 +186,7 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
         if (distinct.some((event) => event.status === "ended-with-error")) expect(a.error).toBe("STT connection failed");
 
         // The timeline: each distinct event once, in the order it happened.
-        const timeline = await listCallEvents(prisma, concurrent);
+        const timeline = await listCallEvents(database.prisma, concurrent);
         expect(timeline).toHaveLength(distinct.length);
         const times = timeline.map((event) => event.occurredAt);
         expect(times).toEqual([...times].sort());
@@ -221,15 +204,15 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
     const inProgress = statusUpdate(facts, "in-progress", 500);
     const ended = statusUpdate(facts, "ended", 100);
     // The in-progress happened later by its timestamp, yet an ended call stays ended.
-    await recordCallEvent(prisma, { ...ended, callId }, ended);
-    await recordCallEvent(prisma, { ...inProgress, callId }, inProgress);
+    await recordCallEvent(database.pool, { ...ended, callId }, ended);
+    await recordCallEvent(database.pool, { ...inProgress, callId }, inProgress);
     expect(await loadCall(callId)).toMatchObject({ status: "ended", ended_at: new Date(BASE + 100_000), started_at: new Date(BASE + 500_000) });
 
     const report = { ...statusUpdate(facts, "ended", 100), type: "end-of-call-report" as const };
     const failed = statusUpdate(facts, "ended-with-error", 100, { error: "LLM timeout" });
     const other = nextCallId();
-    await recordCallEvent(prisma, { ...failed, callId: other }, failed);
-    await recordCallEvent(prisma, { ...report, callId: other }, report);
+    await recordCallEvent(database.pool, { ...failed, callId: other }, failed);
+    await recordCallEvent(database.pool, { ...report, callId: other }, report);
     expect(await loadCall(other)).toMatchObject({ status: "ended-with-error", error: "LLM timeout" });
   });
 
@@ -238,8 +221,8 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
     const callId = nextCallId();
     const event = statusUpdate(facts, "in-progress", 10);
     const text = '{"message": {"type": "status-update", "big": 123456789012345678901234567890, "s": "één \\\\u0000"}}';
-    await recordCallEvent(prisma, { ...event, callId }, new PayloadText(text));
-    const { rows } = await db.query("SELECT payload, payload->'message'->>'big' AS big FROM call_events WHERE call_id = $1", [callId]);
+    await recordCallEvent(database.pool, { ...event, callId }, new PayloadText(text));
+    const { rows } = await database.pool.query("SELECT payload, payload->'message'->>'big' AS big FROM call_events WHERE call_id = $1", [callId]);
     expect(rows[0].payload).toEqual(JSON.parse(text));
     expect(rows[0].big).toBe("123456789012345678901234567890");
   });

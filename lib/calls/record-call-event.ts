@@ -4,12 +4,14 @@
 // so a redelivered event (even one arriving concurrently with its twin) inserts nothing and changes nothing;
 // the call upsert only runs when the event was new. The fold takes, for every column, a value that does not
 // depend on the order events arrive in (see STATUS_RANK), so late and reordered deliveries settle the same way.
-import { poolOf } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
+import type pg from "pg";
 import { STATUS_RANK } from "@/lib/shared/calls/call-status";
 import { callRowToView, type CallRow } from "./call-row";
 import type { CallView } from "@/lib/shared/calls/call-view";
-import { eventDedupeKey, type FlireoCallEvent } from "@/lib/webhooks/flireo-event";
+import { eventDedupeKey, type FlireoCallEvent } from "@/lib/calls/call-event";
+
+/** The node-postgres pool under the Prisma client (lib/db/client.ts), or anything that queries like it. */
+export type Queryable = Pick<pg.Pool, "query">;
 
 export type RecordResult = { outcome: "stored"; call: CallView } | { outcome: "duplicate" };
 
@@ -192,17 +194,17 @@ export type EventToRecord = { event: FlireoCallEvent; rawPayload: unknown };
  * taken in call-id order so that concurrent statements lock calls in the same order and cannot deadlock.
  * Returns one result per input, in input order.
  *
- * It runs on the node-postgres pool under `prisma` (see poolOf), as a prepared statement: this is the statement
- * every webhook waits for.
+ * It runs on node-postgres directly (lib/db/client.ts says why), as a prepared statement: this is the statement every
+ * webhook waits for.
  */
-export async function recordCallEvents(prisma: PrismaClient, items: readonly EventToRecord[]): Promise<RecordResult[]> {
+export async function recordCallEvents(pool: Queryable, items: readonly EventToRecord[]): Promise<RecordResult[]> {
   if (items.length === 0) return [];
   if (new Set(items.map((item) => item.event.callId)).size !== items.length) {
     throw new Error("recordCallEvents takes at most one event per call per statement.");
   }
   // Each row's JSON with its payload's spliced in before the closing brace (a row always has other keys before it).
   const input = `[${items.map((item) => `${JSON.stringify(inputRow(item.event)).slice(0, -1)},"payload":${payloadJson(item.rawPayload)}}`).join(",")}]`;
-  const { rows } = await poolOf(prisma).query<CallRow>({ name: "record-call-events", text: RECORD_CALL_EVENTS_SQL, values: [input] });
+  const { rows } = await pool.query<CallRow>({ name: "record-call-events", text: RECORD_CALL_EVENTS_SQL, values: [input] });
 
   const byCall = new Map(rows.map((row) => [row.id, row]));
   return items.map((item): RecordResult => {
@@ -212,8 +214,8 @@ export async function recordCallEvents(prisma: PrismaClient, items: readonly Eve
 }
 
 /** Stores one event and folds it into its call (see recordCallEvents). */
-export async function recordCallEvent(prisma: PrismaClient, event: FlireoCallEvent, rawPayload: unknown): Promise<RecordResult> {
-  const [result] = await recordCallEvents(prisma, [{ event, rawPayload }]);
+export async function recordCallEvent(pool: Queryable, event: FlireoCallEvent, rawPayload: unknown): Promise<RecordResult> {
+  const [result] = await recordCallEvents(pool, [{ event, rawPayload }]);
   if (!result) throw new Error("recordCallEvents returned no result");
   return result;
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
-import { connectDatabase, disconnectDatabase } from "./client";
+import { createPrismaClient } from "./client";
 import { DEFAULT_MIGRATIONS_DIR, migrateDatabase, readMigrations } from "./migrate";
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -82,8 +82,8 @@ describe("migrateDatabase", () => {
   it("yields a database that serves Prisma's queries", async () => {
     const database = await freshDatabase();
     await migrateDatabase(database.url);
-    const prisma = connectDatabase(database.url);
-    cleanups.push(disconnectDatabase);
+    const prisma = createPrismaClient(database.url);
+    cleanups.push(() => prisma.$disconnect());
     const call = await prisma.call.create({
       data: {
         id: "migrated-call",

@@ -1,25 +1,13 @@
 // The database for a command-line tool: DATABASE_URL, else the embedded Postgres of a running Callboard, else
 // the embedded Postgres started just for the command (and stopped again by close()).
-import pg from "pg";
 import { env } from "@/lib/env";
-import { connectDatabase, disconnectDatabase } from "./client";
+import { canConnect } from "./can-connect";
+import { createDatabase } from "./client";
 import { embeddedPostgresUrl, startEmbeddedPostgres } from "./embedded-postgres";
 import type { PrismaClient } from "./generated/client";
 import { migrateDatabase } from "./migrate";
 
-async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-export async function openScriptDatabase(): Promise<{ prisma: PrismaClient; close: () => Promise<void> }> {
+export async function openScriptDatabase(): Promise<{ prisma: PrismaClient; url: string; close: () => Promise<void> }> {
   let url = env.DATABASE_URL;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
@@ -34,11 +22,12 @@ export async function openScriptDatabase(): Promise<{ prisma: PrismaClient; clos
   }
   // Idempotent, and the secret and settings tables may be newer than the last server start.
   await migrateDatabase(url);
-  const prisma = connectDatabase(url);
+  const database = createDatabase(url);
   return {
-    prisma,
+    prisma: database.prisma,
+    url,
     close: async () => {
-      await disconnectDatabase();
+      await database.disconnect();
       await stopEmbedded?.();
     },
   };

@@ -3,6 +3,7 @@
 // request has a timeout, and every Flireo error becomes a FlireoApiError with a message a person can act on.
 // Written on fetch rather than Flireo's SDK: the SDK retries on its own and hides the raw status we report.
 import { z } from "zod";
+import { ApiError } from "@/lib/http/api-error";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -58,6 +59,17 @@ export class FlireoApiError extends Error {
     this.status = options.status;
     this.code = options.code ?? null;
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+  }
+
+  /** How Callboard answers it (errorResponse asks): 429 stays 429 with Retry-After, the rest is 502, in Flireo's words. */
+  toApiError(): ApiError {
+    if (this.status === 429) {
+      return new ApiError("rate_limited", this.message, {
+        headers: this.retryAfterSeconds === null ? {} : { "retry-after": String(this.retryAfterSeconds) },
+        details: { flireoStatus: 429, retryAfterSeconds: this.retryAfterSeconds },
+      });
+    }
+    return new ApiError("upstream_failed", this.message, { details: { flireoStatus: this.status, flireoCode: this.code } });
   }
 }
 

@@ -8,7 +8,7 @@
 //             webhook_url and webhook_secret become null and Callboard's events leave webhook_events (null
 //             when none remain). An assistant pointing elsewhere is left alone.
 import { ApiError } from "@/lib/http/api-error";
-import { HANDLED_EVENT_TYPES } from "@/lib/webhooks/flireo-event";
+import { HANDLED_EVENT_TYPES } from "@/lib/calls/call-event";
 import { isSameWebhookUrl } from "@/lib/webhooks/webhook-url";
 import { FlireoApiError, type FlireoAssistant, type FlireoClient, type FlireoNumber } from "./flireo-client";
 import type { AssistantView, FlireoOverview, NumberView, RegistrationResult } from "@/lib/shared/flireo/flireo-view";
@@ -19,18 +19,6 @@ export type RegistrationTarget = {
   secrets: readonly string[];
   events: readonly string[];
 };
-
-/** Flireo's failure, as an error for Callboard's own API: 429 stays 429 (with Retry-After), the rest is 502. */
-export function toApiError(error: unknown): unknown {
-  if (!(error instanceof FlireoApiError)) return error;
-  if (error.status === 429) {
-    return new ApiError("rate_limited", error.message, {
-      headers: error.retryAfterSeconds === null ? {} : { "retry-after": String(error.retryAfterSeconds) },
-      details: { flireoStatus: 429, retryAfterSeconds: error.retryAfterSeconds },
-    });
-  }
-  return new ApiError("upstream_failed", error.message, { details: { flireoStatus: error.status, flireoCode: error.code } });
-}
 
 function isOurs(assistant: FlireoAssistant, target: RegistrationTarget): boolean {
   return isSameWebhookUrl(assistant.webhook_url, target.webhookUrl) || (!!assistant.webhook_secret && target.secrets.includes(assistant.webhook_secret));
@@ -98,15 +86,11 @@ function checkAssistantIds(ids: readonly string[]): void {
  * One assistant after the other (Flireo allows about 100 requests a minute), each with its own result, so one
  * failure does not hide what happened to the others.
  */
-export async function registerAssistants(client: FlireoClient, ids: readonly string[], target: RegistrationTarget): Promise<RegistrationResult[]> {
-  checkAssistantIds(ids);
-  const [secret] = target.secrets;
-  if (!secret) throw new Error("No webhook secret to register with.");
+async function changeEach(ids: readonly string[], changeOne: (id: string) => Promise<RegistrationResult>): Promise<RegistrationResult[]> {
   const results: RegistrationResult[] = [];
   for (const [index, id] of ids.entries()) {
     try {
-      await client.updateAssistantWebhook(id, { webhook_url: target.webhookUrl, webhook_secret: secret, webhook_events: [...target.events] });
-      results.push({ assistantId: id, outcome: "registered", message: `Sends ${target.events.join(" and ")} to ${target.webhookUrl}.` });
+      results.push(await changeOne(id));
     } catch (error) {
       if (!(error instanceof FlireoApiError)) throw error;
       const result = failed(id, error);
@@ -117,31 +101,31 @@ export async function registerAssistants(client: FlireoClient, ids: readonly str
   return results;
 }
 
+export async function registerAssistants(client: FlireoClient, ids: readonly string[], target: RegistrationTarget): Promise<RegistrationResult[]> {
+  checkAssistantIds(ids);
+  const [secret] = target.secrets;
+  if (!secret) throw new Error("No webhook secret to register with.");
+  return changeEach(ids, async (id) => {
+    await client.updateAssistantWebhook(id, { webhook_url: target.webhookUrl, webhook_secret: secret, webhook_events: [...target.events] });
+    return { assistantId: id, outcome: "registered", message: `Sends ${target.events.join(" and ")} to ${target.webhookUrl}.` };
+  });
+}
+
 export async function unregisterAssistants(client: FlireoClient, ids: readonly string[], target: RegistrationTarget): Promise<RegistrationResult[]> {
   checkAssistantIds(ids);
-  const results: RegistrationResult[] = [];
-  for (const [index, id] of ids.entries()) {
-    try {
-      const assistant = await client.getAssistant(id);
-      if (!isOurs(assistant, target)) {
-        results.push({
-          assistantId: id,
-          outcome: "unchanged",
-          message: assistant.webhook_url
-            ? `Sends its webhooks to ${assistant.webhook_url}, not to this Callboard; left alone.`
-            : "Has no webhook URL; nothing to unregister.",
-        });
-        continue;
-      }
-      const remaining = (assistant.webhook_events ?? []).filter((event) => !(HANDLED_EVENT_TYPES as readonly string[]).includes(event));
-      await client.updateAssistantWebhook(id, { webhook_url: null, webhook_secret: null, webhook_events: remaining.length > 0 ? remaining : null });
-      results.push({ assistantId: id, outcome: "unregistered", message: "No longer sends webhooks to this Callboard." });
-    } catch (error) {
-      if (!(error instanceof FlireoApiError)) throw error;
-      const result = failed(id, error);
-      results.push(result);
-      if (error.status === 429) return [...results, ...skipAfterRateLimit(ids, index + 1, result)];
+  return changeEach(ids, async (id) => {
+    const assistant = await client.getAssistant(id);
+    if (!isOurs(assistant, target)) {
+      return {
+        assistantId: id,
+        outcome: "unchanged",
+        message: assistant.webhook_url
+          ? `Sends its webhooks to ${assistant.webhook_url}, not to this Callboard; left alone.`
+          : "Has no webhook URL; nothing to unregister.",
+      };
     }
-  }
-  return results;
+    const remaining = (assistant.webhook_events ?? []).filter((event) => !(HANDLED_EVENT_TYPES as readonly string[]).includes(event));
+    await client.updateAssistantWebhook(id, { webhook_url: null, webhook_secret: null, webhook_events: remaining.length > 0 ? remaining : null });
+    return { assistantId: id, outcome: "unregistered", message: "No longer sends webhooks to this Callboard." };
+  });
 }

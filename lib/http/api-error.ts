@@ -1,25 +1,10 @@
-// One error type, one code-to-status table, one JSON shape: { error: { code, message, details? } }.
-// Client mistakes are 4xx with a message a person can act on; a 500 means a bug in Callboard.
+// One error type, one code-to-status table (lib/shared/http/error-shape.ts), one JSON shape:
+// { error: { code, message, details? } }. Client mistakes are 4xx with a message a person can act on; a 500 means a
+// bug in Callboard. Whatever is thrown becomes that shape here, in toApiError: route handlers answer it through
+// errorResponse, server actions through actionError (action-error.ts).
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { logger } from "@/lib/observability/logger";
-
-export const ERROR_STATUS = {
-  bad_request: 400,
-  invalid_json: 400,
-  unauthorized: 401,
-  invalid_signature: 401,
-  forbidden: 403,
-  not_found: 404,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  unprocessable: 422,
-  rate_limited: 429,
-  internal: 500,
-  upstream_failed: 502,
-  unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from "@/lib/shared/http/error-shape";
 
 export class ApiError extends Error {
   override name = "ApiError";
@@ -39,8 +24,6 @@ export class ApiError extends Error {
   }
 }
 
-export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown } };
-
 export function errorBody(error: ApiError): ErrorBody {
   return {
     error: {
@@ -52,19 +35,31 @@ export function errorBody(error: ApiError): ErrorBody {
 }
 
 /**
- * Turns anything thrown into a response. An unreachable database is a 503 with Retry-After; any other unknown
- * error is logged and hidden behind a generic 500.
+ * An error from another module that knows how Callboard answers it: FlireoApiError, for one, gives Flireo's
+ * failure in Flireo's words with a status of ours. Asked here, so that no route converts it by hand.
  */
-export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) {
-    return Response.json(errorBody(error), { status: error.status, headers: error.headers });
-  }
+export type AnswerableError = Error & { toApiError: () => ApiError };
+
+function isAnswerable(error: unknown): error is AnswerableError {
+  return error instanceof Error && typeof (error as Partial<AnswerableError>).toApiError === "function";
+}
+
+/**
+ * Anything thrown, as an ApiError. An answerable error (Flireo's) gives its own; an unreachable database is a 503
+ * with Retry-After; any other unknown error is logged and hidden behind a generic 500.
+ */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (isAnswerable(error)) return error.toApiError();
   if (isDatabaseUnavailable(error)) {
-    const unavailable = new ApiError("unavailable", "The database is unavailable right now; retry shortly.");
-    return Response.json(errorBody(unavailable), { status: unavailable.status, headers: { "retry-after": "5" } });
+    return new ApiError("unavailable", "The database is unavailable right now; retry shortly.", { headers: { "retry-after": "5" } });
   }
-  // Through pino: the error may quote what a request sent (a webhook's body), which must stay inside one JSON line.
   logger.error({ err: error }, "Unhandled error");
-  const internal = new ApiError("internal", "Callboard hit an unexpected error; it has been logged.");
-  return Response.json(errorBody(internal), { status: internal.status });
+  return new ApiError("internal", "Callboard hit an unexpected error; it has been logged.");
+}
+
+/** Turns anything thrown into a route handler's response. */
+export function errorResponse(error: unknown): Response {
+  const apiError = toApiError(error);
+  return Response.json(errorBody(apiError), { status: apiError.status, headers: apiError.headers });
 }

@@ -1,8 +1,8 @@
-// Prometheus metrics, served at /api/metrics. The registry lives on globalThis because server.ts and the bundled
-// route handlers load separate copies of this module but must count into the same metrics.
+// Prometheus metrics, served at /api/metrics. One set per process, made by the application context
+// (lib/context/app-context.ts), so server.ts and the route handlers count into the same registry.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
-type CallboardMetrics = {
+export type Metrics = {
   registry: Registry;
   webhooks: Counter<"outcome">;
   ingestSeconds: Histogram<"outcome">;
@@ -14,20 +14,23 @@ type CallboardMetrics = {
   alertsSent: Counter<"destination">;
   alertsFailed: Counter<"destination">;
   alertAttemptsFailed: Counter<"destination">;
+  /** Counts one webhook and its duration. */
+  observeWebhook: (outcome: string, seconds: number) => void;
 };
 
-const METRICS_KEY = Symbol.for("callboard.metrics");
-const holder = globalThis as { [METRICS_KEY]?: CallboardMetrics };
+type WebhookSeries = { count: { inc: () => void }; duration: { observe: (seconds: number) => void } };
 
-function createMetrics(): CallboardMetrics {
+export function createMetrics(): Metrics {
   const registry = new Registry();
   // Includes nodejs_eventloop_lag_seconds and the process's memory and CPU.
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
-  const metrics: CallboardMetrics = {
+  // The labelled series are looked up once per outcome, not hashed per webhook.
+  const webhookSeries = new Map<string, WebhookSeries>();
+  const metrics: Metrics = {
     registry,
     webhooks: new Counter({
       name: "callboard_webhooks_total",
-      help: "Webhook requests by outcome (stored, duplicate, ignored, rejected, unavailable, overloaded).",
+      help: "Webhook requests by outcome (stored, duplicate, ignored, rejected, unavailable; refused unread: rate_limited, overloaded, timed_out).",
       labelNames: ["outcome"],
       registers: [registry],
     }),
@@ -77,26 +80,15 @@ function createMetrics(): CallboardMetrics {
       labelNames: ["destination"],
       registers: [registry],
     }),
+    observeWebhook(outcome, seconds) {
+      let series = webhookSeries.get(outcome);
+      if (!series) {
+        series = { count: metrics.webhooks.labels({ outcome }), duration: metrics.ingestSeconds.labels({ outcome }) };
+        webhookSeries.set(outcome, series);
+      }
+      series.count.inc();
+      series.duration.observe(seconds);
+    },
   };
   return metrics;
-}
-
-export function getMetrics(): CallboardMetrics {
-  holder[METRICS_KEY] ??= createMetrics();
-  return holder[METRICS_KEY];
-}
-
-type WebhookSeries = { count: { inc: () => void }; duration: { observe: (seconds: number) => void } };
-const webhookSeries = new Map<string, WebhookSeries>();
-
-/** Counts one webhook and its duration. The labelled series are looked up once per outcome, not per webhook. */
-export function observeWebhook(outcome: string, seconds: number): void {
-  let series = webhookSeries.get(outcome);
-  if (!series) {
-    const metrics = getMetrics();
-    series = { count: metrics.webhooks.labels({ outcome }), duration: metrics.ingestSeconds.labels({ outcome }) };
-    webhookSeries.set(outcome, series);
-  }
-  series.count.inc();
-  series.duration.observe(seconds);
 }

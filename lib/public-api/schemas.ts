@@ -1,7 +1,7 @@
 // The read API's public shapes, defined once: the handlers parse their output with these schemas (so nothing else
 // can leak out) and lib/public-api/openapi.ts renders the same schemas into the OpenAPI document.
 import { z } from "zod";
-import { ERROR_STATUS } from "@/lib/http/api-error";
+import { ERROR_STATUS } from "@/lib/shared/http/error-shape";
 
 /** `in-progress` is live; `unresolved` went quiet without an end (the board's "unresolved"); the rest are ended. */
 export const API_CALL_STATUSES = ["in-progress", "ended", "ended-with-error", "unresolved"] as const;

@@ -1,5 +1,5 @@
-// The one Socket.IO server of the process. server.ts creates it; route handlers (a separate bundled copy of
-// this module) reach it through globalThis. Only committed changes are broadcast.
+// The Socket.IO server of the process, on the same HTTP server as Next.js. Every connection needs a signed-in user;
+// committed call changes leave through the publisher (call-publisher.ts).
 //
 // Several instances share broadcasts through Socket.IO's own adapters: Postgres LISTEN/NOTIFY on Callboard's
 // database by default, or Redis pub/sub when REDIS_URL is set. A webhook that reaches instance A reaches the
@@ -10,37 +10,59 @@ import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
 import pg from "pg";
 import { createClient } from "redis";
 import { Server } from "socket.io";
-import { getSessionUser } from "@/lib/auth/session";
-import type { CallView } from "@/lib/shared/calls/call-view";
+import type { CallPublisher } from "@/lib/calls/call-recorder";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
-import { logger } from "@/lib/observability/logger";
-import { isShuttingDown } from "@/lib/observability/shutdown-state";
-import { getMetrics } from "@/lib/observability/metrics";
-import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime/events";
-
-export type CallboardSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
+import type { Lifecycle } from "@/lib/observability/lifecycle";
+import type { Logger } from "@/lib/observability/logger";
+import type { Metrics } from "@/lib/observability/metrics";
+import { SOCKET_PATH } from "@/lib/shared/realtime/events";
+import { createCallPublisher, type CallboardSocketServer } from "./call-publisher";
 export type RealtimeAdapter = "postgres" | "redis" | "none";
 
-const IO_KEY = Symbol.for("callboard.io");
-type IoHolder = { [IO_KEY]?: CallboardSocketServer };
-const holder = globalThis as IoHolder;
+/** Who a connection belongs to: its user and session, which it may not outlive. Null: not signed in. */
+export type SocketIdentity = { userId: string; sessionId: string; expiresAt: Date };
 
-type AttachOptions = { adapter: RealtimeAdapter; databaseUrl: string; redisUrl?: string };
+type AttachOptions = {
+  adapter: RealtimeAdapter;
+  databaseUrl: string;
+  redisUrl?: string;
+  /** The session behind a handshake's cookies (lib/auth/session.ts). */
+  authenticate: (headers: Headers) => Promise<SocketIdentity | null>;
+  /** Whether a browser's Origin is Callboard's own (lib/auth/same-origin.ts). */
+  isTrustedOrigin: (origin: string, headers: Headers) => boolean;
+  /** Connections one user may hold open on this instance (SOCKET_MAX_PER_USER). */
+  maxPerUser: number;
+  /** Of these sessions, the ones still valid: checked every `revalidateMs` for every open connection. */
+  findLiveSessions: (sessionIds: string[]) => Promise<Set<string>>;
+  revalidateMs?: number;
+};
 
-/** Lost connections are expected while Postgres restarts (the adapter reconnects) and say nothing during shutdown. */
-function logAdapterError(error: Error): void {
-  if (isShuttingDown()) return;
-  if (isDatabaseUnavailable(error)) logger.warn({ err: error.message }, "Live updates lost their Postgres connection; reconnecting");
-  else logger.error({ err: error }, "Realtime adapter error");
-}
+type SocketData = { userId: string; sessionId: string };
 
-async function connectAdapter(io: CallboardSocketServer, options: AttachOptions): Promise<() => Promise<void>> {
+export type Realtime = {
+  publisher: CallPublisher;
+  /** Creates the Socket.IO server on `httpServer` (server.ts, once). */
+  attach: (httpServer: HttpServer, options: AttachOptions) => Promise<void>;
+  /** Ends the live connections of a session that was signed out or revoked. */
+  disconnectSession: (sessionId: string) => void;
+  close: () => Promise<void>;
+};
+
+type Deps = { metrics: Metrics; logger: Logger; lifecycle: Lifecycle };
+
+async function connectAdapter(io: CallboardSocketServer, options: AttachOptions, deps: Deps): Promise<() => Promise<void>> {
+  /** Lost connections are expected while Postgres restarts (the adapter reconnects) and say nothing during shutdown. */
+  const logAdapterError = (error: Error) => {
+    if (deps.lifecycle.isShuttingDown) return;
+    if (isDatabaseUnavailable(error)) deps.logger.warn({ err: error.message }, "Live updates lost their Postgres connection; reconnecting");
+    else deps.logger.error({ err: error }, "Realtime adapter error");
+  };
   if (options.adapter === "redis") {
     if (!options.redisUrl) throw new Error("REALTIME_ADAPTER=redis needs REDIS_URL.");
     const pubClient = createClient({ url: options.redisUrl });
     const subClient = pubClient.duplicate();
-    pubClient.on("error", (error: Error) => logger.error({ err: error }, "Redis (realtime) error"));
-    subClient.on("error", (error: Error) => logger.error({ err: error }, "Redis (realtime) error"));
+    pubClient.on("error", (error: Error) => deps.logger.error({ err: error }, "Redis (realtime) error"));
+    subClient.on("error", (error: Error) => deps.logger.error({ err: error }, "Redis (realtime) error"));
     await Promise.all([pubClient.connect(), subClient.connect()]);
     io.adapter(createRedisAdapter(pubClient, subClient));
     return async () => {
@@ -60,98 +82,103 @@ async function connectAdapter(io: CallboardSocketServer, options: AttachOptions)
   return async () => {};
 }
 
-export async function attachSocketServer(
-  httpServer: HttpServer,
-  options: AttachOptions,
-): Promise<{ io: CallboardSocketServer; close: () => Promise<void> }> {
+/** The request's headers as a Headers object (the same-origin check reads Host and Origin from it). */
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  return headers;
+}
+
+function createSocketServer(httpServer: HttpServer, options: AttachOptions, deps: Deps): CallboardSocketServer {
   const io: CallboardSocketServer = new Server(httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
     // The board only receives; a small buffer is plenty and keeps abusive clients cheap.
     maxHttpBufferSize: 16 * 1024,
+    // A browser always says which page opens a connection: another site's page may not, even with the user's cookie
+    // (cross-site WebSocket hijacking). No Origin at all is not a browser on another site.
+    allowRequest: (request, callback) => {
+      const { origin } = request.headers;
+      const isAllowed = origin === undefined || options.isTrustedOrigin(origin, toHeaders(request.headers));
+      callback(isAllowed ? null : "cross-site connection refused", isAllowed);
+    },
   });
+  const perUser = new Map<string, number>();
   // Every connection needs a signed-in user, checked with the same session lookup as pages and API routes.
   io.use((socket, next) => {
     const cookie = socket.handshake.headers.cookie ?? "";
-    getSessionUser(new Headers({ cookie })).then(
-      (user) => {
-        if (!user) return next(new Error("unauthorized: sign in to receive live updates"));
+    options.authenticate(new Headers({ cookie })).then(
+      (identity) => {
+        if (!identity) return next(new Error("unauthorized: sign in to receive live updates"));
+        const open = perUser.get(identity.userId) ?? 0;
+        if (open >= options.maxPerUser) return next(new Error(`too many connections: close some of your ${open} open boards and reload`));
+        perUser.set(identity.userId, open + 1);
+        (socket.data as SocketData) = { userId: identity.userId, sessionId: identity.sessionId };
         // A room per session: signing out, revoking the session or removing the user ends its open boards at once.
-        void socket.join(`session:${user.session.id}`);
+        void socket.join(`session:${identity.sessionId}`);
         // A connection outlives no session: it ends when the session expires (the board then asks to sign in).
-        const expiry = setTimeout(() => socket.disconnect(true), Math.min(user.session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
-        socket.once("disconnect", () => clearTimeout(expiry));
+        const expiry = setTimeout(() => socket.disconnect(true), Math.min(identity.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
+        socket.once("disconnect", () => {
+          clearTimeout(expiry);
+          const left = (perUser.get(identity.userId) ?? 1) - 1;
+          if (left > 0) perUser.set(identity.userId, left);
+          else perUser.delete(identity.userId);
+        });
         next();
       },
       () => next(new Error("unavailable: could not check the session")),
     );
   });
-  const closeAdapter = await connectAdapter(io, options);
-  const clients = getMetrics().socketClients;
+  const clients = deps.metrics.socketClients;
   io.on("connection", (socket) => {
     clients.inc();
     socket.on("disconnect", () => clients.dec());
   });
-  holder[IO_KEY] = io;
+  return io;
+}
+
+/**
+ * Closes the connections whose session is no longer valid, however it ended: revoked on another instance, deleted
+ * in the database, its user banned. Sign-out and revocation through Callboard close them at once already (the
+ * session's room); this catches the rest within `revalidateMs`.
+ */
+function startRevalidating(io: CallboardSocketServer, options: AttachOptions, deps: Deps): () => void {
+  const timer = setInterval(() => {
+    const sockets = [...io.of("/").sockets.values()];
+    const sessionIds = [...new Set(sockets.map((socket) => (socket.data as SocketData).sessionId).filter(Boolean))];
+    if (sessionIds.length === 0) return;
+    options.findLiveSessions(sessionIds).then(
+      (live) => {
+        for (const socket of sockets) if (!live.has((socket.data as SocketData).sessionId)) socket.disconnect(true);
+      },
+      (error: unknown) => {
+        if (!deps.lifecycle.isShuttingDown) deps.logger.warn({ err: (error as Error).message }, "Could not recheck the sessions of open boards");
+      },
+    );
+  }, options.revalidateMs ?? 30_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export function createRealtime(deps: Deps): Realtime {
+  let io: CallboardSocketServer | undefined;
+  let closeAdapter: () => Promise<void> = async () => {};
+  let stopRevalidating = () => {};
   return {
-    io,
-    close: async () => {
-      await io.close();
+    publisher: createCallPublisher({ server: () => io, metrics: deps.metrics }),
+    async attach(httpServer, options) {
+      const server = createSocketServer(httpServer, options, deps);
+      closeAdapter = await connectAdapter(server, options, deps);
+      stopRevalidating = startRevalidating(server, options, deps);
+      io = server;
+    },
+    disconnectSession(sessionId) {
+      io?.in(`session:${sessionId}`).disconnectSockets(true);
+    },
+    async close() {
+      stopRevalidating();
+      await io?.close();
       await closeAdapter();
     },
   };
-}
-
-export function getSocketServer(): CallboardSocketServer | undefined {
-  return holder[IO_KEY];
-}
-
-/** Ends the live connections of a session that was signed out or revoked. */
-export function disconnectSessionSockets(sessionId: string): void {
-  getSocketServer()?.in(`session:${sessionId}`).disconnectSockets(true);
-}
-
-/**
- * Largest message the coalescer builds, in bytes of JSON. The Postgres adapter sends a message up to 8,000 bytes
- * as a NOTIFY and anything bigger through a table insert (a WAL write per message), so chunks stay under that.
- */
-const MAX_MESSAGE_BYTES = 7_000;
-
-const pending = new Map<string, CallView>();
-let flushScheduled = false;
-
-function flushBroadcasts(): void {
-  flushScheduled = false;
-  const io = getSocketServer();
-  const calls = [...pending.values()];
-  pending.clear();
-  if (!io || calls.length === 0) return;
-  let chunk: CallView[] = [];
-  let chunkBytes = 0;
-  for (const call of calls) {
-    const bytes = Buffer.byteLength(JSON.stringify(call));
-    if (chunk.length > 0 && chunkBytes + bytes > MAX_MESSAGE_BYTES) {
-      io.emit("calls:updated", chunk);
-      chunk = [];
-      chunkBytes = 0;
-    }
-    chunk.push(call);
-    chunkBytes += bytes + 1;
-  }
-  io.emit("calls:updated", chunk);
-  getMetrics().broadcasts.inc(calls.length);
-}
-
-/**
- * Sends a committed call state to every board, on every instance. Changes committed in the same turn of the event
- * loop (the ingest batcher commits concurrent webhooks together) leave as one message, a newer state of a call
- * replacing an older one: under load the number of messages, NOTIFYs and board renders follows the commits, not the
- * events, and the first change of a quiet moment still leaves at once.
- */
-export function broadcastCallUpdated(call: CallView): void {
-  const queued = pending.get(call.id);
-  if (!queued || queued.version < call.version) pending.set(call.id, call);
-  if (flushScheduled) return;
-  flushScheduled = true;
-  setImmediate(flushBroadcasts);
 }

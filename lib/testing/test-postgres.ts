@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { canConnect } from "@/lib/db/can-connect";
 import { embeddedPostgresUrl, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
 
@@ -12,18 +13,6 @@ const ADMIN_URL_VARIABLE = "CALLBOARD_TEST_ADMIN_URL";
 
 /** The embedded test server's admin URL, with the password made for its data folder (or the fixed one of an older folder). */
 const embeddedAdminUrl = () => embeddedPostgresUrl(EMBEDDED_TEST_DIR, EMBEDDED_TEST_PORT, "postgres");
-
-async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 /**
  * Makes sure a server is reachable and returns its admin URL (to the `postgres` database). Returns a stop
@@ -61,31 +50,24 @@ export function getTestAdminUrl(): string {
 
 export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
 
+/** One statement on the server's `postgres` database, for creating and dropping test databases. */
+async function runAsAdmin(adminUrl: string, sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** A fresh, uniquely named database; migrated unless told otherwise. */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = getTestAdminUrl();
   const name = `callboard_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
+  await runAsAdmin(adminUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   if (options.migrate !== false) await migrateDatabase(url.toString());
-  return {
-    url: url.toString(),
-    name,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  return { url: url.toString(), name, drop: () => runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }

@@ -3,11 +3,13 @@
 //
 // Rows are written in batches a moment after the response, not inside the request: the hot path only pushes to
 // an in-memory queue. While the database is unreachable the queue is kept (bounded) and written once it is back.
-import { poolOf } from "@/lib/db/client";
+// Refusals before a webhook is read (overload, rate limit) are aggregated under a flood: the first few of each
+// window get a row each, the rest one row with their count.
+import type pg from "pg";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
-import { logger } from "@/lib/observability/logger";
-import { isShuttingDown } from "@/lib/observability/shutdown-state";
+import type { Lifecycle } from "@/lib/observability/lifecycle";
+import type { Logger } from "@/lib/observability/logger";
 import { cleanText } from "./replace-unstorable-characters";
 import { DELIVERY_OUTCOMES, type DeliveryCounts, type DeliveryOutcome, type DeliveryView } from "@/lib/shared/webhooks/delivery-view";
 
@@ -21,8 +23,18 @@ export type DeliveryRecord = {
   reason: string | null;
   statusCode: number;
   durationMs: number;
+  /** How many webhooks the row stands for (1 unless aggregated). */
+  count?: number;
 };
 
+export type DeliveryLog = {
+  /** Queues one delivery for the log; returns at once. */
+  record: (record: DeliveryRecord) => void;
+  /** Queues a refusal made before the webhook was read, aggregated under a flood (see REFUSAL_WINDOW_MS). */
+  recordRefusal: (statusCode: number, reason: string) => void;
+  /** Writes what is queued; resolves once it is stored (the test-event route, server.ts at shutdown). */
+  flush: () => Promise<void>;
+};
 
 const FLUSH_DELAY_MS = 100;
 const FLUSH_BATCH_SIZE = 500;
@@ -30,105 +42,121 @@ const RETRY_DELAY_MS = 2_000;
 /** While the database is down, keep this many records at most; beyond it the oldest are dropped (and said so). */
 const MAX_QUEUED = 20_000;
 const MAX_TEXT = 500;
-
-/**
- * The queue, on globalThis: the webhook route fills its bundled copy of this module, and server.ts, with a copy of
- * its own, writes what is left at shutdown.
- */
-type QueueState = {
-  queue: DeliveryRecord[];
-  flushTimer: ReturnType<typeof setTimeout> | null;
-  flushing: Promise<void> | null;
-  droppedSinceLastWarning: number;
-};
-const STATE_KEY = Symbol.for("callboard.deliveryLog");
-const state: QueueState = ((globalThis as { [STATE_KEY]?: QueueState })[STATE_KEY] ??= {
-  queue: [],
-  flushTimer: null,
-  flushing: null,
-  droppedSinceLastWarning: 0,
-});
-const { queue } = state;
+/** Per window, this many refusals of one status get a row each; the rest of the window's one row with their count. */
+const REFUSAL_WINDOW_MS = 10_000;
+const REFUSALS_LOGGED_SINGLY = 10;
 
 /** At most MAX_TEXT characters, and storable: cutting may split a surrogate pair, and a reason may quote a body. */
 function clip(value: string | null): string | null {
   return value === null ? null : cleanText(value.slice(0, MAX_TEXT));
 }
 
-function scheduleFlush(getPrisma: () => PrismaClient, delayMs: number): void {
-  if (state.flushTimer) return;
-  state.flushTimer = setTimeout(() => {
-    state.flushTimer = null;
-    // During shutdown server.ts writes what is queued itself, before it closes the database.
-    if (!isShuttingDown()) void flushDeliveries(getPrisma());
-  }, delayMs);
-  state.flushTimer.unref?.();
-}
-
-/** Queues one delivery for the log; returns at once. */
-export function recordDelivery(getPrisma: () => PrismaClient, record: DeliveryRecord): void {
-  queue.push({ ...record, eventType: clip(record.eventType), callId: clip(record.callId), reason: clip(record.reason) });
-  if (queue.length > MAX_QUEUED) {
-    state.droppedSinceLastWarning += queue.length - MAX_QUEUED;
-    queue.splice(0, queue.length - MAX_QUEUED);
-  }
-  scheduleFlush(getPrisma, FLUSH_DELAY_MS);
-}
-
 // One multi-row insert, with a fixed text that each connection prepares once. The rows travel as one JSON array
 // of the queued records as they are (Dates become ISO text), so the driver has one string to send, not seven
-// arrays to escape element by element on the event loop that answers webhooks.
+// arrays to escape element by element on the event loop that answers webhooks. It runs on node-postgres directly,
+// like the webhook's own statement: at 300 webhooks/s the log is written ten times a second, and Prisma's raw-query
+// layer cost about 0.85 ms of CPU per write plus 0.009 ms per row.
 const INSERT_DELIVERIES_SQL = `
-  INSERT INTO webhook_deliveries (received_at, event_type, call_id, outcome, reason, status_code, duration_ms)
-  SELECT "receivedAt", "eventType", "callId", outcome, reason, "statusCode", "durationMs"
+  INSERT INTO webhook_deliveries (received_at, event_type, call_id, outcome, reason, status_code, duration_ms, count)
+  SELECT "receivedAt", "eventType", "callId", outcome, reason, "statusCode", "durationMs", COALESCE(count, 1)
   FROM json_to_recordset($1::json) AS t("receivedAt" timestamptz, "eventType" text, "callId" text, outcome text,
-    reason text, "statusCode" smallint, "durationMs" double precision)`;
+    reason text, "statusCode" smallint, "durationMs" double precision, count integer)`;
 
-/**
- * Runs on the node-postgres pool under `prisma` (see poolOf), like the webhook's own statement: at 300 webhooks/s the
- * log is written ten times a second, and Prisma's raw-query layer cost about 0.85 ms of CPU per write plus 0.009 ms
- * per row, taken from the event loop that answers webhooks.
- */
-async function insertDeliveries(prisma: PrismaClient, batch: DeliveryRecord[]): Promise<void> {
-  await poolOf(prisma).query({ name: "insert-webhook-deliveries", text: INSERT_DELIVERIES_SQL, values: [JSON.stringify(batch)] });
-}
+type Overflow = { count: number; reason: string; timer: ReturnType<typeof setTimeout> };
+/** One per refusal status (429, 503, 408): a flood of one kind does not hide the others. */
+type RefusalWindow = { statusCode: number; startedAt: number; loggedSingly: number; overflow: Overflow | null };
 
-/**
- * Writes what is queued, in multi-row inserts. A call while a write is under way waits for it, then writes what is
- * left, so a caller knows its records are stored when this returns (the test-event route, server.ts at shutdown).
- */
-export async function flushDeliveries(prisma: PrismaClient): Promise<void> {
-  while (state.flushing) await state.flushing;
-  if (queue.length === 0) return;
-  state.flushing = writeQueued(prisma).finally(() => {
-    state.flushing = null;
-  });
-  await state.flushing;
-}
+export function createDeliveryLog(deps: { pool: Pick<pg.Pool, "query">; logger: Logger; lifecycle: Lifecycle }): DeliveryLog {
+  const queue: DeliveryRecord[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let flushing: Promise<void> | null = null;
+  let droppedSinceLastWarning = 0;
+  const refusals = new Map<number, RefusalWindow>();
 
-async function writeQueued(prisma: PrismaClient): Promise<void> {
-  try {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, FLUSH_BATCH_SIZE);
-      try {
-        await insertDeliveries(prisma, batch);
-        queue.splice(0, batch.length);
-      } catch (error) {
-        if (isDatabaseUnavailable(error)) {
-          // Kept for the next attempt; the database coming back writes them.
-          scheduleFlush(() => prisma, RETRY_DELAY_MS);
-          return;
+  const enqueue = (record: DeliveryRecord) => {
+    queue.push({ ...record, eventType: clip(record.eventType), callId: clip(record.callId), reason: clip(record.reason) });
+    if (queue.length > MAX_QUEUED) {
+      droppedSinceLastWarning += queue.length - MAX_QUEUED;
+      queue.splice(0, queue.length - MAX_QUEUED);
+    }
+    scheduleFlush(FLUSH_DELAY_MS);
+  };
+
+  const scheduleFlush = (delayMs: number) => {
+    if (flushTimer) return;
+    flushTimer = setTimeout(() => {
+      flushTimer = null;
+      // During shutdown server.ts writes what is queued itself, before it closes the database.
+      if (!deps.lifecycle.isShuttingDown) void flush();
+    }, delayMs);
+    flushTimer.unref?.();
+  };
+
+  /** The window's aggregated row, if it has one, queued with the count of the refusals it stands for. */
+  const closeRefusalWindow = (window: RefusalWindow) => {
+    const { overflow, statusCode } = window;
+    if (overflow) {
+      clearTimeout(overflow.timer);
+      const reason = `${overflow.count} more webhook(s) refused like this within ${REFUSAL_WINDOW_MS / 1000} s: ${overflow.reason}`;
+      enqueue({ receivedAt: new Date(), eventType: null, callId: null, outcome: "rejected", reason, statusCode, durationMs: 0, count: overflow.count });
+    }
+    Object.assign(window, { startedAt: Date.now(), loggedSingly: 0, overflow: null });
+  };
+
+  const writeQueued = async () => {
+    try {
+      while (queue.length > 0) {
+        const batch = queue.slice(0, FLUSH_BATCH_SIZE);
+        try {
+          await deps.pool.query({ name: "insert-webhook-deliveries", text: INSERT_DELIVERIES_SQL, values: [JSON.stringify(batch)] });
+          queue.splice(0, batch.length);
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) {
+            // Kept for the next attempt; the database coming back writes them.
+            scheduleFlush(RETRY_DELAY_MS);
+            return;
+          }
+          queue.splice(0, batch.length);
+          deps.logger.error({ err: error, rows: batch.length }, "Writing webhook delivery log rows failed; they are dropped");
         }
-        queue.splice(0, batch.length);
-        logger.error({ err: error, rows: batch.length }, "Writing webhook delivery log rows failed; they are dropped");
+      }
+    } finally {
+      if (droppedSinceLastWarning > 0) {
+        deps.logger.warn({ dropped: droppedSinceLastWarning }, "The webhook delivery log dropped records while the database was unreachable");
+        droppedSinceLastWarning = 0;
       }
     }
-  } finally {
-    if (state.droppedSinceLastWarning > 0) {
-      logger.warn({ dropped: state.droppedSinceLastWarning }, "The webhook delivery log dropped records while the database was unreachable");
-      state.droppedSinceLastWarning = 0;
-    }
-  }
+  };
+
+  const flush = async () => {
+    // A call while a write is under way waits for it, then writes what is left.
+    while (flushing) await flushing;
+    // An open window's count is written when the window ends, so a flood makes one row per window; at shutdown, now.
+    if (deps.lifecycle.isShuttingDown) for (const window of refusals.values()) if (window.overflow) closeRefusalWindow(window);
+    if (queue.length === 0) return;
+    flushing = writeQueued().finally(() => (flushing = null));
+    await flushing;
+  };
+
+  return {
+    record: enqueue,
+    recordRefusal(statusCode, reason) {
+      let window = refusals.get(statusCode);
+      if (!window) refusals.set(statusCode, (window = { statusCode, startedAt: Date.now(), loggedSingly: 0, overflow: null }));
+      if (Date.now() - window.startedAt >= REFUSAL_WINDOW_MS) closeRefusalWindow(window);
+      if (window.loggedSingly < REFUSALS_LOGGED_SINGLY) {
+        window.loggedSingly += 1;
+        enqueue({ receivedAt: new Date(), eventType: null, callId: null, outcome: "rejected", reason, statusCode, durationMs: 0 });
+        return;
+      }
+      // The aggregated row is written when the window ends, even if no refusal follows to close it.
+      const open = window;
+      open.overflow ??= { count: 0, reason, timer: setTimeout(() => closeRefusalWindow(open), REFUSAL_WINDOW_MS - (Date.now() - open.startedAt)) };
+      open.overflow.timer.unref?.();
+      open.overflow.count += 1;
+    },
+    flush,
+  };
 }
 
 type DeliveryRow = {
@@ -140,6 +168,7 @@ type DeliveryRow = {
   reason: string | null;
   statusCode: number;
   durationMs: number;
+  count: number;
 };
 
 function toView(row: DeliveryRow): DeliveryView {
@@ -152,6 +181,7 @@ function toView(row: DeliveryRow): DeliveryView {
     reason: row.reason,
     statusCode: row.statusCode,
     durationMs: row.durationMs,
+    count: row.count,
   };
 }
 
@@ -176,12 +206,12 @@ export async function countDeliveriesByOutcome(
   const groups = await prisma.webhookDelivery.groupBy({
     by: ["outcome"],
     where: { receivedAt: { gte: since } },
-    _count: { _all: true },
+    _sum: { count: true },
   });
   const counts: DeliveryCounts = { stored: 0, duplicate: 0, ignored: 0, rejected: 0 };
   for (const group of groups) {
     if ((DELIVERY_OUTCOMES as readonly string[]).includes(group.outcome)) {
-      counts[group.outcome as DeliveryOutcome] = group._count._all;
+      counts[group.outcome as DeliveryOutcome] = group._sum.count ?? 0;
     }
   }
   return counts;

@@ -2,13 +2,7 @@
 // the `message` envelope in camelCase (A) or snake_case (B/C/D, SDK), and the legacy flat shape (E).
 import { z } from "zod";
 import { isCallStatus, type CallStatus } from "@/lib/shared/calls/call-status";
-import {
-  HANDLED_EVENT_TYPES,
-  type CallReport,
-  type CallType,
-  type FlireoCallEvent,
-  type HandledEventType,
-} from "./flireo-event";
+import { HANDLED_EVENT_TYPES, type CallReport, type CallType, type FlireoCallEvent, type HandledEventType } from "@/lib/calls/call-event";
 
 export type PayloadIssue = { path: string; message: string };
 

@@ -4,28 +4,29 @@
 // tests), already ended, on a line named "Callboard test event", and left out of the board's figures (test-calls.ts).
 import { randomUUID } from "node:crypto";
 import { TEST_CALL_ID_PREFIX } from "@/lib/calls/test-calls";
-import { env } from "@/lib/env";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import type { Env } from "@/lib/env";
 import type { TestEventResult } from "@/lib/shared/flireo/flireo-view";
-import { buildStatusUpdate } from "@/lib/flireo/sample-payloads";
-import { OUTCOME_HEADER } from "./flireo-event";
+import { buildStatusUpdate } from "@/lib/webhooks/sample-payloads";
+import { OUTCOME_HEADER } from "@/lib/webhooks/webhook-contract";
 import { signatureHeaders } from "./verify-signature";
 import { getCurrentWebhookSecret } from "./webhook-secrets";
 import { WEBHOOK_PATH } from "./webhook-url";
 
 const TIMEOUT_MS = 10_000;
 
-function loopbackUrl(): string {
+function loopbackUrl(env: Pick<Env, "HOST" | "PORT">): string {
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
   return `http://${host}:${env.PORT}${WEBHOOK_PATH}`;
 }
 
-export async function sendTestEvent(): Promise<TestEventResult> {
-  const { secret } = await getCurrentWebhookSecret();
+export async function sendTestEvent(prisma: PrismaClient, env: Pick<Env, "HOST" | "PORT">): Promise<TestEventResult> {
+  const { secret } = await getCurrentWebhookSecret(prisma);
   const callId = `${TEST_CALL_ID_PREFIX}${randomUUID()}`;
   const body = JSON.stringify(
     buildStatusUpdate("snake", { callId, lineNumber: "+31000000000", lineName: "Callboard test event", customerNumber: "+31000000001" }, "ended"),
   );
-  const url = loopbackUrl();
+  const url = loopbackUrl(env);
   const startedAt = performance.now();
   try {
     const response = await fetch(url, {
@@ -40,7 +41,7 @@ export async function sendTestEvent(): Promise<TestEventResult> {
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     const text = await response.text();
-    // A stored event's answer is an empty 200 that says what became of it in a header (receive-flireo-webhook.ts).
+    // A stored event's answer is an empty 200 that says what became of it in a header (webhook-intake.ts).
     const outcome = response.headers.get(OUTCOME_HEADER);
     return {
       isAccepted: response.ok,

@@ -124,6 +124,33 @@ describe("createWebhookAdmission", () => {
     expect(harness.admission).toMatchObject({ inFlight: 0, running: 0 });
   });
 
+  it("holds at most maxPerSource webhooks from one address, and frees its places as they are answered", async () => {
+    const harness = await serve({ maxInFlight: 10, maxConcurrent: 4, maxPerSource: 2, sourceOf: (request) => String(request.headers["x-source"]) });
+    const postAs = (source: string, body: string) => {
+      const request = http.request(harness.url, { method: "POST", headers: { "content-length": Buffer.byteLength(body), "x-source": source } });
+      const answer = new Promise<number>((resolve, reject) => {
+        request.on("response", (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on("error", reject);
+      });
+      request.end(body);
+      return answer;
+    };
+    const first = [postAs("a", "a1"), postAs("a", "a2")];
+    await until(() => harness.started.length === 2);
+    expect(await postAs("a", "a3")).toBe(503);
+    const other = postAs("b", "b1");
+    await until(() => harness.started.includes("b1"));
+    harness.release("a1");
+    expect(await first[0]).toBe(200);
+    const again = postAs("a", "a4");
+    await until(() => harness.started.includes("a4"));
+    for (const name of ["a2", "b1", "a4"]) harness.release(name);
+    expect(await Promise.all([first[1], other, again])).toEqual([200, 200, 200]);
+  });
+
   it("frees the place of a sender that gives up while it waits", async () => {
     const harness = await serve({ maxInFlight: 10, maxConcurrent: 1 });
     const running = post(harness.url, "running");

@@ -1,4 +1,4 @@
-// Decides when server.ts hands a webhook POST to Next.js, with two bounds.
+// Decides when a webhook POST goes on to Next.js (webhook-intake.ts), with two bounds.
 //
 // In flight (WEBHOOK_MAX_IN_FLIGHT): webhooks one instance holds at once. When Postgres or the CPU falls behind,
 // requests would otherwise queue without limit, each holding its body, parsers and Next's request state, until the
@@ -20,10 +20,7 @@
 // an answer to retry, not silence until the sender gives up.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, errorBody } from "@/lib/http/api-error";
-import { logger } from "@/lib/observability/logger";
-import { observeWebhook } from "@/lib/observability/metrics";
 
-const WARN_EVERY_MS = 10_000;
 export const MAX_TURN_WAIT_MS = 5_000;
 
 export type WebhookAdmission = {
@@ -54,14 +51,35 @@ function whenBodyArrived(request: IncomingMessage, then: (isWhole: boolean) => v
 
 type Waiting = { run: () => void; refuse: () => void; since: number };
 
-export function createWebhookAdmission(options: { maxInFlight: number; maxConcurrent: number; maxTurnWaitMs?: number }): WebhookAdmission {
-  const { maxInFlight, maxConcurrent, maxTurnWaitMs = MAX_TURN_WAIT_MS } = options;
+export function bodyTimedOut(timeoutMs: number): ApiError {
+  // Closing the connection: the rest of a slow body is not worth waiting for.
+  return new ApiError("request_timeout", `The body did not arrive within ${timeoutMs / 1000} s of the request's headers.`, { headers: { connection: "close" } });
+}
+
+type AdmissionOptions = {
+  maxInFlight: number;
+  maxConcurrent: number;
+  maxTurnWaitMs?: number;
+  /** Of the webhooks in flight, at most this many from one source address (`sourceOf`). */
+  maxPerSource?: number;
+  sourceOf?: (request: IncomingMessage) => string;
+  /** A body that has not arrived whole this long after its headers is answered 408 (bodyDeadline tells readers). */
+  bodyTimeoutMs?: number;
+  /** A refusal for a request before it takes a place (a source over its rate limit, say), or null to admit it. */
+  screen?: (request: IncomingMessage) => ApiError | null | Promise<ApiError | null>;
+  /** Told of every refusal this admission answers (429, 503, 408), after it is sent (for the metrics and the delivery log). */
+  onRefused?: (error: ApiError) => void;
+};
+
+export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmission {
+  const { maxInFlight, maxConcurrent, maxTurnWaitMs = MAX_TURN_WAIT_MS, maxPerSource = Number.POSITIVE_INFINITY, bodyTimeoutMs = 10_000 } = options;
+  const sourceOf = options.sourceOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? "unknown");
+  /** Webhooks in flight per source address; an address leaves the map with its last one. */
+  const perSource = new Map<string, number>();
   let inFlight = 0;
   let running = 0;
   const waiting: Waiting[] = [];
   let sweeper: ReturnType<typeof setInterval> | null = null;
-  let refusedSinceWarning = 0;
-  let warnedAt = 0;
 
   const startNext = () => {
     while (running < maxConcurrent && waiting.length > 0) waiting.shift()!.run();
@@ -77,55 +95,26 @@ export function createWebhookAdmission(options: { maxInFlight: number; maxConcur
     }
   };
 
-  function refuse(request: IncomingMessage, response: ServerResponse, message: string): void {
-    const error = new ApiError("unavailable", message, { headers: { "retry-after": "1" } });
+  const unavailable = (message: string) => new ApiError("unavailable", message, { headers: { "retry-after": "1" } });
+
+  function refuse(request: IncomingMessage, response: ServerResponse, error: ApiError): void {
+    if (response.headersSent || response.destroyed) return;
     // The body may be unread: closing the connection after the answer keeps it from being parsed as a next request.
     response.writeHead(error.status, { "content-type": "application/json", connection: "close", ...error.headers });
     response.end(JSON.stringify(errorBody(error)));
     request.resume();
-    observeWebhook("overloaded", 0);
-    refusedSinceWarning += 1;
-    if (Date.now() - warnedAt >= WARN_EVERY_MS) {
-      logger.warn({ refused: refusedSinceWarning, maxInFlight, maxTurnWaitMs }, "Webhooks refused with 503: too many in flight or waiting too long");
-      warnedAt = Date.now();
-      refusedSinceWarning = 0;
-    }
+    options.onRefused?.(error);
   }
 
   return {
     admit(request, response, handle) {
-      if (inFlight >= maxInFlight) {
-        return refuse(request, response, `Callboard is already handling ${maxInFlight} webhooks; retry in a second.`);
+      const screened = options.screen?.(request);
+      if (screened instanceof Promise) {
+        void screened.then((refusal) => (refusal ? refuse(request, response, refusal) : admitScreened(request, response, handle)));
+        return;
       }
-      inFlight += 1;
-      let isRunning = false;
-      const run = () => {
-        if (response.destroyed) return; // The sender gave up while it waited.
-        isRunning = true;
-        running += 1;
-        handle();
-      };
-      const entry: Waiting = {
-        run,
-        refuse: () => refuse(request, response, `Callboard could not take this webhook within ${maxTurnWaitMs / 1000} s; retry in a second.`),
-        since: 0,
-      };
-      response.once("close", () => {
-        inFlight -= 1;
-        if (isRunning) running -= 1;
-        else if (waiting.includes(entry)) waiting.splice(waiting.indexOf(entry), 1);
-        startNext();
-      });
-      whenBodyArrived(request, (isWhole) => {
-        if (!isWhole) return run();
-        entry.since = Date.now();
-        waiting.push(entry);
-        startNext();
-        if (waiting.length > 0 && !sweeper) {
-          sweeper = setInterval(sweep, Math.min(250, maxTurnWaitMs));
-          sweeper.unref();
-        }
-      });
+      if (screened) return refuse(request, response, screened);
+      admitScreened(request, response, handle);
     },
     get inFlight() {
       return inFlight;
@@ -134,4 +123,56 @@ export function createWebhookAdmission(options: { maxInFlight: number; maxConcur
       return running;
     },
   };
+
+  function admitScreened(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
+    if (inFlight >= maxInFlight) {
+      return refuse(request, response, unavailable(`Callboard is already handling ${maxInFlight} webhooks; retry in a second.`));
+    }
+    // One address trickling a thousand slow bodies must not take every place.
+    const source = sourceOf(request);
+    const fromSource = perSource.get(source) ?? 0;
+    if (fromSource >= maxPerSource) {
+      return refuse(request, response, unavailable(`This address already has ${maxPerSource} webhooks in flight; retry in a second.`));
+    }
+    inFlight += 1;
+    perSource.set(source, fromSource + 1);
+    let isRunning = false;
+    // A body too slow to arrive is answered 408 here while it waits; once handed on, the reader keeps the deadline.
+    const deadline = setTimeout(() => {
+      if (!isRunning) refuse(request, response, bodyTimedOut(bodyTimeoutMs));
+    }, bodyTimeoutMs);
+    const run = () => {
+      if (response.destroyed) return; // The sender gave up while it waited.
+      isRunning = true;
+      running += 1;
+      handle();
+    };
+    const entry: Waiting = {
+      run,
+      refuse: () => refuse(request, response, unavailable(`Callboard could not take this webhook within ${maxTurnWaitMs / 1000} s; retry in a second.`)),
+      since: 0,
+    };
+    response.once("close", () => {
+      clearTimeout(deadline);
+      const left = (perSource.get(source) ?? 1) - 1;
+      if (left > 0) perSource.set(source, left);
+      else perSource.delete(source);
+      inFlight -= 1;
+      if (isRunning) running -= 1;
+      else if (waiting.includes(entry)) waiting.splice(waiting.indexOf(entry), 1);
+      startNext();
+    });
+    whenBodyArrived(request, (isWhole) => {
+      if (!isWhole) return run();
+      // Whole: from here the wait for a turn is bounded by maxTurnWaitMs instead.
+      clearTimeout(deadline);
+      entry.since = Date.now();
+      waiting.push(entry);
+      startNext();
+      if (waiting.length > 0 && !sweeper) {
+        sweeper = setInterval(sweep, Math.min(250, maxTurnWaitMs));
+        sweeper.unref();
+      }
+    });
+  }
 }

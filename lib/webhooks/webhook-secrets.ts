@@ -8,9 +8,8 @@
 // - Development accepts unsigned webhooks (curl, the simulator without --secret), but a webhook that carries a
 //   signature is always verified, so a wrong secret shows up before production.
 import { randomBytes } from "node:crypto";
-import { getPrisma } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { env } from "@/lib/env";
+import type { Env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 
 export type SignaturePolicy = { secrets: readonly string[]; isSignatureRequired: boolean };
@@ -28,19 +27,13 @@ const CACHE_TTL_MS = 5_000;
 // Held while rotating so two rotations at once cannot both insert a current secret.
 const ROTATION_LOCK_ID = 72_707_370;
 
-/** `reading`: the read under way, which every request that finds the cache out of date waits for. */
-type SecretCache = { secrets: string[] | null; loadedAt: number; reading: Promise<string[]> | null };
-// Route handlers are bundled as separate copies of this module; one cache on globalThis lets a rotation in one
-// route handler invalidate what the webhook route handler has cached.
-const CACHE_KEY = Symbol.for("callboard.webhookSecretCache");
-const cache: SecretCache = ((globalThis as { [CACHE_KEY]?: SecretCache })[CACHE_KEY] ??= { secrets: null, loadedAt: 0, reading: null });
 
 export function generateWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64url")}`;
 }
 
 /** Creates the first signing secret unless there is a current one. Safe when several instances start at once. */
-export async function ensureWebhookSecret(prisma: PrismaClient = getPrisma()): Promise<void> {
+export async function ensureWebhookSecret(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRaw`
     INSERT INTO webhook_secrets (secret)
     SELECT ${generateWebhookSecret()}
@@ -49,7 +42,7 @@ export async function ensureWebhookSecret(prisma: PrismaClient = getPrisma()): P
 }
 
 /** The current secret first, then the rotated-out ones still in their grace period. */
-export async function findValidWebhookSecrets(prisma: PrismaClient = getPrisma(), now = new Date()): Promise<StoredWebhookSecret[]> {
+export async function findValidWebhookSecrets(prisma: PrismaClient, now = new Date()): Promise<StoredWebhookSecret[]> {
   const rows = await prisma.webhookSecret.findMany({
     where: { OR: [{ retiredAt: null }, { validUntil: { gt: now } }] },
     orderBy: { createdAt: "desc" },
@@ -59,7 +52,7 @@ export async function findValidWebhookSecrets(prisma: PrismaClient = getPrisma()
     .sort((a, b) => Number(a.validUntil !== null) - Number(b.validUntil !== null));
 }
 
-export async function getCurrentWebhookSecret(prisma: PrismaClient = getPrisma()): Promise<StoredWebhookSecret> {
+export async function getCurrentWebhookSecret(prisma: PrismaClient): Promise<StoredWebhookSecret> {
   let current = (await findValidWebhookSecrets(prisma)).find((secret) => secret.validUntil === null);
   if (!current) {
     await ensureWebhookSecret(prisma);
@@ -70,10 +63,7 @@ export async function getCurrentWebhookSecret(prisma: PrismaClient = getPrisma()
 }
 
 /** Replaces the current secret; the old one stays valid for `graceHours`. Returns the valid secrets afterwards. */
-export async function rotateWebhookSecret(
-  prisma: PrismaClient = getPrisma(),
-  graceHours: number = env.WEBHOOK_SECRET_GRACE_HOURS,
-): Promise<StoredWebhookSecret[]> {
+export async function rotateWebhookSecret(prisma: PrismaClient, graceHours: number): Promise<StoredWebhookSecret[]> {
   await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(${ROTATION_LOCK_ID})::text`;
     const now = new Date();
@@ -83,69 +73,77 @@ export async function rotateWebhookSecret(
     });
     await tx.webhookSecret.create({ data: { secret: generateWebhookSecret() } });
   });
-  invalidateSignaturePolicyCache();
   return findValidWebhookSecrets(prisma);
 }
 
-export function invalidateSignaturePolicyCache(): void {
-  cache.secrets = null;
-  cache.reading = null;
-}
+export type SigningSecrets = {
+  /** The secrets that verify a webhook now, and whether one is required; the stored ones read at most every CACHE_TTL_MS. */
+  policy: () => Promise<SignaturePolicy>;
+  /** The policy without waiting, while the cached secrets are fresh; null when they must be read (policy()). */
+  peek: () => SignaturePolicy | null;
+  /** Forgets the cached secrets, after a rotation. */
+  invalidate: () => void;
+};
 
-function startReading(): Promise<string[]> {
-  const reading: Promise<string[]> = findValidWebhookSecrets()
-    .then((rows) => {
-      const secrets = rows.map((stored) => stored.secret);
-      // Unless a rotation cleared the cache meanwhile: this read may predate it.
-      if (cache.reading === reading) Object.assign(cache, { secrets, loadedAt: Date.now() });
-      return secrets;
-    })
-    .finally(() => {
-      if (cache.reading === reading) cache.reading = null;
-    });
-  cache.reading = reading;
-  return reading;
-}
+/** `reading`: the read under way, which every request that finds the cache out of date waits for. */
+type SecretCache = { secrets: string[] | null; loadedAt: number; reading: Promise<string[]> | null };
 
-/** The stored secrets, read at most every CACHE_TTL_MS. */
-export async function loadStoredSecrets(): Promise<string[]> {
-  const lastKnown = cache.secrets;
-  if (lastKnown && Date.now() - cache.loadedAt < CACHE_TTL_MS) return lastKnown;
-  try {
-    // One read however many webhooks find the cache out of date: under load, every request in flight would
-    // otherwise query the table at the same moment.
-    return await (cache.reading ?? startReading());
-  } catch (error) {
-    // A database hiccup should not turn away webhooks that the last known secrets can verify.
-    if (lastKnown) return lastKnown;
-    throw new ApiError("unavailable", "Callboard cannot read its webhook secrets right now; retry shortly.", {
-      headers: { "retry-after": "5" },
-      cause: error,
-    });
-  }
-}
+/** The webhook route's view of the signing secrets: one per process, in the application context. */
+export function createSigningSecrets(prisma: PrismaClient, env: Pick<Env, "FLIREO_WEBHOOK_SECRET" | "NODE_ENV" | "ALLOW_UNSIGNED_WEBHOOKS">): SigningSecrets {
+  const cache: SecretCache = { secrets: null, loadedAt: 0, reading: null };
+  /** The policy for a list of stored secrets, built once per list (a new read makes a new list). */
+  const policies = new WeakMap<readonly string[], SignaturePolicy>();
 
-/** The policy for a list of stored secrets, built once per list (a new read makes a new list). */
-const policies = new WeakMap<readonly string[], SignaturePolicy>();
+  const policyFor = (stored: readonly string[]): SignaturePolicy => {
+    let policy = policies.get(stored);
+    if (!policy) {
+      policy = {
+        secrets: [...env.FLIREO_WEBHOOK_SECRET, ...stored],
+        isSignatureRequired: env.NODE_ENV === "production" && !env.ALLOW_UNSIGNED_WEBHOOKS,
+      };
+      policies.set(stored, policy);
+    }
+    return policy;
+  };
 
-function policyFor(stored: readonly string[]): SignaturePolicy {
-  let policy = policies.get(stored);
-  if (!policy) {
-    policy = {
-      secrets: [...env.FLIREO_WEBHOOK_SECRET, ...stored],
-      isSignatureRequired: env.NODE_ENV === "production" && !env.ALLOW_UNSIGNED_WEBHOOKS,
-    };
-    policies.set(stored, policy);
-  }
-  return policy;
-}
+  const startReading = (): Promise<string[]> => {
+    const reading: Promise<string[]> = findValidWebhookSecrets(prisma)
+      .then((rows) => {
+        const secrets = rows.map((stored) => stored.secret);
+        // Unless a rotation cleared the cache meanwhile: this read may predate it.
+        if (cache.reading === reading) Object.assign(cache, { secrets, loadedAt: Date.now() });
+        return secrets;
+      })
+      .finally(() => {
+        if (cache.reading === reading) cache.reading = null;
+      });
+    cache.reading = reading;
+    return reading;
+  };
 
-export async function getSignaturePolicy(): Promise<SignaturePolicy> {
-  return policyFor(await loadStoredSecrets());
-}
+  const loadStoredSecrets = async (): Promise<string[]> => {
+    const lastKnown = cache.secrets;
+    if (lastKnown && Date.now() - cache.loadedAt < CACHE_TTL_MS) return lastKnown;
+    try {
+      // One read however many webhooks find the cache out of date: under load, every request in flight would
+      // otherwise query the table at the same moment.
+      return await (cache.reading ?? startReading());
+    } catch (error) {
+      // A database hiccup should not turn away webhooks that the last known secrets can verify.
+      if (lastKnown) return lastKnown;
+      throw new ApiError("unavailable", "Callboard cannot read its webhook secrets right now; retry shortly.", {
+        headers: { "retry-after": "5" },
+        cause: error,
+      });
+    }
+  };
 
-/** The policy without waiting, while the cached secrets are fresh; null when they must be read (getSignaturePolicy). */
-export function peekSignaturePolicy(): SignaturePolicy | null {
-  const stored = cache.secrets;
-  return stored && Date.now() - cache.loadedAt < CACHE_TTL_MS ? policyFor(stored) : null;
+  return {
+    policy: async () => policyFor(await loadStoredSecrets()),
+    peek: () => (cache.secrets && Date.now() - cache.loadedAt < CACHE_TTL_MS ? policyFor(cache.secrets) : null),
+    invalidate() {
+      cache.secrets = null;
+      cache.reading = null;
+    },
+  };
 }

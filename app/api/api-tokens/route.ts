@@ -1,7 +1,7 @@
 // GET /api/api-tokens – every read-API token (never a secret). POST – make one: { name, expiresInDays? } → its secret, once.
 import { createApiToken, listApiTokens, newApiTokenSchema } from "@/lib/api-tokens/api-tokens";
-import { requireAdmin } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { requireAdmin } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 import { errorResponse } from "@/lib/http/api-error";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
@@ -13,7 +13,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because tokens open the API.
     await requireAdmin(request.headers);
-    return Response.json({ tokens: await listApiTokens(getPrisma()) }, { headers: NO_STORE });
+    return Response.json({ tokens: await listApiTokens(appContext().prisma) }, { headers: NO_STORE });
   } catch (error) {
     return errorResponse(error);
   }
@@ -23,7 +23,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const admin = await requireAdmin(request.headers);
     const input = await readJsonBody(request, newApiTokenSchema);
-    return Response.json(await createApiToken(getPrisma(), input, admin.id), { status: 201, headers: NO_STORE });
+    return Response.json(await createApiToken(appContext().prisma, input, admin.id), { status: 201, headers: NO_STORE });
   } catch (error) {
     return errorResponse(error);
   }

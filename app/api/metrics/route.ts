@@ -1,10 +1,10 @@
 // GET /api/metrics – Prometheus metrics of this instance.
-import { getMetrics } from "@/lib/observability/metrics";
+import { appContext } from "@/lib/context/current";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const { registry } = getMetrics();
+  const { registry } = appContext().metrics;
   return new Response(await registry.metrics(), {
     headers: { "content-type": registry.contentType, "cache-control": "no-store" },
   });

@@ -5,11 +5,11 @@ import { notFound } from "next/navigation";
 import { BackToBoardLink } from "@/components/header/back-to-board-link";
 import { CallDetailLive, RunningDuration } from "@/components/call/call-detail-live";
 import { callEventLabel, callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call/call-labels";
-import { callStartedAt, endedCallDuration, isLive, summaryState } from "@/lib/shared/calls/call-view";
+import { callStartedAt, endedCallDuration, isLive, summaryState, type CallView } from "@/lib/shared/calls/call-view";
 import { findLineName } from "@/lib/calls/find-board-calls";
-import { findCallDetail } from "@/lib/calls/find-call-detail";
+import { findCallDetail, type CallEventView } from "@/lib/calls/find-call-detail";
 import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
-import { getPrisma } from "@/lib/db/client";
+import { appContext } from "@/lib/context/current";
 import { toRecordingLink } from "@/lib/shared/calls/recording-link";
 
 export const dynamic = "force-dynamic";
@@ -75,15 +75,12 @@ function Json({ value }: { value: unknown }) {
 
 export default async function CallPage({ params }: PageProps) {
   const id = await callIdOf(params);
-  const detail = id === null ? null : await findCallDetail(getPrisma(), id);
+  const detail = id === null ? null : await findCallDetail(appContext().prisma, id);
   if (!detail) notFound();
   const { call, events, analysis, recordingUrl, loadedAt } = detail;
-  const recording = toRecordingLink(recordingUrl);
   const badge = STATUS_BADGE[call.status];
-  const duration = call.status === "in-progress" ? null : endedCallDuration(call);
-  const summary = call.status === "in-progress" ? "pending" : summaryState(call, loadedAt);
   // A legacy payload names no line: say the name the line is known by from its other calls.
-  const knownLineName = !call.lineName && call.lineNumber ? await findLineName(getPrisma(), call.lineNumber) : null;
+  const knownLineName = !call.lineName && call.lineNumber ? await findLineName(appContext().prisma, call.lineNumber) : null;
 
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
@@ -97,31 +94,7 @@ export default async function CallPage({ params }: PageProps) {
         <span className="w-full font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{call.id}</span>
       </header>
 
-      <dl className="grid grid-cols-2 gap-4 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900">
-        <Fact label="Line" value={`${lineLabel({ ...call, lineName: call.lineName ?? knownLineName })} · ${formatPhoneNumber(call.lineNumber)}`} testId="detail-line" />
-        <Fact label="Type" value={<span title={callTypeHint(call)}>{callTypeLabel(call)}</span>} />
-        <Fact label="Started" value={formatDateTime(callStartedAt(call))} />
-        <Fact label="Ended" value={formatDateTime(call.endedAt)} />
-        <Fact
-          label="Duration"
-          value={isLive(call) ? <RunningDuration startedAt={callStartedAt(call)} /> : duration === null ? "—" : formatDuration(duration)}
-          testId="detail-duration"
-        />
-        <Fact
-          label="End reason"
-          value={
-            call.endReason ? (
-              <>
-                {endReasonLabel(call.endReason)}
-                <span className="block font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{call.endReason}</span>
-              </>
-            ) : (
-              "—"
-            )
-          }
-          testId="detail-end-reason"
-        />
-      </dl>
+      <CallFacts call={call} knownLineName={knownLineName} />
 
       {call.error && (
         <div role="alert" className="rounded-2xl border border-red-300 bg-red-50 p-5 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200" data-testid="detail-error">
@@ -131,33 +104,8 @@ export default async function CallPage({ params }: PageProps) {
       )}
 
       <div className="grid gap-5 md:grid-cols-2">
-        <Section title="Summary" testId="detail-summary">
-          {summary === "summary" ? (
-            <p className="leading-relaxed">{call.summary}</p>
-          ) : (
-            <p className="leading-relaxed text-zinc-500 dark:text-zinc-400" data-state={summary}>
-              {summary === "pending" ? "No end-of-call report yet." : MISSING_SUMMARY[summary].text}
-              {MISSING_SUMMARY[summary].hint && <span className="mt-1 block text-sm">{MISSING_SUMMARY[summary].hint}</span>}
-            </p>
-          )}
-        </Section>
-        <Section title="Recording" testId="detail-recording">
-          {recording?.kind === "player" ? (
-            <div className="flex flex-col gap-3">
-              <audio controls preload="none" src={recording.url} className="w-full" />
-              <a href={recording.url} target="_blank" rel="noreferrer" className="text-sm font-medium break-all text-sky-700 hover:underline dark:text-sky-300">
-                Open the recording
-              </a>
-            </div>
-          ) : recording?.kind === "text" ? (
-            <p className="text-sm text-zinc-600 dark:text-zinc-300" data-testid="recording-address">
-              Not an https address, so not played or linked here:{" "}
-              <span className="font-mono break-all">{recording.text}</span>
-            </p>
-          ) : (
-            <p className="text-zinc-500 dark:text-zinc-400">No recording.</p>
-          )}
-        </Section>
+        <SummarySection call={call} loadedAt={loadedAt} />
+        <RecordingSection recordingUrl={recordingUrl} />
       </div>
 
       {analysis !== null && analysis !== undefined && (
@@ -166,28 +114,105 @@ export default async function CallPage({ params }: PageProps) {
         </Section>
       )}
 
-      <Section title={`Timeline · ${events.length} ${events.length === 1 ? "event" : "events"}`} testId="detail-timeline">
-        <ol className="relative flex flex-col gap-4 border-l border-zinc-200 pl-5 dark:border-zinc-700">
-          {events.map((event) => (
-            <li key={event.id} data-testid="timeline-event" data-type={event.type} data-status={event.status ?? ""} className="relative">
-              <span aria-hidden className="absolute top-1.5 -left-[25px] size-2.5 rounded-full bg-zinc-400 ring-4 ring-white dark:ring-zinc-900" />
-              <div className="flex flex-wrap items-baseline gap-x-3">
-                <time dateTime={event.occurredAt} className="font-mono text-sm font-semibold tabular-nums">{preciseTime.format(new Date(event.occurredAt))}</time>
-                <span className="font-semibold">{callEventLabel(event)}</span>
-                <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
-                  {event.type}
-                  {event.status && ` · ${event.status}`}
-                </span>
-                <span className="text-xs text-zinc-500 dark:text-zinc-400">received {preciseTime.format(new Date(event.receivedAt))}</span>
-              </div>
-              <details className="mt-1">
-                <summary className="cursor-pointer text-sm text-sky-700 dark:text-sky-300">Raw payload</summary>
-                <Json value={event.payload} />
-              </details>
-            </li>
-          ))}
-        </ol>
-      </Section>
+      <Timeline events={events} />
     </main>
+  );
+}
+
+function CallFacts({ call, knownLineName }: { call: CallView; knownLineName: string | null }) {
+  const duration = call.status === "in-progress" ? null : endedCallDuration(call);
+  return (
+    <dl className="grid grid-cols-2 gap-4 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <Fact label="Line" value={`${lineLabel({ ...call, lineName: call.lineName ?? knownLineName })} · ${formatPhoneNumber(call.lineNumber)}`} testId="detail-line" />
+      <Fact label="Type" value={<span title={callTypeHint(call)}>{callTypeLabel(call)}</span>} />
+      <Fact label="Started" value={formatDateTime(callStartedAt(call))} />
+      <Fact label="Ended" value={formatDateTime(call.endedAt)} />
+      <Fact
+        label="Duration"
+        value={isLive(call) ? <RunningDuration startedAt={callStartedAt(call)} /> : duration === null ? "—" : formatDuration(duration)}
+        testId="detail-duration"
+      />
+      <Fact
+        label="End reason"
+        value={
+          call.endReason ? (
+            <>
+              {endReasonLabel(call.endReason)}
+              <span className="block font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{call.endReason}</span>
+            </>
+          ) : (
+            "—"
+          )
+        }
+        testId="detail-end-reason"
+      />
+    </dl>
+  );
+}
+
+function SummarySection({ call, loadedAt }: { call: CallView; loadedAt: number }) {
+  const summary = call.status === "in-progress" ? "pending" : summaryState(call, loadedAt);
+  return (
+    <Section title="Summary" testId="detail-summary">
+      {summary === "summary" ? (
+        <p className="leading-relaxed">{call.summary}</p>
+      ) : (
+        <p className="leading-relaxed text-zinc-500 dark:text-zinc-400" data-state={summary}>
+          {summary === "pending" ? "No end-of-call report yet." : MISSING_SUMMARY[summary].text}
+          {MISSING_SUMMARY[summary].hint && <span className="mt-1 block text-sm">{MISSING_SUMMARY[summary].hint}</span>}
+        </p>
+      )}
+    </Section>
+  );
+}
+
+/** Only an https address becomes a player and a link: the address is the webhook sender's text (recording-link.ts). */
+function RecordingSection({ recordingUrl }: { recordingUrl: string | null }) {
+  const recording = toRecordingLink(recordingUrl);
+  return (
+    <Section title="Recording" testId="detail-recording">
+      {recording?.kind === "player" ? (
+        <div className="flex flex-col gap-3">
+          <audio controls preload="none" src={recording.url} className="w-full" />
+          <a href={recording.url} target="_blank" rel="noreferrer" className="text-sm font-medium break-all text-sky-700 hover:underline dark:text-sky-300">
+            Open the recording
+          </a>
+        </div>
+      ) : recording?.kind === "text" ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-300" data-testid="recording-address">
+          Not an https address, so not played or linked here: <span className="font-mono break-all">{recording.text}</span>
+        </p>
+      ) : (
+        <p className="text-zinc-500 dark:text-zinc-400">No recording.</p>
+      )}
+    </Section>
+  );
+}
+
+/** Every webhook event in the order it happened, each with its raw payload. */
+function Timeline({ events }: { events: CallEventView[] }) {
+  return (
+    <Section title={`Timeline · ${events.length} ${events.length === 1 ? "event" : "events"}`} testId="detail-timeline">
+      <ol className="relative flex flex-col gap-4 border-l border-zinc-200 pl-5 dark:border-zinc-700">
+        {events.map((event) => (
+          <li key={event.id} data-testid="timeline-event" data-type={event.type} data-status={event.status ?? ""} className="relative">
+            <span aria-hidden className="absolute top-1.5 -left-[25px] size-2.5 rounded-full bg-zinc-400 ring-4 ring-white dark:ring-zinc-900" />
+            <div className="flex flex-wrap items-baseline gap-x-3">
+              <time dateTime={event.occurredAt} className="font-mono text-sm font-semibold tabular-nums">{preciseTime.format(new Date(event.occurredAt))}</time>
+              <span className="font-semibold">{callEventLabel(event)}</span>
+              <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
+                {event.type}
+                {event.status && ` · ${event.status}`}
+              </span>
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">received {preciseTime.format(new Date(event.receivedAt))}</span>
+            </div>
+            <details className="mt-1">
+              <summary className="cursor-pointer text-sm text-sky-700 dark:text-sky-300">Raw payload</summary>
+              <Json value={event.payload} />
+            </details>
+          </li>
+        ))}
+      </ol>
+    </Section>
   );
 }

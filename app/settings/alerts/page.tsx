@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AlertsSettings } from "@/components/settings/alerts/alerts-settings";
 import { listAlertRules } from "@/lib/alerts/alert-rules";
-import { getSessionUser } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { getSessionUser } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Alerts · Callboard" };
 export default async function AlertsPage() {
   // proxy.ts sends viewers a 403 before this runs; this is the second line.
   if ((await getSessionUser(await headers()))?.role !== "admin") notFound();
-  const rules = await listAlertRules(getPrisma());
+  const rules = await listAlertRules(appContext().prisma);
   return (
     <AlertsSettings
       initialRules={rules}

@@ -7,8 +7,8 @@ import { NewApiTokenCard } from "@/components/settings/api-tokens/new-api-token-
 import { AdminPageHeader } from "@/components/settings/admin-page-header";
 import { Card } from "@/components/ui/card";
 import { listApiTokens } from "@/lib/api-tokens/api-tokens";
-import { getSessionUser } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { getSessionUser } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens · Callboard" };
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "API tokens · Callboard" };
 export default async function ApiTokensPage() {
   // proxy.ts sends viewers a 403 before this runs; this is the second line.
   if ((await getSessionUser(await headers()))?.role !== "admin") notFound();
-  const tokens = await listApiTokens(getPrisma());
+  const tokens = await listApiTokens(appContext().prisma);
   const active = tokens.filter((token) => token.state === "active").length;
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">

@@ -1,6 +1,7 @@
 // /settings/users – admins add people, see who can sign in and with which role, change roles, set new passwords
 // and remove people.
 import type { Metadata } from "next";
+import { appContext } from "@/lib/context/current";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AddUserForm } from "@/components/settings/users/add-user-form";
@@ -10,7 +11,7 @@ import { SetPasswordForm } from "@/components/settings/users/set-password-form";
 import { UserRoleSelect } from "@/components/settings/users/user-role-select";
 import { SettingsTableHead, settingsRowClass } from "@/components/settings/settings-table";
 import { Card } from "@/components/ui/card";
-import { getSessionUser } from "@/lib/auth/session";
+import { getSessionUser } from "@/lib/context/session";
 import { listUsers } from "@/lib/auth/users";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ export default async function UsersPage() {
   const me = await getSessionUser(await headers());
   // proxy.ts sends viewers a 403 before this runs; this is the second line.
   if (me?.role !== "admin") notFound();
-  const users = await listUsers();
+  const users = await listUsers(appContext().prisma);
   const admins = users.filter((user) => user.role === "admin").length;
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">

@@ -1,13 +1,10 @@
 "use client";
 // The alert delivery log: every alert sent (or tried) to every destination lately, with its state, attempts and
 // the last error. Refreshes itself while the page is open.
-import { useState } from "react";
-import { DELIVERY_STATES, type AlertDeliveriesResponse, type AlertDeliveryState, type AlertKind } from "@/lib/shared/alerts/alert-view";
+import { DELIVERY_STATES, type AlertDeliveryState, type AlertDeliveryView, type AlertKind } from "@/lib/shared/alerts/alert-view";
 import { formatClockTime } from "@/lib/shared/calls/format";
-import { Card, Notice } from "@/components/ui/card";
-import { CountFilter } from "@/components/ui/count-filter";
-import { usePolledApi } from "@/components/ui/use-polled-api";
 import { CallLink } from "@/components/call/call-link";
+import { DeliveryLog } from "@/components/settings/delivery-log";
 
 const REFRESH_MS = 3_000;
 
@@ -20,22 +17,23 @@ const STATE_STYLE: Record<AlertDeliveryState, string> = {
 const ALERT_KIND_LABEL: Record<AlertKind, string> = { error: "error", threshold: "threshold", summary: "summary", test: "test" };
 
 export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
-  const [state, setState] = useState<AlertDeliveryState | null>(null);
-  const query = new URLSearchParams({ limit: "50", ...(state ? { state } : {}) });
-  const { data, error } = usePolledApi<AlertDeliveriesResponse>(`/api/alerts/deliveries?${query.toString()}`, REFRESH_MS, refreshKey);
-
   return (
-    <Card id="alert-delivery-log" title="Delivery log" aside={<span className="text-xs text-zinc-500 dark:text-zinc-400">counts: last 24 h</span>}>
-      <CountFilter label="Show deliveries by state" values={DELIVERY_STATES} selected={state} onSelect={setState} counts={data?.counts} testIdPrefix="alert-delivery-count-" />
-      {error && <Notice tone="error">{error}</Notice>}
-      {data && data.deliveries.length === 0 && (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="alert-delivery-log-empty">
-          {state ? `No ${state} deliveries.` : "No alert has been sent yet. Send a test alert to see one here."}
-        </p>
-      )}
-      {data && data.deliveries.length > 0 && (
+    <DeliveryLog<AlertDeliveryState, AlertDeliveryView>
+      id="alert-delivery-log"
+      title="Delivery log"
+      aside="counts: last 24 h"
+      url="/api/alerts/deliveries"
+      filter={{ name: "state", values: DELIVERY_STATES, label: "Show deliveries by state", testIdPrefix: "alert-delivery-count-" }}
+      refreshMs={REFRESH_MS}
+      refreshKey={refreshKey}
+      empty={{
+        testId: "alert-delivery-log-empty",
+        text: (state) => (state ? `No ${state} deliveries.` : "No alert has been sent yet. Send a test alert to see one here."),
+      }}
+    >
+      {(deliveries) => (
         <ul className="-mx-5 divide-y divide-zinc-100 border-t border-zinc-100 dark:divide-zinc-800/70 dark:border-zinc-800/70" data-testid="alert-delivery-list">
-          {data.deliveries.map((delivery) => (
+          {deliveries.map((delivery) => (
             <li key={delivery.id} data-testid="alert-delivery" data-state={delivery.state} data-alert-kind={delivery.alertKind} className="flex flex-col gap-1 px-5 py-3 text-sm">
               <div className="flex items-baseline gap-3">
                 <time dateTime={delivery.createdAt} className="shrink-0 text-zinc-500 tabular-nums dark:text-zinc-400">
@@ -75,6 +73,6 @@ export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
           ))}
         </ul>
       )}
-    </Card>
+    </DeliveryLog>
   );
 }

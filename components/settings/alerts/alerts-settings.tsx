@@ -13,15 +13,9 @@ const RULES_REFRESH_MS = 10_000;
 
 export type AlertsSetup = { isEmailConfigured: boolean; emailFrom: string; hasPublicBaseUrl: boolean; maxAttempts: number };
 
-export function AlertsSettings({ initialRules, setup }: { initialRules: AlertRuleView[]; setup: AlertsSetup }) {
+/** The rules, reloaded while the page is open, so "last alert" and the cooldown state stay current. */
+function useRefreshedRules(initialRules: AlertRuleView[]) {
   const [rules, setRules] = useState(initialRules);
-  const [isCreating, setIsCreating] = useState(false);
-  // Bumped after a test alert, so the log shows it at once.
-  const [logVersion, setLogVersion] = useState(0);
-  const replaceRule = (next: AlertRuleView) => setRules((current) => current.map((rule) => (rule.id === next.id ? next : rule)));
-  const bumpLog = () => setLogVersion((version) => version + 1);
-
-  // Keeps "last alert" and the cooldown state current while the page is open.
   useEffect(() => {
     const timer = setInterval(() => {
       callApi<{ rules: AlertRuleView[] }>("GET", "/api/alerts/rules")
@@ -30,6 +24,16 @@ export function AlertsSettings({ initialRules, setup }: { initialRules: AlertRul
     }, RULES_REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
+  return [rules, setRules] as const;
+}
+
+export function AlertsSettings({ initialRules, setup }: { initialRules: AlertRuleView[]; setup: AlertsSetup }) {
+  const [rules, setRules] = useRefreshedRules(initialRules);
+  const [isCreating, setIsCreating] = useState(false);
+  // Bumped after a test alert, so the log shows it at once.
+  const [logVersion, setLogVersion] = useState(0);
+  const replaceRule = (next: AlertRuleView) => setRules((current) => current.map((rule) => (rule.id === next.id ? next : rule)));
+  const bumpLog = () => setLogVersion((version) => version + 1);
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
@@ -84,20 +88,27 @@ export function AlertsSettings({ initialRules, setup }: { initialRules: AlertRul
         </div>
         <div className="flex flex-col gap-6">
           <AlertDeliveryLog refreshKey={logVersion} />
-          <Card id="alerts-email-setup" title="E-mail">
-            {setup.isEmailConfigured ? (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                E-mail alerts are sent through ALERT_SMTP_URL, from <span className="font-mono">{setup.emailFrom}</span>.
-              </p>
-            ) : (
-              <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="alerts-email-not-configured">
-                E-mail destinations need an SMTP server: set <code className="font-mono">ALERT_SMTP_URL</code> (e.g. smtps://user:password@smtp.example.com) and{" "}
-                <code className="font-mono">ALERT_EMAIL_FROM</code>, then restart Callboard.
-              </p>
-            )}
-          </Card>
+          <EmailSetupCard setup={setup} />
         </div>
       </main>
     </div>
+  );
+}
+
+/** How e-mail alerts are sent, or what to set so that they can be. */
+function EmailSetupCard({ setup }: { setup: AlertsSetup }) {
+  return (
+    <Card id="alerts-email-setup" title="E-mail">
+      {setup.isEmailConfigured ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          E-mail alerts are sent through ALERT_SMTP_URL, from <span className="font-mono">{setup.emailFrom}</span>.
+        </p>
+      ) : (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="alerts-email-not-configured">
+          E-mail destinations need an SMTP server: set <code className="font-mono">ALERT_SMTP_URL</code> (e.g. smtps://user:password@smtp.example.com) and{" "}
+          <code className="font-mono">ALERT_EMAIL_FROM</code>, then restart Callboard.
+        </p>
+      )}
+    </Card>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // Creates or edits an alert rule. A new rule comes with its first destination; more are added on its card.
 import { useState, type FormEvent } from "react";
-import type { AlertRuleKind, AlertRuleView } from "@/lib/shared/alerts/alert-view";
+import { thresholdFields, type AlertRuleKind, type AlertRuleView } from "@/lib/shared/alerts/alert-view";
 import { Notice, buttonClass, primaryButtonClass } from "@/components/ui/card";
 import { callApi } from "@/components/ui/call-api";
 import { DestinationFields, EMPTY_DESTINATION, toDestinationInput, type DestinationDraft } from "./destination-fields";
@@ -56,8 +56,7 @@ export function RuleForm({ rule, isEmailConfigured, onSaved, onCancel }: { rule?
     const fields = {
       name: draft.name,
       kind: draft.kind,
-      thresholdCount: isThreshold ? toNumber(draft.thresholdCount) : null,
-      windowMinutes: isThreshold ? toNumber(draft.windowMinutes) : null,
+      ...thresholdFields({ kind: draft.kind, thresholdCount: toNumber(draft.thresholdCount), windowMinutes: toNumber(draft.windowMinutes) }),
       lineNumber: draft.lineNumber,
       errorContains: draft.errorContains,
       cooldownMinutes: toNumber(draft.cooldownMinutes),

@@ -30,7 +30,7 @@ export function AddUserForm() {
       </button>
       {state.error && (
         <div className="sm:col-span-2 lg:col-span-5">
-          <Notice tone="error">{state.error}</Notice>
+          <Notice tone="error">{state.error.message}</Notice>
         </div>
       )}
       {state.message && (

@@ -31,7 +31,7 @@ export function SetPasswordForm({ userId, email, isSelf }: { userId: string; ema
         <button type="submit" disabled={isPending} className={buttonClass}>
           {isPending ? "Setting…" : isSelf ? "Set my password" : "Set password and sign them out"}
         </button>
-        {state.error && <Notice tone="error">{state.error}</Notice>}
+        {state.error && <Notice tone="error">{state.error.message}</Notice>}
         {state.message && <Notice tone="success">{state.message}</Notice>}
       </form>
     </details>

@@ -34,7 +34,7 @@ export function UserRoleSelect({ userId, email, role, liveApiTokens }: { userId:
           startTransition(async () => {
             setShownRole(next);
             const result = await changeRole(form);
-            if (result.error) setError(result.error);
+            if (result.error) setError(result.error.message);
           });
         }}
       >

@@ -1,13 +1,10 @@
 "use client";
 // The webhook delivery log on the webhooks page: what reached the webhook URL lately, what Callboard did with it
 // and why, with the last 24 hours' counts. Refreshes itself while the page is open.
-import { useState } from "react";
 import { formatClockTime } from "@/lib/shared/calls/format";
-import { DELIVERY_OUTCOMES, type DeliveriesResponse, type DeliveryOutcome } from "@/lib/shared/webhooks/delivery-view";
-import { Card, Notice } from "@/components/ui/card";
-import { CountFilter } from "@/components/ui/count-filter";
-import { usePolledApi } from "@/components/ui/use-polled-api";
+import { DELIVERY_OUTCOMES, type DeliveryOutcome, type DeliveryView } from "@/lib/shared/webhooks/delivery-view";
 import { CallLink } from "@/components/call/call-link";
+import { DeliveryLog } from "@/components/settings/delivery-log";
 
 const REFRESH_MS = 5_000;
 
@@ -19,20 +16,21 @@ const OUTCOME_STYLE: Record<DeliveryOutcome, string> = {
 };
 
 export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
-  const [outcome, setOutcome] = useState<DeliveryOutcome | null>(null);
-  const query = new URLSearchParams({ limit: "50", ...(outcome ? { outcome } : {}) });
-  const { data, error } = usePolledApi<DeliveriesResponse>(`/api/webhooks/deliveries?${query.toString()}`, REFRESH_MS, refreshKey);
-
   return (
-    <Card id="delivery-log" title="Recent deliveries" aside={<span className="text-xs text-zinc-500 dark:text-zinc-400">last 24 h</span>}>
-      <CountFilter label="Show deliveries by outcome" values={DELIVERY_OUTCOMES} selected={outcome} onSelect={setOutcome} counts={data?.counts} testIdPrefix="delivery-count-" />
-      {error && <Notice tone="error">{error}</Notice>}
-      {data && data.deliveries.length === 0 && (
-        <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="delivery-log-empty">
-          {outcome ? `No ${outcome} deliveries in the log.` : "No webhook has reached this Callboard yet. Send a test event to see one here."}
-        </p>
-      )}
-      {data && data.deliveries.length > 0 && (
+    <DeliveryLog<DeliveryOutcome, DeliveryView>
+      id="delivery-log"
+      title="Recent deliveries"
+      aside="last 24 h"
+      url="/api/webhooks/deliveries"
+      filter={{ name: "outcome", values: DELIVERY_OUTCOMES, label: "Show deliveries by outcome", testIdPrefix: "delivery-count-" }}
+      refreshMs={REFRESH_MS}
+      refreshKey={refreshKey}
+      empty={{
+        testId: "delivery-log-empty",
+        text: (outcome) => (outcome ? `No ${outcome} deliveries in the log.` : "No webhook has reached this Callboard yet. Send a test event to see one here."),
+      }}
+    >
+      {(deliveries) => (
         <div className="-mx-5 overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="delivery-log">
             <thead className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
@@ -45,7 +43,7 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
-              {data.deliveries.map((delivery) => (
+              {deliveries.map((delivery) => (
                 <tr key={delivery.id} data-testid="delivery" data-outcome={delivery.outcome} className="align-baseline">
                   <td className="px-5 py-2 whitespace-nowrap tabular-nums">{formatClockTime(delivery.receivedAt)}</td>
                   <td className="px-2 py-2 font-mono text-xs whitespace-nowrap">{delivery.eventType ?? "—"}</td>
@@ -72,6 +70,6 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
           </table>
         </div>
       )}
-    </Card>
+    </DeliveryLog>
   );
 }

@@ -2,9 +2,10 @@
 // Registration through Flireo's API: the key (kept server-side), the organization's assistants and numbers,
 // and register / unregister for the selected assistants, with one result per assistant.
 import { useCallback, useEffect, useState } from "react";
-import type { ApiKeySource, AssistantView, FlireoOverview, RegistrationResult } from "@/lib/shared/flireo/flireo-view";
+import type { ApiKeySource, AssistantView, FlireoOverview, NumberView, RegistrationResult } from "@/lib/shared/flireo/flireo-view";
 import { callApi } from "@/components/ui/call-api";
 import { Card, Notice, buttonClass, primaryButtonClass } from "@/components/ui/card";
+import { ApiKeyForm } from "./flireo-api-key-form";
 
 type Props = { apiKeySource: ApiKeySource; apiBaseUrl: string; secretVersion: number };
 
@@ -28,69 +29,8 @@ function describeProblems(assistant: AssistantView): string | null {
   return null;
 }
 
-function ApiKeyForm({ source, onChange }: { source: ApiKeySource; onChange: (source: ApiKeySource) => void }) {
-  const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-
-  const submit = async (method: "PUT" | "DELETE") => {
-    setIsBusy(true);
-    setError(null);
-    try {
-      const result = await callApi<{ source: ApiKeySource }>(method, "/api/flireo/api-key", method === "PUT" ? { apiKey: value } : undefined);
-      setValue("");
-      onChange(result.source);
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
-  if (source === "environment") {
-    return <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="api-key-state">Using the API key from <code className="font-mono">FLIREO_API_KEY</code>.</p>;
-  }
-  return (
-    <div className="flex flex-col gap-2">
-      {source === "saved" ? (
-        <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="api-key-state">
-          An API key is saved on this server (it is never shown again).
-          <button type="button" className={buttonClass} disabled={isBusy} onClick={() => void submit("DELETE")}>
-            Forget key
-          </button>
-        </div>
-      ) : (
-        <form
-          className="flex flex-wrap items-center gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit("PUT");
-          }}
-        >
-          <label htmlFor="flireo-api-key" className="text-sm text-zinc-600 dark:text-zinc-400">
-            Flireo API key (dashboard, Settings &gt; API Keys)
-          </label>
-          <input
-            id="flireo-api-key"
-            type="password"
-            autoComplete="off"
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-            placeholder="sk_…"
-            className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 font-mono text-sm shadow-sm outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-500/20 dark:border-zinc-700 dark:bg-zinc-900"
-          />
-          <button type="submit" className={primaryButtonClass} disabled={isBusy || value.trim() === ""}>
-            Save key
-          </button>
-        </form>
-      )}
-      {error && <Notice tone="error">{error}</Notice>}
-    </div>
-  );
-}
-
-export function FlireoRegistrationCard({ apiKeySource, apiBaseUrl, secretVersion }: Props) {
-  const [source, setSource] = useState(apiKeySource);
+/** The organization's assistants and numbers, and register / unregister for the ticked assistants. */
+function useFlireoRegistration(source: ApiKeySource, secretVersion: number) {
   const [overview, setOverview] = useState<FlireoOverview | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [results, setResults] = useState<Map<string, RegistrationResult>>(new Map());
@@ -120,12 +60,6 @@ export function FlireoRegistrationCard({ apiKeySource, apiBaseUrl, secretVersion
     };
   }, [source, secretVersion]);
 
-  const changeSource = (next: ApiKeySource) => {
-    setSource(next);
-    setOverview(null);
-    setResults(new Map());
-  };
-
   const act = async (action: "register" | "unregister") => {
     setIsBusy(true);
     setError(null);
@@ -148,6 +82,25 @@ export function FlireoRegistrationCard({ apiKeySource, apiBaseUrl, secretVersion
       return next;
     });
 
+  /** For another key: what the previous one showed no longer holds. */
+  const forget = () => {
+    setOverview(null);
+    setResults(new Map());
+  };
+
+  return { overview, selected, results, error, isBusy, load, act, toggle, forget };
+}
+
+type Registration = ReturnType<typeof useFlireoRegistration>;
+
+export function FlireoRegistrationCard({ apiKeySource, apiBaseUrl, secretVersion }: Props) {
+  const [source, setSource] = useState(apiKeySource);
+  const registration = useFlireoRegistration(source, secretVersion);
+  const changeSource = (next: ApiKeySource) => {
+    setSource(next);
+    registration.forget();
+  };
+
   return (
     <Card
       id="flireo-registration"
@@ -159,71 +112,96 @@ export function FlireoRegistrationCard({ apiKeySource, apiBaseUrl, secretVersion
         <code className="font-mono">webhook_events</code> and nothing else. Unregistering clears them, for assistants that send to this Callboard only.
       </p>
       <ApiKeyForm source={source} onChange={changeSource} />
-      {error && <Notice tone="error" testId="flireo-error">{error}</Notice>}
-      {overview && (
+      {registration.error && <Notice tone="error" testId="flireo-error">{registration.error}</Notice>}
+      {registration.overview && (
         <>
-          <div className="flex flex-wrap items-center gap-2">
-            <button type="button" className={primaryButtonClass} disabled={isBusy || selected.size === 0} onClick={() => void act("register")} data-testid="register-selected">
-              Register selected
-            </button>
-            <button type="button" className={buttonClass} disabled={isBusy || selected.size === 0} onClick={() => void act("unregister")} data-testid="unregister-selected">
-              Unregister selected
-            </button>
-            <button type="button" className={buttonClass} disabled={isBusy} onClick={() => void load()} data-testid="refresh-assistants">
-              Refresh
-            </button>
-          </div>
-          {overview.assistants.length === 0 ? (
-            <p className="text-sm text-zinc-500">This organization has no assistants yet.</p>
-          ) : (
-            <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" data-testid="assistants">
-              {overview.assistants.map((assistant) => {
-                const result = results.get(assistant.id);
-                const problem = describeProblems(assistant);
-                return (
-                  <li key={assistant.id} data-testid="assistant" data-assistant-id={assistant.id} data-connection={assistant.connection} className="flex flex-col gap-1 px-4 py-3">
-                    <label className="flex flex-wrap items-center gap-3">
-                      <input type="checkbox" checked={selected.has(assistant.id)} onChange={() => toggle(assistant.id)} className="size-4" />
-                      <span className="font-medium">{assistant.name}</span>
-                      {assistant.isActive === false && <span className="text-xs text-zinc-500">inactive</span>}
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${CONNECTION_CLASS[assistant.connection]}`} data-testid="assistant-connection">
-                        {CONNECTION_LABEL[assistant.connection]}
-                      </span>
-                    </label>
-                    <p className="pl-7 text-xs text-zinc-500 break-all dark:text-zinc-400">
-                      {assistant.webhookUrl ?? "no webhook_url"}
-                      {assistant.events.length > 0 && ` · ${assistant.events.join(", ")}`}
-                    </p>
-                    {problem && <p className="pl-7 text-xs text-amber-700 dark:text-amber-300">{problem}</p>}
-                    {result && (
-                      <p data-testid="assistant-result" data-outcome={result.outcome} className={`pl-7 text-sm ${result.outcome === "failed" ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}>
-                        {result.outcome === "failed" ? "Failed: " : ""}
-                        {result.message}
-                      </p>
-                    )}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          <div>
-            <h3 className="mb-2 text-sm font-semibold">Phone numbers</h3>
-            {overview.numbers.length === 0 ? (
-              <p className="text-sm text-zinc-500">No phone numbers.</p>
-            ) : (
-              <ul className="text-sm" data-testid="numbers">
-                {overview.numbers.map((number) => (
-                  <li key={number.id} data-testid="number" className="flex flex-wrap gap-x-3 py-0.5">
-                    <span className="font-mono tabular-nums">{number.phoneNumber ?? "—"}</span>
-                    <span className="text-zinc-600 dark:text-zinc-400">{number.name}</span>
-                    <span className="text-zinc-500">→ {number.assistantName ?? (number.assistantId ? number.assistantId : "no assistant")}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          <RegistrationButtons registration={registration} />
+          <AssistantList assistants={registration.overview.assistants} registration={registration} />
+          <PhoneNumberList numbers={registration.overview.numbers} />
         </>
       )}
     </Card>
+  );
+}
+
+function RegistrationButtons({ registration: { isBusy, selected, act, load } }: { registration: Registration }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <button type="button" className={primaryButtonClass} disabled={isBusy || selected.size === 0} onClick={() => void act("register")} data-testid="register-selected">
+        Register selected
+      </button>
+      <button type="button" className={buttonClass} disabled={isBusy || selected.size === 0} onClick={() => void act("unregister")} data-testid="unregister-selected">
+        Unregister selected
+      </button>
+      <button type="button" className={buttonClass} disabled={isBusy} onClick={() => void load()} data-testid="refresh-assistants">
+        Refresh
+      </button>
+    </div>
+  );
+}
+
+function AssistantList({ assistants, registration }: { assistants: AssistantView[]; registration: Registration }) {
+  if (assistants.length === 0) return <p className="text-sm text-zinc-500">This organization has no assistants yet.</p>;
+  return (
+    <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800" data-testid="assistants">
+      {assistants.map((assistant) => (
+        <AssistantItem
+          key={assistant.id}
+          assistant={assistant}
+          isSelected={registration.selected.has(assistant.id)}
+          onToggle={() => registration.toggle(assistant.id)}
+          result={registration.results.get(assistant.id)}
+        />
+      ))}
+    </ul>
+  );
+}
+
+/** An assistant with its tick box, where it sends its webhooks, what is wrong with that, and the last result. */
+function AssistantItem({ assistant, isSelected, onToggle, result }: { assistant: AssistantView; isSelected: boolean; onToggle: () => void; result: RegistrationResult | undefined }) {
+  const problem = describeProblems(assistant);
+  return (
+    <li data-testid="assistant" data-assistant-id={assistant.id} data-connection={assistant.connection} className="flex flex-col gap-1 px-4 py-3">
+      <label className="flex flex-wrap items-center gap-3">
+        <input type="checkbox" checked={isSelected} onChange={onToggle} className="size-4" />
+        <span className="font-medium">{assistant.name}</span>
+        {assistant.isActive === false && <span className="text-xs text-zinc-500">inactive</span>}
+        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${CONNECTION_CLASS[assistant.connection]}`} data-testid="assistant-connection">
+          {CONNECTION_LABEL[assistant.connection]}
+        </span>
+      </label>
+      <p className="pl-7 text-xs text-zinc-500 break-all dark:text-zinc-400">
+        {assistant.webhookUrl ?? "no webhook_url"}
+        {assistant.events.length > 0 && ` · ${assistant.events.join(", ")}`}
+      </p>
+      {problem && <p className="pl-7 text-xs text-amber-700 dark:text-amber-300">{problem}</p>}
+      {result && (
+        <p data-testid="assistant-result" data-outcome={result.outcome} className={`pl-7 text-sm ${result.outcome === "failed" ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}`}>
+          {result.outcome === "failed" ? "Failed: " : ""}
+          {result.message}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function PhoneNumberList({ numbers }: { numbers: NumberView[] }) {
+  return (
+    <div>
+      <h3 className="mb-2 text-sm font-semibold">Phone numbers</h3>
+      {numbers.length === 0 ? (
+        <p className="text-sm text-zinc-500">No phone numbers.</p>
+      ) : (
+        <ul className="text-sm" data-testid="numbers">
+          {numbers.map((number) => (
+            <li key={number.id} data-testid="number" className="flex flex-wrap gap-x-3 py-0.5">
+              <span className="font-mono tabular-nums">{number.phoneNumber ?? "—"}</span>
+              <span className="text-zinc-600 dark:text-zinc-400">{number.name}</span>
+              <span className="text-zinc-500">→ {number.assistantName ?? (number.assistantId ? number.assistantId : "no assistant")}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

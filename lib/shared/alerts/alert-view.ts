@@ -78,6 +78,12 @@ export type TestAlertResult = {
   durationMs: number;
 };
 
+/** A threshold rule keeps its N (errors) and M (minutes); an each-error rule has neither. */
+export function thresholdFields<T>(rule: { kind: string; thresholdCount: T; windowMinutes: T }): { thresholdCount: T | null; windowMinutes: T | null } {
+  const isThreshold = rule.kind === "threshold";
+  return { thresholdCount: isThreshold ? rule.thresholdCount : null, windowMinutes: isThreshold ? rule.windowMinutes : null };
+}
+
 /** "every call that ends with an error" / "more than 5 errors in 10 min", plus filters. */
 export function describeRule(rule: Pick<AlertRuleView, "kind" | "thresholdCount" | "windowMinutes" | "lineNumber" | "errorContains">): string {
   const base =

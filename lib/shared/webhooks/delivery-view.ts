@@ -13,6 +13,8 @@ export type DeliveryView = {
   reason: string | null;
   statusCode: number;
   durationMs: number;
+  /** How many webhooks the row stands for: more than 1 for refusals aggregated under a flood. */
+  count: number;
 };
 
 export type DeliveryCounts = Record<DeliveryOutcome, number>;

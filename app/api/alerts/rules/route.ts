@@ -1,8 +1,8 @@
 // GET /api/alerts/rules – the alert rules with their destinations; POST – create a rule with its destinations.
 import { createAlertRule, listAlertRules } from "@/lib/alerts/alert-rules";
 import { RULE_FIELD_NAMES, ruleInputSchema } from "@/lib/alerts/alert-schemas";
-import { requireAdmin } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { requireAdmin } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 import { errorResponse } from "@/lib/http/api-error";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
@@ -12,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins under /api/alerts; checked again here.
     await requireAdmin(request.headers);
-    return Response.json({ rules: await listAlertRules(getPrisma()) }, { headers: { "cache-control": "no-store" } });
+    return Response.json({ rules: await listAlertRules(appContext().prisma) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
@@ -22,7 +22,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     await requireAdmin(request.headers);
     const input = await readJsonBody(request, ruleInputSchema, RULE_FIELD_NAMES);
-    return Response.json({ rule: await createAlertRule(getPrisma(), input) }, { status: 201 });
+    return Response.json({ rule: await createAlertRule(appContext().prisma, input) }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }

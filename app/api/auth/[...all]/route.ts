@@ -1,12 +1,12 @@
 // GET, POST /api/auth/* – Better Auth: sign-in, sign-out, session, and the admin plugin's user endpoints.
-import { getAuth } from "@/lib/auth/auth";
+import { appContext } from "@/lib/context/current";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return getAuth().handler(request);
+  return appContext().auth.handler(request);
 }
 
 export function POST(request: Request): Promise<Response> {
-  return getAuth().handler(request);
+  return appContext().auth.handler(request);
 }

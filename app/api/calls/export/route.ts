@@ -1,14 +1,15 @@
 // GET /api/calls/export?q=&line=&status=&range= – the filtered calls as a streamed CSV download.
 import { parseCallFilter } from "@/lib/shared/calls/call-filter";
 import { exportCallsCsv, exportFileName } from "@/lib/calls/export-calls-csv";
-import { getPrisma } from "@/lib/db/client";
+import { appContext } from "@/lib/context/current";
 import { streamText } from "@/lib/http/stream-text";
+import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Response {
   const filter = parseCallFilter(new URL(request.url).searchParams);
-  const body = streamText(exportCallsCsv(getPrisma(), filter), (error) => console.error("CSV export failed", error));
+  const body = streamText(exportCallsCsv(appContext().prisma, filter), (error) => logger.error({ err: error }, "CSV export failed"));
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

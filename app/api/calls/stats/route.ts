@@ -1,7 +1,7 @@
 // GET /api/calls/stats?since= – the board's KPIs, calls and errors per minute, and error groups.
 import { z } from "zod";
 import { loadBoardStats } from "@/lib/calls/load-board-stats";
-import { getPrisma } from "@/lib/db/client";
+import { appContext } from "@/lib/context/current";
 import { ApiError, errorResponse } from "@/lib/http/api-error";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw new ApiError("bad_request", parsed.error.issues[0]?.message ?? "Invalid query");
-    const stats = await loadBoardStats(getPrisma(), new Date(parsed.data.since));
+    const stats = await loadBoardStats(appContext().prisma, new Date(parsed.data.since));
     return Response.json(stats, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);

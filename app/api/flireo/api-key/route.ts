@@ -1,5 +1,6 @@
 // PUT /api/flireo/api-key – save a Flireo API key server-side: { apiKey }. DELETE – forget it. Never returns it.
-import { requireAdmin } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 import { z } from "zod";
 import { removeFlireoApiKey, resolveFlireoApiKey, saveFlireoApiKey } from "@/lib/flireo/flireo-api-key";
 import { errorResponse } from "@/lib/http/api-error";
@@ -12,8 +13,8 @@ export async function PUT(request: Request): Promise<Response> {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
     const { apiKey } = await readJsonBody(request, z.object({ apiKey: z.unknown() }));
-    await saveFlireoApiKey(apiKey);
-    return Response.json({ source: (await resolveFlireoApiKey())?.source ?? null });
+    await saveFlireoApiKey(appContext().prisma, apiKey);
+    return Response.json({ source: (await resolveFlireoApiKey(appContext().prisma))?.source ?? null });
   } catch (error) {
     return errorResponse(error);
   }
@@ -23,8 +24,8 @@ export async function DELETE(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    await removeFlireoApiKey();
-    return Response.json({ source: (await resolveFlireoApiKey())?.source ?? null });
+    await removeFlireoApiKey(appContext().prisma);
+    return Response.json({ source: (await resolveFlireoApiKey(appContext().prisma))?.source ?? null });
   } catch (error) {
     return errorResponse(error);
   }

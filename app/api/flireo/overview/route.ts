@@ -1,9 +1,10 @@
 // GET /api/flireo/overview – the organization's assistants (and whether they point here) and phone numbers.
-import { requireAdmin } from "@/lib/auth/session";
+import { requireAdmin } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 import { getFlireoClient } from "@/lib/flireo/flireo-api-key";
-import { loadFlireoOverview, toApiError } from "@/lib/flireo/manage-registrations";
+import { loadFlireoOverview } from "@/lib/flireo/manage-registrations";
 import { errorResponse } from "@/lib/http/api-error";
-import { loadRegistrationTarget } from "@/lib/webhooks/webhook-settings";
+import { loadRegistrationTarget } from "@/lib/flireo/webhook-settings";
 import { readRequestOrigin } from "@/lib/webhooks/webhook-url";
 
 export const dynamic = "force-dynamic";
@@ -12,10 +13,10 @@ export async function GET(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    const client = await getFlireoClient();
-    const target = await loadRegistrationTarget(readRequestOrigin(request.headers, request.url));
+    const client = await getFlireoClient(appContext().prisma);
+    const target = await loadRegistrationTarget(appContext().prisma, readRequestOrigin(request.headers, request.url));
     return Response.json(await loadFlireoOverview(client, target));
   } catch (error) {
-    return errorResponse(toApiError(error));
+    return errorResponse(error);
   }
 }

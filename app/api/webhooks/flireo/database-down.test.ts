@@ -73,9 +73,9 @@ describe("when the database is down", () => {
     expect((await send(camelStatusUpdate({ callId: `${newCallId()}\n${forgedLine}`, status: "in-progress" }))).status).toBe(503);
     const lines = server.output().split("\n");
     expect(lines).not.toContain(forgedLine);
-    const logged = lines.filter((line) => line.includes("answered 503 for a webhook event"));
+    const logged = lines.filter((line) => line.includes("answered 503 for a webhook"));
     expect(logged.length).toBeGreaterThan(0);
-    for (const line of logged) expect(JSON.parse(line)).toMatchObject({ level: 40, callId: expect.any(String), msg: "Database unavailable; answered 503 for a webhook event" });
+    for (const line of logged) expect(JSON.parse(line)).toMatchObject({ level: 40, callId: expect.any(String), msg: "Database unavailable; answered 503 for a webhook" });
     expect(logged.some((line) => (JSON.parse(line) as { callId: string }).callId.endsWith(`\n${forgedLine}`))).toBe(true);
     // A repeat of an event that was stored before is not acknowledged either: Callboard cannot know it now.
     expect((await send(camelStatusUpdate({ callId: before, status: "ended" }))).status).toBe(503);

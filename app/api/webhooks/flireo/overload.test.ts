@@ -58,6 +58,39 @@ describe("POST /api/webhooks/flireo under overload", () => {
     expect(metrics).toMatch(/^callboard_webhooks_total\{outcome="overloaded"\} 1$/m);
   });
 
+  it("notes refusals in the delivery log: the first few one by one, a flood of them as one row with its count", async () => {
+    const cookie = await server.adminCookie();
+    const deliveries = async () => {
+      const response = await fetch(`${server.baseUrl}/api/webhooks/deliveries?limit=500&outcome=rejected`, { headers: { cookie } });
+      return (await response.json()) as { deliveries: { statusCode: number; reason: string; count: number }[]; counts: { rejected: number } };
+    };
+    const before = await deliveries();
+    const held = [heldWebhook(), heldWebhook()];
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const flood = 40;
+    const refused = await Promise.all(
+      Array.from({ length: flood }, () => postWebhook(server.baseUrl, camelStatusUpdate({ callId: newCallId(), status: "in-progress" }), { secret: TEST_WEBHOOK_SECRET })),
+    );
+    expect(refused.map((response) => response.status)).toEqual(Array(flood).fill(503));
+    for (const request of held) request.finish();
+    await Promise.all(held.map((request) => request.status));
+
+    // The aggregated row is written when its window (10 s) ends.
+    const deadline = Date.now() + 20_000;
+    let after = await deliveries();
+    while (after.counts.rejected - before.counts.rejected < flood && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      after = await deliveries();
+    }
+    expect(after.counts.rejected - before.counts.rejected).toBe(flood);
+    const rows = after.deliveries.slice(0, after.deliveries.length - before.deliveries.length);
+    expect(rows.every((row) => row.statusCode === 503 && row.reason.includes("already handling 2 webhooks"))).toBe(true);
+    // Far fewer rows than refusals: one of them stands for the rest of the flood.
+    expect(rows.length).toBeLessThan(flood / 2);
+    expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(flood);
+    expect(Math.max(...rows.map((row) => row.count))).toBeGreaterThan(1);
+  });
+
   it("does not count GETs on the webhook URL against the bound", async () => {
     const held = [heldWebhook(), heldWebhook()];
     await new Promise((resolve) => setTimeout(resolve, 300));

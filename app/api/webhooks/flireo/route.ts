@@ -1,12 +1,13 @@
 // POST /api/webhooks/flireo – receive a Flireo webhook. GET – say what this endpoint is.
-import { HANDLED_EVENT_TYPES, WEBHOOK_ENDPOINT_NAME } from "@/lib/webhooks/flireo-event";
-import { receiveFlireoWebhook } from "@/lib/webhooks/receive-flireo-webhook";
-import { getSignaturePolicy } from "@/lib/webhooks/webhook-secrets";
+import { HANDLED_EVENT_TYPES } from "@/lib/calls/call-event";
+import { appContext } from "@/lib/context/current";
+import { WEBHOOK_ENDPOINT_NAME } from "@/lib/webhooks/webhook-contract";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request): Promise<Response> {
-  return receiveFlireoWebhook(request);
+// server.ts admitted the webhook and handed it here; the intake reads it, stores it and answers (webhook-intake.ts).
+export function POST(): Promise<Response> {
+  return appContext().webhooks.receive();
 }
 
 export async function GET(): Promise<Response> {
@@ -15,6 +16,6 @@ export async function GET(): Promise<Response> {
     method: "POST",
     events: HANDLED_EVENT_TYPES,
     ignoredEvents: ["assistant-request", "tool-calls"],
-    signatureRequired: (await getSignaturePolicy()).isSignatureRequired,
+    signatureRequired: (await appContext().signing.policy()).isSignatureRequired,
   });
 }

@@ -1,7 +1,8 @@
 // GET /api/webhooks/secret – reveal the valid webhook signing secrets (the current one first).
-import { requireAdmin } from "@/lib/auth/session";
+import { appContext } from "@/lib/context/current";
+import { requireAdmin } from "@/lib/context/session";
 import { errorResponse } from "@/lib/http/api-error";
-import { toSecretViews } from "@/lib/webhooks/webhook-settings";
+import { toSecretViews } from "@/lib/flireo/webhook-settings";
 import { findValidWebhookSecrets, getCurrentWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 
 export const dynamic = "force-dynamic";
@@ -10,8 +11,9 @@ export async function GET(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    await getCurrentWebhookSecret();
-    const secrets = toSecretViews(await findValidWebhookSecrets());
+    const { prisma } = appContext();
+    await getCurrentWebhookSecret(prisma);
+    const secrets = toSecretViews(await findValidWebhookSecrets(prisma));
     return Response.json({ secrets }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);

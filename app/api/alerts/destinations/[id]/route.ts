@@ -1,8 +1,8 @@
 // PATCH /api/alerts/destinations/:id – change a destination's URL, recipients or enabled flag; DELETE – remove it.
 import { deleteAlertDestination, parseAlertId, updateAlertDestination } from "@/lib/alerts/alert-rules";
 import { DESTINATION_FIELD_NAMES, destinationPatchSchema } from "@/lib/alerts/alert-schemas";
-import { requireAdmin } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { requireAdmin } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 import { errorResponse } from "@/lib/http/api-error";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
@@ -15,7 +15,7 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
     await requireAdmin(request.headers);
     const id = parseAlertId((await context.params).id, "destination");
     const patch = await readJsonBody(request, destinationPatchSchema, DESTINATION_FIELD_NAMES);
-    return Response.json({ rule: await updateAlertDestination(getPrisma(), id, patch) });
+    return Response.json({ rule: await updateAlertDestination(appContext().prisma, id, patch) });
   } catch (error) {
     return errorResponse(error);
   }
@@ -25,7 +25,7 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
   try {
     await requireAdmin(request.headers);
     const id = parseAlertId((await context.params).id, "destination");
-    return Response.json({ rule: await deleteAlertDestination(getPrisma(), id) });
+    return Response.json({ rule: await deleteAlertDestination(appContext().prisma, id) });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,8 +1,8 @@
 // PATCH /api/alerts/rules/:id – change a rule (any of its fields, e.g. { isEnabled: false }); DELETE – remove it.
 import { deleteAlertRule, parseAlertId, updateAlertRule } from "@/lib/alerts/alert-rules";
 import { RULE_FIELD_NAMES, rulePatchSchema } from "@/lib/alerts/alert-schemas";
-import { requireAdmin } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { requireAdmin } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 import { errorResponse } from "@/lib/http/api-error";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
@@ -15,7 +15,7 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
     await requireAdmin(request.headers);
     const id = parseAlertId((await context.params).id, "rule");
     const patch = await readJsonBody(request, rulePatchSchema, RULE_FIELD_NAMES);
-    return Response.json({ rule: await updateAlertRule(getPrisma(), id, patch) });
+    return Response.json({ rule: await updateAlertRule(appContext().prisma, id, patch) });
   } catch (error) {
     return errorResponse(error);
   }
@@ -24,7 +24,7 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
 export async function DELETE(request: Request, context: Context): Promise<Response> {
   try {
     await requireAdmin(request.headers);
-    await deleteAlertRule(getPrisma(), parseAlertId((await context.params).id, "rule"));
+    await deleteAlertRule(appContext().prisma, parseAlertId((await context.params).id, "rule"));
     return new Response(null, { status: 204 });
   } catch (error) {
     return errorResponse(error);

@@ -1,7 +1,8 @@
 // POST /api/webhooks/secret/rotate – make a new signing secret; the old one stays valid for the grace period.
-import { requireAdmin } from "@/lib/auth/session";
+import { appContext } from "@/lib/context/current";
+import { requireAdmin } from "@/lib/context/session";
 import { errorResponse } from "@/lib/http/api-error";
-import { toSecretViews } from "@/lib/webhooks/webhook-settings";
+import { toSecretViews } from "@/lib/flireo/webhook-settings";
 import { rotateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,10 @@ export async function POST(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    const secrets = toSecretViews(await rotateWebhookSecret());
+    const { prisma, env, signing } = appContext();
+    const rotated = await rotateWebhookSecret(prisma, env.WEBHOOK_SECRET_GRACE_HOURS);
+    signing.invalidate();
+    const secrets = toSecretViews(rotated);
     return Response.json({ secrets }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);

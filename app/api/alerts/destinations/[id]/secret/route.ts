@@ -1,7 +1,7 @@
 // GET /api/alerts/destinations/:id/secret – reveal a webhook destination's signing secret, for its receiver.
 import { parseAlertId, revealAlertDestinationSecret } from "@/lib/alerts/alert-rules";
-import { requireAdmin } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { requireAdmin } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 import { errorResponse } from "@/lib/http/api-error";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   try {
     await requireAdmin(request.headers);
     const id = parseAlertId((await context.params).id, "destination");
-    return Response.json({ secret: await revealAlertDestinationSecret(getPrisma(), id) }, { headers: { "cache-control": "no-store" } });
+    return Response.json({ secret: await revealAlertDestinationSecret(appContext().prisma, id) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,8 +1,8 @@
 // POST /api/alerts/destinations/:id/test – send a test alert now (one attempt) and answer with the outcome.
 import { sendTestAlert } from "@/lib/alerts/alert-deliveries";
 import { parseAlertId } from "@/lib/alerts/alert-rules";
-import { requireAdmin } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { requireAdmin } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 import { errorResponse } from "@/lib/http/api-error";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     await requireAdmin(request.headers);
     const id = parseAlertId((await context.params).id, "destination");
     // A failed test is a result to show, not an error of this request: 200 either way.
-    return Response.json(await sendTestAlert(getPrisma(), id));
+    return Response.json(await sendTestAlert(appContext().alerts, id));
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,8 +1,8 @@
 // POST /api/alerts/rules/:id/destinations – add a destination to a rule: { kind, url } or { kind: "email", to }.
 import { addAlertDestination, parseAlertId } from "@/lib/alerts/alert-rules";
 import { DESTINATION_FIELD_NAMES, destinationInputSchema } from "@/lib/alerts/alert-schemas";
-import { requireAdmin } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { requireAdmin } from "@/lib/context/session";
+import { appContext } from "@/lib/context/current";
 import { errorResponse } from "@/lib/http/api-error";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
@@ -13,7 +13,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     await requireAdmin(request.headers);
     const ruleId = parseAlertId((await context.params).id, "rule");
     const input = await readJsonBody(request, destinationInputSchema, DESTINATION_FIELD_NAMES);
-    return Response.json({ rule: await addAlertDestination(getPrisma(), ruleId, input) }, { status: 201 });
+    return Response.json({ rule: await addAlertDestination(appContext().prisma, ruleId, input) }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }

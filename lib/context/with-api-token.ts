@@ -3,6 +3,7 @@
 import { authenticateApiRequest } from "@/lib/api-tokens/authenticate-api-request";
 import type { ApiTokenIdentity } from "@/lib/api-tokens/verify-api-token";
 import { errorResponse } from "@/lib/http/api-error";
+import { appContext } from "./current";
 
 type Handler<Params> = (request: Request, context: { token: ApiTokenIdentity; params: Params }) => Promise<unknown>;
 
@@ -10,7 +11,8 @@ export function withApiToken<Params = Record<string, never>>(handler: Handler<Pa
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     let response: Response;
     try {
-      const token = await authenticateApiRequest(request);
+      const { prisma, limits } = appContext();
+      const token = await authenticateApiRequest(request, prisma, limits.apiTokens);
       response = Response.json(await handler(request, { token, params: await context.params }));
     } catch (error) {
       response = errorResponse(error);

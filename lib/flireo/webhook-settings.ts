@@ -1,26 +1,30 @@
 // Everything the webhooks page shows and the registration needs, gathered in one place for the page, the API
 // routes and the command line.
 import { env } from "@/lib/env";
-import { resolveFlireoApiKey } from "@/lib/flireo/flireo-api-key";
+import { resolveFlireoApiKey } from "./flireo-api-key";
 import type { SecretView, WebhookSettingsView } from "@/lib/shared/flireo/flireo-view";
-import type { RegistrationTarget } from "@/lib/flireo/manage-registrations";
-import { HANDLED_EVENT_TYPES } from "./flireo-event";
-import { getEnabledWebhookEvents } from "./webhook-events-setting";
-import { findValidWebhookSecrets, getCurrentWebhookSecret, getSignaturePolicy, type StoredWebhookSecret } from "./webhook-secrets";
-import { resolveWebhookUrl } from "./webhook-url";
+import type { RegistrationTarget } from "./manage-registrations";
+import { HANDLED_EVENT_TYPES } from "@/lib/calls/call-event";
+import { getEnabledWebhookEvents } from "@/lib/webhooks/webhook-events-setting";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { findValidWebhookSecrets, getCurrentWebhookSecret, type SigningSecrets, type StoredWebhookSecret } from "@/lib/webhooks/webhook-secrets";
+import { resolveWebhookUrl } from "@/lib/webhooks/webhook-url";
 
 export function maskSecret(secret: string): string {
   return `${secret.slice(0, 10)}${"•".repeat(16)}`;
 }
 
-export async function loadWebhookSettingsView(requestOrigin: string | null): Promise<WebhookSettingsView> {
+export async function loadWebhookSettingsView(
+  { prisma, signing }: { prisma: PrismaClient; signing: SigningSecrets },
+  requestOrigin: string | null,
+): Promise<WebhookSettingsView> {
   const webhookUrl = resolveWebhookUrl(requestOrigin);
-  const current = await getCurrentWebhookSecret();
+  const current = await getCurrentWebhookSecret(prisma);
   const [valid, enabledEvents, apiKey, policy] = await Promise.all([
-    findValidWebhookSecrets(),
-    getEnabledWebhookEvents(),
-    resolveFlireoApiKey(),
-    getSignaturePolicy(),
+    findValidWebhookSecrets(prisma),
+    getEnabledWebhookEvents(prisma),
+    resolveFlireoApiKey(prisma),
+    signing.policy(),
   ]);
   return {
     webhookUrl: webhookUrl.url,
@@ -46,9 +50,9 @@ export function toSecretViews(secrets: StoredWebhookSecret[]): SecretView[] {
   }));
 }
 
-export async function loadRegistrationTarget(requestOrigin: string | null): Promise<RegistrationTarget> {
-  const current = await getCurrentWebhookSecret();
-  const [valid, events] = await Promise.all([findValidWebhookSecrets(), getEnabledWebhookEvents()]);
+export async function loadRegistrationTarget(prisma: PrismaClient, requestOrigin: string | null): Promise<RegistrationTarget> {
+  const current = await getCurrentWebhookSecret(prisma);
+  const [valid, events] = await Promise.all([findValidWebhookSecrets(prisma), getEnabledWebhookEvents(prisma)]);
   return {
     webhookUrl: resolveWebhookUrl(requestOrigin).url,
     secrets: [current.secret, ...valid.filter((secret) => secret.secret !== current.secret).map((secret) => secret.secret), ...env.FLIREO_WEBHOOK_SECRET],

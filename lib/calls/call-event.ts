@@ -1,12 +1,8 @@
-// The one internal shape every published Flireo webhook variant is normalized into.
+// The one internal shape of a call event from Flireo: every published webhook variant is normalized into it
+// (lib/webhooks/parse-flireo-payload.ts), and lib/calls stores and folds it into its call.
 import type { CallStatus } from "@/lib/shared/calls/call-status";
 
-/** What a GET on the webhook URL says it is: how a browser, or the simulator, tells Callboard's URL from another. */
-export const WEBHOOK_ENDPOINT_NAME = "Callboard webhook receiver for Flireo AI voice agents";
-
-/** On the empty 200 that acknowledges a status-update or report: "stored", or "duplicate" for a repeated delivery. */
-export const OUTCOME_HEADER = "x-callboard-outcome";
-
+/** The events Callboard stores; Flireo's other webhook events (assistant-request, tool-calls) are acknowledged and ignored. */
 export const HANDLED_EVENT_TYPES = ["status-update", "end-of-call-report"] as const;
 export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];
 

@@ -1,28 +1,14 @@
-// Against a real database: the batcher groups concurrent events into few statements, keeps one event per call per
-// statement, isolates an event the database refuses, and answers each caller with its own event's result.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
-import type { FlireoCallEvent } from "@/lib/webhooks/flireo-event";
-import { createCallEventBatcher } from "./call-event-batcher";
+// Against a real database: the recorder groups concurrent events into few statements, keeps one event per call per
+// statement, isolates an event the database refuses, answers each caller with its own event's result, and announces
+// exactly the committed changes.
+import type pg from "pg";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
+import type { FlireoCallEvent } from "@/lib/calls/call-event";
+import type { CallView } from "@/lib/shared/calls/call-view";
+import { createCallRecorder } from "./call-recorder";
 
-let database: TestDatabase;
-let prisma: PrismaClient;
-let db: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  prisma = createPrismaClient(database.url);
-  db = new pg.Pool({ connectionString: database.url, max: 2 });
-});
-
-afterAll(async () => {
-  await db?.end();
-  await prisma?.$disconnect();
-  await database?.drop();
-});
+const database = useTestDatabase();
 
 function event(callId: string, status: FlireoCallEvent["status"], second: number): FlireoCallEvent {
   return {
@@ -43,14 +29,18 @@ function event(callId: string, status: FlireoCallEvent["status"], second: number
 
 function countingBatcher(options: { maxInFlight?: number } = {}) {
   let statements = 0;
-  const batcher = createCallEventBatcher(() => {
-    statements++;
-    return prisma;
-  }, options);
-  return { batcher, statements: () => statements };
+  const published: CallView[] = [];
+  const pool = {
+    query: ((...args: Parameters<pg.Pool["query"]>) => {
+      statements++;
+      return (database.pool.query as (...a: unknown[]) => unknown)(...args);
+    }) as pg.Pool["query"],
+  };
+  const batcher = createCallRecorder({ pool, prisma: database.prisma, publisher: { publish: (call) => published.push(call) }, ...options });
+  return { batcher, statements: () => statements, published };
 }
 
-describe("createCallEventBatcher", () => {
+describe("createCallRecorder", () => {
   it("commits many concurrent events in far fewer statements, each caller getting its own result", async () => {
     const { batcher, statements } = countingBatcher();
     const events = Array.from({ length: 60 }, (_, index) => event(`batch-a-${index}`, "in-progress", index));
@@ -58,17 +48,20 @@ describe("createCallEventBatcher", () => {
     expect(results.every((result) => result.outcome === "stored")).toBe(true);
     results.forEach((result, index) => expect(result.outcome === "stored" && result.call.id).toBe(events[index]?.callId));
     expect(statements()).toBeLessThan(10);
-    const { rows } = await db.query("SELECT count(*)::int AS n FROM call_events WHERE call_id LIKE 'batch-a-%'");
+    const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM call_events WHERE call_id LIKE 'batch-a-%'");
     expect(rows[0].n).toBe(60);
   });
 
   it("puts events of one call in separate statements, and reports a concurrent copy as a duplicate", async () => {
-    const { batcher } = countingBatcher();
+    const { batcher, published } = countingBatcher();
     const start = event("batch-b", "in-progress", 0);
     const end = event("batch-b", "ended", 30);
     const results = await Promise.all([batcher.record(start, {}), batcher.record(end, {}), batcher.record(start, {}), batcher.record(end, {})]);
     expect(results.map((result) => result.outcome).sort()).toEqual(["duplicate", "duplicate", "stored", "stored"]);
-    const { rows } = await db.query("SELECT status, started_at, ended_at FROM calls WHERE id = 'batch-b'");
+    // Each stored change is announced once, after its commit; the duplicates change nothing and announce nothing.
+    expect(published.map((call) => call.status).sort()).toEqual(["ended", "in-progress"]);
+    expect(published.map((call) => call.version)).toEqual(published.map((call) => call.version).sort((a, b) => a - b));
+    const { rows } = await database.pool.query("SELECT status, started_at, ended_at FROM calls WHERE id = 'batch-b'");
     expect(rows[0]).toEqual({ status: "ended", started_at: start.occurredAt, ended_at: end.occurredAt });
   });
 
@@ -79,7 +72,7 @@ describe("createCallEventBatcher", () => {
     const settled = await Promise.allSettled([...good, bad].map((e) => batcher.record(e, {})));
     expect(settled.slice(0, 5).map((result) => result.status)).toEqual(Array(5).fill("fulfilled"));
     expect(settled[5]?.status).toBe("rejected");
-    const { rows } = await db.query("SELECT count(*)::int AS n FROM calls WHERE id LIKE 'batch-c-%'");
+    const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM calls WHERE id LIKE 'batch-c-%'");
     expect(rows[0].n).toBe(5);
   });
 
@@ -91,7 +84,7 @@ describe("createCallEventBatcher", () => {
     const results = await Promise.all(events.map((e) => batcher.record(e, {})));
     expect(results.every((result) => result.outcome === "stored")).toBe(true);
     expect(statements()).toBeGreaterThan(1);
-    const { rows } = await db.query("SELECT id, status FROM calls WHERE id LIKE 'batch-d-%' ORDER BY id");
+    const { rows } = await database.pool.query("SELECT id, status FROM calls WHERE id LIKE 'batch-d-%' ORDER BY id");
     expect(rows).toEqual(calls.map((id) => ({ id, status: "ended" })));
   });
 });

@@ -1,9 +1,9 @@
-// Reading a webhook off Node's request (as server.ts hands it over) and off a plain Request, over real HTTP.
+// Reading a webhook's body off Node's request within a limit, over real HTTP.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/http/api-error";
-import { fileWebhookRequest, readNodeBody, REQUEST_TICKET_HEADER, toWebhookRequest } from "./webhook-request";
+import { readBody } from "./read-body";
 
 let server: http.Server | undefined;
 
@@ -38,14 +38,14 @@ function postChunked(url: string, chunks: string[], headers: Record<string, stri
   });
 }
 
-describe("readNodeBody", () => {
+describe("readBody", () => {
   it("joins a body that arrives in several chunks", async () => {
-    const url = await serve((request) => readNodeBody(request, 1024));
+    const url = await serve((request) => readBody(request, 1024));
     expect(await postChunked(url, ['{"a":', "1", "}"])).toBe('ok:{"a":1}');
   });
 
   it("refuses with payload_too_large once a chunked body passes the limit", async () => {
-    const url = await serve((request) => readNodeBody(request, 8));
+    const url = await serve((request) => readBody(request, 8));
     expect(await postChunked(url, ["12345", "67890"])).toBe("error:payload_too_large");
   });
 
@@ -55,38 +55,15 @@ describe("readNodeBody", () => {
     };
     const url = await serve(async (request) => {
       await whenComplete(request);
-      return readNodeBody(request, 8);
+      return readBody(request, 8);
     });
     expect(await postChunked(url, ["1234", "5678"])).toBe("ok:12345678");
     expect(await postChunked(url, ["1234", "56789"])).toBe("error:payload_too_large");
   });
 
   it("refuses a declared Content-Length over the limit without reading the body", async () => {
-    const url = await serve((request) => readNodeBody(request, 8));
+    const url = await serve((request) => readBody(request, 8));
     const response = await fetch(url, { method: "POST", body: "x".repeat(9) });
     expect(await response.text()).toBe("error:payload_too_large");
-  });
-});
-
-describe("toWebhookRequest", () => {
-  it("reads the headers and body of the Node request filed under the Request's ticket, once", async () => {
-    const url = await serve(async (incoming) => {
-      fileWebhookRequest(incoming, () => {});
-      const ticket = incoming.headers[REQUEST_TICKET_HEADER] as string;
-      // What Next would hand the route handler: a Request carrying the ticket, whose own headers and body are not used.
-      const request = new Request("http://callboard.test/", { headers: { [REQUEST_TICKET_HEADER]: ticket, "x-webhook-event": "tool-calls" } });
-      const webhook = toWebhookRequest(request);
-      expect(webhook.header("x-webhook-event")).toBe("status-update");
-      expect(webhook.header("x-absent")).toBeNull();
-      const again = toWebhookRequest(request);
-      expect(await again.readBody(1024)).toEqual(Buffer.alloc(0));
-      return webhook.readBody(1024);
-    });
-    expect(await postChunked(url, ["filed ", "body"], { "x-webhook-event": "status-update" })).toBe("ok:filed body");
-  });
-
-  it("reads the Request itself when no request is filed under its ticket", async () => {
-    const request = new Request("http://callboard.test/", { method: "POST", body: "own body", headers: { [REQUEST_TICKET_HEADER]: "no-such-ticket" } });
-    expect((await toWebhookRequest(request).readBody(1024)).toString()).toBe("own body");
   });
 });

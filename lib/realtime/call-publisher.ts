@@ -1,0 +1,63 @@
+// Sends committed call changes to every board, on every instance: `calls:updated` over Socket.IO (the adapter in
+// socket-server.ts carries it to the other instances). lib/calls hands each committed change to publish().
+import type { Server } from "socket.io";
+import type { CallPublisher } from "@/lib/calls/call-recorder";
+import type { Metrics } from "@/lib/observability/metrics";
+import type { CallView } from "@/lib/shared/calls/call-view";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime/events";
+
+/** The Socket.IO server (socket-server.ts makes it), with Callboard's events typed. */
+export type CallboardSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/**
+ * Largest message the coalescer builds, in bytes of JSON. The Postgres adapter sends a message up to 8,000 bytes
+ * as a NOTIFY and anything bigger through a table insert (a WAL write per message), so chunks stay under that.
+ */
+const MAX_MESSAGE_BYTES = 7_000;
+
+function emitInChunks(io: CallboardSocketServer, calls: CallView[]): void {
+  let chunk: CallView[] = [];
+  let chunkBytes = 0;
+  for (const call of calls) {
+    const bytes = Buffer.byteLength(JSON.stringify(call));
+    if (chunk.length > 0 && chunkBytes + bytes > MAX_MESSAGE_BYTES) {
+      io.emit("calls:updated", chunk);
+      chunk = [];
+      chunkBytes = 0;
+    }
+    chunk.push(call);
+    chunkBytes += bytes + 1;
+  }
+  io.emit("calls:updated", chunk);
+}
+
+/**
+ * Changes committed in the same turn of the event loop (the recorder commits concurrent webhooks together) leave as
+ * one message, a newer state of a call replacing an older one: under load the number of messages, NOTIFYs and board
+ * renders follows the commits, not the events, and the first change of a quiet moment still leaves at once.
+ * Before the Socket.IO server is attached (`server` returns undefined) changes go nowhere, as no board can listen.
+ */
+export function createCallPublisher(options: { server: () => CallboardSocketServer | undefined; metrics: Metrics }): CallPublisher {
+  const pending = new Map<string, CallView>();
+  let isFlushScheduled = false;
+
+  const flush = () => {
+    isFlushScheduled = false;
+    const io = options.server();
+    const calls = [...pending.values()];
+    pending.clear();
+    if (!io || calls.length === 0) return;
+    emitInChunks(io, calls);
+    options.metrics.broadcasts.inc(calls.length);
+  };
+
+  return {
+    publish(call) {
+      const queued = pending.get(call.id);
+      if (!queued || queued.version < call.version) pending.set(call.id, call);
+      if (isFlushScheduled) return;
+      isFlushScheduled = true;
+      setImmediate(flush);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// npm run lint (second step) – no import cycles: none between files, and none between the folders of lib/, whose
+// dependencies must form layers (lib/context on top composes the rest; lib/shared, lib/db and lib/observability sit at
+// the bottom). madge builds the graph, type-only imports included, so a cycle of types counts too; the folder check
+// is the same graph with each file replaced by its folder.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import madge from "madge";
+
+// The repository, or another tree laid out like it (the check's own test runs it on a fixture).
+const ROOT = path.resolve(process.env.CHECK_CYCLES_ROOT ?? path.join(import.meta.dirname, ".."));
+const SOURCES = ["server.ts", "proxy.ts", "app", "components", "lib", "scripts"];
+
+/** The strongly connected components of more than one node (Tarjan): each is a set of folders that import each other. */
+function findFolderCycles(edges: Map<string, Set<string>>): string[][] {
+  let index = 0;
+  const indices = new Map<string, number>();
+  const lowLinks = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (node: string) => {
+    indices.set(node, index);
+    lowLinks.set(node, index);
+    index++;
+    stack.push(node);
+    onStack.add(node);
+    for (const next of edges.get(node) ?? []) {
+      if (!indices.has(next)) {
+        visit(next);
+        lowLinks.set(node, Math.min(lowLinks.get(node)!, lowLinks.get(next)!));
+      } else if (onStack.has(next)) {
+        lowLinks.set(node, Math.min(lowLinks.get(node)!, indices.get(next)!));
+      }
+    }
+    if (lowLinks.get(node) !== indices.get(node)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== node);
+    if (component.length > 1) cycles.push(component.sort());
+  };
+  for (const node of edges.keys()) if (!indices.has(node)) visit(node);
+  return cycles;
+}
+
+const libFolder = (file: string) => /^lib\/([^/]+)\//.exec(file)?.[0].slice(0, -1) ?? null;
+
+const result = await madge(SOURCES.map((source) => path.join(ROOT, source)).filter((source) => existsSync(source)), {
+  baseDir: ROOT,
+  fileExtensions: ["ts", "tsx"],
+  tsConfig: path.join(import.meta.dirname, "..", "tsconfig.json"),
+  excludeRegExp: [/lib\/db\/generated\//, /\.test\.ts$/, /node_modules/],
+  detectiveOptions: { ts: { skipTypeImports: false }, tsx: { skipTypeImports: false } },
+});
+
+const fileCycles = result.circular();
+const graph = result.obj();
+const folderEdges = new Map<string, Set<string>>();
+const witnesses = new Map<string, string>();
+for (const [from, targets] of Object.entries(graph)) {
+  const source = libFolder(from);
+  if (!source) continue;
+  for (const to of targets) {
+    const target = libFolder(to);
+    if (!target || target === source) continue;
+    if (!folderEdges.has(source)) folderEdges.set(source, new Set());
+    folderEdges.get(source)!.add(target);
+    witnesses.set(`${source}>${target}`, `${from} → ${to}`);
+  }
+}
+const folderCycles = findFolderCycles(folderEdges);
+
+for (const cycle of fileCycles) console.error(`Import cycle between files: ${[...cycle, cycle[0]].join(" → ")}`);
+for (const cycle of folderCycles) {
+  console.error(`Import cycle between lib/ folders: ${cycle.join(", ")}`);
+  for (const from of cycle) {
+    for (const to of cycle) {
+      const witness = witnesses.get(`${from}>${to}`);
+      if (witness) console.error(`  ${witness}`);
+    }
+  }
+}
+const checked = Object.keys(graph).length;
+if (fileCycles.length > 0 || folderCycles.length > 0) {
+  console.error(`${fileCycles.length} file cycle(s), ${folderCycles.length} folder cycle(s) in ${checked} files.`);
+  process.exit(1);
+}
+console.log(`No import cycles in ${checked} files (${folderEdges.size} lib/ folders with imports checked as layers).`);
