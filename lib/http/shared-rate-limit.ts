@@ -51,6 +51,31 @@ function retryAfter(known: Known, perMinute: number, now: number): number {
   return Math.max(1, Math.min(60, Math.ceil(seconds)));
 }
 
+/** Sends the unsynced counts of the current window (or only `only`'s), and learns those keys' shared counts. */
+async function syncCounts(known: Map<string, Known>, store: RateLimitStore, windowStart: number, only: string | undefined, onError?: (error: unknown) => void): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const [key, entry] of known) {
+    if (only !== undefined && key !== only) continue;
+    if (entry.windowStart === windowStart && (entry.unsynced !== 0 || key === only)) counts.set(key, entry.unsynced);
+  }
+  if (counts.size === 0) return;
+  for (const key of counts.keys()) known.get(key)!.unsynced = 0;
+  try {
+    const shared = await store.add(windowStart, counts);
+    for (const [key, { current, previous }] of shared) {
+      const entry = known.get(key);
+      if (entry?.windowStart === windowStart) Object.assign(entry, { current, previous });
+    }
+  } catch (error) {
+    // Not lost: counted again locally, sent with the next sync.
+    for (const [key, count] of counts) {
+      const entry = known.get(key);
+      if (entry?.windowStart === windowStart) entry.unsynced += count;
+    }
+    onError?.(error);
+  }
+}
+
 export function createSharedRateLimiter(options: { perMinute: number; store: RateLimitStore; syncMs?: number; maxKeys?: number; onError?: (error: unknown) => void }): SharedRateLimiter {
   const { perMinute, store } = options;
   const maxKeys = options.maxKeys ?? 10_000;
@@ -75,32 +100,7 @@ export function createSharedRateLimiter(options: { perMinute: number; store: Rat
     return entry;
   };
 
-  /** Sends the unsynced counts of the current window, and learns every key's shared counts. */
-  const sync = async (only?: string): Promise<void> => {
-    const now = Date.now();
-    const windowStart = windowOf(now);
-    const counts = new Map<string, number>();
-    for (const [key, entry] of known) {
-      if (only !== undefined && key !== only) continue;
-      if (entry.windowStart === windowStart && (entry.unsynced !== 0 || key === only)) counts.set(key, entry.unsynced);
-    }
-    if (counts.size === 0) return;
-    for (const key of counts.keys()) known.get(key)!.unsynced = 0;
-    try {
-      const shared = await store.add(windowStart, counts);
-      for (const [key, { current, previous }] of shared) {
-        const entry = known.get(key);
-        if (entry?.windowStart === windowStart) Object.assign(entry, { current, previous });
-      }
-    } catch (error) {
-      // Not lost: counted again locally, sent with the next sync.
-      for (const [key, count] of counts) {
-        const entry = known.get(key);
-        if (entry?.windowStart === windowStart) entry.unsynced += count;
-      }
-      options.onError?.(error);
-    }
-  };
+  const sync = (only?: string) => syncCounts(known, store, windowOf(Date.now()), only, options.onError);
 
   const timer = setInterval(() => {
     if (!syncing) syncing = sync().finally(() => (syncing = null));

@@ -71,20 +71,33 @@ type AdmissionOptions = {
   onRefused?: (error: ApiError) => void;
 };
 
-export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmission {
-  const { maxInFlight, maxConcurrent, maxTurnWaitMs = MAX_TURN_WAIT_MS, maxPerSource = Number.POSITIVE_INFINITY, bodyTimeoutMs = 10_000 } = options;
-  const sourceOf = options.sourceOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? "unknown");
-  /** Webhooks in flight per source address; an address leaves the map with its last one. */
+/** Counts webhooks in flight per source address; an address leaves the map with its last one. */
+function createSourceCounts(maxPerSource: number) {
   const perSource = new Map<string, number>();
-  let inFlight = 0;
-  let running = 0;
-  const waiting: Waiting[] = [];
-  let sweeper: ReturnType<typeof setInterval> | null = null;
+  return {
+    /** Takes a place for `source`, or false when it holds all of its own already. */
+    take(source: string): boolean {
+      const held = perSource.get(source) ?? 0;
+      if (held >= maxPerSource) return false;
+      perSource.set(source, held + 1);
+      return true;
+    },
+    release(source: string): void {
+      const left = (perSource.get(source) ?? 1) - 1;
+      if (left > 0) perSource.set(source, left);
+      else perSource.delete(source);
+    },
+  };
+}
 
+/** Webhooks whose body has arrived, waiting for one of `maxConcurrent` turns, first come first served. */
+function createTurns(maxConcurrent: number, maxTurnWaitMs: number) {
+  const waiting: Waiting[] = [];
+  let running = 0;
+  let sweeper: ReturnType<typeof setInterval> | null = null;
   const startNext = () => {
     while (running < maxConcurrent && waiting.length > 0) waiting.shift()!.run();
   };
-
   /** Refuses, oldest first, those that have waited too long for their turn; stops while nobody waits. */
   const sweep = () => {
     const oldest = Date.now() - maxTurnWaitMs;
@@ -94,7 +107,35 @@ export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmiss
       sweeper = null;
     }
   };
+  return {
+    get running() {
+      return running;
+    },
+    wait(entry: Waiting): void {
+      entry.since = Date.now();
+      waiting.push(entry);
+      startNext();
+      if (waiting.length > 0 && !sweeper) {
+        sweeper = setInterval(sweep, Math.min(250, maxTurnWaitMs));
+        sweeper.unref();
+      }
+    },
+    started: () => void (running += 1),
+    /** A webhook left: its turn (if it had one) goes to the next, or it stops waiting. */
+    left(entry: Waiting, hadTurn: boolean): void {
+      if (hadTurn) running -= 1;
+      else if (waiting.includes(entry)) waiting.splice(waiting.indexOf(entry), 1);
+      startNext();
+    },
+  };
+}
 
+export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmission {
+  const { maxInFlight, maxConcurrent, maxTurnWaitMs = MAX_TURN_WAIT_MS, maxPerSource = Number.POSITIVE_INFINITY, bodyTimeoutMs = 10_000 } = options;
+  const sourceOf = options.sourceOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? "unknown");
+  const sources = createSourceCounts(maxPerSource);
+  const turns = createTurns(maxConcurrent, maxTurnWaitMs);
+  let inFlight = 0;
   const unavailable = (message: string) => new ApiError("unavailable", message, { headers: { "retry-after": "1" } });
 
   function refuse(request: IncomingMessage, response: ServerResponse, error: ApiError): void {
@@ -104,6 +145,39 @@ export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmiss
     response.end(JSON.stringify(errorBody(error)));
     request.resume();
     options.onRefused?.(error);
+  }
+
+  function admitScreened(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
+    if (inFlight >= maxInFlight) return refuse(request, response, unavailable(`Callboard is already handling ${maxInFlight} webhooks; retry in a second.`));
+    // One address trickling a thousand slow bodies must not take every place.
+    const source = sourceOf(request);
+    if (!sources.take(source)) return refuse(request, response, unavailable(`This address already has ${maxPerSource} webhooks in flight; retry in a second.`));
+    inFlight += 1;
+    let hasTurn = false;
+    // A body too slow to arrive is answered 408 here while it waits; once handed on, the reader keeps the deadline.
+    const deadline = setTimeout(() => hasTurn || refuse(request, response, bodyTimedOut(bodyTimeoutMs)), bodyTimeoutMs);
+    const entry: Waiting = {
+      run: () => {
+        if (response.destroyed) return; // The sender gave up while it waited.
+        hasTurn = true;
+        turns.started();
+        handle();
+      },
+      refuse: () => refuse(request, response, unavailable(`Callboard could not take this webhook within ${maxTurnWaitMs / 1000} s; retry in a second.`)),
+      since: 0,
+    };
+    response.once("close", () => {
+      clearTimeout(deadline);
+      sources.release(source);
+      inFlight -= 1;
+      turns.left(entry, hasTurn);
+    });
+    whenBodyArrived(request, (isWhole) => {
+      if (!isWhole) return entry.run();
+      // Whole: from here the wait for a turn is bounded by maxTurnWaitMs instead.
+      clearTimeout(deadline);
+      turns.wait(entry);
+    });
   }
 
   return {
@@ -120,59 +194,7 @@ export function createWebhookAdmission(options: AdmissionOptions): WebhookAdmiss
       return inFlight;
     },
     get running() {
-      return running;
+      return turns.running;
     },
   };
-
-  function admitScreened(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
-    if (inFlight >= maxInFlight) {
-      return refuse(request, response, unavailable(`Callboard is already handling ${maxInFlight} webhooks; retry in a second.`));
-    }
-    // One address trickling a thousand slow bodies must not take every place.
-    const source = sourceOf(request);
-    const fromSource = perSource.get(source) ?? 0;
-    if (fromSource >= maxPerSource) {
-      return refuse(request, response, unavailable(`This address already has ${maxPerSource} webhooks in flight; retry in a second.`));
-    }
-    inFlight += 1;
-    perSource.set(source, fromSource + 1);
-    let isRunning = false;
-    // A body too slow to arrive is answered 408 here while it waits; once handed on, the reader keeps the deadline.
-    const deadline = setTimeout(() => {
-      if (!isRunning) refuse(request, response, bodyTimedOut(bodyTimeoutMs));
-    }, bodyTimeoutMs);
-    const run = () => {
-      if (response.destroyed) return; // The sender gave up while it waited.
-      isRunning = true;
-      running += 1;
-      handle();
-    };
-    const entry: Waiting = {
-      run,
-      refuse: () => refuse(request, response, unavailable(`Callboard could not take this webhook within ${maxTurnWaitMs / 1000} s; retry in a second.`)),
-      since: 0,
-    };
-    response.once("close", () => {
-      clearTimeout(deadline);
-      const left = (perSource.get(source) ?? 1) - 1;
-      if (left > 0) perSource.set(source, left);
-      else perSource.delete(source);
-      inFlight -= 1;
-      if (isRunning) running -= 1;
-      else if (waiting.includes(entry)) waiting.splice(waiting.indexOf(entry), 1);
-      startNext();
-    });
-    whenBodyArrived(request, (isWhole) => {
-      if (!isWhole) return run();
-      // Whole: from here the wait for a turn is bounded by maxTurnWaitMs instead.
-      clearTimeout(deadline);
-      entry.since = Date.now();
-      waiting.push(entry);
-      startNext();
-      if (waiting.length > 0 && !sweeper) {
-        sweeper = setInterval(sweep, Math.min(250, maxTurnWaitMs));
-        sweeper.unref();
-      }
-    });
-  }
 }
