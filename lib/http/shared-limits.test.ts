@@ -1,25 +1,13 @@
 // Rate limits hold across instances: two Callboard processes on one database (and, with REDIS_URL, one Redis) count
 // a source's webhooks, a token's requests and an address's refused tokens against one limit each.
-import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiToken } from "@/lib/api-tokens/api-token-secret";
 import { apiGet, createApiTokenOverHttp } from "@/lib/testing/api-tokens";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
+import { isRedisReachable, TEST_REDIS_URL } from "@/lib/testing/redis";
 import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
 
 const LIMITS = { WEBHOOK_RATE_LIMIT_PER_MINUTE: "6", API_RATE_LIMIT_PER_MINUTE: "6", API_TOKEN_FAILURES_PER_MINUTE: "4" };
-
-async function isRedisReachable(): Promise<boolean> {
-  const client = createClient({ url: "redis://127.0.0.1:6379", socket: { connectTimeout: 1_000, reconnectStrategy: false } });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.quit();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Alternates `count` requests between the two instances, in order, and returns their statuses. */
 async function alternate(instances: TestServer[], count: number, send: (server: TestServer) => Promise<Response>): Promise<number[]> {
@@ -74,5 +62,5 @@ describeSharedLimits("Postgres", () => ({ REALTIME_ADAPTER: "postgres" }));
 // CI starts a Redis on this port (.ci/run); without one there is nothing to share through, and the suite says so.
 const hasRedis = await isRedisReachable();
 describe.runIf(hasRedis)("with Redis", () => {
-  describeSharedLimits("Redis", () => ({ REDIS_URL: "redis://127.0.0.1:6379", REALTIME_ADAPTER: "postgres" }));
+  describeSharedLimits("Redis", () => ({ REDIS_URL: TEST_REDIS_URL, REALTIME_ADAPTER: "postgres" }));
 });

@@ -1,5 +1,5 @@
 // Two Callboard processes on one database: a webhook that reaches one reaches the boards of the other.
-import { createClient } from "redis";
+import { isRedisReachable, TEST_REDIS_URL } from "@/lib/testing/redis";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CallView } from "@/lib/shared/calls/call-view";
@@ -31,22 +31,7 @@ function nextUpdate(socket: Socket, callId: string, timeoutMs = 5_000): Promise<
   });
 }
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-
-/** Redis is optional for Callboard; where none runs, the Redis case is reported as skipped, not passed. */
-async function isRedisReachable(): Promise<boolean> {
-  const client = createClient({ url: REDIS_URL, socket: { connectTimeout: 1_000, reconnectStrategy: false } });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.ping();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.quit().catch(() => {});
-  }
-}
+const REDIS_URL = TEST_REDIS_URL;
 const hasRedis = await isRedisReachable();
 
 const cases: { adapter: string; env: Record<string, string>; isAvailable: boolean }[] = [
