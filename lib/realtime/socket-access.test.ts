@@ -36,6 +36,11 @@ function connect(cookie: string, headers: Record<string, string> = {}): Promise<
 const closed = (socket: Socket) => new Promise<void>((resolve) => (socket.disconnected ? resolve() : socket.once("disconnect", () => resolve())));
 
 describe("the live connection", () => {
+  it("refuses a handshake without a session in the one error shape", async () => {
+    const refused = await connect("").then(() => null, (error: Error & { data?: unknown }) => error);
+    expect(refused?.data).toEqual({ error: { code: "unauthorized", message: expect.stringContaining("sign in") } });
+  });
+
   it("refuses a page of another site, even with the user's cookie, and takes Callboard's own", async () => {
     const { cookie } = await createSignedInUser(server.baseUrl, server.database.url, "viewer");
     await expect(connect(cookie, { origin: "https://evil.example" })).rejects.toThrow();
@@ -47,7 +52,10 @@ describe("the live connection", () => {
   it("holds at most SOCKET_MAX_PER_USER connections per user, and takes a new one once one has closed", async () => {
     const { cookie } = await createSignedInUser(server.baseUrl, server.database.url, "viewer");
     const sockets = [await connect(cookie), await connect(cookie), await connect(cookie)];
-    await expect(connect(cookie)).rejects.toThrow(/too many connections/);
+    const refused = await connect(cookie).then(() => null, (error: Error & { data?: unknown }) => error);
+    expect(refused?.message).toMatch(/too many connections/);
+    // The one error shape, as every route and server action answers.
+    expect(refused?.data).toEqual({ error: { code: "rate_limited", message: refused?.message } });
     // Another user is not affected.
     const other = await createSignedInUser(server.baseUrl, server.database.url, "viewer");
     (await connect(other.cookie)).close();

@@ -15,6 +15,7 @@ import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import type { Lifecycle } from "@/lib/observability/lifecycle";
 import type { Logger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
+import type { ErrorBody, ErrorCode } from "@/lib/shared/http/error-shape";
 import { SOCKET_PATH } from "@/lib/shared/realtime/events";
 import { createCallPublisher, type CallboardSocketServer } from "./call-publisher";
 export type RealtimeAdapter = "postgres" | "redis" | "none";
@@ -38,6 +39,14 @@ type AttachOptions = {
 };
 
 type SocketData = { userId: string; sessionId: string };
+
+/**
+ * A refused handshake, in Callboard's one error shape: the client's connect_error carries `{ error: { code, message } }`
+ * as its `data` (and the message as its own, as Socket.IO clients expect).
+ */
+function refusal(code: ErrorCode, message: string): Error & { data: ErrorBody } {
+  return Object.assign(new Error(message), { data: { error: { code, message } } });
+}
 
 export type Realtime = {
   publisher: CallPublisher;
@@ -109,9 +118,9 @@ function createSocketServer(httpServer: HttpServer, options: AttachOptions, deps
     const cookie = socket.handshake.headers.cookie ?? "";
     options.authenticate(new Headers({ cookie })).then(
       (identity) => {
-        if (!identity) return next(new Error("unauthorized: sign in to receive live updates"));
+        if (!identity) return next(refusal("unauthorized", "unauthorized: sign in to receive live updates"));
         const open = perUser.get(identity.userId) ?? 0;
-        if (open >= options.maxPerUser) return next(new Error(`too many connections: close some of your ${open} open boards and reload`));
+        if (open >= options.maxPerUser) return next(refusal("rate_limited", `too many connections: close some of your ${open} open boards and reload`));
         perUser.set(identity.userId, open + 1);
         (socket.data as SocketData) = { userId: identity.userId, sessionId: identity.sessionId };
         // A room per session: signing out, revoking the session or removing the user ends its open boards at once.
@@ -126,7 +135,7 @@ function createSocketServer(httpServer: HttpServer, options: AttachOptions, deps
         });
         next();
       },
-      () => next(new Error("unavailable: could not check the session")),
+      () => next(refusal("unavailable", "unavailable: could not check the session")),
     );
   });
   const clients = deps.metrics.socketClients;
