@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { InvalidEnvironmentError, parseEnv } from "@/lib/env";
 import { DEVELOPMENT_ENCRYPTION_KEY } from "./encryption-keys";
-import { createSecretBox, isUndecryptableSecretError, resolveEncryptionKeys, sealedKeyId, UndecryptableSecretError } from "./secret-box";
+import { createSecretBox, isUndecryptableSecretError, resolveEncryptionKeys, sealedKeyId, type UndecryptableSecretError } from "./secret-box";
 
 const newKey = () => randomBytes(32).toString("base64");
 const keyA = newKey();
