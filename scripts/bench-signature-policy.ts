@@ -4,7 +4,7 @@
 import "@/lib/env-files";
 import { openScriptDatabase } from "@/lib/db/open-script-database";
 import { env } from "@/lib/env";
-import { createSecretBoxFromEnv } from "@/lib/secrets/secret-box";
+import { createSecretBox, resolveEncryptionKeys } from "@/lib/secrets/secret-box";
 import { createSigningSecrets, ensureWebhookSecret, type SigningSecrets } from "@/lib/webhooks/webhook-secrets";
 
 type Figures = { calls: number; perSecond: number; p50: number; p99: number };
@@ -28,8 +28,9 @@ function show(label: string, figures: Figures): string {
   return `${label.padEnd(28)} ${figures.calls.toString().padStart(7)} calls  ${figures.perSecond.toFixed(0).padStart(9)}/s  p50 ${(figures.p50 * 1000).toFixed(1).padStart(8)} µs  p99 ${(figures.p99 * 1000).toFixed(1).padStart(8)} µs`;
 }
 
-// The stored secrets are encrypted, so the baseline includes decrypting them, as the webhook route's reads do.
-const secretBox = createSecretBoxFromEnv(env);
+// The stored secrets are encrypted, so the baseline includes decrypting them, as the webhook route's reads do. The
+// key as for `npm run dev`, on whose database this runs by default: CALLBOARD_ENCRYPTION_KEY, else the development key.
+const secretBox = createSecretBox(resolveEncryptionKeys({ ...env, NODE_ENV: "development" }).keys);
 const database = await openScriptDatabase(secretBox);
 let exitCode = 0;
 try {
