@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
 import { processCpuMs } from "@/lib/testing/process-cpu";
 import { createTestDatabase } from "@/lib/testing/test-postgres";
-import { findFreePort, startTestServer, TEST_AUTH_SECRET, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
+import { findFreePort, startTestServer, TEST_AUTH_SECRET, TEST_ENCRYPTION_KEY, TEST_WEBHOOK_SECRET } from "@/lib/testing/test-server";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -60,7 +60,7 @@ describe("the Callboard server process", () => {
     const database = await createTestDatabase();
     const port = await findFreePort();
     const npm = spawn("npm", ["start"], {
-      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1", FLIREO_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, AUTH_SECRET: TEST_AUTH_SECRET, CALLBOARD_PARENT_PID: String(process.pid) },
+      env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), HOST: "127.0.0.1", FLIREO_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, AUTH_SECRET: TEST_AUTH_SECRET, CALLBOARD_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, CALLBOARD_PARENT_PID: String(process.pid) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -15,6 +15,8 @@ import { DEVELOPMENT_AUTH_SECRET, env, resolveAuthSecret } from "@/lib/env";
 import { pinClientAddress } from "@/lib/http/client-address";
 import { logger } from "@/lib/observability/logger";
 import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
+import { resolveEncryptionKeys } from "@/lib/secrets/secret-box";
+import { sealStoredSecrets } from "@/lib/secrets/seal-stored-secrets";
 import { ensureWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 
 const isDev = env.NODE_ENV === "development";
@@ -110,11 +112,19 @@ async function main(): Promise<void> {
   if (resolveAuthSecret() === DEVELOPMENT_AUTH_SECRET) {
     logger.warn("AUTH_SECRET is not set: using the development default. Set AUTH_SECRET before exposing Callboard.");
   }
+  // Before anything starts: production stops here without CALLBOARD_ENCRYPTION_KEY, saying what to set.
+  if (resolveEncryptionKeys(env).isDevelopmentKey) {
+    logger.warn("CALLBOARD_ENCRYPTION_KEY is not set: stored secrets are encrypted with the public development key. Set it before exposing Callboard.");
+  }
   const database = await resolveDatabase();
   const migrations = await migrateDatabase(database.url);
   const context = await createAppContext({ databaseUrl: database.url, env, logger });
   provideAppContext(context);
-  await ensureWebhookSecret(context.prisma);
+  // The data step after the SQL migrations: plain-text secrets are encrypted, and start-up stops (with what to set)
+  // if a stored one does not decrypt with CALLBOARD_ENCRYPTION_KEY.
+  const sealing = await sealStoredSecrets(context.database.pool, context.secretBox);
+  if (sealing.sealed > 0) logger.info({ sealed: sealing.sealed }, "Encrypted stored secrets that were kept in plain text");
+  await ensureWebhookSecret(context.prisma, context.secretBox);
 
   const httpServer = createServer({
     // A request's headers must arrive within WEBHOOK_BODY_TIMEOUT_MS (Node answers 408), checked every second: slow

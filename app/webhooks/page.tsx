@@ -3,9 +3,11 @@ import type { Metadata } from "next";
 import { appContext } from "@/lib/context/current";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { SecretsUnavailable } from "@/components/settings/secrets-unavailable";
 import { WebhooksSetup } from "@/components/settings/webhooks/webhooks-setup";
 import { getSessionUser } from "@/lib/context/session";
 import { loadWebhookSettingsView } from "@/lib/flireo/webhook-settings";
+import { isUndecryptableSecretError } from "@/lib/secrets/secret-box";
 import { readRequestOrigin } from "@/lib/webhooks/webhook-url";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +17,12 @@ export default async function WebhooksPage() {
   const requestHeaders = await headers();
   // proxy.ts sends viewers a 403 before this runs; this is the second line, since the page reveals secrets.
   if ((await getSessionUser(requestHeaders))?.role !== "admin") notFound();
-  const settings = await loadWebhookSettingsView(appContext(), readRequestOrigin(requestHeaders));
+  let settings;
+  try {
+    settings = await loadWebhookSettingsView(appContext(), readRequestOrigin(requestHeaders));
+  } catch (error) {
+    if (isUndecryptableSecretError(error)) return <SecretsUnavailable title="Webhooks" message={error.message} />;
+    throw error;
+  }
   return <WebhooksSetup settings={settings} />;
 }

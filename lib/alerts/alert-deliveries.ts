@@ -7,13 +7,13 @@ import { ApiError } from "@/lib/http/api-error";
 import type { Lifecycle } from "@/lib/observability/lifecycle";
 import type { Logger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
+import { isUndecryptableSecretError, type SecretBox } from "@/lib/secrets/secret-box";
 import { alertCallId, type AlertContent } from "./alert-content";
-import { destinationLabel } from "./alert-rules";
 import type { AlertDeliveriesResponse, AlertDeliveryState, AlertDeliveryView, AlertKind, DestinationKind, TestAlertResult } from "@/lib/shared/alerts/alert-view";
-import { sendAlert, type SendOutcome, type SmtpTransports } from "./send-alert";
+import { sendAlert, type AlertTarget, type SendOutcome, type SmtpTransports } from "./send-alert";
 
 /** What sending alerts needs from the application context. */
-export type AlertServices = { prisma: PrismaClient; metrics: Metrics; smtp: SmtpTransports; logger: Logger; lifecycle: Lifecycle };
+export type AlertServices = { prisma: PrismaClient; metrics: Metrics; smtp: SmtpTransports; logger: Logger; lifecycle: Lifecycle; secretBox: SecretBox };
 
 const MAX_RETRY_DELAY_SECONDS = 3_600;
 const MAX_ERROR_TEXT = 500;
@@ -104,6 +104,16 @@ export async function loadClaimedDeliveries(prisma: PrismaClient, ids: bigint[])
 
 export type ClaimedDelivery = Awaited<ReturnType<typeof loadClaimedDeliveries>>[number];
 
+/** Where a destination sends, its URL and secret decrypted (lib/secrets). */
+function openTarget(box: SecretBox, destination: NonNullable<ClaimedDelivery["destination"]>): AlertTarget {
+  return {
+    kind: destination.kind as DestinationKind,
+    url: destination.url === null ? null : box.open(destination.url, "alert_destinations.url"),
+    secret: destination.secret === null ? null : box.open(destination.secret, "alert_destinations.secret"),
+    emailTo: destination.emailTo,
+  };
+}
+
 /** Sends one claimed delivery and records what happened. */
 export async function sendClaimedDelivery(services: AlertServices, delivery: ClaimedDelivery, maxAttempts: number = env.ALERT_MAX_ATTEMPTS): Promise<DeliveryOutcome> {
   const { destination } = delivery;
@@ -113,8 +123,16 @@ export async function sendClaimedDelivery(services: AlertServices, delivery: Cla
   if (!destination.isEnabled && delivery.alert.kind !== "test") {
     return recordOutcome(services, delivery, { isSent: false, status: null, error: "The destination was disabled before the alert was sent.", isRetryable: false }, maxAttempts);
   }
+  let target: AlertTarget;
+  try {
+    target = openTarget(services.secretBox, destination);
+  } catch (error) {
+    if (!isUndecryptableSecretError(error)) throw error;
+    // Retried: once CALLBOARD_ENCRYPTION_KEY holds the key, the next attempt goes out.
+    return recordOutcome(services, delivery, { isSent: false, status: null, error: error.message, isRetryable: true }, maxAttempts);
+  }
   const outcome = await sendAlert(
-    { kind: destination.kind as DestinationKind, url: destination.url, secret: destination.secret, emailTo: destination.emailTo },
+    target,
     {
       alertId: delivery.alertId.toString(),
       deliveryId: delivery.id.toString(),
@@ -131,7 +149,7 @@ export async function sendTestAlert(services: AlertServices, destinationId: bigi
   const { prisma } = services;
   const destination = await prisma.alertDestination.findUnique({ where: { id: destinationId }, include: { rule: true } });
   if (!destination) throw new ApiError("not_found", `No alert destination with id ${destinationId}.`);
-  const label = destinationLabel(destination);
+  const label = destination.label ?? destination.kind;
   const content: AlertContent = { kind: "test", rule: { id: destination.ruleId.toString(), name: destination.rule.name }, destination: label, at: new Date().toISOString() };
   const alert = await prisma.alert.create({
     data: {

@@ -1,7 +1,10 @@
-// Alert rules and their destinations: what the admin page lists, creates, changes and deletes.
+// Alert rules and their destinations: what the admin page lists, creates, changes and deletes. A destination's URL
+// and signing secret are stored encrypted (lib/secrets): sealed here on the way in, opened for the view, and a Slack
+// URL, whose path is its secret, never goes back to a browser whole.
 import type { AlertDestination, AlertRule, PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
 import { describeIssues } from "@/lib/http/read-json-body";
+import type { SecretBox } from "@/lib/secrets/secret-box";
 import { generateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 import { refuseDisallowedDestinationUrl } from "./check-destination-url";
 import { checkThresholdFields, DESTINATION_FIELD_NAMES, RULE_FIELD_NAMES, type DestinationInput, type DestinationPatch, type RuleInput, type RulePatch } from "./alert-schemas";
@@ -9,38 +12,57 @@ import { thresholdFields, type AlertDestinationView, type AlertRuleKind, type Al
 
 type RuleWithDestinations = AlertRule & { destinations: AlertDestination[] };
 
+/** What the page shows in place of the hidden part of a URL. */
+const HIDDEN = "•".repeat(12);
+
 /** Path parameters are database ids; anything else is simply not found. */
 export function parseAlertId(value: string, what: "rule" | "destination"): bigint {
   if (!/^\d{1,18}$/.test(value)) throw new ApiError("not_found", `No alert ${what} with id ${value}.`);
   return BigInt(value);
 }
 
+/**
+ * How lists and the delivery log name a destination, stored beside it (alert_destinations.label) so that naming one
+ * needs no decryption: the e-mail addresses, or the URL's host only. A Slack URL's path is its secret, and a webhook
+ * URL's path or query can hold a token too: "/…" says there is one.
+ */
 export function destinationLabel(destination: { kind: string; url: string | null; emailTo: string[] }): string {
   if (destination.kind === "email") return destination.emailTo.join(", ");
-  if (!destination.url) return destination.kind;
-  try {
-    const url = new URL(destination.url);
-    // Slack's path is the secret part of the URL: show only the host.
-    const shown = destination.kind === "slack" ? url.host : `${url.host}${url.pathname === "/" ? "" : url.pathname}`;
-    return shown.length > 60 ? `${shown.slice(0, 59)}…` : shown;
-  } catch {
-    return destination.url.slice(0, 60);
-  }
+  const url = destination.url ? URL.parse(destination.url) : null;
+  if (!url) return destination.kind;
+  const hasMore = destination.kind === "webhook" && (url.pathname !== "/" || url.search !== "");
+  const shown = `${url.host}${hasMore ? "/…" : ""}`;
+  return shown.length > 60 ? `${shown.slice(0, 59)}…` : shown;
 }
 
-export function toDestinationView(destination: AlertDestination): AlertDestinationView {
+/** A Slack URL as a browser may see it: scheme, host and the first path segment; the rest, the secret, hidden. */
+export function maskSlackUrl(url: string): string {
+  const parsed = URL.parse(url);
+  if (!parsed) return HIDDEN;
+  const [first] = parsed.pathname.split("/").filter(Boolean);
+  return `${parsed.origin}/${first ? `${first}/` : ""}${HIDDEN}`;
+}
+
+/** The URL as the view shows it (and as it may come back in a save). */
+function shownUrl(kind: string, url: string): string {
+  return kind === "slack" ? maskSlackUrl(url) : url;
+}
+
+export function toDestinationView(destination: AlertDestination, box: SecretBox): AlertDestinationView {
+  const url = destination.url === null ? null : box.open(destination.url, "alert_destinations.url");
+  const secret = destination.secret === null ? null : box.open(destination.secret, "alert_destinations.secret");
   return {
     id: destination.id.toString(),
     kind: destination.kind as DestinationKind,
-    url: destination.url,
+    url: url === null ? null : shownUrl(destination.kind, url),
     to: destination.emailTo,
     isEnabled: destination.isEnabled,
-    maskedSecret: destination.secret ? `${destination.secret.slice(0, 10)}${"•".repeat(16)}` : null,
-    label: destinationLabel(destination),
+    maskedSecret: secret ? `${secret.slice(0, 10)}${"•".repeat(16)}` : null,
+    label: destination.label ?? destinationLabel({ ...destination, url }),
   };
 }
 
-export function toRuleView(rule: RuleWithDestinations): AlertRuleView {
+export function toRuleView(rule: RuleWithDestinations, box: SecretBox): AlertRuleView {
   return {
     id: rule.id.toString(),
     name: rule.name,
@@ -55,19 +77,30 @@ export function toRuleView(rule: RuleWithDestinations): AlertRuleView {
     suppressedCount: rule.suppressedCount,
     cooldownUntil: rule.cooldownUntil?.toISOString() ?? null,
     createdAt: rule.createdAt.toISOString(),
-    destinations: [...rule.destinations].sort((a, b) => Number(a.id - b.id)).map(toDestinationView),
+    destinations: [...rule.destinations].sort((a, b) => Number(a.id - b.id)).map((destination) => toDestinationView(destination, box)),
   };
 }
 
-function destinationData(input: DestinationInput) {
-  return input.kind === "email"
-    ? { kind: input.kind, url: null, secret: null, emailTo: input.to, isEnabled: input.isEnabled }
-    : { kind: input.kind, url: input.url, secret: input.kind === "webhook" ? generateWebhookSecret() : null, emailTo: [], isEnabled: input.isEnabled };
+/** A URL that still holds the page's hidden part was not typed in full: it cannot be saved as it is. */
+function refuseHiddenUrl(url: string, fieldName: string): void {
+  if (url.includes("•")) throw new ApiError("unprocessable", `${fieldName} still holds its hidden part (•••): paste the whole URL, or leave the URL as it is.`);
 }
 
-export async function listAlertRules(prisma: PrismaClient): Promise<AlertRuleView[]> {
+function destinationData(input: DestinationInput, box: SecretBox) {
+  if (input.kind === "email") return { kind: input.kind, url: null, secret: null, label: destinationLabel({ kind: input.kind, url: null, emailTo: input.to }), emailTo: input.to, isEnabled: input.isEnabled };
+  return {
+    kind: input.kind,
+    url: box.seal(input.url, "alert_destinations.url"),
+    secret: input.kind === "webhook" ? box.seal(generateWebhookSecret(), "alert_destinations.secret") : null,
+    label: destinationLabel({ kind: input.kind, url: input.url, emailTo: [] }),
+    emailTo: [],
+    isEnabled: input.isEnabled,
+  };
+}
+
+export async function listAlertRules(prisma: PrismaClient, box: SecretBox): Promise<AlertRuleView[]> {
   const rules = await prisma.alertRule.findMany({ include: { destinations: true }, orderBy: { id: "asc" } });
-  return rules.map(toRuleView);
+  return rules.map((rule) => toRuleView(rule, box));
 }
 
 async function findRule(prisma: PrismaClient, id: bigint): Promise<RuleWithDestinations> {
@@ -76,8 +109,8 @@ async function findRule(prisma: PrismaClient, id: bigint): Promise<RuleWithDesti
   return rule;
 }
 
-export async function getAlertRule(prisma: PrismaClient, id: bigint): Promise<AlertRuleView> {
-  return toRuleView(await findRule(prisma, id));
+export async function getAlertRule(prisma: PrismaClient, box: SecretBox, id: bigint): Promise<AlertRuleView> {
+  return toRuleView(await findRule(prisma, id), box);
 }
 
 /** The cooldown as the admin enters it (minutes, fractions allowed) and as it is stored (whole seconds). */
@@ -85,9 +118,11 @@ function toCooldownSeconds(minutes: number): number {
   return Math.round(minutes * 60);
 }
 
-export async function createAlertRule(prisma: PrismaClient, input: RuleInput): Promise<AlertRuleView> {
+export async function createAlertRule(prisma: PrismaClient, box: SecretBox, input: RuleInput): Promise<AlertRuleView> {
   for (const [index, destination] of input.destinations.entries()) {
-    if (destination.kind !== "email") await refuseDisallowedDestinationUrl(destination.kind, destination.url, `Destination ${index + 1}: the URL`);
+    if (destination.kind === "email") continue;
+    refuseHiddenUrl(destination.url, `Destination ${index + 1}: the URL`);
+    await refuseDisallowedDestinationUrl(destination.kind, destination.url, `Destination ${index + 1}: the URL`);
   }
   const rule = await prisma.alertRule.create({
     data: {
@@ -98,14 +133,14 @@ export async function createAlertRule(prisma: PrismaClient, input: RuleInput): P
       errorContains: input.errorContains,
       cooldownSeconds: toCooldownSeconds(input.cooldownMinutes),
       isEnabled: input.isEnabled,
-      destinations: { create: input.destinations.map(destinationData) },
+      destinations: { create: input.destinations.map((destination) => destinationData(destination, box)) },
     },
     include: { destinations: true },
   });
-  return toRuleView(rule);
+  return toRuleView(rule, box);
 }
 
-export async function updateAlertRule(prisma: PrismaClient, id: bigint, patch: RulePatch): Promise<AlertRuleView> {
+export async function updateAlertRule(prisma: PrismaClient, box: SecretBox, id: bigint, patch: RulePatch): Promise<AlertRuleView> {
   const current = await findRule(prisma, id);
   const merged = {
     kind: patch.kind ?? current.kind,
@@ -135,7 +170,7 @@ export async function updateAlertRule(prisma: PrismaClient, id: bigint, patch: R
     },
     include: { destinations: true },
   });
-  return toRuleView(rule);
+  return toRuleView(rule, box);
 }
 
 export async function deleteAlertRule(prisma: PrismaClient, id: bigint): Promise<void> {
@@ -143,12 +178,15 @@ export async function deleteAlertRule(prisma: PrismaClient, id: bigint): Promise
   if (count === 0) throw new ApiError("not_found", `No alert rule with id ${id}.`);
 }
 
-export async function addAlertDestination(prisma: PrismaClient, ruleId: bigint, input: DestinationInput): Promise<AlertRuleView> {
+export async function addAlertDestination(prisma: PrismaClient, box: SecretBox, ruleId: bigint, input: DestinationInput): Promise<AlertRuleView> {
   const rule = await findRule(prisma, ruleId);
   if (rule.destinations.length >= 10) throw new ApiError("unprocessable", "A rule has at most 10 destinations; remove one first.");
-  if (input.kind !== "email") await refuseDisallowedDestinationUrl(input.kind, input.url, DESTINATION_FIELD_NAMES.url ?? "The URL");
-  await prisma.alertDestination.create({ data: { ...destinationData(input), ruleId } });
-  return getAlertRule(prisma, ruleId);
+  if (input.kind !== "email") {
+    refuseHiddenUrl(input.url, DESTINATION_FIELD_NAMES.url ?? "The URL");
+    await refuseDisallowedDestinationUrl(input.kind, input.url, DESTINATION_FIELD_NAMES.url ?? "The URL");
+  }
+  await prisma.alertDestination.create({ data: { ...destinationData(input, box), ruleId } });
+  return getAlertRule(prisma, box, ruleId);
 }
 
 async function findDestination(prisma: PrismaClient, id: bigint): Promise<AlertDestination> {
@@ -157,27 +195,57 @@ async function findDestination(prisma: PrismaClient, id: bigint): Promise<AlertD
   return destination;
 }
 
-export async function updateAlertDestination(prisma: PrismaClient, id: bigint, patch: DestinationPatch): Promise<AlertRuleView> {
+/** The URL a save changes to: none when it is the one shown (a Slack URL comes back masked), else the new one, checked. */
+async function changedUrl(box: SecretBox, destination: AlertDestination, url: string | undefined): Promise<string | undefined> {
+  if (url === undefined || destination.url === null) return url;
+  const stored = box.open(destination.url, "alert_destinations.url");
+  if (url === shownUrl(destination.kind, stored)) return undefined;
+  const fieldName = DESTINATION_FIELD_NAMES.url ?? "The URL";
+  refuseHiddenUrl(url, fieldName);
+  await refuseDisallowedDestinationUrl(destination.kind as DestinationKind, url, fieldName);
+  return url;
+}
+
+export async function updateAlertDestination(prisma: PrismaClient, box: SecretBox, id: bigint, patch: DestinationPatch): Promise<AlertRuleView> {
   const destination = await findDestination(prisma, id);
   if (patch.url !== undefined && destination.kind === "email") throw new ApiError("unprocessable", "url: an e-mail destination has recipients (to), not a URL.");
   if (patch.to !== undefined && destination.kind !== "email") throw new ApiError("unprocessable", `to: a ${destination.kind} destination has a URL, not recipients.`);
-  if (patch.url !== undefined) await refuseDisallowedDestinationUrl(destination.kind as DestinationKind, patch.url, DESTINATION_FIELD_NAMES.url ?? "The URL");
-  await prisma.alertDestination.update({ where: { id }, data: { url: patch.url, emailTo: patch.to, isEnabled: patch.isEnabled } });
-  return getAlertRule(prisma, destination.ruleId);
+  const url = await changedUrl(box, destination, patch.url);
+  const label = url !== undefined || patch.to !== undefined ? destinationLabel({ kind: destination.kind, url: url ?? null, emailTo: patch.to ?? [] }) : undefined;
+  await prisma.alertDestination.update({
+    where: { id },
+    data: { url: url === undefined ? undefined : box.seal(url, "alert_destinations.url"), label, emailTo: patch.to, isEnabled: patch.isEnabled },
+  });
+  return getAlertRule(prisma, box, destination.ruleId);
 }
 
-export async function deleteAlertDestination(prisma: PrismaClient, id: bigint): Promise<AlertRuleView> {
+export async function deleteAlertDestination(prisma: PrismaClient, box: SecretBox, id: bigint): Promise<AlertRuleView> {
   const destination = await findDestination(prisma, id);
   const siblings = await prisma.alertDestination.count({ where: { ruleId: destination.ruleId } });
   if (siblings <= 1) {
     throw new ApiError("unprocessable", "This is the rule's only destination: add another first, or disable or delete the rule.");
   }
   await prisma.alertDestination.delete({ where: { id } });
-  return getAlertRule(prisma, destination.ruleId);
+  return getAlertRule(prisma, box, destination.ruleId);
 }
 
-export async function revealAlertDestinationSecret(prisma: PrismaClient, id: bigint): Promise<string> {
+async function findSignedDestination(prisma: PrismaClient, id: bigint): Promise<AlertDestination & { secret: string }> {
   const destination = await findDestination(prisma, id);
-  if (!destination.secret) throw new ApiError("not_found", `Destination ${id} is a ${destination.kind} destination and has no signing secret.`);
-  return destination.secret;
+  if (destination.secret === null) throw new ApiError("not_found", `Destination ${id} is a ${destination.kind} destination and has no signing secret.`);
+  return { ...destination, secret: destination.secret };
+}
+
+export async function revealAlertDestinationSecret(prisma: PrismaClient, box: SecretBox, id: bigint): Promise<string> {
+  return box.open((await findSignedDestination(prisma, id)).secret, "alert_destinations.secret");
+}
+
+/**
+ * A new signing secret for a webhook destination, in use from the next alert on (the old one stops at once:
+ * Callboard signs, so the receiver is the one to accept both while it switches). Returns it with the rule.
+ */
+export async function rotateAlertDestinationSecret(prisma: PrismaClient, box: SecretBox, id: bigint): Promise<{ secret: string; rule: AlertRuleView }> {
+  const destination = await findSignedDestination(prisma, id);
+  const secret = generateWebhookSecret();
+  await prisma.alertDestination.update({ where: { id }, data: { secret: box.seal(secret, "alert_destinations.secret") } });
+  return { secret, rule: await getAlertRule(prisma, box, destination.ruleId) };
 }

@@ -7,7 +7,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertRuleView, TestAlertResult } from "@/lib/shared/alerts/alert-view";
 import { startAlertReceiver, type AlertReceiver } from "@/lib/testing/alert-receivers";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { createSecretBox } from "@/lib/secrets/secret-box";
+import { startTestServer, TEST_ENCRYPTION_KEY, type TestServer } from "@/lib/testing/test-server";
 import { describeRefusedAddress, findRefusedHost } from "./destination-address-policy";
 
 const closed = { allowPrivate: false, allowLoopback: false };
@@ -170,7 +171,8 @@ describe("alert destinations on a server with the default policy", () => {
       [`http://[::ffff:127.0.0.1]:${port}/hook`, "Refused: ::ffff:7f00:1 is a loopback address (this machine); alerts may not go there."],
       ["http://169.254.169.254/latest/meta-data/", "Refused: 169.254.169.254 is a link-local address (such as a cloud metadata service); alerts may not go there."],
     ] as const) {
-      await db.query("UPDATE alert_destinations SET url = $1 WHERE id = $2", [url, destinationId]);
+      // Stored as Callboard stores URLs: encrypted with the server's key.
+      await db.query("UPDATE alert_destinations SET url = $1 WHERE id = $2", [createSecretBox([TEST_ENCRYPTION_KEY]).seal(url, "alert_destinations.url"), destinationId]);
       const result = (await (await api("POST", `/api/alerts/destinations/${destinationId}/test`)).json()) as TestAlertResult;
       expect(result, url).toMatchObject({ state: "failed", status: null });
       if (typeof reason === "string") expect(result.error).toBe(reason);

@@ -8,7 +8,6 @@
 import type { AlertDestination, Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import type { AlertCall, AlertContent } from "./alert-content";
-import { destinationLabel } from "./alert-rules";
 
 const BATCH_SIZE = 100;
 const TRANSACTION_OPTIONS = { maxWait: 5_000, timeout: 30_000 };
@@ -103,7 +102,8 @@ async function raiseAlert(tx: Tx, destinationsFor: Destinations, rule: { id: big
         create: destinations.map((destination) => ({
           destinationId: destination.id,
           destinationKind: destination.kind,
-          destinationLabel: destinationLabel(destination),
+          // Stored beside the destination (its URL is encrypted): the worker names it without decrypting anything.
+          destinationLabel: destination.label ?? destination.kind,
         })),
       },
     },

@@ -17,6 +17,7 @@ import { createLifecycle, type Lifecycle } from "@/lib/observability/lifecycle";
 import type { Logger } from "@/lib/observability/logger";
 import { createMetrics, type Metrics } from "@/lib/observability/metrics";
 import { createRealtime, type Realtime } from "@/lib/realtime/socket-server";
+import { createSecretBoxFromEnv, type SecretBox } from "@/lib/secrets/secret-box";
 import { createDeliveryLog, type DeliveryLog } from "@/lib/webhooks/delivery-log";
 import { createWebhookIntake, type WebhookIntake } from "@/lib/webhooks/webhook-intake";
 import { createSigningSecrets, type SigningSecrets } from "@/lib/webhooks/webhook-secrets";
@@ -28,6 +29,8 @@ export type AppContext = {
   lifecycle: Lifecycle;
   database: Database;
   prisma: PrismaClient;
+  /** Seals and opens the secrets Callboard stores, with CALLBOARD_ENCRYPTION_KEY's keys; handed to whatever reads or writes one. */
+  secretBox: SecretBox;
   /** Boards' live connections; committed call changes leave through its publisher. */
   realtime: Realtime;
   /** Stores call events and announces the changes (lib/calls/call-recorder.ts). */
@@ -69,9 +72,10 @@ export async function createAppContext(options: { databaseUrl: string; env: Env;
   const metrics = createMetrics();
   const database = createDatabase(options.databaseUrl, { logger, isShuttingDown: () => lifecycle.isShuttingDown });
   const { prisma, pool } = database;
+  const secretBox = createSecretBoxFromEnv(env);
   const realtime = createRealtime({ metrics, logger, lifecycle });
   const calls = createCallRecorder({ pool, prisma, publisher: realtime.publisher });
-  const signing = createSigningSecrets(prisma, env);
+  const signing = createSigningSecrets(prisma, secretBox, env);
   const deliveries = createDeliveryLog({ pool, logger, lifecycle });
   const limitsStore = await connectLimitsStore(env, options.databaseUrl, pool, logger);
   const onLimitError = (error: unknown) => {
@@ -100,6 +104,7 @@ export async function createAppContext(options: { databaseUrl: string; env: Env;
     lifecycle,
     database,
     prisma,
+    secretBox,
     realtime,
     calls,
     signing,
@@ -112,7 +117,7 @@ export async function createAppContext(options: { databaseUrl: string; env: Env;
       await limitsStore.close();
     },
     auth: createAuth({ prisma, env, onSessionDeleted: (sessionId) => realtime.disconnectSession(sessionId) }),
-    alerts: { prisma, metrics, logger, lifecycle, smtp: createSmtpTransports() },
+    alerts: { prisma, metrics, logger, lifecycle, secretBox, smtp: createSmtpTransports() },
     migrationNames: readMigrations().map((migration) => migration.name),
   };
 }

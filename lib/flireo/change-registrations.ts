@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import type { SecretBox } from "@/lib/secrets/secret-box";
 import type { RegistrationResult } from "@/lib/shared/flireo/flireo-view";
 import { readRequestOrigin } from "@/lib/webhooks/webhook-url";
 import { getFlireoClient } from "./flireo-api-key";
@@ -14,9 +15,9 @@ const bodySchema = z.object({ assistantIds: z.array(z.string()).max(100) });
 
 type Change = (client: FlireoClient, ids: readonly string[], target: RegistrationTarget) => Promise<RegistrationResult[]>;
 
-export async function changeRegistrations(prisma: PrismaClient, request: Request, change: Change): Promise<{ results: RegistrationResult[] }> {
+export async function changeRegistrations(prisma: PrismaClient, box: SecretBox, request: Request, change: Change): Promise<{ results: RegistrationResult[] }> {
   const { assistantIds } = await readJsonBody(request, bodySchema);
-  const client = await getFlireoClient(prisma);
-  const target = await loadRegistrationTarget(prisma, readRequestOrigin(request.headers, request.url));
+  const client = await getFlireoClient(prisma, box);
+  const target = await loadRegistrationTarget(prisma, box, readRequestOrigin(request.headers, request.url));
   return { results: await change(client, assistantIds, target) };
 }

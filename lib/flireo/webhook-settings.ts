@@ -7,6 +7,7 @@ import type { RegistrationTarget } from "./manage-registrations";
 import { HANDLED_EVENT_TYPES } from "@/lib/calls/call-event";
 import { getEnabledWebhookEvents } from "@/lib/webhooks/webhook-events-setting";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import type { SecretBox } from "@/lib/secrets/secret-box";
 import { findValidWebhookSecrets, getCurrentWebhookSecret, type SigningSecrets, type StoredWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 import { resolveWebhookUrl } from "@/lib/webhooks/webhook-url";
 
@@ -15,15 +16,15 @@ export function maskSecret(secret: string): string {
 }
 
 export async function loadWebhookSettingsView(
-  { prisma, signing }: { prisma: PrismaClient; signing: SigningSecrets },
+  { prisma, secretBox, signing }: { prisma: PrismaClient; secretBox: SecretBox; signing: SigningSecrets },
   requestOrigin: string | null,
 ): Promise<WebhookSettingsView> {
   const webhookUrl = resolveWebhookUrl(requestOrigin);
-  const current = await getCurrentWebhookSecret(prisma);
+  const current = await getCurrentWebhookSecret(prisma, secretBox);
   const [valid, enabledEvents, apiKey, policy] = await Promise.all([
-    findValidWebhookSecrets(prisma),
+    findValidWebhookSecrets(prisma, secretBox),
     getEnabledWebhookEvents(prisma),
-    resolveFlireoApiKey(prisma),
+    resolveFlireoApiKey(prisma, secretBox),
     signing.policy(),
   ]);
   return {
@@ -50,9 +51,9 @@ export function toSecretViews(secrets: StoredWebhookSecret[]): SecretView[] {
   }));
 }
 
-export async function loadRegistrationTarget(prisma: PrismaClient, requestOrigin: string | null): Promise<RegistrationTarget> {
-  const current = await getCurrentWebhookSecret(prisma);
-  const [valid, events] = await Promise.all([findValidWebhookSecrets(prisma), getEnabledWebhookEvents(prisma)]);
+export async function loadRegistrationTarget(prisma: PrismaClient, box: SecretBox, requestOrigin: string | null): Promise<RegistrationTarget> {
+  const current = await getCurrentWebhookSecret(prisma, box);
+  const [valid, events] = await Promise.all([findValidWebhookSecrets(prisma, box), getEnabledWebhookEvents(prisma)]);
   return {
     webhookUrl: resolveWebhookUrl(requestOrigin).url,
     secrets: [current.secret, ...valid.filter((secret) => secret.secret !== current.secret).map((secret) => secret.secret), ...env.FLIREO_WEBHOOK_SECRET],

@@ -45,12 +45,27 @@ function isAnswerable(error: unknown): error is AnswerableError {
 }
 
 /**
+ * A fault in how this server is set up, from a module below lib/http that names its answer as data (lib/secrets: a
+ * stored secret that CALLBOARD_ENCRYPTION_KEY cannot decrypt). Its message says what to set; it is logged, since
+ * the operator must act on it, and answered with that message instead of a bare 500.
+ */
+export type SetupFault = Error & { setupFault: { code: ErrorCode } };
+
+function isSetupFault(error: unknown): error is SetupFault {
+  return error instanceof Error && typeof (error as Partial<SetupFault>).setupFault?.code === "string";
+}
+
+/**
  * Anything thrown, as an ApiError. An answerable error (Flireo's) gives its own; an unreachable database is a 503
  * with Retry-After; any other unknown error is logged and hidden behind a generic 500.
  */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (isAnswerable(error)) return error.toApiError();
+  if (isSetupFault(error)) {
+    logger.error({ err: error.message }, "Callboard's set-up stops this request");
+    return new ApiError(error.setupFault.code, error.message);
+  }
   if (isDatabaseUnavailable(error)) {
     return new ApiError("unavailable", "The database is unavailable right now; retry shortly.", { headers: { "retry-after": "5" } });
   }

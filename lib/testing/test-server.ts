@@ -10,6 +10,8 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export const TEST_WEBHOOK_SECRET = "whsec_test_callboard";
 export const TEST_AUTH_SECRET = "test-auth-secret-0123456789abcdef0123456789";
+/** The test servers' CALLBOARD_ENCRYPTION_KEY (32 bytes, base64): tests open what a server stored with it. */
+export const TEST_ENCRYPTION_KEY = "BzI9uXL7bnud/sixCKh8S/oK3Cpg5WnvVL0mfsnLKv8=";
 
 export type TestServer = {
   baseUrl: string;
@@ -55,6 +57,7 @@ export async function startTestServer(
       PORT: String(port),
       FLIREO_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
       AUTH_SECRET: TEST_AUTH_SECRET,
+      CALLBOARD_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
       CALLBOARD_PARENT_PID: String(process.pid),
       ...options.env,
     },

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { TEST_CALL_ID_PREFIX } from "@/lib/calls/test-calls";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Env } from "@/lib/env";
+import type { SecretBox } from "@/lib/secrets/secret-box";
 import type { TestEventResult } from "@/lib/shared/flireo/flireo-view";
 import { buildStatusUpdate } from "@/lib/webhooks/sample-payloads";
 import { OUTCOME_HEADER } from "@/lib/webhooks/webhook-contract";
@@ -20,8 +21,8 @@ function loopbackUrl(env: Pick<Env, "HOST" | "PORT">): string {
   return `http://${host}:${env.PORT}${WEBHOOK_PATH}`;
 }
 
-export async function sendTestEvent(prisma: PrismaClient, env: Pick<Env, "HOST" | "PORT">): Promise<TestEventResult> {
-  const { secret } = await getCurrentWebhookSecret(prisma);
+export async function sendTestEvent(prisma: PrismaClient, box: SecretBox, env: Pick<Env, "HOST" | "PORT">): Promise<TestEventResult> {
+  const { secret } = await getCurrentWebhookSecret(prisma, box);
   const callId = `${TEST_CALL_ID_PREFIX}${randomUUID()}`;
   const body = JSON.stringify(
     buildStatusUpdate("snake", { callId, lineNumber: "+31000000000", lineName: "Callboard test event", customerNumber: "+31000000001" }, "ended"),

@@ -2,7 +2,8 @@
 // it signs with the secret it generated and stored on first start (see the webhooks page).
 import { afterAll, describe, expect, it } from "vitest";
 import { camelStatusUpdate, postWebhook } from "@/lib/testing/flireo-payloads";
-import { startTestServer, type TestServer } from "@/lib/testing/test-server";
+import { createSecretBox } from "@/lib/secrets/secret-box";
+import { startTestServer, TEST_ENCRYPTION_KEY, type TestServer } from "@/lib/testing/test-server";
 import { findValidWebhookSecrets } from "./webhook-secrets";
 import { createPrismaClient } from "@/lib/db/client";
 
@@ -26,7 +27,7 @@ describe("signature policy at start-up", () => {
 
     const prisma = createPrismaClient(server.database.url);
     try {
-      const [stored] = await findValidWebhookSecrets(prisma);
+      const [stored] = await findValidWebhookSecrets(prisma, createSecretBox([TEST_ENCRYPTION_KEY]));
       expect(stored?.secret).toMatch(/^whsec_/);
       expect((await postWebhook(server.baseUrl, payload, { secret: stored?.secret })).status).toBe(200);
     } finally {

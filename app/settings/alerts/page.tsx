@@ -3,10 +3,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AlertsSettings } from "@/components/settings/alerts/alerts-settings";
+import { SecretsUnavailable } from "@/components/settings/secrets-unavailable";
 import { listAlertRules } from "@/lib/alerts/alert-rules";
 import { getSessionUser } from "@/lib/context/session";
 import { appContext } from "@/lib/context/current";
 import { env } from "@/lib/env";
+import { isUndecryptableSecretError } from "@/lib/secrets/secret-box";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Alerts · Callboard" };
@@ -14,7 +16,14 @@ export const metadata: Metadata = { title: "Alerts · Callboard" };
 export default async function AlertsPage() {
   // proxy.ts sends viewers a 403 before this runs; this is the second line.
   if ((await getSessionUser(await headers()))?.role !== "admin") notFound();
-  const rules = await listAlertRules(appContext().prisma);
+  const { prisma, secretBox } = appContext();
+  let rules;
+  try {
+    rules = await listAlertRules(prisma, secretBox);
+  } catch (error) {
+    if (isUndecryptableSecretError(error)) return <SecretsUnavailable title="Alerts" message={error.message} />;
+    throw error;
+  }
   return (
     <AlertsSettings
       initialRules={rules}

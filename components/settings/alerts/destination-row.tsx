@@ -1,6 +1,6 @@
 "use client";
-// One destination of a rule: where it sends, on/off, "Send test alert" with its result, the webhook's signing
-// secret (reveal, copy), and removal.
+// One destination of a rule: where it sends (a Slack URL only masked: the server never sends it whole), on/off,
+// "Send test alert" with its result, the webhook's signing secret (reveal, copy, rotate), and removal.
 import { useState } from "react";
 import type { AlertDestinationView, AlertRuleView, TestAlertResult } from "@/lib/shared/alerts/alert-view";
 import { Notice, buttonClass } from "@/components/ui/card";
@@ -36,13 +36,21 @@ export function DestinationRow({ destination, onChanged, onTested }: Props) {
     void run(async () => onChanged((await callApi<{ rule: AlertRuleView }>("DELETE", `/api/alerts/destinations/${destination.id}`)).rule), "change");
   };
   const reveal = () => run(async () => setSecret((await callApi<{ secret: string }>("GET", `/api/alerts/destinations/${destination.id}/secret`)).secret), "change");
+  const rotate = () => {
+    if (!window.confirm("Make a new signing secret for this destination? Alerts are signed with it from now on: give it to the receiver, which should accept both while it switches.")) return;
+    void run(async () => {
+      const rotated = await callApi<{ secret: string; rule: AlertRuleView }>("POST", `/api/alerts/destinations/${destination.id}/secret/rotate`);
+      setSecret(rotated.secret);
+      onChanged(rotated.rule);
+    }, "change");
+  };
 
   return (
     <li data-testid="alert-destination" data-kind={destination.kind} data-destination-id={destination.id} className="flex flex-col gap-2 px-4 py-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${badge.style}`}>{badge.label}</span>
         <span className={`min-w-0 flex-1 text-sm break-all ${destination.kind === "email" ? "" : "font-mono"} ${destination.isEnabled ? "" : "text-zinc-400 line-through dark:text-zinc-500"}`} title={destination.url ?? destination.to.join(", ")}>
-          {destination.kind === "slack" ? destination.label : (destination.url ?? destination.to.join(", "))}
+          {destination.url ?? destination.to.join(", ")}
         </span>
         <Switch checked={destination.isEnabled} onChange={(next) => void setEnabled(next)} label={destination.isEnabled ? "Destination on" : "Destination off"} disabled={busy !== null} testId="destination-enabled" />
         <button type="button" className={buttonClass} disabled={busy !== null} onClick={() => void sendTest()} data-testid="send-test-alert">
@@ -70,6 +78,9 @@ export function DestinationRow({ destination, onChanged, onTested }: Props) {
               Reveal
             </button>
           )}
+          <button type="button" className={buttonClass} disabled={busy !== null} onClick={rotate} data-testid="rotate-destination-secret">
+            Rotate…
+          </button>
         </div>
       )}
       {result && (

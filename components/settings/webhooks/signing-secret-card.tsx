@@ -1,5 +1,6 @@
 "use client";
-// The signing secret: hidden until revealed, copyable, rotatable (the previous one stays valid for a while).
+// The signing secret: hidden until revealed, copyable, rotatable (the previous one stays valid for a while, unless
+// revoked at once: a secret that leaked should not be left to expire).
 import { useState } from "react";
 import type { SecretView } from "@/lib/shared/flireo/flireo-view";
 import { callApi } from "@/components/ui/call-api";
@@ -29,6 +30,13 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
   };
 
   const reveal = () => run(async () => apply((await callApi<{ secrets: SecretView[] }>("GET", "/api/webhooks/secret")).secrets, true));
+  const revokePrevious = () => {
+    if (!window.confirm("Stop accepting the previous signing secret now? Assistants that still send with it will have their webhooks refused.")) return;
+    void run(async () => {
+      apply((await callApi<{ secrets: SecretView[] }>("POST", "/api/webhooks/secret/revoke-previous")).secrets, secrets !== null);
+      onRotated();
+    });
+  };
   const rotate = () => {
     const grace = graceHours > 0 ? `The current secret stays valid for ${graceHours} h, so update your assistants within that time.` : "The current secret stops working at once.";
     if (!window.confirm(`Make a new signing secret? ${grace}`)) return;
@@ -65,17 +73,22 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
         </button>
       </div>
       {previous.length > 0 && (
-        <ul data-testid="previous-secrets" className="text-sm text-zinc-600 dark:text-zinc-400">
-          {previous.map((validUntil, index) => {
-            const shown = secrets?.filter((secret) => secret.validUntil !== null)[index];
-            return (
-              <li key={validUntil} data-testid="previous-secret">
-                Previous secret{shown ? <code className="mx-1 font-mono break-all">{shown.secret}</code> : " "}still accepted until{" "}
-                <time dateTime={validUntil}>{formatWhen(validUntil)}</time>.
-              </li>
-            );
-          })}
-        </ul>
+        <div className="flex flex-wrap items-start gap-2">
+          <ul data-testid="previous-secrets" className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {previous.map((validUntil, index) => {
+              const shown = secrets?.filter((secret) => secret.validUntil !== null)[index];
+              return (
+                <li key={validUntil} data-testid="previous-secret">
+                  Previous secret{shown ? <code className="mx-1 font-mono break-all">{shown.secret}</code> : " "}still accepted until{" "}
+                  <time dateTime={validUntil}>{formatWhen(validUntil)}</time>.
+                </li>
+              );
+            })}
+          </ul>
+          <button type="button" className={`${buttonClass} text-red-700 dark:text-red-400`} disabled={isBusy} onClick={revokePrevious} data-testid="revoke-previous-secret">
+            Revoke now…
+          </button>
+        </div>
       )}
       {error && <Notice tone="error">{error}</Notice>}
     </Card>

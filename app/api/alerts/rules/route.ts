@@ -12,7 +12,8 @@ export async function GET(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins under /api/alerts; checked again here.
     await requireAdmin(request.headers);
-    return Response.json({ rules: await listAlertRules(appContext().prisma) }, { headers: { "cache-control": "no-store" } });
+    const { prisma, secretBox } = appContext();
+    return Response.json({ rules: await listAlertRules(prisma, secretBox) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
@@ -22,7 +23,8 @@ export async function POST(request: Request): Promise<Response> {
   try {
     await requireAdmin(request.headers);
     const input = await readJsonBody(request, ruleInputSchema, RULE_FIELD_NAMES);
-    return Response.json({ rule: await createAlertRule(appContext().prisma, input) }, { status: 201 });
+    const { prisma, secretBox } = appContext();
+    return Response.json({ rule: await createAlertRule(prisma, secretBox, input) }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }

@@ -13,8 +13,9 @@ export async function PUT(request: Request): Promise<Response> {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
     const { apiKey } = await readJsonBody(request, z.object({ apiKey: z.unknown() }));
-    await saveFlireoApiKey(appContext().prisma, apiKey);
-    return Response.json({ source: (await resolveFlireoApiKey(appContext().prisma))?.source ?? null });
+    const { prisma, secretBox } = appContext();
+    await saveFlireoApiKey(prisma, secretBox, apiKey);
+    return Response.json({ source: (await resolveFlireoApiKey(prisma, secretBox))?.source ?? null });
   } catch (error) {
     return errorResponse(error);
   }
@@ -24,8 +25,9 @@ export async function DELETE(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    await removeFlireoApiKey(appContext().prisma);
-    return Response.json({ source: (await resolveFlireoApiKey(appContext().prisma))?.source ?? null });
+    const { prisma, secretBox } = appContext();
+    await removeFlireoApiKey(prisma);
+    return Response.json({ source: (await resolveFlireoApiKey(prisma, secretBox))?.source ?? null });
   } catch (error) {
     return errorResponse(error);
   }

@@ -13,8 +13,9 @@ export async function GET(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    const client = await getFlireoClient(appContext().prisma);
-    const target = await loadRegistrationTarget(appContext().prisma, readRequestOrigin(request.headers, request.url));
+    const { prisma, secretBox } = appContext();
+    const client = await getFlireoClient(prisma, secretBox);
+    const target = await loadRegistrationTarget(prisma, secretBox, readRequestOrigin(request.headers, request.url));
     return Response.json(await loadFlireoOverview(client, target));
   } catch (error) {
     return errorResponse(error);

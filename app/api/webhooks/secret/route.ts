@@ -11,9 +11,9 @@ export async function GET(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    const { prisma } = appContext();
-    await getCurrentWebhookSecret(prisma);
-    const secrets = toSecretViews(await findValidWebhookSecrets(prisma));
+    const { prisma, secretBox } = appContext();
+    await getCurrentWebhookSecret(prisma, secretBox);
+    const secrets = toSecretViews(await findValidWebhookSecrets(prisma, secretBox));
     return Response.json({ secrets }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);

@@ -10,8 +10,8 @@ export async function POST(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    const { prisma, env, deliveries } = appContext();
-    const result = await sendTestEvent(prisma, env);
+    const { prisma, secretBox, env, deliveries } = appContext();
+    const result = await sendTestEvent(prisma, secretBox, env);
     // The webhook route queued its delivery-log row before answering; written now, the page's next read of the log
     // shows the test event instead of waiting for the queue's own flush.
     await deliveries.flush();

@@ -15,7 +15,8 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
     await requireAdmin(request.headers);
     const id = parseAlertId((await context.params).id, "destination");
     const patch = await readJsonBody(request, destinationPatchSchema, DESTINATION_FIELD_NAMES);
-    return Response.json({ rule: await updateAlertDestination(appContext().prisma, id, patch) });
+    const { prisma, secretBox } = appContext();
+    return Response.json({ rule: await updateAlertDestination(prisma, secretBox, id, patch) });
   } catch (error) {
     return errorResponse(error);
   }
@@ -25,7 +26,8 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
   try {
     await requireAdmin(request.headers);
     const id = parseAlertId((await context.params).id, "destination");
-    return Response.json({ rule: await deleteAlertDestination(appContext().prisma, id) });
+    const { prisma, secretBox } = appContext();
+    return Response.json({ rule: await deleteAlertDestination(prisma, secretBox, id) });
   } catch (error) {
     return errorResponse(error);
   }

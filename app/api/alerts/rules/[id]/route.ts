@@ -15,7 +15,8 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
     await requireAdmin(request.headers);
     const id = parseAlertId((await context.params).id, "rule");
     const patch = await readJsonBody(request, rulePatchSchema, RULE_FIELD_NAMES);
-    return Response.json({ rule: await updateAlertRule(appContext().prisma, id, patch) });
+    const { prisma, secretBox } = appContext();
+    return Response.json({ rule: await updateAlertRule(prisma, secretBox, id, patch) });
   } catch (error) {
     return errorResponse(error);
   }

@@ -11,7 +11,8 @@ export async function POST(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    return Response.json(await changeRegistrations(appContext().prisma, request, unregisterAssistants));
+    const { prisma, secretBox } = appContext();
+    return Response.json(await changeRegistrations(prisma, secretBox, request, unregisterAssistants));
   } catch (error) {
     return errorResponse(error);
   }

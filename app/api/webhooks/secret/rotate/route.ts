@@ -11,8 +11,8 @@ export async function POST(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    const { prisma, env, signing } = appContext();
-    const rotated = await rotateWebhookSecret(prisma, env.WEBHOOK_SECRET_GRACE_HOURS);
+    const { prisma, secretBox, env, signing } = appContext();
+    const rotated = await rotateWebhookSecret(prisma, secretBox, env.WEBHOOK_SECRET_GRACE_HOURS);
     signing.invalidate();
     const secrets = toSecretViews(rotated);
     return Response.json({ secrets }, { headers: { "cache-control": "no-store" } });

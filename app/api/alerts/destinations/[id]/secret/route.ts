@@ -10,7 +10,8 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   try {
     await requireAdmin(request.headers);
     const id = parseAlertId((await context.params).id, "destination");
-    return Response.json({ secret: await revealAlertDestinationSecret(appContext().prisma, id) }, { headers: { "cache-control": "no-store" } });
+    const { prisma, secretBox } = appContext();
+    return Response.json({ secret: await revealAlertDestinationSecret(prisma, secretBox, id) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -13,7 +13,8 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     await requireAdmin(request.headers);
     const ruleId = parseAlertId((await context.params).id, "rule");
     const input = await readJsonBody(request, destinationInputSchema, DESTINATION_FIELD_NAMES);
-    return Response.json({ rule: await addAlertDestination(appContext().prisma, ruleId, input) }, { status: 201 });
+    const { prisma, secretBox } = appContext();
+    return Response.json({ rule: await addAlertDestination(prisma, secretBox, ruleId, input) }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }
