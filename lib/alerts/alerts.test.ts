@@ -462,7 +462,8 @@ describe("durability and several instances", () => {
       await alerting.stop();
       await database.drop();
     }
-  });
+    // Two servers start one after the other: on a loaded machine, most of a minute.
+  }, 90_000);
 
   it("sends each alert exactly once when two instances share the database", async () => {
     const database = await createTestDatabase();
@@ -488,5 +489,5 @@ describe("durability and several instances", () => {
       await Promise.all([first.stop(), second.stop()]);
       await database.drop();
     }
-  });
+  }, 90_000);
 });

@@ -5,7 +5,7 @@ import { io as connectSocket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSignedInUser, createTestUser, newTestUser, signIn } from "@/lib/testing/auth";
 import { camelStatusUpdate, postWebhook } from "@/lib/testing/flireo-payloads";
-import { startTestServer, TEST_AUTH_SECRET, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
+import { startTestServer, TEST_AUTH_SECRET, TEST_ENCRYPTION_KEY, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
 
 type Account = Awaited<ReturnType<typeof createSignedInUser>>;
 
@@ -258,7 +258,8 @@ describe("first run, rate limits", () => {
     // Asynchronously: a blocked event loop would keep fetch's idle connections past the server closing them.
     const run = (args: string[]) =>
       new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-        const options = { cwd: root, env: { ...process.env, DATABASE_URL: fresh.database.url, AUTH_SECRET: TEST_AUTH_SECRET } };
+        // The same environment as the server's, as an installer runs it: the secrets at rest share its key.
+        const options = { cwd: root, env: { ...process.env, DATABASE_URL: fresh.database.url, AUTH_SECRET: TEST_AUTH_SECRET, CALLBOARD_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY } };
         const child = execFile(process.execPath, ["--import", "tsx", "scripts/user-create.ts", ...args], options, (_error, stdout, stderr) =>
           resolve({ status: child.exitCode, stdout, stderr }),
         );

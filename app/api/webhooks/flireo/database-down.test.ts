@@ -71,6 +71,8 @@ describe("when the database is down", () => {
     // The refusal is logged as one JSON line (pino): a call id with a line break cannot forge a log entry of its own.
     const forgedLine = '{"level":60,"msg":"forged entry"}';
     expect((await send(camelStatusUpdate({ callId: `${newCallId()}\n${forgedLine}`, status: "in-progress" }))).status).toBe(503);
+    // The server's log lines reach this process through a pipe, maybe after the answer did.
+    await expect.poll(() => server.output()).toContain("forged entry");
     const lines = server.output().split("\n");
     expect(lines).not.toContain(forgedLine);
     const logged = lines.filter((line) => line.includes("answered 503 for a webhook"));
@@ -140,7 +142,7 @@ describe("when the database is down", () => {
       expect(response.status).toBe(500);
       expect(response.headers.get("retry-after")).toBeNull();
       expect(await response.json()).toMatchObject({ error: { code: "internal", message: expect.stringContaining("logged") } });
-      expect(server.output()).toContain("Unhandled error");
+      await expect.poll(() => server.output()).toContain("Unhandled error");
       // As a JSON line (pino), with the error in it, not a raw console line.
       const logged = server.output().split("\n").filter((line) => line.includes("Unhandled error"));
       for (const line of logged) expect(JSON.parse(line)).toMatchObject({ level: 50, msg: "Unhandled error", err: expect.objectContaining({ message: expect.any(String) }) });
