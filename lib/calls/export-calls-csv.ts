@@ -1,5 +1,11 @@
 // Streams the filtered calls as CSV, newest first, a page at a time so an export of any size stays in
 // constant memory and the download starts at once.
+//
+// Pages follow (created_at, id), as the read API does: when Callboard stored a call's first event, which nothing
+// changes afterwards (its index is calls_created_at_id_idx).
+// Ordering by the first event's own time would let ingestion move a call between pages (a late, earlier event
+// moves it), so a call could be skipped or written twice. Each page is one short transaction with its own
+// statement timeout: a slow client holds no connection between pages, and no export holds the database for long.
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { compileCallFilter, type CallFilter, type StatusFilter } from "@/lib/shared/calls/call-filter";
@@ -8,6 +14,8 @@ import { callToView } from "./call-row";
 import { CSV_COLUMNS, callToCsvRow, formatCsvRow } from "@/lib/shared/calls/calls-csv";
 
 const PAGE_SIZE = 1_000;
+/** The longest one page's query may take. */
+const STATEMENT_TIMEOUT_MS = 15_000;
 
 const STATUS_WHERE: Record<StatusFilter, Prisma.CallWhereInput> = {
   all: {},
@@ -16,21 +24,35 @@ const STATUS_WHERE: Record<StatusFilter, Prisma.CallWhereInput> = {
   error: { status: "ended-with-error" },
 };
 
-export async function* exportCallsCsv(prisma: PrismaClient, filter: CallFilter, now = Date.now()): AsyncGenerator<string> {
-  const where = { ...STATUS_WHERE[filter.status], ...callFilterWhere(compileCallFilter(filter, env.DEFAULT_COUNTRY), now) };
+export async function* exportCallsCsv(
+  prisma: PrismaClient,
+  filter: CallFilter,
+  options: { now?: number; pageSize?: number; statementTimeoutMs?: number } = {},
+): AsyncGenerator<string> {
+  const pageSize = options.pageSize ?? PAGE_SIZE;
+  const timeoutMs = options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
+  const where = { ...STATUS_WHERE[filter.status], ...callFilterWhere(compileCallFilter(filter, env.DEFAULT_COUNTRY), options.now ?? Date.now()) };
   yield formatCsvRow([...CSV_COLUMNS]);
-  let cursor: string | undefined;
+  let after: { createdAt: Date; id: string } | undefined;
   for (;;) {
-    const page = await prisma.call.findMany({
-      where,
-      orderBy: [{ firstEventAt: "desc" }, { id: "desc" }],
-      take: PAGE_SIZE,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
+    const page = await readPage(prisma, after ? { AND: [where, olderThan(after)] } : where, pageSize, timeoutMs);
     if (page.length > 0) yield page.map((call) => callToCsvRow(callToView(call))).join("");
-    if (page.length < PAGE_SIZE) return;
-    cursor = page.at(-1)?.id;
+    const last = page.at(-1);
+    if (page.length < pageSize || !last) return;
+    after = { createdAt: last.createdAt, id: last.id };
   }
+}
+
+function olderThan(after: { createdAt: Date; id: string }): Prisma.CallWhereInput {
+  return { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] };
+}
+
+async function readPage(prisma: PrismaClient, where: Prisma.CallWhereInput, take: number, timeoutMs: number) {
+  return prisma.$transaction(async (tx) => {
+    // set_config(…, true) is SET LOCAL with a bound parameter: it ends with this page's transaction.
+    await tx.$queryRaw`SELECT set_config('statement_timeout', ${String(timeoutMs)}, true)`;
+    return tx.call.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+  });
 }
 
 /** A file name that says what is in it, e.g. callboard-calls-2026-11-27.csv */
