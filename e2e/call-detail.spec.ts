@@ -42,6 +42,40 @@ test.describe("[DETAIL]", () => {
     await expect(events.nth(0).locator("pre")).toContainText(callId);
   });
 
+  test("shows a long timeline 200 events at a time, the rest on request, and its API refuses strangers", async ({ page, sendStatus, baseURL, playwright }) => {
+    const callId = newCallId();
+    const startedAt = Date.now() - 60 * 60_000;
+    // 205 distinct events: a status-update repeated by Flireo with its own time each is one event each.
+    for (let batch = 0; batch < 205; batch += 41) {
+      await Promise.all(
+        Array.from({ length: 41 }, (_, offset) => sendStatus({ callId, status: "in-progress", timestamp: new Date(startedAt + (batch + offset) * 1000) })),
+      );
+    }
+
+    await page.goto(`/calls/${callId}`);
+    await expect(page.getByTestId("detail-timeline").getByRole("heading")).toHaveText("Timeline · 205 events");
+    const events = page.getByTestId("timeline-event");
+    await expect(events).toHaveCount(200);
+    await page.getByTestId("timeline-more").click();
+    await expect(events).toHaveCount(205);
+    await expect(page.getByTestId("timeline-more")).toHaveCount(0);
+    const times = await events.locator("time").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("datetime")));
+    expect(new Set(times).size).toBe(205);
+    expect(times).toEqual([...times].sort());
+
+    const firstPage = await page.request.get(`/api/calls/${callId}/events`);
+    const { nextAfter } = (await firstPage.json()) as { nextAfter: string };
+    expect((await page.request.get(`/api/calls/${callId}/events?after=${nextAfter}`)).status()).toBe(200);
+    const badCursor = await page.request.get(`/api/calls/${callId}/events?after=1%27%20OR%201=1`);
+    expect(badCursor.status()).toBe(400);
+    expect(((await badCursor.json()) as { error: { message: string } }).error.message).toMatch(/after must be the id of an event of this call/);
+    expect((await page.request.get(`/api/calls/${callId}/events?after=99999999999`)).status()).toBe(400);
+    expect((await page.request.get(`/api/calls/${newCallId()}/events`)).status()).toBe(404);
+    const stranger = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    expect((await stranger.get(`/api/calls/${callId}/events`)).status()).toBe(401);
+    await stranger.dispose();
+  });
+
   test("plays and links only an https recording: http is shown as text, javascript: and data: never become a link or a source", async ({ page, sendStatus, sendReport }) => {
     for (const recordingUrl of ["http://recordings.example.test/plain.mp3", "javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>"]) {
       const callId = newCallId();

@@ -1,17 +1,10 @@
-// One call with everything stored about it, for its detail page: the timeline of its webhook events in the
-// order they happened (not the order they arrived), the report's analysis, and the raw payloads.
+// One call with everything stored about it, for its detail page: the first page of the timeline of its webhook
+// events in the order they happened (not the order they arrived), how many there are, the report's analysis.
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { callToView } from "./call-row";
+import { listCallEvents } from "./list-call-events";
 import type { CallView } from "@/lib/shared/calls/call-view";
-
-export type CallEventView = {
-  id: string;
-  type: string;
-  status: string | null;
-  occurredAt: string;
-  receivedAt: string;
-  payload: unknown;
-};
+import type { CallEventPage } from "@/lib/shared/calls/call-event-view";
 
 export type CallDetail = {
   call: CallView;
@@ -23,15 +16,15 @@ export type CallDetail = {
   updatedAt: string;
   /** When this was read (ms since the epoch): what the page says about a report still to come is as of then. */
   loadedAt: number;
-  events: CallEventView[];
+  /** The first page of the timeline, and how many events the call has in all. */
+  timeline: CallEventPage & { total: number };
 };
 
-export async function findCallDetail(prisma: PrismaClient, id: string): Promise<CallDetail | null> {
-  const call = await prisma.call.findUnique({
-    where: { id },
-    include: { events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }] } },
-  });
+/** The call page asks for the first page of events; the read API's detail, whose contract lists them all, for all. */
+export async function findCallDetail(prisma: PrismaClient, id: string, options: { allEvents?: boolean } = {}): Promise<CallDetail | null> {
+  const call = await prisma.call.findUnique({ where: { id }, include: { _count: { select: { events: true } } } });
   if (!call) return null;
+  const firstPage = await listCallEvents(prisma, id, options.allEvents ? { limit: Math.max(call._count.events, 1) } : {});
   return {
     call: callToView(call),
     analysis: call.analysis,
@@ -40,13 +33,6 @@ export async function findCallDetail(prisma: PrismaClient, id: string): Promise<
     createdAt: call.createdAt.toISOString(),
     updatedAt: call.updatedAt.toISOString(),
     loadedAt: Date.now(),
-    events: call.events.map((event) => ({
-      id: String(event.id),
-      type: event.type,
-      status: event.status,
-      occurredAt: event.occurredAt.toISOString(),
-      receivedAt: event.receivedAt.toISOString(),
-      payload: event.payload,
-    })),
+    timeline: { ...firstPage, total: call._count.events },
   };
 }

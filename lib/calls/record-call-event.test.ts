@@ -186,7 +186,7 @@ describe("recordCallEvent (property-based, real Postgres)", () => {
         if (distinct.some((event) => event.status === "ended-with-error")) expect(a.error).toBe("STT connection failed");
 
         // The timeline: each distinct event once, in the order it happened.
-        const timeline = await listCallEvents(database.prisma, concurrent);
+        const { events: timeline } = await listCallEvents(database.prisma, concurrent);
         expect(timeline).toHaveLength(distinct.length);
         const times = timeline.map((event) => event.occurredAt);
         expect(times).toEqual([...times].sort());

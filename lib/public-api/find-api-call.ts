@@ -9,7 +9,7 @@ export async function findApiCall(prisma: PrismaClient, params: { id: string }):
   const parsed = CallIdParamsSchema.safeParse(params);
   if (!parsed.success) throw new ApiError("bad_request", "The call id in the path must be 1 to 200 characters.");
   const { id } = parsed.data;
-  const detail = await findCallDetail(prisma, id);
+  const detail = await findCallDetail(prisma, id, { allEvents: true });
   if (!detail) throw new ApiError("not_found", `No call with id ${id}. Ids are Flireo's call ids, as in the list's data[].id.`);
   return toApiCallDetail(detail);
 }

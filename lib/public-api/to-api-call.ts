@@ -24,7 +24,7 @@ export function toApiCall(call: Call): ApiCall {
 function hasReport(detail: CallDetail): boolean {
   const { call } = detail;
   return (
-    detail.events.some((event) => event.type === "end-of-call-report") ||
+    detail.timeline.events.some((event) => event.type === "end-of-call-report") ||
     [call.summary, call.durationSeconds, detail.analysis, detail.transcript, detail.recordingUrl].some((value) => value !== null)
   );
 }
@@ -33,7 +33,7 @@ export function toApiCallDetail(detail: CallDetail): ApiCallDetail {
   const { call } = detail;
   return CallDetailSchema.parse({
     ...fromView(call, detail.createdAt, detail.updatedAt),
-    events: detail.events,
+    events: detail.timeline.events,
     report: hasReport(detail)
       ? {
           summary: call.summary,

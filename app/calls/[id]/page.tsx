@@ -4,10 +4,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackToBoardLink } from "@/components/header/back-to-board-link";
 import { CallDetailLive, RunningDuration } from "@/components/call/call-detail-live";
-import { callEventLabel, callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call/call-labels";
+import { callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call/call-labels";
 import { callStartedAt, endedCallDuration, isLive, summaryState, type CallView } from "@/lib/shared/calls/call-view";
 import { findLineName } from "@/lib/calls/find-board-calls";
-import { findCallDetail, type CallEventView } from "@/lib/calls/find-call-detail";
+import { findCallDetail, type CallDetail } from "@/lib/calls/find-call-detail";
+import { Json, TimelineEvent } from "@/components/call/timeline-event";
+import { MoreTimelineEvents } from "@/components/call/more-timeline-events";
 import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
 import { appContext } from "@/lib/context/current";
 import { toRecordingLink } from "@/lib/shared/calls/recording-link";
@@ -36,7 +38,6 @@ const STATUS_BADGE = {
 } as const;
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" });
-const preciseTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3 });
 
 function formatDateTime(iso: string | null): string {
   return iso ? dateTime.format(new Date(iso)) : "—";
@@ -65,19 +66,11 @@ function Section({ title, children, testId }: { title: string; children: React.R
   );
 }
 
-function Json({ value }: { value: unknown }) {
-  return (
-    <pre className="max-h-96 overflow-auto rounded-lg bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-800 dark:bg-zinc-950 dark:text-zinc-200">
-      {JSON.stringify(value, null, 2)}
-    </pre>
-  );
-}
-
 export default async function CallPage({ params }: PageProps) {
   const id = await callIdOf(params);
   const detail = id === null ? null : await findCallDetail(appContext().prisma, id);
   if (!detail) notFound();
-  const { call, events, analysis, recordingUrl, loadedAt } = detail;
+  const { call, timeline, analysis, recordingUrl, loadedAt } = detail;
   const badge = STATUS_BADGE[call.status];
   // A legacy payload names no line: say the name the line is known by from its other calls.
   const knownLineName = !call.lineName && call.lineNumber ? await findLineName(appContext().prisma, call.lineNumber) : null;
@@ -114,7 +107,7 @@ export default async function CallPage({ params }: PageProps) {
         </Section>
       )}
 
-      <Timeline events={events} />
+      <Timeline callId={call.id} timeline={timeline} />
     </main>
   );
 }
@@ -189,29 +182,16 @@ function RecordingSection({ recordingUrl }: { recordingUrl: string | null }) {
   );
 }
 
-/** Every webhook event in the order it happened, each with its raw payload. */
-function Timeline({ events }: { events: CallEventView[] }) {
+/** Every webhook event in the order it happened, each with its raw payload: the first page, then more on request. */
+function Timeline({ callId, timeline }: { callId: string; timeline: CallDetail["timeline"] }) {
+  const { events, nextAfter, total } = timeline;
   return (
-    <Section title={`Timeline · ${events.length} ${events.length === 1 ? "event" : "events"}`} testId="detail-timeline">
+    <Section title={`Timeline · ${total} ${total === 1 ? "event" : "events"}`} testId="detail-timeline">
       <ol className="relative flex flex-col gap-4 border-l border-zinc-200 pl-5 dark:border-zinc-700">
         {events.map((event) => (
-          <li key={event.id} data-testid="timeline-event" data-type={event.type} data-status={event.status ?? ""} className="relative">
-            <span aria-hidden className="absolute top-1.5 -left-[25px] size-2.5 rounded-full bg-zinc-400 ring-4 ring-white dark:ring-zinc-900" />
-            <div className="flex flex-wrap items-baseline gap-x-3">
-              <time dateTime={event.occurredAt} className="font-mono text-sm font-semibold tabular-nums">{preciseTime.format(new Date(event.occurredAt))}</time>
-              <span className="font-semibold">{callEventLabel(event)}</span>
-              <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
-                {event.type}
-                {event.status && ` · ${event.status}`}
-              </span>
-              <span className="text-xs text-zinc-500 dark:text-zinc-400">received {preciseTime.format(new Date(event.receivedAt))}</span>
-            </div>
-            <details className="mt-1">
-              <summary className="cursor-pointer text-sm text-sky-700 dark:text-sky-300">Raw payload</summary>
-              <Json value={event.payload} />
-            </details>
-          </li>
+          <TimelineEvent key={event.id} event={event} />
         ))}
+        {nextAfter !== null && <MoreTimelineEvents callId={callId} after={nextAfter} remaining={total - events.length} />}
       </ol>
     </Section>
   );
