@@ -1,0 +1,124 @@
+// Every stored call, newest first, one keyset page at a time: filtered as on the board and, when words are given,
+// searched by what was said (the search_vector column, see its migration). Serves the calls page, its export and
+// the read API alike.
+//
+// The page key is (created_at, id), as in the read API: created_at is set once and never changes, so paging
+// while calls keep arriving neither skips nor repeats a call.
+import { Prisma, type Call, type PrismaClient } from "@/lib/db/generated/client";
+import { ApiError } from "@/lib/http/api-error";
+import { MARK_END, MARK_START, SEARCH_MAX_CHARS } from "@/lib/shared/calls/call-search";
+import type { NumberPattern } from "@/lib/shared/calls/number-search";
+
+export type SearchStatus = "in-progress" | "unresolved" | "ended" | "ended-with-error";
+
+export type CallSearch = {
+  /** Checked by searchWords; null searches no words. */
+  words: string | null;
+  number: NumberPattern | null;
+  line: string | null;
+  statuses: readonly SearchStatus[] | null;
+  /** A call counts from its start, or its first event when the start is unknown: from inclusive, to exclusive. */
+  from: Date | null;
+  to: Date | null;
+  after: { createdAt: Date; id: string } | null;
+  limit: number;
+};
+
+export type CallSearchHit = { call: Call; passage: string | null };
+export type CallSearchPage = { hits: CallSearchHit[]; hasMore: boolean };
+
+// Control characters (NUL above all, which Postgres text cannot hold) become spaces: they separate nothing else.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** The words as Postgres will read them, or null for none; over SEARCH_MAX_CHARS is a 422 that says so. */
+export function searchWords(raw: string | null | undefined): string | null {
+  const words = (raw ?? "").replace(CONTROL, " ").trim();
+  if (!words) return null;
+  if (words.length > SEARCH_MAX_CHARS) {
+    throw new ApiError("unprocessable", `The search is ${words.length} characters long; use at most ${SEARCH_MAX_CHARS}: a few words that were said.`);
+  }
+  return words;
+}
+
+// Both languages' stemming: a call matches when the words match as English or as Dutch.
+const matchesWords = (words: string) =>
+  Prisma.sql`c.search_vector @@ (websearch_to_tsquery('english', ${words}::text) || websearch_to_tsquery('dutch', ${words}::text))`;
+
+const STATUS_SQL: Record<SearchStatus, Prisma.Sql> = {
+  "in-progress": Prisma.sql`(c.status = 'in-progress' AND c.unresolved_at IS NULL)`,
+  unresolved: Prisma.sql`(c.status = 'in-progress' AND c.unresolved_at IS NOT NULL)`,
+  ended: Prisma.sql`c.status = 'ended'`,
+  "ended-with-error": Prisma.sql`c.status = 'ended-with-error'`,
+};
+
+/** The number patterns hold digits and a leading + only (number-search.ts): nothing LIKE would read as a wildcard. */
+function numberCondition(pattern: NumberPattern): Prisma.Sql {
+  const like = pattern.kind === "prefix" ? `${pattern.value}%` : `%${pattern.value}%`;
+  return Prisma.sql`(c.customer_number LIKE ${like} OR c.line_number LIKE ${like})`;
+}
+
+function conditions(search: CallSearch): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [];
+  if (search.words) where.push(matchesWords(search.words));
+  if (search.number) where.push(numberCondition(search.number));
+  if (search.line) where.push(Prisma.sql`c.line_number = ${search.line}`);
+  if (search.statuses?.length) where.push(Prisma.sql`(${Prisma.join(search.statuses.map((status) => STATUS_SQL[status]), " OR ")})`);
+  // The expression of calls_started_or_first_event_idx, so a time range uses it.
+  if (search.from) where.push(Prisma.sql`COALESCE(c.started_at, c.first_event_at) >= ${search.from}::timestamptz`);
+  if (search.to) where.push(Prisma.sql`COALESCE(c.started_at, c.first_event_at) < ${search.to}::timestamptz`);
+  if (search.after) {
+    const { createdAt, id } = search.after;
+    // The `<=` bound lets Postgres start the index scan at the cursor.
+    where.push(Prisma.sql`c.created_at <= ${createdAt}::timestamptz AND (c.created_at < ${createdAt}::timestamptz OR c.id < ${id})`);
+  }
+  return where;
+}
+
+const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * The matching passage, cut only from the page's rows. English first; a call that matched only by its Dutch stems
+ * gets the Dutch one. The marker characters are taken out of the text, so only Postgres's marks remain.
+ */
+function passageSql(words: string): Prisma.Sql {
+  const doc = Prisma.sql`translate(callboard_search_text(p.summary, p.transcript, p.error, p.end_reason), ${MARK_START + MARK_END}, '')`;
+  const english = Prisma.sql`ts_headline('english', ${doc}, websearch_to_tsquery('english', ${words}::text), ${HEADLINE_OPTIONS})`;
+  const dutch = Prisma.sql`ts_headline('dutch', ${doc}, websearch_to_tsquery('dutch', ${words}::text), ${HEADLINE_OPTIONS})`;
+  return Prisma.sql`(SELECT CASE WHEN strpos(h.en, ${MARK_START}) > 0 THEN h.en ELSE ${dutch} END FROM (SELECT ${english} AS en) h)`;
+}
+
+export async function searchCalls(prisma: PrismaClient, search: CallSearch): Promise<CallSearchPage> {
+  const where = conditions(search);
+  const whereSql = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
+  const passage = search.words ? passageSql(search.words) : Prisma.sql`NULL::text`;
+  // One more than a page tells whether another page follows, without a count.
+  const rows = await prisma.$queryRaw<{ id: string; passage: string | null }[]>`
+    SELECT p.id, ${passage} AS passage
+    FROM (
+      SELECT c.id, c.created_at, c.summary, c.transcript, c.error, c.end_reason
+      FROM calls c ${whereSql}
+      ORDER BY c.created_at DESC, c.id DESC
+      LIMIT ${search.limit + 1}
+    ) p
+    ORDER BY p.created_at DESC, p.id DESC`;
+  if (rows.length === 0 && search.words) await refuseWordless(prisma, search.words);
+  const page = rows.slice(0, search.limit);
+  const calls = new Map((await prisma.call.findMany({ where: { id: { in: page.map((row) => row.id) } } })).map((call) => [call.id, call]));
+  return {
+    // A call removed between the two reads is left out.
+    hits: page.flatMap((row) => {
+      const call = calls.get(row.id);
+      return call ? [{ call, passage: row.passage }] : [];
+    }),
+    hasMore: rows.length > search.limit,
+  };
+}
+
+/** Asked only when nothing was found: was there anything to look for (not just "the", "de" or punctuation)? */
+async function refuseWordless(prisma: PrismaClient, words: string): Promise<void> {
+  const [row] = await prisma.$queryRaw<{ nodes: number }[]>`
+    SELECT numnode(websearch_to_tsquery('english', ${words}::text) || websearch_to_tsquery('dutch', ${words}::text)) AS nodes`;
+  if (row && Number(row.nodes) === 0) {
+    throw new ApiError("unprocessable", `Nothing to search for in "${words}": use a word that was said (punctuation, operators and the most common words alone find nothing).`);
+  }
+}
