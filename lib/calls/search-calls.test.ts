@@ -4,7 +4,7 @@ import type { FlireoCallEvent, TranscriptMessage } from "@/lib/calls/call-event"
 import { ApiError } from "@/lib/http/api-error";
 import { MARK_END, MARK_START, splitPassage } from "@/lib/shared/calls/call-search";
 import { recordCallEvent } from "./record-call-event";
-import { searchCalls, searchWords, type CallSearch } from "./search-calls";
+import { excludedWords, searchCalls, searchWords, type CallSearch } from "./search-calls";
 
 const database = useTestDatabase();
 
@@ -36,6 +36,12 @@ const search = async (words: string | null, rest: Partial<CallSearch> = {}): Pro
 
 const ids = (page: Awaited<ReturnType<typeof searchCalls>>) => page.hits.map((hit) => hit.call.id).sort();
 
+describe("excludedWords", () => {
+  it("finds what websearch syntax excludes", () => {
+    expect(excludedWords('refund -chairs -"two broken" a-b --x - -')).toEqual(["chairs", '"two broken"', "-x"]);
+  });
+});
+
 describe("searchCalls", () => {
   it("finds inflected words in English and in Dutch, in the summary, the transcript, the error", async () => {
     await storeCall("s-refund", { summary: "The customer wanted refunds for two broken chairs." });
@@ -54,6 +60,9 @@ describe("searchCalls", () => {
     expect(ids(await search("refund chairs"))).toEqual(["s-refund"]);
     expect(ids(await search("refund OR terugbetaling"))).toEqual(["s-refund", "s-terug"]);
     expect(ids(await search("refund -chairs"))).toEqual([]);
+    // Excluded in both languages: the Dutch call has only its Dutch stem of "terugbetaling".
+    expect(ids(await search("mijn -terugbetaling"))).toEqual(["s-legacy"]);
+    expect(ids(await search('mijn -"op mijn terugbetalingen"'))).toEqual(["s-legacy"]);
   });
 
   it("gives the matching passage with the words marked, as text", async () => {
@@ -67,8 +76,8 @@ describe("searchCalls", () => {
 
   it("marks Dutch matches in Dutch", async () => {
     await storeCall("p-nl", { summary: "De klant wil de bestellingen annuleren." });
-    const [hit] = (await search("bestelling")).hits.filter((h) => h.call.id === "p-nl");
-    expect(splitPassage(hit?.passage ?? "").filter((part) => part.isMatch).map((part) => part.text)).toEqual(["bestellingen"]);
+    const [hit] = (await search("bestelling annuleren")).hits.filter((h) => h.call.id === "p-nl");
+    expect(splitPassage(hit?.passage ?? "").filter((part) => part.isMatch).map((part) => part.text)).toEqual(["bestellingen", "annuleren"]);
   });
 
   it("filters by status, line and number alongside the words, and pages by keyset", async () => {

@@ -40,9 +40,34 @@ export function searchWords(raw: string | null | undefined): string | null {
   return words;
 }
 
-// Both languages' stemming: a call matches when the words match as English or as Dutch.
-const matchesWords = (words: string) =>
-  Prisma.sql`c.search_vector @@ (websearch_to_tsquery('english', ${words}::text) || websearch_to_tsquery('dutch', ${words}::text))`;
+/**
+ * The search as English or as Dutch. A language in which nothing but exclusions is left (its stop words took the
+ * rest: "mijn -x" in Dutch) is dropped, else it would match every call without the excluded words. All of it is
+ * constant, so Postgres folds it before planning and plans with the real query.
+ */
+function bothLanguages(words: string): Prisma.Sql {
+  const english = Prisma.sql`websearch_to_tsquery('english', ${words}::text)`;
+  const dutch = Prisma.sql`websearch_to_tsquery('dutch', ${words}::text)`;
+  return Prisma.sql`(CASE
+    WHEN querytree(${english}) = 'T' AND querytree(${dutch}) <> 'T' THEN ${dutch}
+    WHEN querytree(${dutch}) = 'T' AND querytree(${english}) <> 'T' THEN ${english}
+    ELSE ${english} || ${dutch} END)`;
+}
+
+/** The words and phrases a search excludes (`-word`, `-"a phrase"`), as websearch_to_tsquery reads them. */
+export function excludedWords(words: string): string[] {
+  return [...words.matchAll(/(?:^|\s)-("[^"]*"?|[^\s"]+)/g)].map((match) => match[1] ?? "").filter((term) => term.replaceAll('"', "").trim());
+}
+
+/**
+ * Both languages' stemming: a call matches when the words match as English or as Dutch. An excluded word must be
+ * absent in both: on its own, the OR would let a call through on the language whose stem of the word it lacks.
+ */
+function matchesWords(words: string): Prisma.Sql {
+  const excluded = excludedWords(words);
+  const exclusion = excluded.length > 0 ? Prisma.sql` AND NOT c.search_vector @@ ${bothLanguages(excluded.join(" OR "))}` : Prisma.empty;
+  return Prisma.sql`(c.search_vector @@ ${bothLanguages(words)}${exclusion})`;
+}
 
 const STATUS_SQL: Record<SearchStatus, Prisma.Sql> = {
   "in-progress": Prisma.sql`(c.status = 'in-progress' AND c.unresolved_at IS NULL)`,
@@ -77,14 +102,16 @@ function conditions(search: CallSearch): Prisma.Sql[] {
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
- * The matching passage, cut only from the page's rows. English first; a call that matched only by its Dutch stems
- * gets the Dutch one. The marker characters are taken out of the text, so only Postgres's marks remain.
+ * The matching passage, cut only from the page's rows, as English and as Dutch: the one with more words marked
+ * wins (a Dutch call searched in Dutch marks its Dutch stems). The marker characters are taken out of the text
+ * first, so only Postgres's marks remain.
  */
 function passageSql(words: string): Prisma.Sql {
   const doc = Prisma.sql`translate(callboard_search_text(p.summary, p.transcript, p.error, p.end_reason), ${MARK_START + MARK_END}, '')`;
   const english = Prisma.sql`ts_headline('english', ${doc}, websearch_to_tsquery('english', ${words}::text), ${HEADLINE_OPTIONS})`;
   const dutch = Prisma.sql`ts_headline('dutch', ${doc}, websearch_to_tsquery('dutch', ${words}::text), ${HEADLINE_OPTIONS})`;
-  return Prisma.sql`(SELECT CASE WHEN strpos(h.en, ${MARK_START}) > 0 THEN h.en ELSE ${dutch} END FROM (SELECT ${english} AS en) h)`;
+  const marks = (column: Prisma.Sql) => Prisma.sql`(length(${column}) - length(replace(${column}, ${MARK_START}, '')))`;
+  return Prisma.sql`(SELECT CASE WHEN ${marks(Prisma.sql`h.nl`)} > ${marks(Prisma.sql`h.en`)} THEN h.nl ELSE h.en END FROM (SELECT ${english} AS en, ${dutch} AS nl) h)`;
 }
 
 export async function searchCalls(prisma: PrismaClient, search: CallSearch): Promise<CallSearchPage> {
@@ -117,7 +144,7 @@ export async function searchCalls(prisma: PrismaClient, search: CallSearch): Pro
 /** Asked only when nothing was found: was there anything to look for (not just "the", "de" or punctuation)? */
 async function refuseWordless(prisma: PrismaClient, words: string): Promise<void> {
   const [row] = await prisma.$queryRaw<{ nodes: number }[]>`
-    SELECT numnode(websearch_to_tsquery('english', ${words}::text) || websearch_to_tsquery('dutch', ${words}::text)) AS nodes`;
+    SELECT numnode(${bothLanguages(words)}) AS nodes`;
   if (row && Number(row.nodes) === 0) {
     throw new ApiError("unprocessable", `Nothing to search for in "${words}": use a word that was said (punctuation, operators and the most common words alone find nothing).`);
   }
