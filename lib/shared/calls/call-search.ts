@@ -1,6 +1,7 @@
 // Searching calls by what was said: the limits of a search, the calls page's filters in its URL, and the matching
 // passage with its words marked. Safe to import from client components.
 import { RANGE_FILTERS, STATUS_FILTERS, type RangeFilter, type StatusFilter } from "./call-filter";
+import type { CallView } from "./call-view";
 
 /** Longer searches are refused with a 422: a sentence finds a call, a pasted page only costs the database. */
 export const SEARCH_MAX_CHARS = 200;
@@ -12,6 +13,9 @@ export const MARK_START = "\uE000";
 export const MARK_END = "\uE001";
 
 export type PassagePart = { text: string; isMatch: boolean };
+
+/** One call in the calls page's list, with the passage that matched the words searched for (null without words). */
+export type CallsPageRow = { call: CallView; passage: PassagePart[] | null };
 
 /** A passage from ts_headline as plain text runs and marked words. */
 export function splitPassage(passage: string): PassagePart[] {
