@@ -313,7 +313,7 @@ describe("the OpenAPI document", () => {
     });
     const parameters = document.paths["/api/v1/calls"]?.get?.parameters?.map((parameter) => `${parameter.in}:${parameter.name}`);
     expect(parameters).toEqual(["query:q", "query:number", "query:line", "query:status", "query:from", "query:to", "query:limit", "query:cursor"]);
-    expect(Object.keys(document.paths["/api/v1/calls"]?.get?.responses ?? {}).sort()).toEqual(["200", "400", "401", "429", "503"]);
+    expect(Object.keys(document.paths["/api/v1/calls"]?.get?.responses ?? {}).sort()).toEqual(["200", "400", "401", "422", "429", "503"]);
     expect(Object.keys(document.paths["/api/v1/calls/{id}"]?.get?.responses ?? {}).sort()).toEqual(["200", "401", "404", "429", "503"]);
     // Every component is named and is a schema Ajv can compile (JSON Schema 2020-12, as OpenAPI 3.1 uses).
     const names = Object.keys((document.components as { schemas: object }).schemas);
