@@ -82,9 +82,9 @@ function numberCondition(pattern: NumberPattern): Prisma.Sql {
   return Prisma.sql`(c.customer_number LIKE ${like} OR c.line_number LIKE ${like})`;
 }
 
+/** Every condition but the words. */
 function conditions(search: CallSearch): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
-  if (search.words) where.push(matchesWords(search.words));
   if (search.number) where.push(numberCondition(search.number));
   if (search.line) where.push(Prisma.sql`c.line_number = ${search.line}`);
   if (search.statuses?.length) where.push(Prisma.sql`(${Prisma.join(search.statuses.map((status) => STATUS_SQL[status]), " OR ")})`);
@@ -104,30 +104,53 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=
 /**
  * The matching passage, cut only from the page's rows, as English and as Dutch: the one with more words marked
  * wins (a Dutch call searched in Dutch marks its Dutch stems). The marker characters are taken out of the text
- * first, so only Postgres's marks remain.
+ * first, so only Postgres's marks remain. (OFFSET 0 keeps each passage cut once, not once per mention.)
  */
 function passageSql(words: string): Prisma.Sql {
   const doc = Prisma.sql`translate(callboard_search_text(p.summary, p.transcript, p.error, p.end_reason), ${MARK_START + MARK_END}, '')`;
   const english = Prisma.sql`ts_headline('english', ${doc}, websearch_to_tsquery('english', ${words}::text), ${HEADLINE_OPTIONS})`;
   const dutch = Prisma.sql`ts_headline('dutch', ${doc}, websearch_to_tsquery('dutch', ${words}::text), ${HEADLINE_OPTIONS})`;
   const marks = (column: Prisma.Sql) => Prisma.sql`(length(${column}) - length(replace(${column}, ${MARK_START}, '')))`;
-  return Prisma.sql`(SELECT CASE WHEN ${marks(Prisma.sql`h.nl`)} > ${marks(Prisma.sql`h.en`)} THEN h.nl ELSE h.en END FROM (SELECT ${english} AS en, ${dutch} AS nl) h)`;
+  return Prisma.sql`(SELECT CASE WHEN ${marks(Prisma.sql`h.nl`)} > ${marks(Prisma.sql`h.en`)} THEN h.nl ELSE h.en END FROM (SELECT ${english} AS en, ${dutch} AS nl OFFSET 0) h)`;
+}
+
+type PageRow = { id: string; passage: string | null };
+
+/** How many of the newest calls (after the other filters) a search looks through before asking the GIN index. */
+const RECENT_CALLS = 5_000;
+
+const whereOf = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
+const CALL_COLUMNS = Prisma.sql`c.id, c.created_at, c.summary, c.transcript, c.error, c.end_reason`;
+
+/**
+ * One page. "recent" reads only the newest RECENT_CALLS calls that pass the other filters and keeps those whose
+ * words match; "all" asks the GIN index for every match and sorts them. Postgres cannot choose well between the two
+ * itself: it estimates several words' matches as if the words were independent, but words said together come
+ * together ("invoice charged twice"), so it expects a few hundred calls where there are tens of thousands, and
+ * fetching and sorting those all takes seconds at a million calls, where the newest few thousand hold a page.
+ */
+function pageSql(search: CallSearch, from: "recent" | "all"): Prisma.Sql {
+  const passage = search.words ? passageSql(search.words) : Prisma.sql`NULL::text`;
+  const limit = search.limit + 1;
+  const others = conditions(search);
+  const words = search.words ? [matchesWords(search.words)] : [];
+  const page =
+    from === "recent"
+      ? Prisma.sql`
+        SELECT * FROM (
+          SELECT ${CALL_COLUMNS}, c.search_vector FROM calls c ${whereOf(others)} ORDER BY c.created_at DESC, c.id DESC LIMIT ${RECENT_CALLS}
+        ) c ${whereOf(words)} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`
+      : Prisma.sql`SELECT ${CALL_COLUMNS} FROM calls c ${whereOf([...others, ...words])} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`;
+  return Prisma.sql`SELECT p.id, ${passage} AS passage FROM (${page}) p ORDER BY p.created_at DESC, p.id DESC`;
 }
 
 export async function searchCalls(prisma: PrismaClient, search: CallSearch): Promise<CallSearchPage> {
-  const where = conditions(search);
-  const whereSql = where.length > 0 ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
-  const passage = search.words ? passageSql(search.words) : Prisma.sql`NULL::text`;
   // One more than a page tells whether another page follows, without a count.
-  const rows = await prisma.$queryRaw<{ id: string; passage: string | null }[]>`
-    SELECT p.id, ${passage} AS passage
-    FROM (
-      SELECT c.id, c.created_at, c.summary, c.transcript, c.error, c.end_reason
-      FROM calls c ${whereSql}
-      ORDER BY c.created_at DESC, c.id DESC
-      LIMIT ${search.limit + 1}
-    ) p
-    ORDER BY p.created_at DESC, p.id DESC`;
+  // A line or a status is in the GIN index with the words (calls_search_vector_idx): the index alone narrows to them.
+  const isNarrowedInIndex = search.line !== null || (search.statuses?.length ?? 0) > 0;
+  let rows = await prisma.$queryRaw<PageRow[]>`${pageSql(search, search.words && !isNarrowedInIndex ? "recent" : "all")}`;
+  // Too few among the newest calls: the words are rarer than that, which the GIN index serves well.
+  if (search.words && !isNarrowedInIndex && rows.length <= search.limit) rows = await prisma.$queryRaw<PageRow[]>`${pageSql(search, "all")}`;
   if (rows.length === 0 && search.words) await refuseWordless(prisma, search.words);
   const page = rows.slice(0, search.limit);
   const calls = new Map((await prisma.call.findMany({ where: { id: { in: page.map((row) => row.id) } } })).map((call) => [call.id, call]));
