@@ -82,7 +82,12 @@ function numberCondition(pattern: NumberPattern): Prisma.Sql {
   return Prisma.sql`(c.customer_number LIKE ${like} OR c.line_number LIKE ${like})`;
 }
 
-/** Every condition but the words. */
+/** Calls after the cursor in (created_at DESC, id DESC) order; the `<=` bound lets Postgres start the index scan there. */
+function afterCondition({ createdAt, id }: { createdAt: Date; id: string }): Prisma.Sql {
+  return Prisma.sql`c.created_at <= ${createdAt}::timestamptz AND (c.created_at < ${createdAt}::timestamptz OR c.id < ${id})`;
+}
+
+/** The filters (number, line, status, time), not the words nor the cursor. */
 function conditions(search: CallSearch): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
   if (search.number) where.push(numberCondition(search.number));
@@ -91,11 +96,6 @@ function conditions(search: CallSearch): Prisma.Sql[] {
   // The expression of calls_started_or_first_event_idx, so a time range uses it.
   if (search.from) where.push(Prisma.sql`COALESCE(c.started_at, c.first_event_at) >= ${search.from}::timestamptz`);
   if (search.to) where.push(Prisma.sql`COALESCE(c.started_at, c.first_event_at) < ${search.to}::timestamptz`);
-  if (search.after) {
-    const { createdAt, id } = search.after;
-    // The `<=` bound lets Postgres start the index scan at the cursor.
-    where.push(Prisma.sql`c.created_at <= ${createdAt}::timestamptz AND (c.created_at < ${createdAt}::timestamptz OR c.id < ${id})`);
-  }
   return where;
 }
 
@@ -116,41 +116,43 @@ function passageSql(words: string): Prisma.Sql {
 
 type PageRow = { id: string; passage: string | null };
 
-/** How many of the newest calls (after the other filters) a search looks through before asking the GIN index. */
+/** How many of the newest calls a search looks through before it asks the GIN index for every match. */
 const RECENT_CALLS = 5_000;
 
 const whereOf = (conditions: Prisma.Sql[]) => (conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
 const CALL_COLUMNS = Prisma.sql`c.id, c.created_at, c.summary, c.transcript, c.error, c.end_reason`;
 
 /**
- * One page. "recent" reads only the newest RECENT_CALLS calls that pass the other filters and keeps those whose
- * words match; "all" asks the GIN index for every match and sorts them. Postgres cannot choose well between the two
- * itself: it estimates several words' matches as if the words were independent, but words said together come
- * together ("invoice charged twice"), so it expects a few hundred calls where there are tens of thousands, and
- * fetching and sorting those all takes seconds at a million calls, where the newest few thousand hold a page.
+ * One page of a search, from the newest RECENT_CALLS calls (after the cursor) or from all of them. Postgres cannot
+ * choose between walking the calls newest first and asking the GIN index: it estimates a search's matches as if
+ * words, lines and statuses were independent, but they are not (words said together come together; a line hears
+ * its own questions), and either guess, wrong, costs seconds at a million calls: walking the whole table for a
+ * combination that is rare, or fetching and sorting tens of thousands of calls for words that are common. So a
+ * search looks through the newest calls first (a few milliseconds, enough for common words), and only when they
+ * hold less than a page asks the index, sorting its matches (the ORDER BY expression keeps Postgres from walking).
  */
 function pageSql(search: CallSearch, from: "recent" | "all"): Prisma.Sql {
   const passage = search.words ? passageSql(search.words) : Prisma.sql`NULL::text`;
   const limit = search.limit + 1;
-  const others = conditions(search);
-  const words = search.words ? [matchesWords(search.words)] : [];
+  const all = [...conditions(search), ...(search.words ? [matchesWords(search.words)] : [])];
+  const cursor = search.after ? [afterCondition(search.after)] : [];
   const page =
     from === "recent"
       ? Prisma.sql`
         SELECT * FROM (
-          SELECT ${CALL_COLUMNS}, c.search_vector FROM calls c ${whereOf(others)} ORDER BY c.created_at DESC, c.id DESC LIMIT ${RECENT_CALLS}
-        ) c ${whereOf(words)} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`
-      : Prisma.sql`SELECT ${CALL_COLUMNS} FROM calls c ${whereOf([...others, ...words])} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`;
+          SELECT ${CALL_COLUMNS}, c.search_vector, c.customer_number, c.line_number, c.status, c.unresolved_at, c.started_at, c.first_event_at
+          FROM calls c ${whereOf(cursor)} ORDER BY c.created_at DESC, c.id DESC LIMIT ${RECENT_CALLS}
+        ) c ${whereOf(all)} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`
+      : search.words
+        ? Prisma.sql`SELECT ${CALL_COLUMNS} FROM calls c ${whereOf([...cursor, ...all])} ORDER BY c.created_at + interval '0 seconds' DESC, c.id DESC LIMIT ${limit}`
+        : Prisma.sql`SELECT ${CALL_COLUMNS} FROM calls c ${whereOf([...cursor, ...all])} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`;
   return Prisma.sql`SELECT p.id, ${passage} AS passage FROM (${page}) p ORDER BY p.created_at DESC, p.id DESC`;
 }
 
 export async function searchCalls(prisma: PrismaClient, search: CallSearch): Promise<CallSearchPage> {
   // One more than a page tells whether another page follows, without a count.
-  // A line or a status is in the GIN index with the words (calls_search_vector_idx): the index alone narrows to them.
-  const isNarrowedInIndex = search.line !== null || (search.statuses?.length ?? 0) > 0;
-  let rows = await prisma.$queryRaw<PageRow[]>`${pageSql(search, search.words && !isNarrowedInIndex ? "recent" : "all")}`;
-  // Too few among the newest calls: the words are rarer than that, which the GIN index serves well.
-  if (search.words && !isNarrowedInIndex && rows.length <= search.limit) rows = await prisma.$queryRaw<PageRow[]>`${pageSql(search, "all")}`;
+  let rows = search.words ? await prisma.$queryRaw<PageRow[]>`${pageSql(search, "recent")}` : [];
+  if (rows.length <= search.limit) rows = await prisma.$queryRaw<PageRow[]>`${pageSql(search, "all")}`;
   if (rows.length === 0 && search.words) await refuseWordless(prisma, search.words);
   const page = rows.slice(0, search.limit);
   const calls = new Map((await prisma.call.findMany({ where: { id: { in: page.map((row) => row.id) } } })).map((call) => [call.id, call]));
