@@ -7,6 +7,9 @@ import { useEffect, useRef } from "react";
 import { authClient } from "@/lib/shared/auth/auth-client";
 import type { Role } from "@/lib/shared/auth/roles";
 
+/** Every signed-in user's: viewers may search the calls too. */
+const SHARED_LINKS = [{ href: "/calls", label: "All calls" }] as const;
+
 const ADMIN_LINKS = [
   { href: "/webhooks", label: "Webhooks" },
   { href: "/settings/users", label: "Users" },
@@ -49,8 +52,7 @@ function CompactMenu({ email, role, onSignOut }: { email: string; role: Role; on
           <span className="truncate text-zinc-600 dark:text-zinc-400">{email}</span>
           <RoleBadge role={role} email={email} />
         </div>
-        {role === "admin" &&
-          ADMIN_LINKS.map((link) => (
+        {[...SHARED_LINKS, ...(role === "admin" ? ADMIN_LINKS : [])].map((link) => (
             <Link key={link.href} href={link.href} className={item}>
               {link.label}
             </Link>
@@ -75,8 +77,7 @@ export function UserMenu({ email, role }: { email: string; role: Role }) {
         <span className="text-zinc-600 dark:text-zinc-400">
           {email} <RoleBadge role={role} email={email} />
         </span>
-        {role === "admin" &&
-          ADMIN_LINKS.map((link) => (
+        {[...SHARED_LINKS, ...(role === "admin" ? ADMIN_LINKS : [])].map((link) => (
             <Link key={link.href} href={link.href} className="underline underline-offset-2">
               {link.label}
             </Link>

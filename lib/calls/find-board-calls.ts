@@ -46,10 +46,18 @@ export type LineOption = { number: string; name: string | null };
  * without one (the legacy payload has no line name) does not unname the line.
  */
 export async function findLines(prisma: PrismaClient): Promise<LineOption[]> {
+  // A skip scan on calls_line_number_last_event_at_idx: each step jumps to the next line number, so the cost
+  // follows the number of lines, not of calls.
   const rows = await prisma.$queryRaw<{ line_number: string; line_name: string | null }[]>`
-    SELECT DISTINCT ON (line_number) line_number, line_name
-    FROM calls WHERE line_number IS NOT NULL
-    ORDER BY line_number, line_name IS NULL, last_event_at DESC
+    WITH RECURSIVE lines (line_number) AS (
+      (SELECT line_number FROM calls WHERE line_number IS NOT NULL ORDER BY line_number LIMIT 1)
+      UNION ALL
+      SELECT (SELECT c.line_number FROM calls c WHERE c.line_number > l.line_number ORDER BY c.line_number LIMIT 1)
+      FROM lines l WHERE l.line_number IS NOT NULL
+    )
+    SELECT l.line_number,
+      (SELECT c.line_name FROM calls c WHERE c.line_number = l.line_number AND c.line_name IS NOT NULL ORDER BY c.last_event_at DESC LIMIT 1) AS line_name
+    FROM lines l WHERE l.line_number IS NOT NULL
     LIMIT 500`;
   return rows.map((row) => ({ number: row.line_number, name: row.line_name })).sort((a, b) => (a.name ?? a.number).localeCompare(b.name ?? b.number));
 }

@@ -1,6 +1,7 @@
 // GET /api/v1/calls's query parameters: one zod schema that validates requests and documents them (openapi.ts).
 import { z } from "zod";
 import { ApiError } from "@/lib/http/api-error";
+import { SEARCH_MAX_CHARS } from "@/lib/shared/calls/call-search";
 import { API_CALL_STATUSES, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from "./schemas";
 
 const instant = z
@@ -10,6 +11,16 @@ const instant = z
 
 export const ListCallsQuerySchema = z
   .object({
+    // The length is checked where the words are read (searchWords), so a search too long is a 422 like any other
+    // search that cannot be run, not a 400.
+    q: z.string().optional().meta({
+      description:
+        `Words said in the call: its summary, transcript, error text and end reason, matched by their English and Dutch stems ` +
+        `(\`refund\` finds "refunds", \`terugbetaling\` finds "terugbetalingen"). Web-search syntax: words must all occur, ` +
+        `\`"a phrase"\`, \`OR\`, \`-word\` to exclude. At most ${SEARCH_MAX_CHARS} characters; a longer search, or one with no word to look for ` +
+        `(only punctuation or operators), gets a 422.`,
+      example: "refund",
+    }),
     number: z.string().trim().min(1).max(64).optional().meta({
       description:
         "Part of the customer's or the line's number, matched as the board's number filter matches it: `+31 6 1234`, `0031 6 1234` and `06-1234` (national, read with DEFAULT_COUNTRY) match from the start of the number; digits alone (`1234`) match anywhere in it.",

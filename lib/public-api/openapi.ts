@@ -63,6 +63,7 @@ export function createOpenApiDocument(): oas31.OpenAPIObject {
           responses: {
             "200": { description: "One page of calls.", content: { "application/json": { schema: CallListSchema } } },
             "400": errorResponse("A query parameter is unknown, repeated or malformed, or the cursor was not issued by Callboard; `details` lists each."),
+            "422": errorResponse("`q` is longer than its limit, or holds no word to look for (only punctuation or operators)."),
             ...COMMON_ERRORS,
           },
         },

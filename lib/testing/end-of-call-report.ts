@@ -13,6 +13,8 @@ export type ReportInput = {
   analysis?: Record<string, unknown>;
   recordingUrl?: string;
   endReason?: string;
+  /** The transcript as Flireo's messages; one greeting when left out. */
+  messages?: { role: string; content: string }[];
 };
 
 export function endOfCallReport(input: ReportInput) {
@@ -28,7 +30,7 @@ export function endOfCallReport(input: ReportInput) {
       duration_seconds: input.durationSeconds ?? 132,
       summary: input.summary ?? "Customer asked about opening hours.",
       analysis: input.analysis ?? { resolved: true },
-      messages: [{ role: "assistant", content: "Hello!" }],
+      messages: input.messages ?? [{ role: "assistant", content: "Hello!" }],
       recording_url: input.recordingUrl ?? "https://recordings.example.test/rec.mp3",
       end_reason: input.endReason ?? "customer-ended-call",
     },

@@ -138,15 +138,15 @@ export function legacyStatusUpdate(input: {
 }
 
 /** Variant E's end-of-call report: keyed by callId, float duration, text transcript, stereo recording link. */
-export function legacyEndOfCallReport(input: { callId?: string; timestamp?: Date; callLengthSeconds?: number }) {
+export function legacyEndOfCallReport(input: { callId?: string; timestamp?: Date; callLengthSeconds?: number; transcriptText?: string; summaryText?: string }) {
   return {
     eventTimestamp: (input.timestamp ?? new Date()).getTime(),
     eventType: "end-of-call-report",
     callId: input.callId ?? newCallId(),
     fromCaller: "+31612345678",
     toAssistant: "+31201234567",
-    transcriptText: "AI: Goedemorgen!\nGebruiker: Hallo.",
-    summaryText: "Korte begroeting.",
+    transcriptText: input.transcriptText ?? "AI: Goedemorgen!\nGebruiker: Hallo.",
+    summaryText: input.summaryText ?? "Korte begroeting.",
     recordings: { linkStereo: "https://recordings.example.test/abc.wav" },
     callLengthSeconds: input.callLengthSeconds ?? 132.5,
   };

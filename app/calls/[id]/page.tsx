@@ -1,4 +1,4 @@
-// /calls/[id] – one call: its facts, the error, the report's summary and analysis, the recording, and every
+// /calls/[id] – one call: its facts, the error, the report's summary, transcript and analysis, the recording, and every
 // webhook event in the order it happened, with the raw payload as Flireo sent it.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -13,6 +13,8 @@ import { MoreTimelineEvents } from "@/components/call/more-timeline-events";
 import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
 import { appContext } from "@/lib/context/current";
 import { toRecordingLink } from "@/lib/shared/calls/recording-link";
+import { parseTranscript } from "@/lib/shared/calls/transcript";
+import { TranscriptView } from "@/components/call/transcript-view";
 
 export const dynamic = "force-dynamic";
 
@@ -70,7 +72,7 @@ export default async function CallPage({ params }: PageProps) {
   const id = await callIdOf(params);
   const detail = id === null ? null : await findCallDetail(appContext().prisma, id);
   if (!detail) notFound();
-  const { call, timeline, analysis, recordingUrl, loadedAt } = detail;
+  const { call, timeline, analysis, transcript, recordingUrl, loadedAt } = detail;
   const badge = STATUS_BADGE[call.status];
   // A legacy payload names no line: say the name the line is known by from its other calls.
   const knownLineName = !call.lineName && call.lineNumber ? await findLineName(appContext().prisma, call.lineNumber) : null;
@@ -100,6 +102,8 @@ export default async function CallPage({ params }: PageProps) {
         <SummarySection call={call} loadedAt={loadedAt} />
         <RecordingSection recordingUrl={recordingUrl} />
       </div>
+
+      <TranscriptView transcript={parseTranscript(transcript)} />
 
       {analysis !== null && analysis !== undefined && (
         <Section title="Analysis" testId="detail-analysis">

@@ -312,8 +312,8 @@ describe("the OpenAPI document", () => {
       components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } } },
     });
     const parameters = document.paths["/api/v1/calls"]?.get?.parameters?.map((parameter) => `${parameter.in}:${parameter.name}`);
-    expect(parameters).toEqual(["query:number", "query:line", "query:status", "query:from", "query:to", "query:limit", "query:cursor"]);
-    expect(Object.keys(document.paths["/api/v1/calls"]?.get?.responses ?? {}).sort()).toEqual(["200", "400", "401", "429", "503"]);
+    expect(parameters).toEqual(["query:q", "query:number", "query:line", "query:status", "query:from", "query:to", "query:limit", "query:cursor"]);
+    expect(Object.keys(document.paths["/api/v1/calls"]?.get?.responses ?? {}).sort()).toEqual(["200", "400", "401", "422", "429", "503"]);
     expect(Object.keys(document.paths["/api/v1/calls/{id}"]?.get?.responses ?? {}).sort()).toEqual(["200", "401", "404", "429", "503"]);
     // Every component is named and is a schema Ajv can compile (JSON Schema 2020-12, as OpenAPI 3.1 uses).
     const names = Object.keys((document.components as { schemas: object }).schemas);
@@ -390,4 +390,45 @@ describe("paging while calls arrive", () => {
     const startBefore = new Map(before.map((row) => [row.id, row.started_at?.getTime()]));
     expect(after.filter((row) => row.started_at?.getTime() !== startBefore.get(row.id)).length).toBeGreaterThan(5);
   }, 120_000);
+});
+
+describe("GET /api/v1/calls?q=", () => {
+  const word = `zq${randomInt(1e6, 1e7)}`;
+  const ids = { refund: newCallId(), terug: newCallId(), other: newCallId() };
+
+  beforeAll(async () => {
+    const texts: [string, string][] = [
+      [ids.refund, `The caller wanted refunds for ${word}.`],
+      [ids.terug, `De beller vroeg om terugbetalingen van ${word}.`],
+      [ids.other, `Opening hours of ${word}.`],
+    ];
+    for (const [callId, summary] of texts) {
+      await send(camelStatusUpdate({ callId, status: "in-progress" }));
+      await send(endOfCallReport({ callId, summary }));
+    }
+  });
+
+  it("finds calls by what was said, by English and Dutch stems, and pages through them", async () => {
+    expect((await listAll(`q=${encodeURIComponent(`refund ${word}`)}`)).ids).toEqual([ids.refund]);
+    expect((await listAll(`q=${encodeURIComponent(`terugbetaling ${word}`)}`)).ids).toEqual([ids.terug]);
+    expect((await listAll(`q=${word}&limit=1`)).ids).toEqual(await inListOrder(Object.values(ids)));
+    expect((await listAll(`q=${encodeURIComponent(`${word} -refund -terugbetaling`)}&status=ended`)).ids).toEqual([ids.other]);
+  });
+
+  it("answers hostile searches 200 or 422, never 500", async () => {
+    for (const q of ['"', "-", "!!", "&|!():*", "'; DROP TABLE calls; --", "%00refund", "\\", "x".repeat(200), "x".repeat(201), "a".repeat(5000)]) {
+      const response = await apiGet(server, `/api/v1/calls?q=${q.startsWith("%") ? q : encodeURIComponent(q)}`, token);
+      expect([200, 422], `q=${q.slice(0, 20)}: ${response.status}`).toContain(response.status);
+      if (response.status === 422) expect(((await response.json()) as { error: { code: string } }).error.code).toBe("unprocessable");
+    }
+    const tooLong = await getJson<{ error: { message: string } }>(`/api/v1/calls?q=${"x".repeat(201)}`, 422);
+    expect(tooLong.error.message).toContain("at most 200");
+  });
+
+  it("documents q in the OpenAPI document", async () => {
+    const document = (await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json()) as OpenApiDocument;
+    const list = document.paths["/api/v1/calls"]?.get;
+    expect(list?.parameters?.map((parameter) => parameter.name)).toContain("q");
+    expect(Object.keys(list?.responses ?? {})).toContain("422");
+  });
 });

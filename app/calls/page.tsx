@@ -1,0 +1,67 @@
+// /calls – every stored call, newest first, a keyset page at a time: the board's filters and a search of the words
+// said in the calls (summary, transcript, error, end reason), all in the URL. Viewers may search too.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CallsList } from "@/components/calls/calls-list";
+import { CallsSearchForm } from "@/components/calls/calls-search-form";
+import { Notice } from "@/components/ui/card";
+import { findLines } from "@/lib/calls/find-board-calls";
+import { loadCallsPage, type CallsPage } from "@/lib/calls/load-calls-page";
+import { appContext } from "@/lib/context/current";
+import { toApiError } from "@/lib/http/api-error";
+import { decodeCursor, encodeCursor } from "@/lib/public-api/cursor";
+import { callsPageFilterToSearchParams, parseCallsPageFilter, type CallsPageFilter } from "@/lib/shared/calls/call-search";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "All calls · Callboard" };
+
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function firstValues(params: Record<string, string | string[] | undefined>): URLSearchParams {
+  const result = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) result.set(name, first);
+  }
+  return result;
+}
+
+/** The page, or the message of a search that cannot run (too long, no words, a cursor not ours): never a 500 for input. */
+async function loadPage(filter: CallsPageFilter, cursor: string | null): Promise<CallsPage | { problem: string }> {
+  try {
+    return await loadCallsPage(appContext().prisma, filter, cursor ? decodeCursor(cursor) : null);
+  } catch (error) {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) throw error;
+    return { problem: apiError.message };
+  }
+}
+
+function hrefWith(filter: CallsPageFilter, cursor: string | null): string {
+  const params = callsPageFilterToSearchParams(filter);
+  if (cursor) params.set("cursor", cursor);
+  const query = params.toString();
+  return `/calls${query ? `?${query}` : ""}`;
+}
+
+export default async function CallsPage({ searchParams }: PageProps) {
+  const params = firstValues(await searchParams);
+  const filter = parseCallsPageFilter(params);
+  const cursor = params.get("cursor");
+  const [page, lines] = await Promise.all([loadPage(filter, cursor), findLines(appContext().prisma)]);
+  return (
+    <main className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6 sm:px-6">
+      <nav>
+        <Link href="/" className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">← Back to the board</Link>
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight">All calls</h1>
+      {/* Keyed by the URL's filter, so Back and Forward show their own search in the boxes. */}
+      <CallsSearchForm key={callsPageFilterToSearchParams(filter).toString()} filter={filter} lines={lines} />
+      {"problem" in page ? (
+        <Notice tone="warning" testId="calls-problem">{page.problem}</Notice>
+      ) : (
+        <CallsList rows={page.rows} olderHref={page.next ? hrefWith(filter, encodeCursor(page.next)) : null} newestHref={cursor ? hrefWith(filter, null) : null} />
+      )}
+    </main>
+  );
+}
