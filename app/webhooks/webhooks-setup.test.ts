@@ -51,6 +51,22 @@ describe("the webhooks page", () => {
   });
 });
 
+describe("the rounds checked against Flireo", () => {
+  it("shows the last rounds with Flireo's error in words, as text, never as markup", async () => {
+    const hostile = `Flireo had a server error while trying to list calls (502: <img src=x onerror="alert(1)">)`;
+    await db.query(
+      `INSERT INTO flireo_reconcile_rounds (trigger, started_at, finished_at, since, until, complete, listed, backfilled, requests, error)
+       VALUES ('schedule', now(), now(), now() - interval '1 hour', now(), false, 12, 3, 2, $1)`,
+      [hostile],
+    );
+    const html = await (await fetch(`${server.baseUrl}/webhooks`, { headers: { cookie: await server.adminCookie() } })).text();
+    expect(html).toContain("Checked against Flireo");
+    expect(html).toContain("12 listed, 3 backfilled");
+    expect(html).not.toContain('<img src=x onerror="alert(1)">');
+    expect(html).toContain("&lt;img src=x onerror=");
+  });
+});
+
 describe("the signing secret", () => {
   it("is created on first start and signs webhooks that the route accepts", async () => {
     const { secrets } = (await (await api("GET", "/api/webhooks/secret")).json()) as SecretsBody;
@@ -175,17 +191,25 @@ describe("registration through Flireo's API", () => {
     expect(flireo.assistants.get("a-1")).toMatchObject({ webhook_url: null, webhook_secret: null, webhook_events: null, name: "Reception" });
   });
 
-  it("relays Flireo's 429 with Retry-After and a refused key as 502 with what to do", async () => {
+  it("relays a refused key as 502 with what to do, and Flireo's 429 with Retry-After, then waits as Flireo asked", async () => {
+    flireo.failNext("GET /assistants", { status: 401, body: { error: "Unauthorized", message: "Invalid or missing API key" } });
+    const refused = await api("GET", "/api/flireo/overview");
+    expect(refused.status).toBe(502);
+    expect(await refused.json()).toMatchObject({ error: { code: "upstream_failed", message: expect.stringContaining("rejected the API key") } });
+
     flireo.failNext("GET /assistants", { status: 429, headers: { "retry-after": "30" }, body: { error: { code: "rate_limit_exceeded", message: "Rate limit exceeded" } } });
     const limited = await api("GET", "/api/flireo/overview");
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("30");
     expect(await limited.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("try again in 30 s") } });
 
-    flireo.failNext("GET /assistants", { status: 401, body: { error: "Unauthorized", message: "Invalid or missing API key" } });
-    const refused = await api("GET", "/api/flireo/overview");
-    expect(refused.status).toBe(502);
-    expect(await refused.json()).toMatchObject({ error: { code: "upstream_failed", message: expect.stringContaining("rejected the API key") } });
+    // Within those 30 s Callboard does not ask again: it answers from its own budget.
+    const sent = flireo.requests.length;
+    const held = await api("GET", "/api/flireo/overview");
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get("retry-after"))).toBeGreaterThan(20);
+    expect(await held.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("Flireo asked Callboard to slow down") } });
+    expect(flireo.requests.length).toBe(sent);
   });
 
   it("refuses a malformed request with 4xx", async () => {

@@ -8,6 +8,7 @@ import { createCallRecorder, type CallRecorder } from "@/lib/calls/call-recorder
 import { createDatabase, type Database } from "@/lib/db/client";
 import { readMigrations } from "@/lib/db/migrate";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { createRequestBudgetFromEnv, type RequestBudget } from "@/lib/flireo/request-budget";
 import type { Env } from "@/lib/env";
 import { createPostgresRateLimitStore, createRedisRateLimitStore } from "@/lib/http/rate-limit-stores";
 import { createSharedRateLimiter, type RateLimitStore, type SharedRateLimiter } from "@/lib/http/shared-rate-limit";
@@ -31,6 +32,8 @@ export type AppContext = {
   prisma: PrismaClient;
   /** Seals and opens the secrets Callboard stores, with CALLBOARD_ENCRYPTION_KEY's keys; handed to whatever reads or writes one. */
   secretBox: SecretBox;
+  /** The one budget every request to Flireo's REST API takes a slot from (registration, reconciliation, call control). */
+  flireoBudget: RequestBudget;
   /** Boards' live connections; committed call changes leave through its publisher. */
   realtime: Realtime;
   /** Stores call events and announces the changes (lib/calls/call-recorder.ts). */
@@ -74,6 +77,7 @@ export async function createAppContext(options: { databaseUrl: string; env: Env;
   const { prisma, pool } = database;
   const secretBox = createSecretBoxFromEnv(env);
   const realtime = createRealtime({ metrics, logger, lifecycle });
+  const flireoBudget = createRequestBudgetFromEnv(env, { onAnswer: (lane, status) => metrics.observeFlireoAnswer(lane, status) });
   const calls = createCallRecorder({ pool, prisma, publisher: realtime.publisher });
   const signing = createSigningSecrets(prisma, secretBox, env);
   const deliveries = createDeliveryLog({ pool, logger, lifecycle });
@@ -105,6 +109,7 @@ export async function createAppContext(options: { databaseUrl: string; env: Env;
     database,
     prisma,
     secretBox,
+    flireoBudget,
     realtime,
     calls,
     signing,

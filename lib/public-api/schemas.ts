@@ -49,11 +49,11 @@ export type ApiCall = z.infer<typeof CallSchema>;
 export const CallEventSchema = z
   .object({
     id: z.string(),
-    type: z.string().meta({ description: "`status-update` or `end-of-call-report`." }),
+    type: z.string().meta({ description: "`status-update` or `end-of-call-report` (webhooks), or `flireo-api`: learned from Flireo's REST API when Callboard checked the call there." }),
     status: z.string().nullable().meta({ description: "The status the event reported." }),
     occurredAt: timestamp.meta({ description: "The time on the event (Flireo's)." }),
     receivedAt: timestamp.meta({ description: "When Callboard received it." }),
-    payload: JsonValueSchema.meta({ description: "The webhook body exactly as Flireo sent it." }),
+    payload: JsonValueSchema.meta({ description: "The webhook body exactly as Flireo sent it; for `flireo-api`, `{ source, call }` with the call as Flireo's API gave it." }),
   })
   .meta({ id: "CallEvent" });
 
