@@ -4,6 +4,7 @@
 import type { AlertServices } from "@/lib/alerts/alert-deliveries";
 import { createSmtpTransports } from "@/lib/alerts/send-alert";
 import { createAuth, type Auth } from "@/lib/auth/auth";
+import { createControlSlots, type ControlSlots } from "@/lib/call-control/control-slots";
 import { createCallRecorder, type CallRecorder } from "@/lib/calls/call-recorder";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { readMigrations } from "@/lib/db/migrate";
@@ -42,7 +43,9 @@ export type AppContext = {
   /** A webhook's path from admission to answer (lib/webhooks/webhook-intake.ts). */
   webhooks: WebhookIntake;
   /** Rate limits shared by every instance (Postgres, or Redis with REDIS_URL). */
-  limits: { webhookSources: SharedRateLimiter; apiTokens: SharedRateLimiter; apiTokenFailures: SharedRateLimiter };
+  limits: { webhookSources: SharedRateLimiter; apiTokens: SharedRateLimiter; apiTokenFailures: SharedRateLimiter; controlCommands: SharedRateLimiter };
+  /** Flireo's limit on commands per live call, counted here so an extra one is answered with the wait (lib/call-control). */
+  controlSlots: ControlSlots;
   /** Sends what the limits have not yet stored, and lets go of their store (at shutdown). */
   closeLimits: () => Promise<void>;
   auth: Auth;
@@ -86,6 +89,7 @@ export async function createAppContext(options: { databaseUrl: string; env: Env;
     webhookSources: limiter(env.WEBHOOK_RATE_LIMIT_PER_MINUTE),
     apiTokens: limiter(env.API_RATE_LIMIT_PER_MINUTE),
     apiTokenFailures: limiter(env.API_TOKEN_FAILURES_PER_MINUTE),
+    controlCommands: limiter(env.CONTROL_COMMANDS_PER_MINUTE),
   };
   const webhooks = createWebhookIntake({
     env,
@@ -111,6 +115,7 @@ export async function createAppContext(options: { databaseUrl: string; env: Env;
     deliveries,
     webhooks,
     limits,
+    controlSlots: createControlSlots(),
     async closeLimits() {
       for (const limit of Object.values(limits)) limit.stop();
       await Promise.allSettled(Object.values(limits).map((limit) => limit.flush()));

@@ -53,12 +53,18 @@ export class FlireoApiError extends Error {
   readonly status: number | null;
   readonly code: string | null;
   readonly retryAfterSeconds: number | null;
+  /** Flireo's own words in its error body, when it sent any (the message above is Callboard's sentence around them). */
+  readonly flireoMessage: string | null;
 
-  constructor(message: string, options: { status: number | null; code?: string | null; retryAfterSeconds?: number | null; cause?: unknown }) {
+  constructor(
+    message: string,
+    options: { status: number | null; code?: string | null; retryAfterSeconds?: number | null; flireoMessage?: string | null; cause?: unknown },
+  ) {
     super(message, { cause: options.cause });
     this.status = options.status;
     this.code = options.code ?? null;
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+    this.flireoMessage = options.flireoMessage ?? null;
   }
 
   /** How Callboard answers it (errorResponse asks): 429 stays 429 with Retry-After, the rest is 502, in Flireo's words. */
@@ -109,6 +115,10 @@ function describeFailure(status: number, what: string, flireoMessage: string | n
   return `Flireo refused to ${what} (${status}${said}).`;
 }
 
+/** Flireo's answer to a call-control command: `{ success, message? }` (webhooks.md §6.5). */
+const controlAnswerSchema = z.looseObject({ success: z.boolean().nullish(), message: z.string().nullish() });
+export type FlireoControlAnswer = z.infer<typeof controlAnswerSchema>;
+
 export type FlireoClient = ReturnType<typeof createFlireoClient>;
 
 export function createFlireoClient(options: { baseUrl: string; apiKey: string; timeoutMs?: number; fetch?: typeof fetch }) {
@@ -116,7 +126,7 @@ export function createFlireoClient(options: { baseUrl: string; apiKey: string; t
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const doFetch = options.fetch ?? fetch;
 
-  async function request<T>(method: "GET" | "PATCH", path: string, what: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  async function request<T>(method: "GET" | "PATCH" | "POST", path: string, what: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
@@ -145,6 +155,7 @@ export function createFlireoClient(options: { baseUrl: string; apiKey: string; t
         status: response.status,
         code,
         retryAfterSeconds: retryAfter,
+        flireoMessage: message,
       });
     }
     let json: unknown;
@@ -176,5 +187,8 @@ export function createFlireoClient(options: { baseUrl: string; apiKey: string; t
         webhook_secret: patch.webhook_secret,
         webhook_events: patch.webhook_events,
       }),
+    /** Sends one call-control command (end-call, say, transfer, inject-context) for a call in progress. */
+    controlCall: async (callId: string, command: Record<string, unknown> & { type: string }): Promise<FlireoControlAnswer> =>
+      request("POST", `/calls/${encode(callId)}/control`, `send ${command.type} to call ${callId}`, controlAnswerSchema, command),
   };
 }

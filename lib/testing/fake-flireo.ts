@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { z } from "zod";
+import { createFakeControl, type FakeControl } from "./fake-flireo-control";
 
 export const FAKE_FLIREO_API_KEY = "sk_test_fake_flireo_key";
 
@@ -72,6 +73,8 @@ export type FakeFlireo = {
   requests: RecordedRequest[];
   /** Makes the next `times` (default 1) requests matching "METHOD /path" (without /api/v1) fail. */
   failNext: (route: string, failure: InjectedFailure) => void;
+  /** Calls in progress and call control (fake-flireo-control.ts): add calls, point its webhooks at a Callboard. */
+  control: FakeControl;
   stop: () => Promise<void>;
 };
 
@@ -94,6 +97,7 @@ export async function startFakeFlireo(
   const numbers = options.numbers ?? [];
   const requests: RecordedRequest[] = [];
   const failures = new Map<string, InjectedFailure & { times: number }>();
+  const control = createFakeControl();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://fake");
@@ -128,6 +132,8 @@ export async function startFakeFlireo(
       return send(response, failure.status, failure.body ?? { error: { code: "server_error", message: "Injected failure" } }, failure.headers);
     }
 
+    const controlled = control.handle(request, path, body);
+    if (controlled) return send(response, controlled.status, controlled.body, controlled.headers);
     if (path === "/assistants" && method === "GET") return send(response, 200, { assistants: [...assistants.values()] });
     if (path === "/numbers" && method === "GET") return send(response, 200, { numbers });
     const match = /^\/assistants\/([^/]+)$/.exec(path);
@@ -169,6 +175,7 @@ export async function startFakeFlireo(
     numbers,
     requests,
     failNext: (route, failure) => failures.set(route, { ...failure, times: failure.times ?? 1 }),
+    control,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
