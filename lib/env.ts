@@ -57,6 +57,14 @@ const envSchema = z.object({
     .default("https://api.hmsovereign.com/api/v1")
     .transform((value) => value.replace(/\/+$/, "")),
   FLIREO_API_KEY: z.string().trim().min(1).optional(),
+  // Requests Callboard makes to Flireo per minute and API key, all parts together (Flireo allows 100).
+  FLIREO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100).default(90),
+  // Of those, what reconciliation with Flireo may use.
+  FLIREO_RECONCILE_BUDGET_PER_MINUTE: z.coerce.number().int().min(1).max(100).default(30),
+  // How often Callboard checks its calls against Flireo's (0: never; it also runs once at start).
+  FLIREO_RECONCILE_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(60),
+  // A live call with no event for this long is looked up at Flireo.
+  FLIREO_CHECK_SILENT_MINUTES: z.coerce.number().positive().default(15),
   WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Raw webhook events are kept this long (calls keep their final state for good). */
   EVENT_RETENTION_DAYS: z.coerce.number().positive().default(90),

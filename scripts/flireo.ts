@@ -16,6 +16,7 @@ import { createSecretBoxFromEnv, isUndecryptableSecretError, type SecretBox } fr
 import { UndecryptableStoredSecretsError } from "@/lib/secrets/seal-stored-secrets";
 import { getFlireoClient } from "@/lib/flireo/flireo-api-key";
 import { FlireoApiError } from "@/lib/flireo/flireo-client";
+import { createRequestBudgetFromEnv } from "@/lib/flireo/request-budget";
 import type { RegistrationResult } from "@/lib/shared/flireo/flireo-view";
 import { loadFlireoOverview, registerAssistants, unregisterAssistants } from "@/lib/flireo/manage-registrations";
 import { ApiError } from "@/lib/http/api-error";
@@ -70,7 +71,8 @@ async function run(prisma: PrismaClient, box: SecretBox, command: string | undef
   const origin = baseUrlOption();
   const webhookUrl = resolveWebhookUrl(null, origin ?? env.PUBLIC_BASE_URL);
   const target = { ...(await loadRegistrationTarget(prisma, box, null)), webhookUrl: webhookUrl.url };
-  const client = await getFlireoClient(prisma, box);
+  // This process's own budget: a one-off command sends a handful of requests, well inside Flireo's limit.
+  const client = await getFlireoClient(prisma, box, createRequestBudgetFromEnv(env));
 
   if (command === "list") {
     const overview = await loadFlireoOverview(client, target);

@@ -175,17 +175,25 @@ describe("registration through Flireo's API", () => {
     expect(flireo.assistants.get("a-1")).toMatchObject({ webhook_url: null, webhook_secret: null, webhook_events: null, name: "Reception" });
   });
 
-  it("relays Flireo's 429 with Retry-After and a refused key as 502 with what to do", async () => {
+  it("relays a refused key as 502 with what to do, and Flireo's 429 with Retry-After, then waits as Flireo asked", async () => {
+    flireo.failNext("GET /assistants", { status: 401, body: { error: "Unauthorized", message: "Invalid or missing API key" } });
+    const refused = await api("GET", "/api/flireo/overview");
+    expect(refused.status).toBe(502);
+    expect(await refused.json()).toMatchObject({ error: { code: "upstream_failed", message: expect.stringContaining("rejected the API key") } });
+
     flireo.failNext("GET /assistants", { status: 429, headers: { "retry-after": "30" }, body: { error: { code: "rate_limit_exceeded", message: "Rate limit exceeded" } } });
     const limited = await api("GET", "/api/flireo/overview");
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("30");
     expect(await limited.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("try again in 30 s") } });
 
-    flireo.failNext("GET /assistants", { status: 401, body: { error: "Unauthorized", message: "Invalid or missing API key" } });
-    const refused = await api("GET", "/api/flireo/overview");
-    expect(refused.status).toBe(502);
-    expect(await refused.json()).toMatchObject({ error: { code: "upstream_failed", message: expect.stringContaining("rejected the API key") } });
+    // Within those 30 s Callboard does not ask again: it answers from its own budget.
+    const sent = flireo.requests.length;
+    const held = await api("GET", "/api/flireo/overview");
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get("retry-after"))).toBeGreaterThan(20);
+    expect(await held.json()).toMatchObject({ error: { code: "rate_limited", message: expect.stringContaining("Flireo asked Callboard to slow down") } });
+    expect(flireo.requests.length).toBe(sent);
   });
 
   it("refuses a malformed request with 4xx", async () => {

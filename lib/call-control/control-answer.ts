@@ -3,7 +3,10 @@
 import { FlireoApiError, type FlireoControlAnswer } from "@/lib/flireo/flireo-client";
 import { ApiError } from "@/lib/http/api-error";
 import { COMMAND_LABEL, type CallCommandType, type CommandOutcome } from "@/lib/shared/control/call-command";
-import { FLIREO_COMMANDS_PER_CALL_PER_MINUTE } from "./control-slots";
+import { isBudgetExhaustedError } from "@/lib/flireo/request-budget";
+
+/** Flireo's own limit (webhooks.md §7); the process's Flireo request budget keeps to it before sending. */
+const FLIREO_COMMANDS_PER_CALL_PER_MINUTE = 10;
 
 export type ControlAnswer = { outcome: Exclude<CommandOutcome, "pending">; flireoStatus: number | null; message: string };
 
@@ -37,6 +40,16 @@ export function refusedAnswer(type: CallCommandType, error: unknown): { answer: 
     answer: { outcome: error.status !== null && error.status < 500 ? ("refused" as const) : ("failed" as const), flireoStatus: error.status, message },
     error: new ApiError(code, message, { ...options, details: { flireoStatus: error.status, ...(options.details as object | undefined) } }),
   });
+  if (error.isBudgetExhausted) {
+    // Not sent: the budget had no slot. For this call's own cap, Flireo's limit in words; otherwise the budget's.
+    const wait = error.retryAfterSeconds ?? 60;
+    const isCallCap = isBudgetExhaustedError(error.cause) && error.cause.reason === "call";
+    const message = isCallCap ? tooManyForCallMessage(wait) : error.message;
+    return {
+      answer: { outcome: "refused", flireoStatus: null, message },
+      error: new ApiError("rate_limited", message, { headers: { "retry-after": String(wait) }, details: { retryAfterSeconds: wait } }),
+    };
+  }
   if (error.status === 400 && isNotActive(error)) return refuse("conflict", "This call has already ended.", { details: { callEnded: true } });
   if (error.status === 400 || error.status === 422) return refuse("unprocessable", `Flireo refused the command "${what}"${said}.`);
   if (error.status === 404) return refuse("not_found", `Flireo does not know this call (404)${said}; it may have ended, or belong to another organization's key.`);

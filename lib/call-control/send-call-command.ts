@@ -7,8 +7,7 @@ import { describeIssues } from "@/lib/http/read-json-body";
 import type { SharedRateLimiter } from "@/lib/http/shared-rate-limit";
 import { callCommandSchema, type CallCommand, type CallCommandView } from "@/lib/shared/control/call-command";
 import { recordCommandAnswer, recordPendingCommand, type CommandActor } from "./call-commands";
-import { acceptedAnswer, refusedAnswer, tooManyForCallMessage, type ControlAnswer } from "./control-answer";
-import type { ControlSlots } from "./control-slots";
+import { acceptedAnswer, refusedAnswer, type ControlAnswer } from "./control-answer";
 import { NO_API_KEY_MESSAGE, resolveTransferDestination } from "./transfer-destinations";
 
 export type CallControlDeps = {
@@ -17,10 +16,9 @@ export type CallControlDeps = {
   connectFlireo: () => Promise<FlireoClient | null>;
   /** Every open board and call page hears of each command twice: sent, then answered. */
   publish: (command: CallCommandView) => void;
-  /** CONTROL_COMMANDS_PER_MINUTE per user (the command line counts as one). */
+  /** CONTROL_COMMANDS_PER_MINUTE per user (the command line counts as one). Flireo's 10 a minute per call are kept
+   * by the client's request budget (its "control" lane). */
   perUser: SharedRateLimiter;
-  /** Flireo's 10 commands a minute per call. */
-  perCall: ControlSlots;
 };
 
 export type CommandResult = { ok: true; message: string; command: CallCommandView };
@@ -33,13 +31,14 @@ function parseCommand(input: unknown): CallCommand {
 
 /** The call, which must be in progress here: a call Callboard knows as ended has nothing left to act on. */
 async function findLiveCall(prisma: PrismaClient, callId: string): Promise<{ id: string; flireoId: string }> {
-  const call = await prisma.call.findUnique({ where: { id: callId }, select: { id: true, status: true, unresolvedAt: true } });
+  const call = await prisma.call.findUnique({ where: { id: callId }, select: { id: true, status: true, unresolvedAt: true, flireoCallId: true } });
   if (!call) throw new ApiError("not_found", `No call with id ${callId} on this Callboard.`);
   if (call.status !== "in-progress") throw new ApiError("conflict", "This call has already ended; there is nothing to act on.", { details: { callEnded: true } });
   if (call.unresolvedAt) {
     throw new ApiError("conflict", "Flireo has been silent about this call for too long, so Callboard no longer counts it as in progress; it cannot be acted on from here.");
   }
-  return { id: call.id, flireoId: call.id };
+  // Flireo's REST id where reconciliation found it differs from the webhooks' id.
+  return { id: call.id, flireoId: call.flireoCallId ?? call.id };
 }
 
 async function takeLimits(deps: CallControlDeps, by: CommandActor): Promise<void> {
@@ -53,13 +52,7 @@ async function takeLimits(deps: CallControlDeps, by: CommandActor): Promise<void
   }
 }
 
-async function ask(client: FlireoClient, call: { flireoId: string }, command: CallCommand, deps: CallControlDeps): Promise<{ answer: ControlAnswer; error: ApiError | null }> {
-  const slot = deps.perCall.take(call.flireoId);
-  if (!slot.allowed) {
-    const message = tooManyForCallMessage(slot.retryAfterSeconds);
-    const headers = { "retry-after": String(slot.retryAfterSeconds) };
-    return { answer: { outcome: "refused", flireoStatus: null, message }, error: new ApiError("rate_limited", message, { headers, details: { retryAfterSeconds: slot.retryAfterSeconds } }) };
-  }
+async function ask(client: FlireoClient, call: { flireoId: string }, command: CallCommand): Promise<{ answer: ControlAnswer; error: ApiError | null }> {
   try {
     return { answer: acceptedAnswer(command.type, await client.controlCall(call.flireoId, command)), error: null };
   } catch (error) {
@@ -77,7 +70,7 @@ export async function sendCallCommand(deps: CallControlDeps, callId: string, inp
 
   const pending = await recordPendingCommand(deps.prisma, call.id, command, by);
   deps.publish(pending);
-  const { answer, error } = await ask(client, call, command, deps);
+  const { answer, error } = await ask(client, call, command);
   const answered = await recordCommandAnswer(deps.prisma, pending.id, answer);
   deps.publish(answered);
   if (error) throw error;

@@ -4,11 +4,11 @@
 import type { AlertServices } from "@/lib/alerts/alert-deliveries";
 import { createSmtpTransports } from "@/lib/alerts/send-alert";
 import { createAuth, type Auth } from "@/lib/auth/auth";
-import { createControlSlots, type ControlSlots } from "@/lib/call-control/control-slots";
 import { createCallRecorder, type CallRecorder } from "@/lib/calls/call-recorder";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { readMigrations } from "@/lib/db/migrate";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { createRequestBudgetFromEnv, type RequestBudget } from "@/lib/flireo/request-budget";
 import type { Env } from "@/lib/env";
 import { createPostgresRateLimitStore, createRedisRateLimitStore } from "@/lib/http/rate-limit-stores";
 import { createSharedRateLimiter, type RateLimitStore, type SharedRateLimiter } from "@/lib/http/shared-rate-limit";
@@ -32,6 +32,8 @@ export type AppContext = {
   prisma: PrismaClient;
   /** Seals and opens the secrets Callboard stores, with CALLBOARD_ENCRYPTION_KEY's keys; handed to whatever reads or writes one. */
   secretBox: SecretBox;
+  /** The one budget every request to Flireo's REST API takes a slot from (registration, reconciliation, call control). */
+  flireoBudget: RequestBudget;
   /** Boards' live connections; committed call changes leave through its publisher. */
   realtime: Realtime;
   /** Stores call events and announces the changes (lib/calls/call-recorder.ts). */
@@ -44,8 +46,6 @@ export type AppContext = {
   webhooks: WebhookIntake;
   /** Rate limits shared by every instance (Postgres, or Redis with REDIS_URL). */
   limits: { webhookSources: SharedRateLimiter; apiTokens: SharedRateLimiter; apiTokenFailures: SharedRateLimiter; controlCommands: SharedRateLimiter };
-  /** Flireo's limit on commands per live call, counted here so an extra one is answered with the wait (lib/call-control). */
-  controlSlots: ControlSlots;
   /** Sends what the limits have not yet stored, and lets go of their store (at shutdown). */
   closeLimits: () => Promise<void>;
   auth: Auth;
@@ -77,6 +77,7 @@ export async function createAppContext(options: { databaseUrl: string; env: Env;
   const { prisma, pool } = database;
   const secretBox = createSecretBoxFromEnv(env);
   const realtime = createRealtime({ metrics, logger, lifecycle });
+  const flireoBudget = createRequestBudgetFromEnv(env, { onAnswer: (lane, status) => metrics.observeFlireoAnswer(lane, status) });
   const calls = createCallRecorder({ pool, prisma, publisher: realtime.publisher });
   const signing = createSigningSecrets(prisma, secretBox, env);
   const deliveries = createDeliveryLog({ pool, logger, lifecycle });
@@ -109,13 +110,13 @@ export async function createAppContext(options: { databaseUrl: string; env: Env;
     database,
     prisma,
     secretBox,
+    flireoBudget,
     realtime,
     calls,
     signing,
     deliveries,
     webhooks,
     limits,
-    controlSlots: createControlSlots(),
     async closeLimits() {
       for (const limit of Object.values(limits)) limit.stop();
       await Promise.allSettled(Object.values(limits).map((limit) => limit.flush()));

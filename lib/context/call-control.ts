@@ -9,16 +9,17 @@ import type { CallControlSetup } from "@/lib/shared/control/call-command";
 import { appContext } from "./current";
 
 export function callControlDeps(): CallControlDeps {
-  const { prisma, secretBox, realtime, limits, controlSlots } = appContext();
+  const { prisma, secretBox, realtime, limits, flireoBudget } = appContext();
   return {
     prisma,
     connectFlireo: async () => {
       const apiKey = await resolveFlireoApiKey(prisma, secretBox);
-      return apiKey ? createFlireoClient({ baseUrl: env.FLIREO_API_BASE_URL, apiKey: apiKey.key }) : null;
+      // The "control" lane of the process's one Flireo budget: it also keeps Flireo's 10 commands a minute per call,
+      // answering at once with the wait rather than holding a person's request.
+      return apiKey ? createFlireoClient({ baseUrl: env.FLIREO_API_BASE_URL, apiKey: apiKey.key, budget: flireoBudget, lane: "control" }) : null;
     },
     publish: (command) => realtime.publishCommand(command),
     perUser: limits.controlCommands,
-    perCall: controlSlots,
   };
 }
 

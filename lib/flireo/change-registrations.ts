@@ -9,15 +9,21 @@ import { readRequestOrigin } from "@/lib/webhooks/webhook-url";
 import { getFlireoClient } from "./flireo-api-key";
 import type { FlireoClient } from "./flireo-client";
 import type { RegistrationTarget } from "./manage-registrations";
+import type { RequestBudget } from "./request-budget";
 import { loadRegistrationTarget } from "./webhook-settings";
 
 const bodySchema = z.object({ assistantIds: z.array(z.string()).max(100) });
 
 type Change = (client: FlireoClient, ids: readonly string[], target: RegistrationTarget) => Promise<RegistrationResult[]>;
 
-export async function changeRegistrations(prisma: PrismaClient, box: SecretBox, request: Request, change: Change): Promise<{ results: RegistrationResult[] }> {
+export async function changeRegistrations(
+  services: { prisma: PrismaClient; secretBox: SecretBox; flireoBudget: RequestBudget },
+  request: Request,
+  change: Change,
+): Promise<{ results: RegistrationResult[] }> {
+  const { prisma, secretBox: box } = services;
   const { assistantIds } = await readJsonBody(request, bodySchema);
-  const client = await getFlireoClient(prisma, box);
+  const client = await getFlireoClient(prisma, box, services.flireoBudget);
   const target = await loadRegistrationTarget(prisma, box, readRequestOrigin(request.headers, request.url));
   return { results: await change(client, assistantIds, target) };
 }

@@ -8,6 +8,7 @@ import type { SecretBox } from "@/lib/secrets/secret-box";
 import { deleteSetting, readSetting, writeSetting } from "@/lib/settings/app-settings";
 import type { ApiKeySource } from "@/lib/shared/flireo/flireo-view";
 import { createFlireoClient, type FlireoClient } from "./flireo-client";
+import type { FlireoLane, RequestBudget } from "./request-budget";
 
 const SETTING_KEY = "flireo_api_key";
 
@@ -30,7 +31,8 @@ export async function removeFlireoApiKey(prisma: PrismaClient): Promise<void> {
   await deleteSetting(prisma, SETTING_KEY);
 }
 
-export async function getFlireoClient(prisma: PrismaClient, box: SecretBox): Promise<FlireoClient> {
+/** A client on the configured key, taking its requests from the process's one budget (the context's flireoBudget). */
+export async function getFlireoClient(prisma: PrismaClient, box: SecretBox, budget: RequestBudget, lane: FlireoLane = "registration"): Promise<FlireoClient> {
   const apiKey = await resolveFlireoApiKey(prisma, box);
   if (!apiKey) {
     throw new ApiError(
@@ -38,5 +40,5 @@ export async function getFlireoClient(prisma: PrismaClient, box: SecretBox): Pro
       "No Flireo API key: enter one on the webhooks page or set FLIREO_API_KEY (Flireo's dashboard, Settings > API Keys).",
     );
   }
-  return createFlireoClient({ baseUrl: env.FLIREO_API_BASE_URL, apiKey: apiKey.key });
+  return createFlireoClient({ baseUrl: env.FLIREO_API_BASE_URL, apiKey: apiKey.key, budget, lane });
 }

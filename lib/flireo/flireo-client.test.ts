@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeAssistant, startFakeFlireo, type FakeFlireo } from "@/lib/testing/fake-flireo";
 import { createFlireoClient, FlireoApiError, parseRetryAfter } from "./flireo-client";
+import { createRequestBudget, type RequestBudget } from "./request-budget";
 import { loadFlireoOverview, registerAssistants, unregisterAssistants, type RegistrationTarget } from "./manage-registrations";
 
 const WEBHOOK_URL = "https://callboard.example.test/api/webhooks/flireo";
@@ -12,7 +13,9 @@ const target: RegistrationTarget = {
 };
 
 let flireo: FakeFlireo;
+let budget: RequestBudget;
 beforeEach(async () => {
+  budget = createRequestBudget({ perMinute: 90, lanes: { registration: 50, reconcile: 30, control: 60 }, perCallPerMinute: 10 });
   flireo = await startFakeFlireo({
     assistants: [
       fakeAssistant({ id: "a-1", name: "Reception" }),
@@ -24,7 +27,7 @@ beforeEach(async () => {
 });
 afterEach(() => flireo.stop());
 
-const client = (apiKey = flireo.apiKey) => createFlireoClient({ baseUrl: flireo.baseUrl, apiKey });
+const client = (apiKey = flireo.apiKey) => createFlireoClient({ baseUrl: flireo.baseUrl, apiKey, budget, lane: "registration" });
 const patches = () => flireo.requests.filter((request) => request.method === "PATCH");
 
 describe("Flireo client", () => {
@@ -78,6 +81,8 @@ describe("Flireo client", () => {
     const slow = createFlireoClient({
       baseUrl: flireo.baseUrl,
       apiKey: flireo.apiKey,
+      budget,
+      lane: "registration",
       timeoutMs: 50,
       fetch: (input, init) => new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason as Error))),
     });
@@ -85,8 +90,28 @@ describe("Flireo client", () => {
   });
 
   it("says so when Flireo cannot be reached", async () => {
-    const unreachable = createFlireoClient({ baseUrl: "http://127.0.0.1:1/api/v1", apiKey: "sk_x_12345678" });
+    const unreachable = createFlireoClient({ baseUrl: "http://127.0.0.1:1/api/v1", apiKey: "sk_x_12345678", budget, lane: "registration" });
     await expect(unreachable.listAssistants()).rejects.toThrow(/Could not reach Flireo at http:\/\/127.0.0.1:1\/api\/v1.*FLIREO_API_BASE_URL/);
+  });
+
+  it("takes every request from the budget and stops when its lane has no slot, saying when to try again", async () => {
+    const small = createRequestBudget({ perMinute: 3, lanes: { registration: 2, reconcile: 1, control: 3 }, perCallPerMinute: 10 });
+    const limited = createFlireoClient({ baseUrl: flireo.baseUrl, apiKey: flireo.apiKey, budget: small, lane: "registration", maxWaitMs: 0 });
+    await limited.listAssistants();
+    await limited.listNumbers();
+    const error = await limited.listAssistants().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: null, code: "budget_exhausted", isBudgetExhausted: true, message: expect.stringMatching(/Not sent: .*registration.*try again in (59|60) s/) });
+    expect((error as FlireoApiError).toApiError()).toMatchObject({ code: "rate_limited" });
+    expect(flireo.requests).toHaveLength(2);
+    expect(small.usage(flireo.apiKey)).toMatchObject({ total: 2, lanes: { registration: 2, reconcile: 0, control: 0 } });
+  });
+
+  it("pauses the key for every lane after Flireo's 429", async () => {
+    flireo.failNext("GET /assistants", { status: 429, headers: { "retry-after": "30" }, body: { error: { code: "rate_limit_exceeded", message: "Too many requests" } } });
+    await client().listAssistants().catch(() => undefined);
+    const other = createFlireoClient({ baseUrl: flireo.baseUrl, apiKey: flireo.apiKey, budget, lane: "control", maxWaitMs: 0 });
+    await expect(other.listNumbers()).rejects.toMatchObject({ code: "budget_exhausted", retryAfterSeconds: 30 });
+    expect(flireo.requests).toHaveLength(1);
   });
 
   it("reads Retry-After as seconds or as a date", () => {

@@ -1,11 +1,15 @@
 // A small client for the parts of Flireo's REST API that Callboard uses (../shared/flireo/webhooks.md §6, §7):
 // list assistants and numbers, and set an assistant's webhook fields. Every answer is validated with zod, every
-// request has a timeout, and every Flireo error becomes a FlireoApiError with a message a person can act on.
+// request has a timeout, takes its slot in the one request budget first (request-budget.ts), and every Flireo error
+// becomes a FlireoApiError with a message a person can act on.
 // Written on fetch rather than Flireo's SDK: the SDK retries on its own and hides the raw status we report.
 import { z } from "zod";
 import { ApiError } from "@/lib/http/api-error";
+import { isBudgetExhaustedError, type FlireoLane, type RequestBudget } from "./request-budget";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** How long a request waits for a slot in the budget by default: people wait briefly, background work longer. */
+const DEFAULT_MAX_WAIT_MS: Record<FlireoLane, number> = { registration: 15_000, reconcile: 120_000, control: 0 };
 
 const flireoAssistantSchema = z.looseObject({
   id: z.string().min(1),
@@ -67,12 +71,17 @@ export class FlireoApiError extends Error {
     this.flireoMessage = options.flireoMessage ?? null;
   }
 
+  /** True when Callboard did not send the request at all: its own budget of Flireo requests had no slot. */
+  get isBudgetExhausted(): boolean {
+    return this.code === "budget_exhausted";
+  }
+
   /** How Callboard answers it (errorResponse asks): 429 stays 429 with Retry-After, the rest is 502, in Flireo's words. */
   toApiError(): ApiError {
-    if (this.status === 429) {
+    if (this.status === 429 || this.isBudgetExhausted) {
       return new ApiError("rate_limited", this.message, {
         headers: this.retryAfterSeconds === null ? {} : { "retry-after": String(this.retryAfterSeconds) },
-        details: { flireoStatus: 429, retryAfterSeconds: this.retryAfterSeconds },
+        details: { flireoStatus: this.status, retryAfterSeconds: this.retryAfterSeconds },
       });
     }
     return new ApiError("upstream_failed", this.message, { details: { flireoStatus: this.status, flireoCode: this.code } });
@@ -121,18 +130,45 @@ export type FlireoControlAnswer = z.infer<typeof controlAnswerSchema>;
 
 export type FlireoClient = ReturnType<typeof createFlireoClient>;
 
-export function createFlireoClient(options: { baseUrl: string; apiKey: string; timeoutMs?: number; fetch?: typeof fetch }) {
+export type FlireoClientOptions = {
+  baseUrl: string;
+  apiKey: string;
+  /** The process's one budget of Flireo requests (the application context's flireoBudget). */
+  budget: RequestBudget;
+  /** Which part of Callboard asks: each has its own share of the budget. */
+  lane: FlireoLane;
+  timeoutMs?: number;
+  /** How long a request may wait for a slot in the budget before failing with "try again in N s". */
+  maxWaitMs?: number;
+  fetch?: typeof fetch;
+};
+
+export type RequestOptions = { body?: unknown; /** A control command's call: it counts against that call's cap. */ callId?: string };
+
+async function takeSlot(options: FlireoClientOptions, callId: string | undefined): Promise<void> {
+  try {
+    await options.budget.acquire({ apiKey: options.apiKey, lane: options.lane, callId, maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS[options.lane] });
+  } catch (error) {
+    if (!isBudgetExhaustedError(error)) throw error;
+    throw new FlireoApiError(error.message, { status: null, code: "budget_exhausted", retryAfterSeconds: error.retryAfterSeconds, cause: error });
+  }
+}
+
+export function createFlireoClient(options: FlireoClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const doFetch = options.fetch ?? fetch;
+  const { budget, lane, apiKey } = options;
 
-  async function request<T>(method: "GET" | "PATCH" | "POST", path: string, what: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+  async function request<T>(method: "GET" | "PATCH" | "POST", path: string, what: string, schema: z.ZodType<T>, extra: RequestOptions = {}): Promise<T> {
+    const { body, callId } = extra;
+    await takeSlot(options, callId);
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
         method,
         headers: {
-          authorization: `Bearer ${options.apiKey}`,
+          authorization: `Bearer ${apiKey}`,
           accept: "application/json",
           ...(body === undefined ? {} : { "content-type": "application/json" }),
         },
@@ -144,8 +180,10 @@ export function createFlireoClient(options: { baseUrl: string; apiKey: string; t
       const message = isTimeout
         ? `Flireo did not answer within ${timeoutMs / 1000} s while trying to ${what} (${method} ${path}); try again shortly.`
         : `Could not reach Flireo at ${baseUrl} to ${what}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}. Check FLIREO_API_BASE_URL and the network.`;
+      budget.observe(apiKey, lane, null, null);
       throw new FlireoApiError(message, { status: null, cause: error });
     }
+    budget.observe(apiKey, lane, response.status, response.headers);
 
     const text = await response.text();
     if (!response.ok) {
@@ -175,6 +213,8 @@ export function createFlireoClient(options: { baseUrl: string; apiKey: string; t
   const encode = encodeURIComponent;
   return {
     baseUrl,
+    lane,
+    request,
     listAssistants: async (): Promise<FlireoAssistant[]> =>
       (await request("GET", "/assistants", "list assistants", z.object({ assistants: z.array(flireoAssistantSchema) }))).assistants,
     getAssistant: async (id: string): Promise<FlireoAssistant> =>
@@ -183,12 +223,10 @@ export function createFlireoClient(options: { baseUrl: string; apiKey: string; t
       (await request("GET", "/numbers", "list phone numbers", z.object({ numbers: z.array(flireoNumberSchema) }))).numbers,
     updateAssistantWebhook: async (id: string, patch: AssistantWebhookPatch): Promise<FlireoAssistant> =>
       request("PATCH", `/assistants/${encode(id)}`, `update assistant ${id}`, wrappedAssistantSchema, {
-        webhook_url: patch.webhook_url,
-        webhook_secret: patch.webhook_secret,
-        webhook_events: patch.webhook_events,
+        body: { webhook_url: patch.webhook_url, webhook_secret: patch.webhook_secret, webhook_events: patch.webhook_events },
       }),
     /** Sends one call-control command (end-call, say, transfer, inject-context) for a call in progress. */
     controlCall: async (callId: string, command: Record<string, unknown> & { type: string }): Promise<FlireoControlAnswer> =>
-      request("POST", `/calls/${encode(callId)}/control`, `send ${command.type} to call ${callId}`, controlAnswerSchema, command),
+      request("POST", `/calls/${encode(callId)}/control`, `send ${command.type} to call ${callId}`, controlAnswerSchema, { body: command, callId }),
   };
 }

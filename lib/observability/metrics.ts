@@ -14,6 +14,9 @@ export type Metrics = {
   alertsSent: Counter<"destination">;
   alertsFailed: Counter<"destination">;
   alertAttemptsFailed: Counter<"destination">;
+  flireoRequests: Counter<"lane" | "answer">;
+  /** Counts one request to Flireo's REST API by its answer: 2xx, 4xx, 429, 5xx, or none (network error, timeout). */
+  observeFlireoAnswer: (lane: string, status: number | null) => void;
   /** Counts one webhook and its duration. */
   observeWebhook: (outcome: string, seconds: number) => void;
 };
@@ -80,6 +83,16 @@ export function createMetrics(): Metrics {
       labelNames: ["destination"],
       registers: [registry],
     }),
+    flireoRequests: new Counter({
+      name: "callboard_flireo_requests_total",
+      help: "Requests to Flireo's REST API by lane (registration, reconcile, control) and answer (2xx, 4xx, 429, 5xx, none).",
+      labelNames: ["lane", "answer"],
+      registers: [registry],
+    }),
+    observeFlireoAnswer(lane, status) {
+      const answer = status === null ? "none" : status === 429 ? "429" : `${Math.floor(status / 100)}xx`;
+      metrics.flireoRequests.inc({ lane, answer });
+    },
     observeWebhook(outcome, seconds) {
       let series = webhookSeries.get(outcome);
       if (!series) {

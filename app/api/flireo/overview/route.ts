@@ -13,8 +13,8 @@ export async function GET(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    const { prisma, secretBox } = appContext();
-    const client = await getFlireoClient(prisma, secretBox);
+    const { prisma, secretBox, flireoBudget } = appContext();
+    const client = await getFlireoClient(prisma, secretBox, flireoBudget);
     const target = await loadRegistrationTarget(prisma, secretBox, readRequestOrigin(request.headers, request.url));
     return Response.json(await loadFlireoOverview(client, target));
   } catch (error) {

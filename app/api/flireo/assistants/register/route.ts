@@ -11,8 +11,7 @@ export async function POST(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because these change or reveal webhook settings.
     await requireAdmin(request.headers);
-    const { prisma, secretBox } = appContext();
-    return Response.json(await changeRegistrations(prisma, secretBox, request, registerAssistants));
+    return Response.json(await changeRegistrations(appContext(), request, registerAssistants));
   } catch (error) {
     return errorResponse(error);
   }
