@@ -155,15 +155,6 @@ describe("Flireo's answers", () => {
     expect(flireo.control.commands.filter((command) => command.callId === callId)).toHaveLength(10);
   });
 
-  it("Flireo's own 429 is answered the same way, with its Retry-After", async () => {
-    const callId = await startCall();
-    flireo.failNext(`POST /calls/${callId}/control`, { status: 429, headers: { "retry-after": "17" }, body: { error: { code: "rate_limit_exceeded", message: "Slow down" } } });
-    const response = await control(callId, { type: "end-call" }, as(supervisor));
-    expect(response.status).toBe(429);
-    expect(response.headers.get("retry-after")).toBe("17");
-    expect((await errorOf(response)).message).toBe("Flireo takes 10 commands a minute per call; try again in 17 s.");
-  });
-
   it("Flireo down (5xx) is 503 'Flireo is unavailable', recorded as failed; a refused key says so", async () => {
     const callId = await startCall();
     flireo.failNext(`POST /calls/${callId}/control`, { status: 502 });
@@ -269,5 +260,17 @@ describe("without a Flireo API key", () => {
     } finally {
       await bare.stop();
     }
+  });
+});
+
+// Last: Flireo's 429 pauses the whole key in the request budget for its Retry-After, so nothing may follow it.
+describe("Flireo's own 429", () => {
+  it("Flireo's own 429 is answered the same way, with its Retry-After", async () => {
+    const callId = await startCall();
+    flireo.failNext(`POST /calls/${callId}/control`, { status: 429, headers: { "retry-after": "17" }, body: { error: { code: "rate_limit_exceeded", message: "Slow down" } } });
+    const response = await control(callId, { type: "end-call" }, as(supervisor));
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("17");
+    expect((await errorOf(response)).message).toBe("Flireo takes 10 commands a minute per call; try again in 17 s.");
   });
 });
