@@ -1,13 +1,21 @@
 // /calls/[id] – one call: its facts, the error, the report's summary and analysis, the recording, and every
-// webhook event in the order it happened, with the raw payload as Flireo sent it.
+// webhook event and every command people sent it, in the order they happened, with the raw payload as Flireo sent it;
+// while the call is live, the controls for those who may act on it.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackToBoardLink } from "@/components/header/back-to-board-link";
 import { CallDetailLive, RunningDuration } from "@/components/call/call-detail-live";
-import { callEventLabel, callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call/call-labels";
+import { callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call/call-labels";
 import { callStartedAt, endedCallDuration, isLive, summaryState, type CallView } from "@/lib/shared/calls/call-view";
 import { findLineName } from "@/lib/calls/find-board-calls";
-import { findCallDetail, type CallEventView } from "@/lib/calls/find-call-detail";
+import { findCallDetail } from "@/lib/calls/find-call-detail";
+import { listCallCommands } from "@/lib/call-control/call-commands";
+import { CallTimeline } from "@/components/call/call-timeline";
+import { CallPageControls } from "@/components/control/call-page-controls";
+import { loadControlSetup } from "@/lib/context/call-control";
+import { getSessionUser } from "@/lib/context/session";
+import { canControlCalls } from "@/lib/shared/auth/roles";
+import { headers } from "next/headers";
 import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
 import { appContext } from "@/lib/context/current";
 import { toRecordingLink } from "@/lib/shared/calls/recording-link";
@@ -36,7 +44,6 @@ const STATUS_BADGE = {
 } as const;
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" });
-const preciseTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3 });
 
 function formatDateTime(iso: string | null): string {
   return iso ? dateTime.format(new Date(iso)) : "—";
@@ -78,6 +85,11 @@ export default async function CallPage({ params }: PageProps) {
   const detail = id === null ? null : await findCallDetail(appContext().prisma, id);
   if (!detail) notFound();
   const { call, events, analysis, recordingUrl, loadedAt } = detail;
+  const user = await getSessionUser(await headers());
+  const [commands, controlSetup] = await Promise.all([
+    listCallCommands(appContext().prisma, call.id),
+    user && canControlCalls(user.role) && isLive(call) ? loadControlSetup() : null,
+  ]);
   const badge = STATUS_BADGE[call.status];
   // A legacy payload names no line: say the name the line is known by from its other calls.
   const knownLineName = !call.lineName && call.lineNumber ? await findLineName(appContext().prisma, call.lineNumber) : null;
@@ -93,6 +105,8 @@ export default async function CallPage({ params }: PageProps) {
         <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${badge.className}`} data-testid="detail-status">{badge.label}</span>
         <span className="w-full font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{call.id}</span>
       </header>
+
+      <CallPageControls callId={call.id} customer={formatPhoneNumber(call.customerNumber)} isLive={isLive(call)} setup={controlSetup} commands={commands} />
 
       <CallFacts call={call} knownLineName={knownLineName} />
 
@@ -114,7 +128,7 @@ export default async function CallPage({ params }: PageProps) {
         </Section>
       )}
 
-      <Timeline events={events} />
+      <CallTimeline events={events} commands={commands} />
     </main>
   );
 }
@@ -185,34 +199,6 @@ function RecordingSection({ recordingUrl }: { recordingUrl: string | null }) {
       ) : (
         <p className="text-zinc-500 dark:text-zinc-400">No recording.</p>
       )}
-    </Section>
-  );
-}
-
-/** Every webhook event in the order it happened, each with its raw payload. */
-function Timeline({ events }: { events: CallEventView[] }) {
-  return (
-    <Section title={`Timeline · ${events.length} ${events.length === 1 ? "event" : "events"}`} testId="detail-timeline">
-      <ol className="relative flex flex-col gap-4 border-l border-zinc-200 pl-5 dark:border-zinc-700">
-        {events.map((event) => (
-          <li key={event.id} data-testid="timeline-event" data-type={event.type} data-status={event.status ?? ""} className="relative">
-            <span aria-hidden className="absolute top-1.5 -left-[25px] size-2.5 rounded-full bg-zinc-400 ring-4 ring-white dark:ring-zinc-900" />
-            <div className="flex flex-wrap items-baseline gap-x-3">
-              <time dateTime={event.occurredAt} className="font-mono text-sm font-semibold tabular-nums">{preciseTime.format(new Date(event.occurredAt))}</time>
-              <span className="font-semibold">{callEventLabel(event)}</span>
-              <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
-                {event.type}
-                {event.status && ` · ${event.status}`}
-              </span>
-              <span className="text-xs text-zinc-500 dark:text-zinc-400">received {preciseTime.format(new Date(event.receivedAt))}</span>
-            </div>
-            <details className="mt-1">
-              <summary className="cursor-pointer text-sm text-sky-700 dark:text-sky-300">Raw payload</summary>
-              <Json value={event.payload} />
-            </details>
-          </li>
-        ))}
-      </ol>
     </Section>
   );
 }
