@@ -4,6 +4,7 @@
 //   unregister --assistant <id> [...]      stop them sending here (assistants pointing elsewhere are left alone)
 //   secret [--rotate] [--revoke-previous]  print the signing secret(s); --rotate makes a new one, --revoke-previous
 //                                          stops accepting the previous one(s) now
+//   control --call <id> end|say|transfer|brief …   act on a live call, recorded as "cli" (see flireo-control.ts)
 // Options: --url <base URL Flireo reaches Callboard at> (default PUBLIC_BASE_URL).
 // The API key comes from FLIREO_API_KEY or the key saved on the webhooks page; the database as for `npm run dev`, and
 // the stored secrets are decrypted with CALLBOARD_ENCRYPTION_KEY, as the server does.
@@ -23,8 +24,10 @@ import { ApiError } from "@/lib/http/api-error";
 import { loadRegistrationTarget } from "@/lib/flireo/webhook-settings";
 import { findValidWebhookSecrets, getCurrentWebhookSecret, revokePreviousWebhookSecrets, rotateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 import { resolveWebhookUrl } from "@/lib/webhooks/webhook-url";
+import { CONTROL_OPTIONS, CONTROL_USAGE, runControlCommand } from "./flireo-control";
 
-const USAGE = `Usage: npm run flireo -- <list | register --assistant <id> | unregister --assistant <id> | secret [--rotate] [--revoke-previous]> [--url <base URL>]`;
+const USAGE = `Usage: npm run flireo -- <list | register --assistant <id> | unregister --assistant <id> | secret [--rotate] [--revoke-previous]> [--url <base URL>]
+       ${CONTROL_USAGE}`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -34,6 +37,7 @@ const { values, positionals } = parseArgs({
     rotate: { type: "boolean" },
     "revoke-previous": { type: "boolean" },
     help: { type: "boolean", short: "h" },
+    ...CONTROL_OPTIONS,
   },
 });
 
@@ -101,6 +105,7 @@ async function main(): Promise<number> {
   const secretBox = createSecretBoxFromEnv(env);
   const database = await openScriptDatabase(secretBox);
   try {
+    if (positionals[0] === "control") return (await runControlCommand(database, secretBox, positionals[1], values)) ? 0 : 1;
     return (await run(database.prisma, secretBox, positionals[0])) ? 0 : 1;
   } finally {
     await database.close();

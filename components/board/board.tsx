@@ -19,7 +19,8 @@ import { useBoardStats } from "./use-board-stats";
 import { useCallFilter } from "./use-call-filter";
 import { useErrorAlerts } from "./use-error-alerts";
 import { useLiveBoard } from "./use-live-board";
-import { CallControlProvider, useLatestCommands } from "@/components/control/call-control-context";
+import { useLatestCommands } from "@/components/control/call-control-context";
+import { CallControlHost } from "@/components/control/call-control-host";
 import type { CallCommandView, CallControlSetup } from "@/lib/shared/control/call-command";
 
 type BoardProps = {
@@ -60,7 +61,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
       <div className={`flex flex-col gap-5 transition-opacity ${isStale ? "opacity-60" : ""}`} data-stale={isStale}>
         <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFilterActive(filter)} isLiveHidden={!statusFilterIncludes(filter.status, "live")} />
         <LineNamesProvider lines={lines}>
-          <CallControlProvider value={callControl}>
+          <CallControlHost value={callControl}>
             <BoardLists
               filter={filter}
               calls={{ live, errors, ended }}
@@ -71,7 +72,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
               newErrors={{ count: newErrors.count, onSeen: newErrors.reset }}
               isLoading={isLoading}
             />
-          </CallControlProvider>
+          </CallControlHost>
         </LineNamesProvider>
       </div>
     </div>

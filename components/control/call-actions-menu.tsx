@@ -6,7 +6,6 @@ import { useRef, useState, type KeyboardEvent } from "react";
 import { buttonClass } from "@/components/ui/card";
 import { COMMAND_LABEL, type CallCommandType } from "@/lib/shared/control/call-command";
 import { useCallControl } from "./call-control-context";
-import { CommandDialog } from "./command-dialog";
 
 const ACTIONS: CallCommandType[] = ["end-call", "say", "transfer", "inject-context"];
 
@@ -32,9 +31,8 @@ function useMenuKeys(count: number, close: () => void) {
 }
 
 export function CallActionsMenu({ callId, customer }: { callId: string; customer: string }) {
-  const { setup } = useCallControl();
+  const { setup, open: openCommand } = useCallControl();
   const [isOpen, setIsOpen] = useState(false);
-  const [action, setAction] = useState<CallCommandType | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const close = () => {
     setIsOpen(false);
@@ -79,7 +77,7 @@ export function CallActionsMenu({ callId, customer }: { callId: string; customer
               data-testid={`call-action-${type}`}
               onClick={() => {
                 setIsOpen(false);
-                setAction(type);
+                openCommand({ callId, customer, type });
               }}
               className={`px-3 py-1.5 text-left text-sm hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none dark:hover:bg-zinc-800 dark:focus:bg-zinc-800 ${type === "end-call" ? "text-red-700 dark:text-red-400" : ""}`}
             >
@@ -89,25 +87,22 @@ export function CallActionsMenu({ callId, customer }: { callId: string; customer
           ))}
         </div>
       )}
-      {action && <CommandDialog callId={callId} customer={customer} type={action} onClose={() => (setAction(null), buttonRef.current?.focus())} />}
     </div>
   );
 }
 
 /** The call page's controls: one button per action. */
 export function CallActionButtons({ callId, customer }: { callId: string; customer: string }) {
-  const { setup } = useCallControl();
-  const [action, setAction] = useState<CallCommandType | null>(null);
+  const { setup, open } = useCallControl();
   if (!setup) return null;
   return (
     <div className="flex flex-wrap gap-2" data-testid="call-controls">
       {ACTIONS.map((type) => (
-        <button key={type} type="button" className={`${buttonClass} ${type === "end-call" ? "text-red-700 dark:text-red-400" : ""}`} data-testid={`call-control-${type}`} onClick={() => setAction(type)}>
+        <button key={type} type="button" className={`${buttonClass} ${type === "end-call" ? "text-red-700 dark:text-red-400" : ""}`} data-testid={`call-control-${type}`} onClick={() => open({ callId, customer, type })}>
           {COMMAND_LABEL[type]}
           {type === "end-call" || type === "transfer" ? "…" : ""}
         </button>
       ))}
-      {action && <CommandDialog callId={callId} customer={customer} type={action} onClose={() => setAction(null)} />}
     </div>
   );
 }

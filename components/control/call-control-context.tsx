@@ -2,8 +2,11 @@
 // What the call controls on a page need, given once by the page: whether this user may act, the transfer list and
 // typed-number rule, the latest command of each call (kept current by the live stream), and what to do when Flireo
 // says a call has ended (the board reloads it).
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import type { CallCommandView, CallControlSetup } from "@/lib/shared/control/call-command";
+import { createContext, useCallback, useContext, useMemo, useState } from "react";
+import type { CallCommandType, CallCommandView, CallControlSetup } from "@/lib/shared/control/call-command";
+
+/** A command someone chose from a menu, for the host's dialog. */
+export type CommandRequest = { callId: string; customer: string; type: CallCommandType };
 
 export type CallControl = {
   /** Null for a viewer: no controls at all. */
@@ -11,16 +14,14 @@ export type CallControl = {
   latestCommand: (callId: string) => CallCommandView | undefined;
   /** Flireo said the call is over before Callboard heard of it. */
   onCallGone: (callId: string) => void;
+  /** Opens the command's dialog (call-control-host.tsx holds it, so it stays open when the call leaves a list). */
+  open: (request: CommandRequest) => void;
 };
 
-const Context = createContext<CallControl>({ setup: null, latestCommand: () => undefined, onCallGone: () => {} });
+export const CallControlContext = createContext<CallControl>({ setup: null, latestCommand: () => undefined, onCallGone: () => {}, open: () => {} });
 
 export function useCallControl(): CallControl {
-  return useContext(Context);
-}
-
-export function CallControlProvider({ value, children }: { value: CallControl; children: ReactNode }) {
-  return <Context.Provider value={value}>{children}</Context.Provider>;
+  return useContext(CallControlContext);
 }
 
 /** The latest command of each call, from the page's first render and then the live stream; stable `onCommands`. */
