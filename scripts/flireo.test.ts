@@ -4,6 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeAssistant, startFakeFlireo, type FakeFlireo } from "@/lib/testing/fake-flireo";
+import { fakeCall } from "@/lib/testing/fake-flireo-calls";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -128,4 +129,15 @@ describe("npm run flireo", () => {
     expect((await runCli(["control", "--call", callId])).stderr).toContain("end, say, transfer or brief");
     expect((await runCli(["control", "end"])).stderr).toContain("--call <id>");
   }, 180_000);
+
+  it("reconciles once and prints the round, from --since when given", async () => {
+    const startedAt = new Date(Date.now() - 30 * 60_000).toISOString();
+    flireo.putCalls(fakeCall({ id: "cli-call-1", status: "ended", started_at: startedAt, ended_at: new Date().toISOString(), summary: "Booked" }));
+    const result = await runCli(["reconcile", "--since", new Date(Date.now() - 3_600_000).toISOString()]);
+    expect(result.stdout).toContain("1 listed, 1 backfilled");
+    expect(result.code).toBe(0);
+    const { rows } = await database.pool.query("SELECT status, summary FROM calls WHERE id = 'cli-call-1'");
+    expect(rows).toEqual([{ status: "ended", summary: "Booked" }]);
+    expect((await runCli(["reconcile", "--since", "yesterday"])).stderr).toContain("--since must be an ISO 8601 time");
+  });
 });

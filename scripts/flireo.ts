@@ -5,11 +5,14 @@
 //   secret [--rotate] [--revoke-previous]  print the signing secret(s); --rotate makes a new one, --revoke-previous
 //                                          stops accepting the previous one(s) now
 //   control --call <id> end|say|transfer|brief …   act on a live call, recorded as "cli" (see flireo-control.ts)
+//   reconcile [--since <ISO time>]         check the board against Flireo's API once, as the server does every
+//                                          FLIREO_RECONCILE_SECONDS, and print the round (from --since: list from then)
 // Options: --url <base URL Flireo reaches Callboard at> (default PUBLIC_BASE_URL).
 // The API key comes from FLIREO_API_KEY or the key saved on the webhooks page; the database as for `npm run dev`, and
 // the stored secrets are decrypted with CALLBOARD_ENCRYPTION_KEY, as the server does.
 import "@/lib/env-files";
 import { parseArgs } from "node:util";
+import type { Database } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { openScriptDatabase } from "@/lib/db/open-script-database";
 import { env, InvalidEnvironmentError } from "@/lib/env";
@@ -18,6 +21,10 @@ import { UndecryptableStoredSecretsError } from "@/lib/secrets/seal-stored-secre
 import { getFlireoClient } from "@/lib/flireo/flireo-api-key";
 import { FlireoApiError } from "@/lib/flireo/flireo-client";
 import { createRequestBudgetFromEnv } from "@/lib/flireo/request-budget";
+import { createCallRecorder } from "@/lib/calls/call-recorder";
+import { reconcileSettingsFromEnv } from "@/lib/jobs/start-reconciler";
+import { reconcileOnce } from "@/lib/reconcile/reconcile-once";
+import { describeRound } from "@/lib/shared/flireo/reconcile-view";
 import type { RegistrationResult } from "@/lib/shared/flireo/flireo-view";
 import { loadFlireoOverview, registerAssistants, unregisterAssistants } from "@/lib/flireo/manage-registrations";
 import { ApiError } from "@/lib/http/api-error";
@@ -26,7 +33,9 @@ import { findValidWebhookSecrets, getCurrentWebhookSecret, revokePreviousWebhook
 import { resolveWebhookUrl } from "@/lib/webhooks/webhook-url";
 import { CONTROL_OPTIONS, CONTROL_USAGE, runControlCommand } from "./flireo-control";
 
-const USAGE = `Usage: npm run flireo -- <list | register --assistant <id> | unregister --assistant <id> | secret [--rotate] [--revoke-previous]> [--url <base URL>]
+type ScriptDatabase = { prisma: PrismaClient; pool: Database["pool"] };
+
+const USAGE = `Usage: npm run flireo -- <list | register --assistant <id> | unregister --assistant <id> | secret [--rotate] [--revoke-previous] | reconcile [--since <ISO time>]> [--url <base URL>]
        ${CONTROL_USAGE}`;
 
 const { values, positionals } = parseArgs({
@@ -36,6 +45,7 @@ const { values, positionals } = parseArgs({
     url: { type: "string" },
     rotate: { type: "boolean" },
     "revoke-previous": { type: "boolean" },
+    since: { type: "string" },
     help: { type: "boolean", short: "h" },
     ...CONTROL_OPTIONS,
   },
@@ -55,11 +65,36 @@ function printResults(results: RegistrationResult[]): boolean {
   return results.every((result) => result.outcome !== "failed");
 }
 
-async function run(prisma: PrismaClient, box: SecretBox, command: string | undefined): Promise<boolean> {
+/** One round, printed as the webhooks page shows it. Boards that are open see its changes when they next load. */
+async function reconcile(database: ScriptDatabase, box: SecretBox): Promise<boolean> {
+  let since: Date | undefined;
+  if (values.since !== undefined) {
+    since = new Date(values.since);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(values.since) || Number.isNaN(since.getTime())) {
+      throw new ApiError("bad_request", `--since must be an ISO 8601 time such as 2026-12-07T09:00:00Z (got ${values.since}).`);
+    }
+  }
+  const client = await getFlireoClient(database.prisma, box, createRequestBudgetFromEnv(env), "reconcile");
+  const calls = createCallRecorder({ pool: database.pool, prisma: database.prisma, publisher: { publish: () => undefined } });
+  const outcome = await reconcileOnce({ pool: database.pool, calls, client }, reconcileSettingsFromEnv(env), { trigger: "command", since });
+  if (!outcome.ran) {
+    console.log(outcome.reason);
+    return false;
+  }
+  const { round } = outcome;
+  console.log(`Checked against Flireo, ${round.since.toISOString()} to ${round.until.toISOString()}${round.complete ? "" : " (not finished)"}:`);
+  console.log(`  ${describeRound({ ...round, id: "", startedAt: "", finishedAt: "", since: "", until: "" })}`);
+  if (round.error) console.log(`  ${round.error}`);
+  return round.error === null;
+}
+
+async function run(database: ScriptDatabase, box: SecretBox, command: string | undefined): Promise<boolean> {
+  const { prisma } = database;
   if (values.help || !command) {
     console.log(USAGE);
     return Boolean(values.help);
   }
+  if (command === "reconcile") return reconcile(database, box);
   if (command === "secret") {
     // A running server's cached secrets follow within seconds (webhook-secrets.ts).
     if (values.rotate) await rotateWebhookSecret(prisma, box, env.WEBHOOK_SECRET_GRACE_HOURS);
@@ -106,7 +141,7 @@ async function main(): Promise<number> {
   const database = await openScriptDatabase(secretBox);
   try {
     if (positionals[0] === "control") return (await runControlCommand(database, secretBox, positionals[1], values)) ? 0 : 1;
-    return (await run(database.prisma, secretBox, positionals[0])) ? 0 : 1;
+    return (await run(database, secretBox, positionals[0])) ? 0 : 1;
   } finally {
     await database.close();
   }

@@ -7,6 +7,7 @@ import { SecretsUnavailable } from "@/components/settings/secrets-unavailable";
 import { WebhooksSetup } from "@/components/settings/webhooks/webhooks-setup";
 import { getSessionUser } from "@/lib/context/session";
 import { loadWebhookSettingsView } from "@/lib/flireo/webhook-settings";
+import { listRecentRounds } from "@/lib/reconcile/reconcile-rounds";
 import { isUndecryptableSecretError } from "@/lib/secrets/secret-box";
 import { readRequestOrigin } from "@/lib/webhooks/webhook-url";
 
@@ -24,5 +25,7 @@ export default async function WebhooksPage() {
     if (isUndecryptableSecretError(error)) return <SecretsUnavailable title="Webhooks" message={error.message} />;
     throw error;
   }
-  return <WebhooksSetup settings={settings} />;
+  const { database, env } = appContext();
+  const rounds = await listRecentRounds(database.pool, 10);
+  return <WebhooksSetup settings={settings} reconcile={{ rounds, intervalSeconds: env.FLIREO_RECONCILE_SECONDS }} />;
 }

@@ -51,6 +51,22 @@ describe("the webhooks page", () => {
   });
 });
 
+describe("the rounds checked against Flireo", () => {
+  it("shows the last rounds with Flireo's error in words, as text, never as markup", async () => {
+    const hostile = `Flireo had a server error while trying to list calls (502: <img src=x onerror="alert(1)">)`;
+    await db.query(
+      `INSERT INTO flireo_reconcile_rounds (trigger, started_at, finished_at, since, until, complete, listed, backfilled, requests, error)
+       VALUES ('schedule', now(), now(), now() - interval '1 hour', now(), false, 12, 3, 2, $1)`,
+      [hostile],
+    );
+    const html = await (await fetch(`${server.baseUrl}/webhooks`, { headers: { cookie: await server.adminCookie() } })).text();
+    expect(html).toContain("Checked against Flireo");
+    expect(html).toContain("12 listed, 3 backfilled");
+    expect(html).not.toContain('<img src=x onerror="alert(1)">');
+    expect(html).toContain("&lt;img src=x onerror=");
+  });
+});
+
 describe("the signing secret", () => {
   it("is created on first start and signs webhooks that the route accepts", async () => {
     const { secrets } = (await (await api("GET", "/api/webhooks/secret")).json()) as SecretsBody;

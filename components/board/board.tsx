@@ -13,6 +13,7 @@ import type { BoardPreferences } from "./board-preferences";
 import { FilterBar } from "./filter-bar";
 import { KpiTiles } from "./kpi-tiles";
 import { LineNamesProvider } from "./line-names";
+import { DriftNotice } from "./drift-notice";
 import { StaleBanner } from "./stale-banner";
 import type { ConnectionState } from "./use-board-socket";
 import { useBoardStats } from "./use-board-stats";
@@ -56,6 +57,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
     <div className="mx-auto flex max-w-[1600px] flex-col gap-5 px-4 py-5 sm:px-6 lg:px-8">
       <BoardHeader connection={connection} lastKnownEventAt={lastKnownEventAt} now={now} alerts={alerts} user={user} />
       <StaleBanner state={connection} since={staleSince} />
+      <DriftNotice drift={stats?.flireoDrift} />
       {isAcceptingUnsigned && user.role === "admin" && <UnsignedWebhooksNote />}
       <FilterBar filter={filter} lines={lines} onChange={setFilter} />
       <div className={`flex flex-col gap-5 transition-opacity ${isStale ? "opacity-60" : ""}`} data-stale={isStale}>

@@ -21,5 +21,7 @@ describe("callEventLabel", () => {
     expect(callEventLabel({ type: "status-update", status: "ended" })).toBe("Call ended");
     expect(callEventLabel({ type: "status-update", status: "ended-with-error" })).toBe("Call ended with an error");
     expect(callEventLabel({ type: "end-of-call-report", status: "ended" })).toBe("End-of-call report");
+    expect(callEventLabel({ type: "flireo-api", status: "in-progress" })).toBe("Flireo's API confirmed the call is in progress");
+    expect(callEventLabel({ type: "flireo-api", status: "ended" })).toBe("Flireo's API reported the call ended");
   });
 });

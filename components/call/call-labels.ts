@@ -51,6 +51,12 @@ export function endReasonLabel(reason: string): string {
 
 /** A timeline event in words: what it said about the call. */
 export function callEventLabel(event: { type: string; status: string | null }): string {
+  if (event.type === "flireo-api") {
+    if (event.status === "in-progress") return "Flireo's API confirmed the call is in progress";
+    if (event.status === "ended") return "Flireo's API reported the call ended";
+    if (event.status === "ended-with-error") return "Flireo's API reported the call ended with an error";
+    return "From Flireo's API";
+  }
   if (event.type === "end-of-call-report") return "End-of-call report";
   if (event.status === "in-progress") return "Call in progress";
   if (event.status === "ended") return "Call ended";

@@ -34,9 +34,22 @@ export type FlireoCallEvent = {
   endReason: string | null;
   metadata: Record<string, unknown> | null;
   report: CallReport | null;
+  /**
+   * Where the event came from: a webhook (unset), or Flireo's REST API when Callboard checked a call there
+   * (lib/reconcile). Stored with its own type, so the timeline says so and it never counts as a webhook's twin.
+   */
+  source?: "flireo-api";
 };
 
+/** The stored type of an event Callboard learned from Flireo's REST API rather than from a webhook. */
+export const FLIREO_API_EVENT_TYPE = "flireo-api";
+
+/** The type an event is stored under. */
+export function storedEventType(event: Pick<FlireoCallEvent, "type" | "source">): string {
+  return event.source === "flireo-api" ? FLIREO_API_EVENT_TYPE : event.type;
+}
+
 /** Identifies one event of a call: a redelivery of the same event has the same key. */
-export function eventDedupeKey(event: Pick<FlireoCallEvent, "type" | "status" | "occurredAt">): string {
-  return `${event.type}|${event.status}|${event.occurredAt.toISOString()}`;
+export function eventDedupeKey(event: Pick<FlireoCallEvent, "type" | "status" | "occurredAt" | "source">): string {
+  return `${storedEventType(event)}|${event.status}|${event.occurredAt.toISOString()}`;
 }

@@ -11,7 +11,7 @@ import { isDatabaseUnavailable, isRetryableConflict } from "@/lib/db/is-database
 import type { CallView } from "@/lib/shared/calls/call-view";
 import type { FlireoCallEvent } from "./call-event";
 import { recordCallEvents, type RecordResult } from "./record-call-event";
-import { sweepStaleCalls } from "./sweep-stale-calls";
+import { markCallUnresolved, sweepStaleCalls } from "./sweep-stale-calls";
 
 /** Where committed call changes go: every open board, on every instance. */
 export type CallPublisher = { publish: (call: CallView) => void };
@@ -21,6 +21,8 @@ export type CallRecorder = {
   record: (event: FlireoCallEvent, rawPayload: unknown) => Promise<RecordResult>;
   /** Marks in-progress calls without news for `staleMinutes` unresolved, and announces them. Returns how many. */
   sweepStale: (staleMinutes: number) => Promise<number>;
+  /** Marks one live call unresolved with the reason, and announces it; null when it was not live. */
+  markUnresolved: (callId: string, reason: string) => Promise<CallView | null>;
 };
 
 type Pending = { event: FlireoCallEvent; rawPayload: unknown; resolve: (result: RecordResult) => void; reject: (error: unknown) => void };
@@ -101,5 +103,10 @@ export function createCallRecorder(options: RecorderOptions): CallRecorder {
         if (inFlight < maxInFlight) void drain();
       }),
     sweepStale: (staleMinutes) => sweepStaleCalls(prisma, { staleMinutes, onChanged: publisher.publish }),
+    async markUnresolved(callId, reason) {
+      const call = await markCallUnresolved(prisma, callId, reason);
+      if (call) publisher.publish(call);
+      return call;
+    },
   };
 }

@@ -8,7 +8,7 @@ import type pg from "pg";
 import { STATUS_RANK } from "@/lib/shared/calls/call-status";
 import { callRowToView, type CallRow } from "./call-row";
 import type { CallView } from "@/lib/shared/calls/call-view";
-import { eventDedupeKey, type FlireoCallEvent } from "@/lib/calls/call-event";
+import { eventDedupeKey, storedEventType, type FlireoCallEvent } from "@/lib/calls/call-event";
 
 /** The node-postgres pool under the Prisma client (lib/db/client.ts), or anything that queries like it. */
 export type Queryable = Pick<pg.Pool, "query">;
@@ -90,7 +90,7 @@ const payloadJson = (rawPayload: unknown) => (rawPayload instanceof PayloadText 
 function inputRow(event: FlireoCallEvent) {
   return {
     call_id: event.callId,
-    type: event.type,
+    type: storedEventType(event),
     status: event.status,
     occurred_at: event.occurredAt,
     dedupe_key: eventDedupeKey(event),

@@ -41,6 +41,21 @@ export async function markStaleCalls(
   return rows.map(callRowToView);
 }
 
+/** Marks one live call unresolved with the reason given (Flireo's API does not know it); null when it is not live. */
+export async function markCallUnresolved(prisma: PrismaClient, callId: string, reason: string): Promise<CallView | null> {
+  const rows = await prisma.$queryRaw<CallRow[]>`
+    UPDATE calls AS c SET
+      unresolved_at = now(),
+      unresolved_reason = ${reason},
+      version = nextval('calls_version_seq'),
+      updated_at = now()
+    WHERE c.id = ${callId} AND c.status = 'in-progress' AND c.unresolved_at IS NULL
+    RETURNING c.id, c.status, c.call_type, c.line_number, c.line_name, c.customer_number, c.started_at, c.ended_at,
+      c.first_event_at, c.last_event_at, c.error, c.end_reason, c.duration_seconds, c.summary, c.unresolved_at,
+      c.unresolved_reason, c.version`;
+  return rows[0] ? callRowToView(rows[0]) : null;
+}
+
 /** Marks every stale call, batch after batch (up to `maxBatches`), calling `onChanged` after each commit. */
 export async function sweepStaleCalls(
   prisma: PrismaClient,

@@ -1,5 +1,6 @@
 // The server's periodic housekeeping: marking stale calls, and pruning old events, the webhook delivery log, old
-// alerts and idle sign-in rate-limit counters; and the alert worker (lib/alerts/alert-worker.ts).
+// alerts and idle sign-in rate-limit counters; the alert worker (lib/alerts/alert-worker.ts); and checking the board
+// against Flireo's API (start-reconciler.ts).
 import { pruneAlerts } from "@/lib/alerts/alert-deliveries";
 import { startAlertWorker } from "@/lib/alerts/alert-worker";
 import { pruneRateLimits } from "@/lib/auth/prune-rate-limits";
@@ -8,8 +9,9 @@ import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { pruneSharedRateLimits } from "@/lib/http/rate-limit-stores";
 import type { AppContext } from "@/lib/context/app-context";
 import { pruneDeliveries } from "@/lib/webhooks/delivery-log";
+import { startReconciler, type ReconcilerContext } from "./start-reconciler";
 
-type JobContext = Pick<AppContext, "env" | "prisma" | "database" | "calls" | "logger" | "alerts">;
+type JobContext = Pick<AppContext, "env" | "prisma" | "database" | "calls" | "logger" | "alerts"> & ReconcilerContext;
 
 async function runHousekeeping({ env, prisma, database, calls, logger }: JobContext): Promise<void> {
   // lib/calls announces the calls it marks, like any other change.
@@ -42,8 +44,9 @@ export function startBackgroundJobs(context: JobContext, options: { databaseUrl:
   const timer = setInterval(tick, env.STALE_SWEEP_INTERVAL_SECONDS * 1000);
   timer.unref();
   const alertWorker = env.ALERT_WORKER === "on" ? startAlertWorker(context.alerts, { databaseUrl: options.databaseUrl }) : null;
+  const stopReconciler = startReconciler(context);
   return async () => {
     clearInterval(timer);
-    await Promise.all([running, alertWorker?.stop()]);
+    await Promise.all([running, alertWorker?.stop(), stopReconciler()]);
   };
 }

@@ -15,6 +15,10 @@ export type Metrics = {
   alertsFailed: Counter<"destination">;
   alertAttemptsFailed: Counter<"destination">;
   flireoRequests: Counter<"lane" | "answer">;
+  reconcileRounds: Counter<"outcome">;
+  reconcileCalls: Counter<"kind">;
+  flireoDrift: Gauge;
+  flireoDriftRounds: Counter;
   /** Counts one request to Flireo's REST API by its answer: 2xx, 4xx, 429, 5xx, or none (network error, timeout). */
   observeFlireoAnswer: (lane: string, status: number | null) => void;
   /** Counts one webhook and its duration. */
@@ -22,6 +26,40 @@ export type Metrics = {
 };
 
 type WebhookSeries = { count: { inc: () => void }; duration: { observe: (seconds: number) => void } };
+
+/** Flireo's REST API: requests by lane and answer, and the rounds of checking the board against it. */
+function createFlireoMetrics(registry: Registry): Pick<Metrics, "flireoRequests" | "reconcileRounds" | "reconcileCalls" | "flireoDrift" | "flireoDriftRounds"> {
+  return {
+    flireoRequests: new Counter({
+      name: "callboard_flireo_requests_total",
+      help: "Requests to Flireo's REST API by lane (registration, reconcile, control) and answer (2xx, 4xx, 429, 5xx, none).",
+      labelNames: ["lane", "answer"],
+      registers: [registry],
+    }),
+    reconcileRounds: new Counter({
+      name: "callboard_reconcile_rounds_total",
+      help: "Rounds of checking the board against Flireo's API, by outcome (complete, incomplete, skipped).",
+      labelNames: ["outcome"],
+      registers: [registry],
+    }),
+    reconcileCalls: new Counter({
+      name: "callboard_reconcile_calls_total",
+      help: "Calls changed by checking against Flireo's API, by kind (backfilled, closed, updated, confirmed, unresolved).",
+      labelNames: ["kind"],
+      registers: [registry],
+    }),
+    flireoDrift: new Gauge({
+      name: "callboard_flireo_drift_calls",
+      help: "Calls in progress at Flireo minus calls live on the board, at the last round.",
+      registers: [registry],
+    }),
+    flireoDriftRounds: new Counter({
+      name: "callboard_flireo_drift_rounds_total",
+      help: "Rounds in which Flireo's count of calls in progress and the board's disagreed.",
+      registers: [registry],
+    }),
+  };
+}
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
@@ -83,12 +121,7 @@ export function createMetrics(): Metrics {
       labelNames: ["destination"],
       registers: [registry],
     }),
-    flireoRequests: new Counter({
-      name: "callboard_flireo_requests_total",
-      help: "Requests to Flireo's REST API by lane (registration, reconcile, control) and answer (2xx, 4xx, 429, 5xx, none).",
-      labelNames: ["lane", "answer"],
-      registers: [registry],
-    }),
+    ...createFlireoMetrics(registry),
     observeFlireoAnswer(lane, status) {
       const answer = status === null ? "none" : status === 429 ? "429" : `${Math.floor(status / 100)}xx`;
       metrics.flireoRequests.inc({ lane, answer });

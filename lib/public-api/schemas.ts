@@ -59,11 +59,11 @@ export const CallCommandSchema = z
 export const CallEventSchema = z
   .object({
     id: z.string(),
-    type: z.string().meta({ description: "`status-update` or `end-of-call-report` (webhooks), or `call-command` (a command sent to the call)." }),
+    type: z.string().meta({ description: "`status-update` or `end-of-call-report` (webhooks); `flireo-api`: learned from Flireo's REST API when Callboard checked the call there; `call-command`: a command sent to the call." }),
     status: z.string().nullable().meta({ description: "The status the event reported; for a command, its outcome." }),
     occurredAt: timestamp.meta({ description: "The time on the event (Flireo's); for a command, when it was sent." }),
     receivedAt: timestamp.meta({ description: "When Callboard received it (a command: when it was sent)." }),
-    payload: JsonValueSchema.meta({ description: "The webhook body exactly as Flireo sent it; for a command, the command as sent to Flireo." }),
+    payload: JsonValueSchema.meta({ description: "The webhook body exactly as Flireo sent it; for `flireo-api`, `{ source, call }` with the call as Flireo's API gave it; for a command, the command as sent to Flireo." }),
     command: CallCommandSchema.optional().meta({ description: "Present on `call-command` events: who sent it and Flireo's answer." }),
   })
   .meta({ id: "CallEvent" });

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { z } from "zod";
 import { createFakeControl, type FakeControl } from "./fake-flireo-control";
+import { createFakeCallsState, handleCallsRoute, takeRateLimit, type FakeCall, type FakeCallsState } from "./fake-flireo-calls";
 
 export const FAKE_FLIREO_API_KEY = "sk_test_fake_flireo_key";
 
@@ -23,9 +24,10 @@ export type FakeAssistant = {
 
 export type FakeNumber = { id: string; phone_number: string; name: string; agent_id: string | null; transfer_trunk_id: string | null };
 
-export type RecordedRequest = { method: string; path: string; authorization: string | null; contentType: string | null; body: unknown };
+export type RecordedRequest = { method: string; path: string; query: string; authorization: string | null; contentType: string | null; body: unknown; status: number };
 
-export type InjectedFailure = { status: number; body?: unknown; headers?: Record<string, string>; times?: number };
+/** status 0: the connection is dropped without an answer; delayMs: the answer comes that much later. */
+export type InjectedFailure = { status: number; body?: unknown; headers?: Record<string, string>; times?: number; delayMs?: number };
 
 const WEBHOOK_EVENTS = ["assistant-request", "tool-calls", "status-update", "end-of-call-report"] as const;
 
@@ -71,6 +73,10 @@ export type FakeFlireo = {
   assistants: Map<string, FakeAssistant>;
   numbers: FakeNumber[];
   requests: RecordedRequest[];
+  /** Flireo's calls (GET /calls, /calls/{id}), what /organizations counts, the rate limit and when requests came. */
+  callsState: FakeCallsState;
+  /** Adds or replaces calls, as Flireo's API would list them. */
+  putCalls: (...calls: FakeCall[]) => void;
   /** Makes the next `times` (default 1) requests matching "METHOD /path" (without /api/v1) fail. */
   failNext: (route: string, failure: InjectedFailure) => void;
   /** Calls in progress and call control (fake-flireo-control.ts): add calls, point its webhooks at a Callboard. */
@@ -79,6 +85,8 @@ export type FakeFlireo = {
 };
 
 function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const recorded = (response as ServerResponse & { recorded?: RecordedRequest }).recorded;
+  if (recorded) recorded.status = status;
   response.writeHead(status, { "content-type": "application/json", ...headers });
   response.end(JSON.stringify(body));
 }
@@ -98,6 +106,7 @@ export async function startFakeFlireo(
   const requests: RecordedRequest[] = [];
   const failures = new Map<string, InjectedFailure & { times: number }>();
   const control = createFakeControl();
+  const callsState = createFakeCallsState();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://fake");
@@ -111,13 +120,17 @@ export async function startFakeFlireo(
         body = text;
       }
     }
-    requests.push({
+    const recorded: RecordedRequest = {
       method,
       path: url.pathname,
+      query: url.search,
       authorization: request.headers.authorization ?? null,
       contentType: request.headers["content-type"] ?? null,
       body,
-    });
+      status: 0,
+    };
+    requests.push(recorded);
+    (response as ServerResponse & { recorded?: RecordedRequest }).recorded = recorded;
 
     if (!url.pathname.startsWith("/api/v1/")) {
       return send(response, 404, { error: { code: "not_found", message: `No route ${url.pathname}` } });
@@ -126,11 +139,18 @@ export async function startFakeFlireo(
     if (request.headers.authorization !== `Bearer ${apiKey}`) {
       return send(response, 401, { error: "Unauthorized", message: "Invalid or missing API key" });
     }
+    const limit = takeRateLimit(callsState);
+    if ("refused" in limit) return send(response, limit.refused.status, limit.refused.body, limit.refused.headers);
+    const rateHeaders = limit.headers;
     const failure = failures.get(`${method} ${path}`);
     if (failure) {
       if (--failure.times <= 0) failures.delete(`${method} ${path}`);
+      if (failure.delayMs) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+      if (failure.status === 0) return void response.destroy();
       return send(response, failure.status, failure.body ?? { error: { code: "server_error", message: "Injected failure" } }, failure.headers);
     }
+    const callsAnswer = handleCallsRoute(callsState, method, path, url.searchParams);
+    if (callsAnswer) return send(response, callsAnswer.status, callsAnswer.body, { ...rateHeaders, ...callsAnswer.headers });
 
     const controlled = control.handle(request, path, body);
     if (controlled) return send(response, controlled.status, controlled.body, controlled.headers);
@@ -174,6 +194,8 @@ export async function startFakeFlireo(
     assistants,
     numbers,
     requests,
+    callsState,
+    putCalls: (...calls) => calls.forEach((call) => callsState.calls.set(call.id, call)),
     failNext: (route, failure) => failures.set(route, { ...failure, times: failure.times ?? 1 }),
     control,
     stop: () =>

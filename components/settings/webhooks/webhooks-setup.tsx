@@ -1,6 +1,6 @@
 "use client";
 // The webhooks page: the URL to give Flireo, the signing secret, the events, a test event, the delivery log and
-// registration through Flireo's API.
+// registration through Flireo's API, and the last rounds of checking the board against it.
 import { AdminPageHeader } from "@/components/settings/admin-page-header";
 import { useState } from "react";
 import type { TestEventResult, WebhookSettingsView } from "@/lib/shared/flireo/flireo-view";
@@ -9,6 +9,8 @@ import { Card, Notice, primaryButtonClass } from "@/components/ui/card";
 import { CopyableValue } from "@/components/ui/copy-button";
 import { DeliveryLogCard } from "./delivery-log-card";
 import { FlireoRegistrationCard } from "./flireo-registration-card";
+import { ReconcileRoundsCard } from "./reconcile-rounds-card";
+import type { ReconcileRoundView } from "@/lib/shared/flireo/reconcile-view";
 import { SigningSecretCard } from "./signing-secret-card";
 import { useBusyAction } from "@/components/ui/use-busy-action";
 
@@ -75,7 +77,7 @@ function TestEventCard({ onSent }: { onSent: () => void }) {
   );
 }
 
-export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
+export function WebhooksSetup({ settings, reconcile }: { settings: WebhookSettingsView; reconcile: { rounds: ReconcileRoundView[]; intervalSeconds: number } }) {
   // Bumped on rotation, so the assistants list shows which ones still use the previous secret.
   const [secretVersion, setSecretVersion] = useState(0);
   const [testEvents, setTestEvents] = useState(0);
@@ -114,6 +116,7 @@ export function WebhooksSetup({ settings }: { settings: WebhookSettingsView }) {
         </div>
         {/* The whole width: a log reads best one delivery per line. */}
         <DeliveryLogCard refreshKey={testEvents} />
+        <ReconcileRoundsCard rounds={reconcile.rounds} intervalSeconds={reconcile.intervalSeconds} />
       </main>
     </div>
   );

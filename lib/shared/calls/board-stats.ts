@@ -1,4 +1,5 @@
 // The board's figures: KPIs, the last hour per minute and errors grouped by text. Safe to import from client components.
+import type { DriftNotice } from "@/lib/shared/flireo/reconcile-view";
 
 export type MinuteCount = { minute: string; calls: number; errors: number };
 export type ErrorGroup = { error: string; lastHour: number; lastDay: number };
@@ -17,6 +18,8 @@ export type BoardStats = {
   perMinute: MinuteCount[];
   /** The most frequent error texts of the last 24 hours. */
   errorGroups: ErrorGroup[];
+  /** Flireo's count of calls in progress and the board's disagreed on the last two checks (lib/reconcile). */
+  flireoDrift?: DriftNotice | null;
 };
 
 /** Errors as a share of ended calls, or null before any call ended. */

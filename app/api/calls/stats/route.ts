@@ -1,8 +1,9 @@
-// GET /api/calls/stats?since= – the board's KPIs, calls and errors per minute, and error groups.
+// GET /api/calls/stats?since= – the board's KPIs, calls and errors per minute, error groups, and the drift notice.
 import { z } from "zod";
 import { loadBoardStats } from "@/lib/calls/load-board-stats";
 import { appContext } from "@/lib/context/current";
 import { ApiError, errorResponse } from "@/lib/http/api-error";
+import { loadDriftNotice } from "@/lib/reconcile/reconcile-rounds";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +15,13 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw new ApiError("bad_request", parsed.error.issues[0]?.message ?? "Invalid query");
-    const stats = await loadBoardStats(appContext().prisma, new Date(parsed.data.since));
-    return Response.json(stats, { headers: { "cache-control": "no-store" } });
+    const { prisma, database, env } = appContext();
+    const [stats, flireoDrift] = await Promise.all([
+      loadBoardStats(prisma, new Date(parsed.data.since)),
+      // A notice older than three rounds is not shown: reconciliation has stopped, and it may no longer be true.
+      loadDriftNotice(database.pool, { freshSeconds: Math.max(180, 3 * env.FLIREO_RECONCILE_SECONDS) }),
+    ]);
+    return Response.json({ ...stats, flireoDrift }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
   }
