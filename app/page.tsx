@@ -7,6 +7,9 @@ import { parseCallFilter } from "@/lib/shared/calls/call-filter";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
 import { appContext } from "@/lib/context/current";
 import { env } from "@/lib/env";
+import { findLatestCommands } from "@/lib/call-control/call-commands";
+import { loadControlSetup } from "@/lib/context/call-control";
+import { canControlCalls } from "@/lib/shared/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +21,10 @@ export default async function BoardPage({ searchParams }: PageProps) {
   if (!user) redirect("/login");
   const filter = parseCallFilter(await searchParams);
   const snapshot = await loadBoardSnapshot(appContext().prisma, filter);
+  const [controlSetup, commands] = await Promise.all([
+    canControlCalls(user.role) ? loadControlSetup() : null,
+    findLatestCommands(appContext().prisma, snapshot.live.map((call) => call.id)),
+  ]);
   return (
     <Board
       initialSnapshot={snapshot}
@@ -25,6 +32,7 @@ export default async function BoardPage({ searchParams }: PageProps) {
       isAcceptingUnsigned={!(await appContext().signing.policy()).isSignatureRequired}
       user={{ email: user.email, role: user.role }}
       preferences={readBoardPreferences(await cookies())}
+      control={{ setup: controlSetup, commands }}
     />
   );
 }

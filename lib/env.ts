@@ -120,6 +120,8 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   // Refused read-API tokens one address may send per minute before it gets 429 (shared by all instances).
   API_TOKEN_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  // Commands to live calls (end, say, transfer, brief) each supervisor or admin may send per minute, all instances together.
+  CONTROL_COMMANDS_PER_MINUTE: z.coerce.number().int().positive().default(30),
   // When set, /api/metrics also accepts `Authorization: Bearer <METRICS_TOKEN>` (for a scraper without a session).
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Error alerts (lib/alerts): e-mail destinations send through this SMTP server (smtp:// or smtps://, with

@@ -102,6 +102,34 @@ describe("npm run flireo", () => {
     expect((await runCli(["frobnicate"])).stderr).toContain('Unknown command "frobnicate"');
   });
 
+  it("acts on a live call (control), recorded as cli, and refuses what the API refuses", async () => {
+    const now = new Date();
+    const callId = `cli-call-${Date.now()}`;
+    await database.prisma.call.create({ data: { id: callId, status: "in-progress", statusRank: 1, statusAt: now, firstEventAt: now, lastEventAt: now } });
+    flireo.control.calls.set(callId, { id: callId, status: "in-progress" });
+
+    const said = await runCli(["control", "--call", callId, "say", "--text", "One moment please"]);
+    expect(said.code, said.stderr).toBe(0);
+    expect(said.stdout).toContain("Flireo is saying it to the caller.");
+    const ended = await runCli(["control", "--call", callId, "end", "--message", "Goodbye"]);
+    expect(ended.stdout).toContain("Flireo is ending the call.");
+    expect(flireo.control.commands.filter((command) => command.callId === callId).map((command) => command.body)).toEqual([
+      { type: "say", content: "One moment please", end_after: false },
+      { type: "end-call", message: "Goodbye" },
+    ]);
+    const rows = await database.prisma.callCommand.findMany({ where: { callId }, orderBy: { id: "asc" } });
+    expect(rows.map((row) => [row.actor, row.source, row.type, row.outcome])).toEqual([
+      ["cli", "cli", "say", "ok"],
+      ["cli", "cli", "end-call", "ok"],
+    ]);
+
+    const tooLong = await runCli(["control", "--call", callId, "brief", "--text", "x".repeat(501)]);
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.stderr).toContain("at most 500 characters");
+    expect((await runCli(["control", "--call", callId])).stderr).toContain("end, say, transfer or brief");
+    expect((await runCli(["control", "end"])).stderr).toContain("--call <id>");
+  }, 180_000);
+
   it("reconciles once and prints the round, from --since when given", async () => {
     const startedAt = new Date(Date.now() - 30 * 60_000).toISOString();
     flireo.putCalls(fakeCall({ id: "cli-call-1", status: "ended", started_at: startedAt, ended_at: new Date().toISOString(), summary: "Booked" }));

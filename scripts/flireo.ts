@@ -4,6 +4,7 @@
 //   unregister --assistant <id> [...]      stop them sending here (assistants pointing elsewhere are left alone)
 //   secret [--rotate] [--revoke-previous]  print the signing secret(s); --rotate makes a new one, --revoke-previous
 //                                          stops accepting the previous one(s) now
+//   control --call <id> end|say|transfer|brief …   act on a live call, recorded as "cli" (see flireo-control.ts)
 //   reconcile [--since <ISO time>]         check the board against Flireo's API once, as the server does every
 //                                          FLIREO_RECONCILE_SECONDS, and print the round (from --since: list from then)
 // Options: --url <base URL Flireo reaches Callboard at> (default PUBLIC_BASE_URL).
@@ -30,10 +31,12 @@ import { ApiError } from "@/lib/http/api-error";
 import { loadRegistrationTarget } from "@/lib/flireo/webhook-settings";
 import { findValidWebhookSecrets, getCurrentWebhookSecret, revokePreviousWebhookSecrets, rotateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 import { resolveWebhookUrl } from "@/lib/webhooks/webhook-url";
+import { CONTROL_OPTIONS, CONTROL_USAGE, runControlCommand } from "./flireo-control";
 
 type ScriptDatabase = { prisma: PrismaClient; pool: Database["pool"] };
 
-const USAGE = `Usage: npm run flireo -- <list | register --assistant <id> | unregister --assistant <id> | secret [--rotate] [--revoke-previous] | reconcile [--since <ISO time>]> [--url <base URL>]`;
+const USAGE = `Usage: npm run flireo -- <list | register --assistant <id> | unregister --assistant <id> | secret [--rotate] [--revoke-previous] | reconcile [--since <ISO time>]> [--url <base URL>]
+       ${CONTROL_USAGE}`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -44,6 +47,7 @@ const { values, positionals } = parseArgs({
     "revoke-previous": { type: "boolean" },
     since: { type: "string" },
     help: { type: "boolean", short: "h" },
+    ...CONTROL_OPTIONS,
   },
 });
 
@@ -136,6 +140,7 @@ async function main(): Promise<number> {
   const secretBox = createSecretBoxFromEnv(env);
   const database = await openScriptDatabase(secretBox);
   try {
+    if (positionals[0] === "control") return (await runControlCommand(database, secretBox, positionals[1], values)) ? 0 : 1;
     return (await run(database, secretBox, positionals[0])) ? 0 : 1;
   } finally {
     await database.close();

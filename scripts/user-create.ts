@@ -1,4 +1,4 @@
-// npm run user:create -- --email a@b.c --password '…' [--name 'Ann'] [--role admin|viewer]
+// npm run user:create -- --email a@b.c --password '…' [--name 'Ann'] [--role admin|supervisor|viewer]
 // Creates a user in the configured database (DATABASE_URL, else the embedded Postgres, the running server's or one
 // started for the command), e.g. the first admin.
 import "@/lib/env-files";
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   const parsed = newUserSchema.safeParse(values);
   if (!parsed.success) {
     console.error(`user:create: ${parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
-    console.error("Usage: npm run user:create -- --email a@b.c --password '<at least 10 characters>' [--name Ann] [--role admin|viewer]");
+    console.error("Usage: npm run user:create -- --email a@b.c --password '<at least 10 characters>' [--name Ann] [--role admin|supervisor|viewer]");
     return 2;
   }
   // It stores no secret itself, but migrates the database as the server does, encrypting what an upgrade left plain.

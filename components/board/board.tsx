@@ -20,6 +20,9 @@ import { useBoardStats } from "./use-board-stats";
 import { useCallFilter } from "./use-call-filter";
 import { useErrorAlerts } from "./use-error-alerts";
 import { useLiveBoard } from "./use-live-board";
+import { useLatestCommands } from "@/components/control/call-control-context";
+import { CallControlHost } from "@/components/control/call-control-host";
+import type { CallCommandView, CallControlSetup } from "@/lib/shared/control/call-command";
 
 type BoardProps = {
   initialSnapshot: BoardSnapshot;
@@ -28,14 +31,21 @@ type BoardProps = {
   user: { email: string; role: Role };
   /** The live list's order and density as the request's cookies had them, so the first render matches. */
   preferences: BoardPreferences;
+  /** The call controls' set-up (null for a viewer) and the latest command of each live call. */
+  control: { setup: CallControlSetup | null; commands: CallCommandView[] };
 };
 
-export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, user, preferences }: BoardProps) {
+export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, user, preferences, control }: BoardProps) {
   const [filter, setFilter] = useCallFilter();
   const compiled = useMemo(() => compileCallFilter(filter, defaultCountry as CountryCode), [filter, defaultCountry]);
   const alerts = useErrorAlerts();
   const newErrors = useNewErrorCount(compiled, alerts.alert);
-  const { live, errors, ended, lines, connection, lastEventAt, lastKnownEventAt, isLoading } = useLiveBoard(initialSnapshot, compiled, { onNewError: newErrors.onNewError });
+  const commands = useLatestCommands(control.commands);
+  const { live, errors, ended, lines, connection, lastEventAt, lastKnownEventAt, isLoading, resync } = useLiveBoard(initialSnapshot, compiled, {
+    onNewError: newErrors.onNewError,
+    onCommands: commands.onCommands,
+  });
+  const callControl = useMemo(() => ({ setup: control.setup, latestCommand: commands.latestCommand, onCallGone: () => void resync() }), [control.setup, commands.latestCommand, resync]);
   const stats = useBoardStats(lastEventAt);
   const now = useNow();
   // The start of the local day: changes at midnight only, so the memoized lists do not re-render every second.
@@ -53,16 +63,18 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
       <div className={`flex flex-col gap-5 transition-opacity ${isStale ? "opacity-60" : ""}`} data-stale={isStale}>
         <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFilterActive(filter)} isLiveHidden={!statusFilterIncludes(filter.status, "live")} />
         <LineNamesProvider lines={lines}>
-          <BoardLists
-            filter={filter}
-            calls={{ live, errors, ended }}
-            stats={stats}
-            now={now}
-            today={today}
-            preferences={preferences}
-            newErrors={{ count: newErrors.count, onSeen: newErrors.reset }}
-            isLoading={isLoading}
-          />
+          <CallControlHost value={callControl}>
+            <BoardLists
+              filter={filter}
+              calls={{ live, errors, ended }}
+              stats={stats}
+              now={now}
+              today={today}
+              preferences={preferences}
+              newErrors={{ count: newErrors.count, onSeen: newErrors.reset }}
+              isLoading={isLoading}
+            />
+          </CallControlHost>
         </LineNamesProvider>
       </div>
     </div>

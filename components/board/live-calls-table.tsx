@@ -14,6 +14,8 @@ import { EmptyState } from "@/components/ui/panel";
 import { LIVE_DENSITY, LIVE_ORDER, type BoardPreferences, type LiveDensity, type LiveOrder } from "./board-preferences";
 import { createStoredChoice } from "./stored-choice";
 import { CallLink } from "@/components/call/call-link";
+import { CallActionsMenu } from "@/components/control/call-actions-menu";
+import { CommandBadge } from "@/components/control/command-badge";
 
 const GRID = "grid grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_auto] items-center gap-3 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_7rem_6rem_6.5rem]";
 
@@ -173,6 +175,7 @@ function LiveCallRow({ call, index, top, height, isCompact, now }: { call: CallV
           {formatPhoneNumber(call.customerNumber)}
         </CallLink>
         {!isCompact && <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{callTypeLabel(call)} · {formatClockTime(startedAt)}</div>}
+        <CommandBadge callId={call.id} className="relative max-w-full" />
       </div>
       {/* Compact: the line's name and number side by side, the number from tablet width up. */}
       <div role="cell" className={`min-w-0 ${isCompact ? "truncate text-sm" : ""}`} data-testid="live-line">
@@ -181,10 +184,11 @@ function LiveCallRow({ call, index, top, height, isCompact, now }: { call: CallV
       </div>
       <div role="cell" className="relative hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
       <div role="cell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300">{formatClockTime(startedAt)}</div>
-      <div role="cell" className="text-right">
+      <div role="cell" className="flex items-center justify-end gap-1">
         <span data-testid="call-timer" className={`font-semibold tabular-nums ${isCompact ? "text-base" : "text-xl"}`} suppressHydrationWarning>
           {formatDuration(secondsBetween(startedAt, now))}
         </span>
+        <CallActionsMenu callId={call.id} customer={formatPhoneNumber(call.customerNumber)} />
       </div>
     </div>
   );

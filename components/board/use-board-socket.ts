@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { CallStore } from "@/lib/shared/calls/call-store";
 import type { CallView } from "@/lib/shared/calls/call-view";
+import type { CallCommandView } from "@/lib/shared/control/call-command";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime/events";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
@@ -16,6 +17,8 @@ type Handlers = {
   resync: () => Promise<void>;
   /** Called for every call an update shows has newly ended with an error. */
   onNewError: (call: CallView) => void;
+  /** Commands to live calls, as they are sent and answered. */
+  onCommands?: (commands: CallCommandView[]) => void;
 };
 
 /** Follows the browser going offline and online again; returns the cleanup. */
@@ -33,7 +36,7 @@ function watchBrowserConnection(socket: BoardSocket, setConnection: (state: Conn
   };
 }
 
-export function useBoardSocket(store: CallStore, { resync, onNewError }: Handlers): { connection: ConnectionState; lastEventAt: number | null } {
+export function useBoardSocket(store: CallStore, { resync, onNewError, onCommands }: Handlers): { connection: ConnectionState; lastEventAt: number | null } {
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
 
@@ -60,6 +63,7 @@ export function useBoardSocket(store: CallStore, { resync, onNewError }: Handler
         if (call.status === "ended-with-error" && previous?.status !== "ended-with-error") onNewError(call);
       }
     });
+    if (onCommands) socket.on("commands:recorded", onCommands);
     const stopWatching = watchBrowserConnection(socket, setConnection);
     // Lets tests and operators cut and restore the live connection from the browser console.
     (window as unknown as { __callboardSocket?: BoardSocket }).__callboardSocket = socket;
@@ -68,7 +72,7 @@ export function useBoardSocket(store: CallStore, { resync, onNewError }: Handler
       stopWatching();
       socket.close();
     };
-  }, [store, resync, onNewError]);
+  }, [store, resync, onNewError, onCommands]);
 
   return { connection, lastEventAt };
 }

@@ -12,6 +12,7 @@ import {
 import { CallStore } from "@/lib/shared/calls/call-store";
 import type { BoardSnapshot, CallView } from "@/lib/shared/calls/call-view";
 import { useBoardSocket } from "./use-board-socket";
+import type { CallCommandView } from "@/lib/shared/control/call-command";
 import { useThrottledRevision } from "./use-throttled-revision";
 
 async function fetchSnapshot(compiled: CompiledCallFilter, signal?: AbortSignal): Promise<BoardSnapshot> {
@@ -29,6 +30,8 @@ function coveredBy(compiled: CompiledCallFilter): (call: CallView) => boolean {
 type Options = {
   /** Called once for every call that newly ended with an error while the board is open. */
   onNewError?: (call: CallView) => void;
+  /** Called with every command to a live call the stream announces (sent, then answered). Must be stable. */
+  onCommands?: (commands: CallCommandView[]) => void;
 };
 
 export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledCallFilter, options: Options = {}) {
@@ -41,13 +44,13 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
   const latestFilter = useLatest(compiled);
   const announceIfNew = useNewErrorAnnouncer(initialSnapshot.asOfVersion, options.onNewError);
   const { resync, isLoading, lines, lastStoredAt } = useSnapshotResync(store, initialSnapshot, latestFilter, announceIfNew);
-  const { connection, lastEventAt } = useBoardSocket(store, { resync, onNewError: announceIfNew });
+  const { connection, lastEventAt } = useBoardSocket(store, { resync, onNewError: announceIfNew, onCommands: options.onCommands });
   useResyncOnFilterChange(callFilterKey(compiled.filter), resync);
   const { live, errors, ended } = useSelectedCalls(store, compiled, revision);
 
   // Before the stream brings an event: when the server last stored one, as of the latest snapshot.
   const lastKnownEventAt = lastEventAt ?? (lastStoredAt === null ? null : Date.parse(lastStoredAt));
-  return { live, errors, ended, lines, connection, lastEventAt, lastKnownEventAt, isLoading };
+  return { live, errors, ended, lines, connection, lastEventAt, lastKnownEventAt, isLoading, resync };
 }
 
 /** A ref that holds the latest value, for callbacks that must not change when it does. */

@@ -32,6 +32,10 @@ export function CallDetailLive({ callId, version }: { callId: string; version: n
     socket.on("calls:updated", (calls) => {
       if (calls.some((call) => call.id === callId && call.version > shownVersion.current)) router.refresh();
     });
+    // A command to this call, sent or answered, from any board or call page: show it in the timeline.
+    socket.on("commands:recorded", (commands) => {
+      if (commands.some((command) => command.callId === callId)) router.refresh();
+    });
     return () => {
       clearTimeout(connectSoon);
       socket.close();

@@ -15,6 +15,7 @@ const ADMIN_LINKS = [
   { href: "/settings/users", label: "Users" },
   { href: "/settings/api-tokens", label: "API tokens" },
   { href: "/settings/alerts", label: "Alerts" },
+  { href: "/settings/call-control", label: "Call control" },
 ] as const;
 
 function RoleBadge({ role, email }: { role: Role; email: string }) {

@@ -5,7 +5,7 @@ export const WEBHOOK_PATH = "/api/webhooks/flireo";
 
 const PUBLIC_PATHS = ["/login", "/setup", "/api/health"];
 const PUBLIC_PREFIXES = ["/api/auth/"];
-const ADMIN_PREFIXES = ["/webhooks", "/settings", "/api/webhooks/", "/api/flireo/", "/api/users", "/api/alerts"];
+const ADMIN_PREFIXES = ["/webhooks", "/settings", "/api/webhooks/", "/api/flireo/", "/api/users", "/api/alerts", "/api/calls/commands"];
 
 /**
  * The read API authenticates with API tokens (`Authorization: Bearer cb_live_…`), never with a session cookie: a

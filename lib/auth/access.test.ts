@@ -22,6 +22,9 @@ beforeAll(async () => {
   viewer = await createSignedInUser(server.baseUrl, server.database.url, "viewer");
 });
 
+let supervisorPromise: Promise<Account> | undefined;
+const supervisorAccount = () => (supervisorPromise ??= createSignedInUser(server.baseUrl, server.database.url, "supervisor"));
+
 afterAll(async () => {
   await server?.stop();
 });
@@ -34,8 +37,17 @@ const post = (pathname: string, headers: Record<string, string> = {}, body = "{}
 // Pages and API routes, including ones other parts of Callboard add: protection is central, in proxy.ts.
 const PAGES = ["/", "/?q=0612", "/calls/some-call", "/settings/users", "/webhooks"];
 const API_ROUTES = ["/api/calls/board", "/api/calls/stats", "/api/calls/export", "/api/webhooks/deliveries", "/api/webhooks/settings", "/api/flireo/key", "/api/users", "/api/metrics"];
-const ADMIN_PAGES = ["/settings/users", "/webhooks", "/webhooks/deliveries"];
-const ADMIN_API = ["/api/webhooks/settings", "/api/webhooks/deliveries", "/api/flireo/key", "/api/flireo/assistants", "/api/users"];
+const ADMIN_PAGES = ["/settings/users", "/webhooks", "/webhooks/deliveries", "/settings/call-control"];
+const ADMIN_API = [
+  "/api/webhooks/settings",
+  "/api/webhooks/deliveries",
+  "/api/flireo/key",
+  "/api/flireo/assistants",
+  "/api/users",
+  "/api/calls/commands",
+  "/api/flireo/transfer-destinations",
+  "/api/flireo/call-control",
+];
 
 describe("anonymous requests", () => {
   it.each(PAGES)("page %s redirects to /login with the way back", async (pathname) => {
@@ -113,6 +125,14 @@ describe("viewers", () => {
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ error: { code: "forbidden", message: expect.any(String) } });
     }
+  });
+
+  it.each(ADMIN_API)("a supervisor, who may act on calls, is no admin either: %s", async (pathname) => {
+    const supervisor = await supervisorAccount();
+    const headers = { cookie: supervisor.cookie, origin: server.baseUrl };
+    expect((await get(pathname, headers)).status).toBe(403);
+    expect((await post(pathname, headers)).status).toBe(403);
+    expect((await get("/settings/call-control", { cookie: supervisor.cookie })).status).toBe(403);
   });
 
   it("cannot manage users through Better Auth's admin endpoints", async () => {

@@ -7,8 +7,9 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { resolveAuthSecret, type Env } from "@/lib/env";
 import { trustedOriginsFor } from "./same-origin";
 
-// Viewers may do nothing through the admin plugin's endpoints; admins may manage users and sessions.
-const roles = { admin: adminAc, viewer: defaultAc.newRole({ user: [], session: [] }) };
+// Viewers and supervisors may do nothing through the admin plugin's endpoints; admins may manage users and sessions.
+// (A supervisor's one extra right, acting on live calls, is Callboard's own: lib/call-control.)
+const roles = { admin: adminAc, supervisor: defaultAc.newRole({ user: [], session: [] }), viewer: defaultAc.newRole({ user: [], session: [] }) };
 
 type AuthOptions = {
   prisma: PrismaClient;

@@ -9,7 +9,7 @@ export const newUserSchema = z.object({
   email: z.email("Enter a valid email address.").transform((email) => email.toLowerCase()),
   name: z.string().trim().max(100).optional().default(""),
   password: z.string().min(10, "The password needs at least 10 characters.").max(128, "The password may have at most 128 characters."),
-  role: z.enum(ROLES, "The role must be admin or viewer."),
+  role: z.enum(ROLES, "The role must be admin, supervisor or viewer."),
 });
 
 export type NewUser = z.infer<typeof newUserSchema>;

@@ -4,7 +4,7 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
 import type { Auth } from "./auth";
-import { toRole, type Role } from "@/lib/shared/auth/roles";
+import { canControlCalls, toRole, type Role } from "@/lib/shared/auth/roles";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role; session: { id: string; expiresAt: Date } };
 
@@ -26,6 +26,13 @@ export async function requireUser(auth: Auth, headers: Headers): Promise<Session
 export async function requireAdmin(auth: Auth, headers: Headers): Promise<SessionUser> {
   const user = await requireUser(auth, headers);
   if (user.role !== "admin") throw new ApiError("forbidden", "Only an admin may do this.");
+  return user;
+}
+
+/** The signed-in supervisor or admin, or a 401 or 403: viewers watch calls, they do not act on them. */
+export async function requireCallController(auth: Auth, headers: Headers): Promise<SessionUser> {
+  const user = await requireUser(auth, headers);
+  if (!canControlCalls(user.role)) throw new ApiError("forbidden", "Only a supervisor or an admin may act on calls. Ask an admin to make you a supervisor.");
   return user;
 }
 

@@ -45,7 +45,7 @@ export type AppContext = {
   /** A webhook's path from admission to answer (lib/webhooks/webhook-intake.ts). */
   webhooks: WebhookIntake;
   /** Rate limits shared by every instance (Postgres, or Redis with REDIS_URL). */
-  limits: { webhookSources: SharedRateLimiter; apiTokens: SharedRateLimiter; apiTokenFailures: SharedRateLimiter };
+  limits: { webhookSources: SharedRateLimiter; apiTokens: SharedRateLimiter; apiTokenFailures: SharedRateLimiter; controlCommands: SharedRateLimiter };
   /** Sends what the limits have not yet stored, and lets go of their store (at shutdown). */
   closeLimits: () => Promise<void>;
   auth: Auth;
@@ -90,6 +90,7 @@ export async function createAppContext(options: { databaseUrl: string; env: Env;
     webhookSources: limiter(env.WEBHOOK_RATE_LIMIT_PER_MINUTE),
     apiTokens: limiter(env.API_RATE_LIMIT_PER_MINUTE),
     apiTokenFailures: limiter(env.API_TOKEN_FAILURES_PER_MINUTE),
+    controlCommands: limiter(env.CONTROL_COMMANDS_PER_MINUTE),
   };
   const webhooks = createWebhookIntake({
     env,

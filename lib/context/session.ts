@@ -11,5 +11,8 @@ export const getSessionUser = (headers: Headers) => session.getSessionUser(appCo
 /** The signed-in user, or a 401. */
 export const requireUser = (headers: Headers) => session.requireUser(appContext().auth, headers);
 
+/** The signed-in supervisor or admin, or a 401 or 403. */
+export const requireCallController = (headers: Headers) => session.requireCallController(appContext().auth, headers);
+
 /** The signed-in admin, or a 401 or 403. */
 export const requireAdmin = (headers: Headers) => session.requireAdmin(appContext().auth, headers);

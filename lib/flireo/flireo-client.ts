@@ -57,12 +57,18 @@ export class FlireoApiError extends Error {
   readonly status: number | null;
   readonly code: string | null;
   readonly retryAfterSeconds: number | null;
+  /** Flireo's own words in its error body, when it sent any (the message above is Callboard's sentence around them). */
+  readonly flireoMessage: string | null;
 
-  constructor(message: string, options: { status: number | null; code?: string | null; retryAfterSeconds?: number | null; cause?: unknown }) {
+  constructor(
+    message: string,
+    options: { status: number | null; code?: string | null; retryAfterSeconds?: number | null; flireoMessage?: string | null; cause?: unknown },
+  ) {
     super(message, { cause: options.cause });
     this.status = options.status;
     this.code = options.code ?? null;
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
+    this.flireoMessage = options.flireoMessage ?? null;
   }
 
   /** True when Callboard did not send the request at all: its own budget of Flireo requests had no slot. */
@@ -117,6 +123,10 @@ function describeFailure(status: number, what: string, flireoMessage: string | n
   if (status >= 500) return `Flireo had a server error while trying to ${what} (${status}${said}); try again shortly.`;
   return `Flireo refused to ${what} (${status}${said}).`;
 }
+
+/** Flireo's answer to a call-control command: `{ success, message? }` (webhooks.md §6.5). */
+const controlAnswerSchema = z.looseObject({ success: z.boolean().nullish(), message: z.string().nullish() });
+export type FlireoControlAnswer = z.infer<typeof controlAnswerSchema>;
 
 export type FlireoClient = ReturnType<typeof createFlireoClient>;
 
@@ -183,6 +193,7 @@ export function createFlireoClient(options: FlireoClientOptions) {
         status: response.status,
         code,
         retryAfterSeconds: retryAfter,
+        flireoMessage: message,
       });
     }
     let json: unknown;
@@ -214,5 +225,8 @@ export function createFlireoClient(options: FlireoClientOptions) {
       request("PATCH", `/assistants/${encode(id)}`, `update assistant ${id}`, wrappedAssistantSchema, {
         body: { webhook_url: patch.webhook_url, webhook_secret: patch.webhook_secret, webhook_events: patch.webhook_events },
       }),
+    /** Sends one call-control command (end-call, say, transfer, inject-context) for a call in progress. */
+    controlCall: async (callId: string, command: Record<string, unknown> & { type: string }): Promise<FlireoControlAnswer> =>
+      request("POST", `/calls/${encode(callId)}/control`, `send ${command.type} to call ${callId}`, controlAnswerSchema, { body: command, callId }),
   };
 }

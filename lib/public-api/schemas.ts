@@ -46,14 +46,25 @@ export const CallSchema = z
 
 export type ApiCall = z.infer<typeof CallSchema>;
 
+export const CallCommandSchema = z
+  .object({
+    by: z.string().meta({ description: "Who sent it: the user's email, or `cli` for `npm run flireo -- control`." }),
+    source: z.enum(["board", "api", "cli"]).meta({ description: "A Callboard page, Callboard's control API, or the command line." }),
+    outcome: z.enum(["pending", "ok", "refused", "failed"]).meta({ description: "`ok`: Flireo accepted it; `refused`: Flireo (or its limit) said no; `failed`: no usable answer." }),
+    answer: z.string().nullable().meta({ description: "Flireo's answer in words." }),
+    answeredAt: timestamp.nullable(),
+  })
+  .meta({ id: "CallCommand", description: "A command a person sent to the live call through Callboard (Flireo's call control)." });
+
 export const CallEventSchema = z
   .object({
     id: z.string(),
-    type: z.string().meta({ description: "`status-update` or `end-of-call-report` (webhooks), or `flireo-api`: learned from Flireo's REST API when Callboard checked the call there." }),
-    status: z.string().nullable().meta({ description: "The status the event reported." }),
-    occurredAt: timestamp.meta({ description: "The time on the event (Flireo's)." }),
-    receivedAt: timestamp.meta({ description: "When Callboard received it." }),
-    payload: JsonValueSchema.meta({ description: "The webhook body exactly as Flireo sent it; for `flireo-api`, `{ source, call }` with the call as Flireo's API gave it." }),
+    type: z.string().meta({ description: "`status-update` or `end-of-call-report` (webhooks); `flireo-api`: learned from Flireo's REST API when Callboard checked the call there; `call-command`: a command sent to the call." }),
+    status: z.string().nullable().meta({ description: "The status the event reported; for a command, its outcome." }),
+    occurredAt: timestamp.meta({ description: "The time on the event (Flireo's); for a command, when it was sent." }),
+    receivedAt: timestamp.meta({ description: "When Callboard received it (a command: when it was sent)." }),
+    payload: JsonValueSchema.meta({ description: "The webhook body exactly as Flireo sent it; for `flireo-api`, `{ source, call }` with the call as Flireo's API gave it; for a command, the command as sent to Flireo." }),
+    command: CallCommandSchema.optional().meta({ description: "Present on `call-command` events: who sent it and Flireo's answer." }),
   })
   .meta({ id: "CallEvent" });
 

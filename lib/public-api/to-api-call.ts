@@ -2,6 +2,7 @@
 import { callToView } from "@/lib/calls/call-row";
 import type { CallDetail } from "@/lib/calls/find-call-detail";
 import type { CallView } from "@/lib/shared/calls/call-view";
+import type { CallCommandView } from "@/lib/shared/control/call-command";
 import type { Call } from "@/lib/db/generated/client";
 import { CallDetailSchema, type ApiCall, type ApiCallDetail, type ApiCallStatus } from "./schemas";
 
@@ -29,11 +30,26 @@ function hasReport(detail: CallDetail): boolean {
   );
 }
 
-export function toApiCallDetail(detail: CallDetail): ApiCallDetail {
+/** A command sent to the call, as one of its events. */
+function commandEvent(command: CallCommandView) {
+  return {
+    id: `command-${command.id}`,
+    type: "call-command",
+    status: command.outcome,
+    occurredAt: command.requestedAt,
+    receivedAt: command.requestedAt,
+    payload: command.command,
+    command: { by: command.actor, source: command.source, outcome: command.outcome, answer: command.answer, answeredAt: command.answeredAt },
+  };
+}
+
+export function toApiCallDetail(detail: CallDetail, commands: CallCommandView[] = []): ApiCallDetail {
   const { call } = detail;
+  // Commands take their place among the webhook events by time; a stable sort keeps each list's own order.
+  const events = [...detail.timeline.events, ...commands.map(commandEvent)].sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
   return CallDetailSchema.parse({
     ...fromView(call, detail.createdAt, detail.updatedAt),
-    events: detail.timeline.events,
+    events,
     report: hasReport(detail)
       ? {
           summary: call.summary,

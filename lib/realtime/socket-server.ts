@@ -15,6 +15,7 @@ import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import type { Lifecycle } from "@/lib/observability/lifecycle";
 import type { Logger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
+import type { CallCommandView } from "@/lib/shared/control/call-command";
 import type { ErrorBody, ErrorCode } from "@/lib/shared/http/error-shape";
 import { SOCKET_PATH } from "@/lib/shared/realtime/events";
 import { createCallPublisher, type CallboardSocketServer } from "./call-publisher";
@@ -50,6 +51,8 @@ function refusal(code: ErrorCode, message: string): Error & { data: ErrorBody } 
 
 export type Realtime = {
   publisher: CallPublisher;
+  /** Tells every board and call page, on every instance, of a command to a live call and of Flireo's answer. */
+  publishCommand: (command: CallCommandView) => void;
   /** Creates the Socket.IO server on `httpServer` (server.ts, once). */
   attach: (httpServer: HttpServer, options: AttachOptions) => Promise<void>;
   /** Ends the live connections of a session that was signed out or revoked. */
@@ -175,6 +178,9 @@ export function createRealtime(deps: Deps): Realtime {
   let stopRevalidating = () => {};
   return {
     publisher: createCallPublisher({ server: () => io, metrics: deps.metrics }),
+    publishCommand(command) {
+      io?.emit("commands:recorded", [command]);
+    },
     async attach(httpServer, options) {
       const server = createSocketServer(httpServer, options, deps);
       closeAdapter = await connectAdapter(server, options, deps);

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { z } from "zod";
+import { createFakeControl, type FakeControl } from "./fake-flireo-control";
 import { createFakeCallsState, handleCallsRoute, takeRateLimit, type FakeCall, type FakeCallsState } from "./fake-flireo-calls";
 
 export const FAKE_FLIREO_API_KEY = "sk_test_fake_flireo_key";
@@ -78,6 +79,8 @@ export type FakeFlireo = {
   putCalls: (...calls: FakeCall[]) => void;
   /** Makes the next `times` (default 1) requests matching "METHOD /path" (without /api/v1) fail. */
   failNext: (route: string, failure: InjectedFailure) => void;
+  /** Calls in progress and call control (fake-flireo-control.ts): add calls, point its webhooks at a Callboard. */
+  control: FakeControl;
   stop: () => Promise<void>;
 };
 
@@ -102,6 +105,7 @@ export async function startFakeFlireo(
   const numbers = options.numbers ?? [];
   const requests: RecordedRequest[] = [];
   const failures = new Map<string, InjectedFailure & { times: number }>();
+  const control = createFakeControl();
   const callsState = createFakeCallsState();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -148,6 +152,8 @@ export async function startFakeFlireo(
     const callsAnswer = handleCallsRoute(callsState, method, path, url.searchParams);
     if (callsAnswer) return send(response, callsAnswer.status, callsAnswer.body, { ...rateHeaders, ...callsAnswer.headers });
 
+    const controlled = control.handle(request, path, body);
+    if (controlled) return send(response, controlled.status, controlled.body, controlled.headers);
     if (path === "/assistants" && method === "GET") return send(response, 200, { assistants: [...assistants.values()] });
     if (path === "/numbers" && method === "GET") return send(response, 200, { numbers });
     const match = /^\/assistants\/([^/]+)$/.exec(path);
@@ -191,6 +197,7 @@ export async function startFakeFlireo(
     callsState,
     putCalls: (...calls) => calls.forEach((call) => callsState.calls.set(call.id, call)),
     failNext: (route, failure) => failures.set(route, { ...failure, times: failure.times ?? 1 }),
+    control,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

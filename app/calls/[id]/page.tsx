@@ -1,5 +1,6 @@
 // /calls/[id] – one call: its facts, the error, the report's summary, transcript and analysis, the recording, and every
-// webhook event in the order it happened, with the raw payload as Flireo sent it.
+// webhook event and every command people sent it, in the order they happened, with the raw payload as Flireo sent it;
+// while the call is live, the controls for those who may act on it.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackToBoardLink } from "@/components/header/back-to-board-link";
@@ -7,9 +8,15 @@ import { CallDetailLive, RunningDuration } from "@/components/call/call-detail-l
 import { callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call/call-labels";
 import { callStartedAt, endedCallDuration, isLive, summaryState, type CallView } from "@/lib/shared/calls/call-view";
 import { findLineName } from "@/lib/calls/find-board-calls";
-import { findCallDetail, type CallDetail } from "@/lib/calls/find-call-detail";
-import { Json, TimelineEvent } from "@/components/call/timeline-event";
-import { MoreTimelineEvents } from "@/components/call/more-timeline-events";
+import { findCallDetail } from "@/lib/calls/find-call-detail";
+import { Json } from "@/components/call/timeline-event";
+import { listCallCommands } from "@/lib/call-control/call-commands";
+import { CallTimeline } from "@/components/call/call-timeline";
+import { CallPageControls } from "@/components/control/call-page-controls";
+import { loadControlSetup } from "@/lib/context/call-control";
+import { getSessionUser } from "@/lib/context/session";
+import { canControlCalls } from "@/lib/shared/auth/roles";
+import { headers } from "next/headers";
 import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
 import { appContext } from "@/lib/context/current";
 import { toRecordingLink } from "@/lib/shared/calls/recording-link";
@@ -73,6 +80,11 @@ export default async function CallPage({ params }: PageProps) {
   const detail = id === null ? null : await findCallDetail(appContext().prisma, id);
   if (!detail) notFound();
   const { call, timeline, analysis, transcript, recordingUrl, loadedAt } = detail;
+  const user = await getSessionUser(await headers());
+  const [commands, controlSetup] = await Promise.all([
+    listCallCommands(appContext().prisma, call.id),
+    user && canControlCalls(user.role) && isLive(call) ? loadControlSetup() : null,
+  ]);
   const badge = STATUS_BADGE[call.status];
   // A legacy payload names no line: say the name the line is known by from its other calls.
   const knownLineName = !call.lineName && call.lineNumber ? await findLineName(appContext().prisma, call.lineNumber) : null;
@@ -88,6 +100,8 @@ export default async function CallPage({ params }: PageProps) {
         <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${badge.className}`} data-testid="detail-status">{badge.label}</span>
         <span className="w-full font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{call.id}</span>
       </header>
+
+      <CallPageControls callId={call.id} customer={formatPhoneNumber(call.customerNumber)} isLive={isLive(call)} setup={controlSetup} commands={commands} />
 
       <CallFacts call={call} knownLineName={knownLineName} />
 
@@ -111,7 +125,7 @@ export default async function CallPage({ params }: PageProps) {
         </Section>
       )}
 
-      <Timeline callId={call.id} timeline={timeline} />
+      <CallTimeline callId={call.id} timeline={timeline} commands={commands} />
     </main>
   );
 }
@@ -182,21 +196,6 @@ function RecordingSection({ recordingUrl }: { recordingUrl: string | null }) {
       ) : (
         <p className="text-zinc-500 dark:text-zinc-400">No recording.</p>
       )}
-    </Section>
-  );
-}
-
-/** Every webhook event in the order it happened, each with its raw payload: the first page, then more on request. */
-function Timeline({ callId, timeline }: { callId: string; timeline: CallDetail["timeline"] }) {
-  const { events, nextAfter, total } = timeline;
-  return (
-    <Section title={`Timeline · ${total} ${total === 1 ? "event" : "events"}`} testId="detail-timeline">
-      <ol className="relative flex flex-col gap-4 border-l border-zinc-200 pl-5 dark:border-zinc-700">
-        {events.map((event) => (
-          <TimelineEvent key={event.id} event={event} />
-        ))}
-        {nextAfter !== null && <MoreTimelineEvents callId={callId} after={nextAfter} remaining={total - events.length} />}
-      </ol>
     </Section>
   );
 }

@@ -21,6 +21,7 @@ const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 
 const ROLE_BADGE = {
   admin: { label: "Admin", className: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300" },
+  supervisor: { label: "Supervisor", className: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300" },
   viewer: { label: "Viewer", className: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" },
 } as const;
 
@@ -36,7 +37,7 @@ export default async function UsersPage() {
       <main className="flex flex-col gap-6">
         <Card id="add-user" title="Add a user">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Viewers see the board, open calls and export them. Admins also connect Flireo, manage alerts, API tokens and users. Give the new user
+            Viewers see the board, open calls and export them. Supervisors also act on live calls (end, say, transfer, brief the agent). Admins also connect Flireo, manage alerts, API tokens and users. Give the new user
             their password yourself; they sign in with it at once.
           </p>
           <AddUserForm />
@@ -67,7 +68,7 @@ export default async function UsersPage() {
                         {user.name !== user.email && <div className="text-xs text-zinc-500 dark:text-zinc-400">{user.email}</div>}
                         {user.liveApiTokens > 0 && (
                           <div className="text-xs text-amber-800 dark:text-amber-300" data-testid="user-api-tokens">
-                            Made {user.liveApiTokens} live API {user.liveApiTokens === 1 ? "token" : "tokens"}, revoked if they are removed or made a viewer
+                            Made {user.liveApiTokens} live API {user.liveApiTokens === 1 ? "token" : "tokens"}, revoked if they are removed or no longer an admin
                           </div>
                         )}
                       </td>

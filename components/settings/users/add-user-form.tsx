@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { addUser, type UsersFormState } from "@/lib/actions/user-actions";
 import { Field, inputClass } from "@/components/ui/form-controls";
 import { Notice, primaryButtonClass } from "@/components/ui/card";
+import { toRole } from "@/lib/shared/auth/roles";
 
 export function AddUserForm() {
   const [state, action, isPending] = useActionState<UsersFormState, FormData>(addUser, { error: null, message: null });
@@ -20,8 +21,9 @@ export function AddUserForm() {
       </Field>
       <Field label="Role">
         {/* Keyed: React sets a select's default only when it mounts, and the form's reset goes back to it. */}
-        <select key={state.entered?.role} name="role" defaultValue={state.entered?.role === "admin" ? "admin" : "viewer"} className={inputClass}>
+        <select key={state.entered?.role} name="role" defaultValue={toRole(state.entered?.role)} className={inputClass}>
           <option value="viewer">Viewer – board, calls, export</option>
+          <option value="supervisor">Supervisor – also acts on live calls</option>
           <option value="admin">Admin – also settings, secrets, users</option>
         </select>
       </Field>

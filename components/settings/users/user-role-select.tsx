@@ -9,7 +9,9 @@ import { tokensRevokedNote } from "./remove-user-button";
 
 const CONFIRM: Record<Role, (email: string, liveApiTokens: number) => string> = {
   admin: (email) => `Make ${email} an admin? They can then change Callboard's webhook settings, secrets, alerts, API tokens and users.`,
-  viewer: (email, liveApiTokens) => `Make ${email} a viewer? They keep the board, calls and export, and lose the admin pages.${tokensRevokedNote(liveApiTokens)}`,
+  supervisor: (email, liveApiTokens) =>
+    `Make ${email} a supervisor? They see the board, calls and export, and may end, transfer and speak into live calls; admin pages are closed to them.${tokensRevokedNote(liveApiTokens)}`,
+  viewer: (email, liveApiTokens) => `Make ${email} a viewer? They keep the board, calls and export, and lose the admin pages and any call controls.${tokensRevokedNote(liveApiTokens)}`,
 };
 
 export function UserRoleSelect({ userId, email, role, liveApiTokens }: { userId: string; email: string; role: Role; liveApiTokens: number }) {
@@ -39,6 +41,7 @@ export function UserRoleSelect({ userId, email, role, liveApiTokens }: { userId:
         }}
       >
         <option value="viewer">Viewer</option>
+        <option value="supervisor">Supervisor</option>
         <option value="admin">Admin</option>
       </select>
       {error && (

@@ -1,5 +1,6 @@
 // The realtime protocol, typed once for the server and the board. Events are named noun:verb.
 import type { CallView } from "@/lib/shared/calls/call-view";
+import type { CallCommandView } from "@/lib/shared/control/call-command";
 
 export interface ServerToClientEvents {
   /**
@@ -7,6 +8,8 @@ export interface ServerToClientEvents {
    * event loop) travel in one message, so a burst costs one frame and one render, not one per event.
    */
   "calls:updated": (calls: CallView[]) => void;
+  /** A command to a live call was sent (outcome pending), or Flireo answered it: its full state each time. */
+  "commands:recorded": (commands: CallCommandView[]) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the board only listens, for now.

@@ -317,7 +317,7 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(document.paths["/api/v1/calls/{id}"]?.get?.responses ?? {}).sort()).toEqual(["200", "401", "404", "429", "503"]);
     // Every component is named and is a schema Ajv can compile (JSON Schema 2020-12, as OpenAPI 3.1 uses).
     const names = Object.keys((document.components as { schemas: object }).schemas);
-    expect(names.sort()).toEqual(["Call", "CallDetail", "CallEvent", "CallList", "EndOfCallReport", "Error", "JsonValue", "Transcript"]);
+    expect(names.sort()).toEqual(["Call", "CallCommand", "CallDetail", "CallEvent", "CallList", "EndOfCallReport", "Error", "JsonValue", "Transcript"]);
     for (const name of names) {
       expect(() => ajv.getSchema(`${DOCUMENT_ID}#/components/schemas/${name}`), name).not.toThrow();
     }

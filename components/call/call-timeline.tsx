@@ -1,0 +1,54 @@
+// A call's timeline: its webhook events and the commands people sent it, in the order they happened, each event with
+// its raw payload and each command with who sent it and Flireo's answer.
+// A long timeline shows its first page of events; the rest come a page at a time on request.
+import { COMMAND_LABEL, describeCommand, type CallCommandView } from "@/lib/shared/control/call-command";
+import type { CallEventPage } from "@/lib/shared/calls/call-event-view";
+import { MoreTimelineEvents } from "./more-timeline-events";
+import { TimelineEvent } from "./timeline-event";
+
+const preciseTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3 });
+
+const OUTCOME = {
+  pending: { text: "sent, no answer yet", className: "text-amber-700 dark:text-amber-300" },
+  ok: { text: "Flireo accepted it", className: "text-emerald-700 dark:text-emerald-400" },
+  refused: { text: "refused", className: "text-red-700 dark:text-red-400" },
+  failed: { text: "not confirmed", className: "text-red-700 dark:text-red-400" },
+} as const;
+
+const SOURCE = { board: "from Callboard", api: "through the API", cli: "from the command line" } as const;
+
+function CommandEntry({ command }: { command: CallCommandView }) {
+  const outcome = OUTCOME[command.outcome];
+  return (
+    <li data-testid="timeline-command" data-type={command.type} data-outcome={command.outcome} className="relative">
+      <span aria-hidden className="absolute top-1.5 -left-[25px] size-2.5 rounded-full bg-amber-500 ring-4 ring-white dark:ring-zinc-900" />
+      <div className="flex flex-wrap items-baseline gap-x-3">
+        <time dateTime={command.requestedAt} className="font-mono text-sm font-semibold tabular-nums">{preciseTime.format(new Date(command.requestedAt))}</time>
+        <span className="font-semibold">{COMMAND_LABEL[command.type]}</span>
+        <span className="text-sm" data-testid="timeline-command-actor">requested by {command.actor}</span>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">{SOURCE[command.source]}</span>
+        <span className={`text-xs font-medium ${outcome.className}`}>{outcome.text}</span>
+      </div>
+      <p className="mt-1 text-sm break-words text-zinc-700 dark:text-zinc-300">{describeCommand(command.command)}</p>
+      {command.answer && <p className="mt-0.5 text-sm break-words text-zinc-500 dark:text-zinc-400" data-testid="timeline-command-answer">{command.answer}</p>}
+    </li>
+  );
+}
+
+export function CallTimeline({ callId, timeline, commands }: { callId: string; timeline: CallEventPage & { total: number }; commands: CallCommandView[] }) {
+  const { events, nextAfter, total } = timeline;
+  const entries = [
+    ...events.map((event) => ({ at: Date.parse(event.occurredAt), node: <TimelineEvent key={`event-${event.id}`} event={event} /> })),
+    ...commands.map((command) => ({ at: Date.parse(command.requestedAt), node: <CommandEntry key={`command-${command.id}`} command={command} /> })),
+  ].sort((a, b) => a.at - b.at);
+  const count = total + commands.length;
+  return (
+    <section className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900" data-testid="detail-timeline">
+      <h2 className="mb-3 text-base font-semibold tracking-tight">{`Timeline · ${count} ${count === 1 ? "event" : "events"}`}</h2>
+      <ol className="relative flex flex-col gap-4 border-l border-zinc-200 pl-5 dark:border-zinc-700">
+        {entries.map((entry) => entry.node)}
+        {nextAfter !== null && <MoreTimelineEvents callId={callId} after={nextAfter} remaining={total - events.length} />}
+      </ol>
+    </section>
+  );
+}
