@@ -3,6 +3,7 @@ import { isSupportedCountry } from "libphonenumber-js/min";
 import { parse as parseConnectionString } from "pg-connection-string";
 import { z } from "zod";
 import { decodeEncryptionKey, splitEncryptionKeys } from "@/lib/secrets/encryption-keys";
+import { isKnownTimeZone } from "@/lib/shared/time/format-time";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -69,6 +70,12 @@ const envSchema = z.object({
     .regex(/^[A-Z]{2}$/, "must be a two-letter ISO country code such as NL or US")
     .refine(isSupportedCountry, "is not a country libphonenumber knows")
     .default("NL"),
+  // The zone of times written where no browser says its own: alerts, e-mails, and a page's first render before the
+  // browser has told its zone. Never the server's own zone (servers run in UTC, their readers rarely do).
+  DEFAULT_TIMEZONE: z
+    .string()
+    .refine(isKnownTimeZone, "is not a time zone this Node.js knows: use an IANA name such as Europe/Amsterdam or UTC")
+    .default("Europe/Amsterdam"),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   /** How instances share live updates: through Postgres (default), Redis (default when REDIS_URL is set), or not at all. */
   REALTIME_ADAPTER: z.enum(["postgres", "redis", "none"]).optional(),

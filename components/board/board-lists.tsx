@@ -37,7 +37,8 @@ type BoardListsProps = {
   stats: BoardStats | null;
   now: number;
   /** The start of the local day, for the ended lists' times. */
-  today: number;
+  /** The calendar day in the reader's zone (2026-11-27). */
+  today: string;
   preferences: BoardPreferences;
   newErrors: { count: number; onSeen: () => void };
   isLoading: boolean;

@@ -7,6 +7,8 @@ import { compileCallFilter, isFilterActive, matchesCallFilter, statusFilterInclu
 import type { BoardSnapshot, CallView } from "@/lib/shared/calls/call-view";
 import type { Role } from "@/lib/shared/auth/roles";
 import { useNow } from "@/components/ui/use-now";
+import { useTimeZone } from "@/components/ui/time-zone";
+import { calendarDay } from "@/lib/shared/time/format-time";
 import { BoardHeader, UnsignedWebhooksNote } from "./board-header";
 import { BoardLists } from "./board-lists";
 import type { BoardPreferences } from "./board-preferences";
@@ -37,8 +39,8 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
   const { live, errors, ended, lines, connection, lastEventAt, lastKnownEventAt, isLoading } = useLiveBoard(initialSnapshot, compiled, { onNewError: newErrors.onNewError });
   const stats = useBoardStats(lastEventAt);
   const now = useNow();
-  // The start of the local day: changes at midnight only, so the memoized lists do not re-render every second.
-  const today = new Date(now).setHours(0, 0, 0, 0);
+  // The reader's calendar day: changes at midnight only, so the memoized lists do not re-render every second.
+  const today = calendarDay(now, useTimeZone());
   const { isStale, staleSince } = useStaleSince(connection, now);
   useTabTitle(`${live.length > 0 ? `(${live.length}) ` : ""}Callboard${isStale ? " · not live" : ""}`);
 

@@ -3,6 +3,8 @@
 // axes to negotiate or interactions, which a chart library (tens of kB in every board load) would not improve.
 import { memo } from "react";
 import type { MinuteCount } from "@/lib/shared/calls/board-stats";
+import { formatHourMinute } from "@/lib/shared/time/format-time";
+import { useTimeZone } from "@/components/ui/time-zone";
 
 const BAR = 10;
 const HEIGHT = 120;
@@ -15,6 +17,7 @@ function niceMax(value: number): number {
 
 /** `isFiltered`: the board has a filter on, which the chart does not follow (it counts every call); the caption says so. */
 export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = false }: { perMinute: MinuteCount[] | null; isFiltered?: boolean }) {
+  const timeZone = useTimeZone();
   const minutes = perMinute ?? [];
   const totalCalls = minutes.reduce((sum, minute) => sum + minute.calls, 0);
   const totalErrors = minutes.reduce((sum, minute) => sum + minute.errors, 0);
@@ -49,7 +52,7 @@ export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = fal
           <line x1="0" x2={60 * BAR} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} className="stroke-zinc-300 dark:stroke-zinc-700" vectorEffect="non-scaling-stroke" />
           {minutes.map((minute, index) => (
             <g key={minute.minute}>
-              <title>{`${new Date(minute.minute).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}: ${minute.calls} calls, ${minute.errors} errors`}</title>
+              <title>{`${formatHourMinute(minute.minute, timeZone)}: ${minute.calls} calls, ${minute.errors} errors`}</title>
               <rect x={index * BAR + 1} width={BAR - 2} y={HEIGHT - scale(minute.calls)} height={scale(minute.calls)} rx="1.5" className="fill-sky-600 dark:fill-sky-400" />
               {minute.errors > 0 && (
                 <rect x={index * BAR + 1} width={BAR - 2} y={HEIGHT - scale(minute.errors)} height={scale(minute.errors)} rx="1.5" className="fill-red-600 dark:fill-red-400" />

@@ -3,8 +3,10 @@
 import { memo } from "react";
 import type { ErrorGroup } from "@/lib/shared/calls/board-stats";
 import type { CallView } from "@/lib/shared/calls/call-view";
-import { formatPhoneNumber, formatRecentTime } from "@/lib/shared/calls/format";
+import { formatPhoneNumber } from "@/lib/shared/calls/format";
 import { useLineLabel } from "./line-names";
+import { formatRecent } from "@/lib/shared/time/format-time";
+import { useTimeZone } from "@/components/ui/time-zone";
 import { EmptyState } from "@/components/ui/panel";
 import { CallLink } from "@/components/call/call-link";
 
@@ -36,9 +38,10 @@ export function ErrorGroups({ groups, isFiltered = false }: { groups: ErrorGroup
   );
 }
 
-/** `today`: any instant of the local day (the board passes its start, so this re-renders once a day, not every second). */
-export const RecentErrors = memo(function RecentErrors({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: number }) {
+/** `today`: the calendar day in the reader's zone (a string, so this re-renders once a day, not every second). */
+export const RecentErrors = memo(function RecentErrors({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: string }) {
   const lineLabel = useLineLabel();
+  const timeZone = useTimeZone();
   if (calls.length === 0) return <EmptyState testId="errors-empty">{emptyText}</EmptyState>;
   return (
     <ul className="max-h-[28rem] divide-y divide-zinc-100 overflow-y-auto border-t border-zinc-100 dark:divide-zinc-800/70 dark:border-zinc-800" data-testid="recent-errors">
@@ -53,7 +56,7 @@ export const RecentErrors = memo(function RecentErrors({ calls, emptyText, today
               {call.error ?? "Unknown error"}
             </CallLink>
             <time className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={call.endedAt ?? undefined}>
-              {formatRecentTime(call.endedAt, today)}
+              {formatRecent(call.endedAt, today, timeZone)}
             </time>
           </div>
           <p className="mt-0.5 truncate text-sm text-zinc-600 dark:text-zinc-300">

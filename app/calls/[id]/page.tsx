@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackToBoardLink } from "@/components/header/back-to-board-link";
 import { CallDetailLive, RunningDuration } from "@/components/call/call-detail-live";
+import { LocalTime } from "@/components/ui/time-zone";
 import { callEventLabel, callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call/call-labels";
 import { callStartedAt, endedCallDuration, isLive, summaryState, type CallView } from "@/lib/shared/calls/call-view";
 import { findLineName } from "@/lib/calls/find-board-calls";
@@ -34,13 +35,6 @@ const STATUS_BADGE = {
   ended: { label: "Ended", className: "bg-zinc-200 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200" },
   "ended-with-error": { label: "Ended with error", className: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300" },
 } as const;
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" });
-const preciseTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3 });
-
-function formatDateTime(iso: string | null): string {
-  return iso ? dateTime.format(new Date(iso)) : "—";
-}
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const id = await callIdOf(params);
@@ -125,8 +119,8 @@ function CallFacts({ call, knownLineName }: { call: CallView; knownLineName: str
     <dl className="grid grid-cols-2 gap-4 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900">
       <Fact label="Line" value={`${lineLabel({ ...call, lineName: call.lineName ?? knownLineName })} · ${formatPhoneNumber(call.lineNumber)}`} testId="detail-line" />
       <Fact label="Type" value={<span title={callTypeHint(call)}>{callTypeLabel(call)}</span>} />
-      <Fact label="Started" value={formatDateTime(callStartedAt(call))} />
-      <Fact label="Ended" value={formatDateTime(call.endedAt)} />
+      <Fact label="Started" value={<LocalTime iso={callStartedAt(call)} format="day-time-zone" />} testId="detail-started" />
+      <Fact label="Ended" value={<LocalTime iso={call.endedAt} format="day-time-zone" />} testId="detail-ended" />
       <Fact
         label="Duration"
         value={isLive(call) ? <RunningDuration startedAt={callStartedAt(call)} /> : duration === null ? "—" : formatDuration(duration)}
@@ -198,13 +192,13 @@ function Timeline({ events }: { events: CallEventView[] }) {
           <li key={event.id} data-testid="timeline-event" data-type={event.type} data-status={event.status ?? ""} className="relative">
             <span aria-hidden className="absolute top-1.5 -left-[25px] size-2.5 rounded-full bg-zinc-400 ring-4 ring-white dark:ring-zinc-900" />
             <div className="flex flex-wrap items-baseline gap-x-3">
-              <time dateTime={event.occurredAt} className="font-mono text-sm font-semibold tabular-nums">{preciseTime.format(new Date(event.occurredAt))}</time>
+              <LocalTime iso={event.occurredAt} format="precise" className="font-mono text-sm font-semibold tabular-nums" />
               <span className="font-semibold">{callEventLabel(event)}</span>
               <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
                 {event.type}
                 {event.status && ` · ${event.status}`}
               </span>
-              <span className="text-xs text-zinc-500 dark:text-zinc-400">received {preciseTime.format(new Date(event.receivedAt))}</span>
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">received <LocalTime iso={event.receivedAt} format="precise" /></span>
             </div>
             <details className="mt-1">
               <summary className="cursor-pointer text-sm text-sky-700 dark:text-sky-300">Raw payload</summary>

@@ -1,5 +1,6 @@
 // /settings/users – admins add people, see who can sign in and with which role, change roles, set new passwords
 // and remove people.
+import { LocalTime } from "@/components/ui/time-zone";
 import type { Metadata } from "next";
 import { appContext } from "@/lib/context/current";
 import { headers } from "next/headers";
@@ -16,8 +17,6 @@ import { listUsers } from "@/lib/auth/users";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users · Callboard" };
-
-const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 
 const ROLE_BADGE = {
   admin: { label: "Admin", className: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300" },
@@ -81,7 +80,7 @@ export default async function UsersPage() {
                         )}
                       </td>
                       <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell">
-                        <time dateTime={user.createdAt}>{date.format(new Date(user.createdAt))}</time>
+                        <LocalTime iso={user.createdAt} format="day" />
                       </td>
                       <td className="ml-auto sm:ml-0 sm:px-5 sm:py-3">
                         <div className="flex flex-wrap items-start justify-end gap-2">
