@@ -3,7 +3,7 @@
 // ended calls, all narrowed by the filters in the URL.
 import type { CountryCode } from "libphonenumber-js/min";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { compileCallFilter, isFilterActive, matchesCallFilter, statusFilterIncludes, type CompiledCallFilter } from "@/lib/shared/calls/call-filter";
+import { callFilterKey, compileCallFilter, isFilterActive, matchesCallFilter, statusFilterIncludes, type CompiledCallFilter } from "@/lib/shared/calls/call-filter";
 import type { BoardSnapshot, CallView } from "@/lib/shared/calls/call-view";
 import type { Role } from "@/lib/shared/auth/roles";
 import { useNow } from "@/components/ui/use-now";
@@ -37,7 +37,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
   const alerts = useErrorAlerts();
   const newErrors = useNewErrorCount(compiled, alerts.alert);
   const { live, errors, ended, lines, connection, lastEventAt, lastKnownEventAt, isLoading } = useLiveBoard(initialSnapshot, compiled, { onNewError: newErrors.onNewError });
-  const stats = useBoardStats(lastEventAt);
+  const stats = useBoardStats(lastEventAt, callFilterKey(filter));
   const now = useNow();
   // The reader's calendar day: changes at midnight only, so the memoized lists do not re-render every second.
   const today = calendarDay(now, useTimeZone());
@@ -62,6 +62,7 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
             preferences={preferences}
             newErrors={{ count: newErrors.count, onSeen: newErrors.reset }}
             isLoading={isLoading}
+            onErrorGroup={(error) => setFilter({ error })}
           />
         </LineNamesProvider>
       </div>

@@ -15,7 +15,7 @@ function niceMax(value: number): number {
   return [1, 2, 2.5, 5, 10].map((step) => step * magnitude).find((candidate) => candidate >= value) ?? value;
 }
 
-/** `isFiltered`: the board has a filter on, which the chart does not follow (it counts every call); the caption says so. */
+/** `isFiltered`: the board has a filter on, which the chart follows; the caption says so. */
 export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = false }: { perMinute: MinuteCount[] | null; isFiltered?: boolean }) {
   const timeZone = useTimeZone();
   const minutes = perMinute ?? [];
@@ -28,7 +28,7 @@ export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = fal
     <figure className="flex flex-col gap-2" data-testid="calls-chart" data-calls={totalCalls} data-errors={totalErrors}>
       <figcaption className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 text-sm">
         <span className="font-semibold" data-testid="calls-chart-title">
-          Last hour, per minute{isFiltered && <span className="font-normal text-zinc-500 dark:text-zinc-400"> · all numbers and lines</span>}
+          Last hour, per minute{isFiltered && <span className="font-normal text-zinc-500 dark:text-zinc-400"> · matching the filters</span>}
         </span>
         <span className="flex gap-4 text-zinc-600 dark:text-zinc-300">
           <span className="inline-flex items-center gap-1.5"><span aria-hidden className="size-2.5 rounded-sm bg-sky-600 dark:bg-sky-400" />Calls <b className="tabular-nums">{totalCalls}</b></span>

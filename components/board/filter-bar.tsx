@@ -85,9 +85,10 @@ export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
         filter={filter}
         onClear={() => {
           setInput("");
-          onChange({ q: "", line: "", status: "all", range: "all" });
+          onChange({ q: "", line: "", status: "all", range: "all", error: "" });
         }}
       />
+      {filter.error && <ErrorFilterChip error={filter.error} onRemove={() => onChange({ error: "" })} />}
     </form>
   );
 }
@@ -149,5 +150,23 @@ function FilterActions({ filter, onClear }: { filter: CallFilter; onClear: () =>
         Export CSV
       </a>
     </div>
+  );
+}
+
+/** The error text the board is narrowed to (set from the error groups), whole, with a way back to every error. */
+function ErrorFilterChip({ error, onRemove }: { error: string; onRemove: () => void }) {
+  return (
+    <p className="flex w-full min-w-0 items-start gap-2 text-sm" data-testid="error-filter">
+      <span className="shrink-0 text-zinc-600 dark:text-zinc-300">Error:</span>
+      <span className="min-w-0 font-medium [overflow-wrap:anywhere] text-red-700 dark:text-red-400">{error}</span>
+      <button
+        type="button"
+        onClick={onRemove}
+        aria-label={`Remove the error filter “${error}”`}
+        className="shrink-0 rounded px-1 font-medium text-sky-700 hover:underline focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none dark:text-sky-300"
+      >
+        Any error
+      </button>
+    </p>
   );
 }
