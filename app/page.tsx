@@ -22,6 +22,7 @@ export default async function BoardPage({ searchParams }: PageProps) {
     <Board
       initialSnapshot={snapshot}
       defaultCountry={env.DEFAULT_COUNTRY}
+      longCallMinutes={env.LONG_CALL_MINUTES}
       isAcceptingUnsigned={!(await appContext().signing.policy()).isSignatureRequired}
       user={{ email: user.email, role: user.role }}
       preferences={readBoardPreferences(await cookies())}

@@ -61,6 +61,8 @@ const envSchema = z.object({
   WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Raw webhook events are kept this long (calls keep their final state for good). */
   EVENT_RETENTION_DAYS: z.coerce.number().positive().default(90),
+  /** A live call is marked long (amber) past this many minutes, very long (red) past twice as many. */
+  LONG_CALL_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
   STALE_CALL_MINUTES: z.coerce.number().positive().default(120),
   STALE_SWEEP_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().positive().default(7),

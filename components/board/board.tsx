@@ -15,6 +15,7 @@ import type { BoardPreferences } from "./board-preferences";
 import { FilterBar } from "./filter-bar";
 import { KpiTiles } from "./kpi-tiles";
 import { LineNamesProvider } from "./line-names";
+import { LongCallMinutesProvider } from "./call-timer";
 import { StaleBanner } from "./stale-banner";
 import type { ConnectionState } from "./use-board-socket";
 import { useBoardStats } from "./use-board-stats";
@@ -25,13 +26,15 @@ import { useLiveBoard } from "./use-live-board";
 type BoardProps = {
   initialSnapshot: BoardSnapshot;
   defaultCountry: string;
+  /** Live calls past this many minutes are marked long (LONG_CALL_MINUTES). */
+  longCallMinutes: number;
   isAcceptingUnsigned: boolean;
   user: { email: string; role: Role };
   /** The live list's order and density as the request's cookies had them, so the first render matches. */
   preferences: BoardPreferences;
 };
 
-export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, user, preferences }: BoardProps) {
+export function Board({ initialSnapshot, defaultCountry, longCallMinutes, isAcceptingUnsigned, user, preferences }: BoardProps) {
   const [filter, setFilter] = useCallFilter();
   const compiled = useMemo(() => compileCallFilter(filter, defaultCountry as CountryCode), [filter, defaultCountry]);
   const alerts = useErrorAlerts();
@@ -53,17 +56,19 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
       <div className={`flex flex-col gap-5 transition-opacity ${isStale ? "opacity-60" : ""}`} data-stale={isStale}>
         <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFilterActive(filter)} isLiveHidden={!statusFilterIncludes(filter.status, "live")} />
         <LineNamesProvider lines={lines}>
-          <BoardLists
-            filter={filter}
-            calls={{ live, errors, ended }}
-            stats={stats}
-            now={now}
-            today={today}
-            preferences={preferences}
-            newErrors={{ count: newErrors.count, onSeen: newErrors.reset }}
-            isLoading={isLoading}
-            onErrorGroup={(error) => setFilter({ error })}
-          />
+          <LongCallMinutesProvider minutes={longCallMinutes}>
+            <BoardLists
+              filter={filter}
+              calls={{ live, errors, ended }}
+              stats={stats}
+              now={now}
+              today={today}
+              preferences={preferences}
+              newErrors={{ count: newErrors.count, onSeen: newErrors.reset }}
+              isLoading={isLoading}
+              onErrorGroup={(error) => setFilter({ error })}
+            />
+          </LongCallMinutesProvider>
         </LineNamesProvider>
       </div>
     </div>

@@ -7,11 +7,12 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import { callStartedAt } from "@/lib/shared/calls/call-view";
-import { formatDuration, formatPhoneNumber, secondsBetween } from "@/lib/shared/calls/format";
+import { formatPhoneNumber } from "@/lib/shared/calls/format";
 import { formatClock } from "@/lib/shared/time/format-time";
 import { useTimeZone } from "@/components/ui/time-zone";
 import { callTypeHint, callTypeLabel } from "@/components/call/call-labels";
 import { useLineLabel } from "./line-names";
+import { CallTimer } from "./call-timer";
 import { EmptyState } from "@/components/ui/panel";
 import { LIVE_DENSITY, LIVE_ORDER, type BoardPreferences, type LiveDensity, type LiveOrder } from "./board-preferences";
 import { createStoredChoice } from "./stored-choice";
@@ -185,9 +186,7 @@ function LiveCallRow({ call, index, top, height, isCompact, now }: { call: CallV
       <div role="cell" className="relative hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
       <div role="cell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300" data-testid="live-started">{formatClock(startedAt, timeZone)}</div>
       <div role="cell" className="text-right">
-        <span data-testid="call-timer" className={`font-semibold tabular-nums ${isCompact ? "text-base" : "text-xl"}`} suppressHydrationWarning>
-          {formatDuration(secondsBetween(startedAt, now))}
-        </span>
+        <CallTimer startedAt={startedAt} now={now} isCompact={isCompact} />
       </div>
     </div>
   );
