@@ -1,4 +1,5 @@
 // What the board shows on load: calls in progress, recent errors and recently ended calls, filtered.
+import { TEST_CALL_ID_PREFIX } from "./test-calls";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { statusFilterIncludes, type CompiledCallFilter } from "@/lib/shared/calls/call-filter";
 import { callFilterWhere } from "./call-filter-where";
@@ -42,13 +43,13 @@ export async function findRecentlyEnded(prisma: PrismaClient, compiled: Compiled
 export type LineOption = { number: string; name: string | null };
 
 /**
- * Every line that has taken a call, for the line filter, named after its latest call that carried a name: a call
+ * Every line that has taken a call, for the line filter (the test event's line is not one), named after its latest call that carried a name: a call
  * without one (the legacy payload has no line name) does not unname the line.
  */
 export async function findLines(prisma: PrismaClient): Promise<LineOption[]> {
   const rows = await prisma.$queryRaw<{ line_number: string; line_name: string | null }[]>`
     SELECT DISTINCT ON (line_number) line_number, line_name
-    FROM calls WHERE line_number IS NOT NULL
+    FROM calls WHERE line_number IS NOT NULL AND NOT starts_with(id, ${TEST_CALL_ID_PREFIX})
     ORDER BY line_number, line_name IS NULL, last_event_at DESC
     LIMIT 500`;
   return rows.map((row) => ({ number: row.line_number, name: row.line_name })).sort((a, b) => (a.name ?? a.number).localeCompare(b.name ?? b.number));
