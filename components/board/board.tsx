@@ -19,7 +19,7 @@ import { LongCallMinutesProvider } from "./call-timer";
 import { StaleBanner } from "./stale-banner";
 import type { ConnectionState } from "./use-board-socket";
 import { useBoardStats } from "./use-board-stats";
-import { useCallFilter } from "./use-call-filter";
+import { useCallFilter, useNotUnderstoodFilters } from "./use-call-filter";
 import { useErrorAlerts } from "./use-error-alerts";
 import { useLiveBoard } from "./use-live-board";
 
@@ -52,7 +52,7 @@ export function Board({ initialSnapshot, defaultCountry, longCallMinutes, isAcce
       <BoardHeader connection={connection} lastKnownEventAt={lastKnownEventAt} now={now} alerts={alerts} user={user} />
       <StaleBanner state={connection} since={staleSince} />
       {isAcceptingUnsigned && user.role === "admin" && <UnsignedWebhooksNote />}
-      <FilterBar filter={filter} lines={lines} onChange={setFilter} />
+      <FilterBar filter={filter} lines={lines} onChange={setFilter} notUnderstood={useNotUnderstoodFilters()} />
       <div className={`flex flex-col gap-5 transition-opacity ${isStale ? "opacity-60" : ""}`} data-stale={isStale}>
         <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFilterActive(filter)} isLiveHidden={!statusFilterIncludes(filter.status, "live")} />
         <LineNamesProvider lines={lines}>

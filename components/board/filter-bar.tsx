@@ -23,6 +23,8 @@ type FilterBarProps = {
   filter: CallFilter;
   lines: { number: string; name: string | null }[];
   onChange: (change: Partial<CallFilter>, how?: "typing") => void;
+  /** Values in the URL that were not understood and so not applied (useNotUnderstoodFilters). */
+  notUnderstood?: string[];
 };
 
 /** The search box's text, committed to the filter once typing pauses. */
@@ -51,7 +53,7 @@ function useDebouncedSearch(q: string, onChange: FilterBarProps["onChange"]) {
   return [input, setInput] as const;
 }
 
-export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
+export function FilterBar({ filter, lines, onChange, notUnderstood = [] }: FilterBarProps) {
   const [input, setInput] = useDebouncedSearch(filter.q, onChange);
   const isDigitless = input.trim() !== "" && !hasSearchDigits(input);
 
@@ -89,6 +91,11 @@ export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
         }}
       />
       {filter.error && <ErrorFilterChip error={filter.error} onRemove={() => onChange({ error: "" })} />}
+      {notUnderstood.length > 0 && (
+        <p role="alert" className="w-full text-sm text-amber-800 dark:text-amber-300" data-testid="filter-not-understood">
+          Not understood, so not applied: {notUnderstood.join("; ")}.
+        </p>
+      )}
     </form>
   );
 }

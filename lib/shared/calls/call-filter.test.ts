@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callFilterToSearchParams, compileCallFilter, matchesCallFilter, parseCallFilter } from "./call-filter";
+import { callFilterToSearchParams, compileCallFilter, matchesCallFilter, notUnderstoodFilters, parseCallFilter } from "./call-filter";
 import type { CallView } from "./call-view";
 
 const NOW = Date.parse("2026-11-27T12:00:00Z");
@@ -54,5 +54,15 @@ describe("the error filter", () => {
     expect(matchesCallFilter(call(), compiled("Transfer failed"), NOW)).toBe(false);
     expect(matchesCallFilter(call({ status: "ended-with-error", error: null }), compiled("Unknown error"), NOW)).toBe(true);
     expect(callFilterToSearchParams({ q: "", line: "", status: "all", range: "all", error: "LLM timeout: 30 s" }).toString()).toBe("error=LLM+timeout%3A+30+s");
+  });
+});
+
+describe("notUnderstoodFilters", () => {
+  it("names the values it could not read, with the ones it can", () => {
+    expect(notUnderstoodFilters(new URLSearchParams("status=errors&range=2h"))).toEqual([
+      "status=errors (it can be all, live, ended, error)",
+      "range=2h (it can be all, 1h, 24h, 7d)",
+    ]);
+    expect(notUnderstoodFilters(new URLSearchParams("status=error&range=1h&q=06"))).toEqual([]);
   });
 });

@@ -76,6 +76,19 @@ export function parseCallFilter(source: ParamSource): CallFilter {
   };
 }
 
+/**
+ * The status and range values in the URL that parseCallFilter could not read and so left out, in words for the
+ * board to say so (a hand-typed `?status=errors` must not silently show every status).
+ */
+export function notUnderstoodFilters(source: ParamSource): string[] {
+  const problems: string[] = [];
+  const status = readParam(source, "status");
+  if (status && !(STATUS_FILTERS as readonly string[]).includes(status)) problems.push(`status=${status} (it can be ${STATUS_FILTERS.join(", ")})`);
+  const range = readParam(source, "range");
+  if (range && !(RANGE_FILTERS as readonly string[]).includes(range)) problems.push(`range=${range} (it can be ${RANGE_FILTERS.join(", ")})`);
+  return problems;
+}
+
 /** Only the filters that are set, in a stable order, so equal filters give equal URLs. */
 export function callFilterToSearchParams(filter: CallFilter): URLSearchParams {
   const params = new URLSearchParams();
