@@ -95,7 +95,7 @@ export function RuleCard({ rule, isEmailConfigured, onChanged, onDeleted, onTest
               {describeRule(rule)} <span className="text-zinc-500 dark:text-zinc-400">· {formatCooldown(rule.cooldownMinutes)}</span>
             </p>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              {rule.lastFiredAt ? `Last alert ${formatWhen(rule.lastFiredAt, now, timeZone)}` : "No alert yet"}
+              {rule.lastFiredAt ? `Last raised ${formatWhen(rule.lastFiredAt, now, timeZone)} (deliveries below)` : "No alert yet"}
               {isCoolingDown && rule.cooldownUntil && ` · cooling down until ${formatClock(rule.cooldownUntil, timeZone)}`}
               {rule.suppressedCount > 0 && ` · ${rule.suppressedCount} held back for the summary`}
             </p>
