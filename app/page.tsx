@@ -24,7 +24,7 @@ export default async function BoardPage({ searchParams }: PageProps) {
       defaultCountry={env.DEFAULT_COUNTRY}
       longCallMinutes={env.LONG_CALL_MINUTES}
       isAcceptingUnsigned={!(await appContext().signing.policy()).isSignatureRequired}
-      user={{ email: user.email, role: user.role }}
+      user={{ email: user.email, name: user.name, role: user.role }}
       preferences={readBoardPreferences(await cookies())}
     />
   );

@@ -29,7 +29,7 @@ type BoardProps = {
   /** Live calls past this many minutes are marked long (LONG_CALL_MINUTES). */
   longCallMinutes: number;
   isAcceptingUnsigned: boolean;
-  user: { email: string; role: Role };
+  user: { email: string; name?: string; role: Role };
   /** The live list's order and density as the request's cookies had them, so the first render matches. */
   preferences: BoardPreferences;
 };

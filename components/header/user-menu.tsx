@@ -63,7 +63,8 @@ function CompactMenu({ email, role, onSignOut }: { email: string; role: Role; on
   );
 }
 
-export function UserMenu({ email, role }: { email: string; role: Role }) {
+/** `name`: how the person is shown (the users page's Name); the e-mail address is on hover. */
+export function UserMenu({ email, name, role }: { email: string; name?: string; role: Role }) {
   const router = useRouter();
   async function signOut() {
     await authClient.signOut();
@@ -73,7 +74,7 @@ export function UserMenu({ email, role }: { email: string; role: Role }) {
     <div data-testid="user-menu" className="flex items-center text-sm">
       <div className="hidden flex-wrap items-center gap-x-3 gap-y-1 lg:flex">
         <span className="text-zinc-600 dark:text-zinc-400">
-          {email} <RoleBadge role={role} email={email} />
+          <span title={email} data-testid="user-name">{name?.trim() || email}</span> <RoleBadge role={role} email={email} />
         </span>
         {role === "admin" &&
           ADMIN_LINKS.map((link) => (

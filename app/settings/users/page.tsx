@@ -52,7 +52,7 @@ export default async function UsersPage() {
           <div className="-mx-5 -my-4 overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="users-table">
               {/* On a phone each user is a small block (name, then role and actions), without the column names. */}
-              <SettingsTableHead columns={[{ label: "User" }, { label: "Role" }, { label: "Added", className: "hidden sm:table-cell" }]} className="hidden sm:table-header-group" />
+              <SettingsTableHead columns={[{ label: "User" }, { label: "Role" }, { label: "Added", className: "hidden sm:table-cell" }, { label: "Last sign-in", className: "hidden sm:table-cell" }]} className="hidden sm:table-header-group" />
               <tbody>
                 {users.map((user) => {
                   const badge = ROLE_BADGE[user.role];
@@ -79,9 +79,8 @@ export default async function UsersPage() {
                           <UserRoleSelect userId={user.id} email={user.email} role={user.role} liveApiTokens={user.liveApiTokens} />
                         )}
                       </td>
-                      <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell">
-                        <LocalTime iso={user.createdAt} format="day" />
-                      </td>
+                      <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell"><LocalTime iso={user.createdAt} format="day" /></td>
+                      <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell" data-testid="user-last-sign-in"><LocalTime iso={user.lastSignInAt} format="day-time" empty="Not signed in" /></td>
                       <td className="ml-auto sm:ml-0 sm:px-5 sm:py-3">
                         <div className="flex flex-wrap items-start justify-end gap-2">
                           <SetPasswordForm userId={user.id} email={user.email} isSelf={user.id === me.id} />
