@@ -29,8 +29,9 @@ export default async function BoardPage({ searchParams }: PageProps) {
     <Board
       initialSnapshot={snapshot}
       defaultCountry={env.DEFAULT_COUNTRY}
+      longCallMinutes={env.LONG_CALL_MINUTES}
       isAcceptingUnsigned={!(await appContext().signing.policy()).isSignatureRequired}
-      user={{ email: user.email, role: user.role }}
+      user={{ email: user.email, name: user.name, role: user.role }}
       preferences={readBoardPreferences(await cookies())}
       control={{ setup: controlSetup, commands }}
     />

@@ -162,3 +162,18 @@ test.describe("[ALERT RULES]", () => {
     });
   }
 });
+
+test.describe("[ALERTS] a Slack address", () => {
+  test("entered as a signed JSON webhook, suggests Slack, which Slack's address needs", async ({ page }) => {
+    await page.goto("/settings/alerts");
+    await page.getByTestId("new-rule").click();
+    const form = page.getByTestId("rule-form");
+    await expect(form.getByTestId("destination-kind")).toHaveValue("webhook");
+    await form.getByTestId("destination-url").fill("https://hooks.slack.com/services/T000/B000/XXXX");
+    await expect(form.getByTestId("suggest-slack")).toContainText("This is a Slack address");
+    await form.getByTestId("suggest-slack").getByRole("button", { name: "Send to Slack instead" }).click();
+    await expect(form.getByTestId("destination-kind")).toHaveValue("slack");
+    await expect(form.getByTestId("destination-url")).toHaveValue("https://hooks.slack.com/services/T000/B000/XXXX");
+    await expect(form.getByTestId("suggest-slack")).toHaveCount(0);
+  });
+});

@@ -58,11 +58,12 @@ test.describe("[ERRORS]", () => {
     await expect(page.locator(`[data-testid="error-call"][data-call-id="${matching}"]`)).toBeVisible();
     await expect(page.locator(`[data-testid="error-call"][data-call-id="${other}"]`)).toHaveCount(0);
     await expect(page.getByTestId("new-errors-badge")).toHaveText("1 new");
-    // The day's figures are not the filter's, and say so.
-    await expect(page.getByTestId("kpi-active-hint")).toHaveText("matching the filter");
-    await expect(page.getByTestId("kpi-calls-today-hint")).toHaveText("all numbers and lines");
-    await expect(page.getByTestId("calls-chart-title")).toHaveText("Last hour, per minute · all numbers and lines");
-    await expect(page.getByTestId("error-groups-heading")).toHaveText("Error, all numbers");
+    // The figures follow the filter too, and say so.
+    await expect(page.getByTestId("kpi-active-hint")).toHaveText("matching the filters");
+    await expect(page.getByTestId("kpi-calls-today-hint")).toHaveText("matching the filters");
+    await expect(page.getByTestId("calls-chart-title")).toHaveText("Last hour, per minute · matching the filters");
+    await expect(page.getByTestId("error-groups-heading")).toHaveText("Error, matching the filters");
+    await expect(page.getByTestId("kpi-errors-today")).toHaveText("1");
 
     // Another filter makes another list: what was new in the last one is not counted against it.
     await page.getByLabel("Filter by phone number").fill(uniqueCustomer());

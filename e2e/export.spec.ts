@@ -19,8 +19,12 @@ test.describe("[EXPORT]", () => {
     const downloading = page.waitForEvent("download");
     await page.getByTestId("export-csv").click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^callboard-calls-\d{4}-\d\d-\d\d\.csv$/);
-    const lines = parseCsvLines(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8")));
+    // Named after the filter that made it.
+    expect(download.suggestedFilename()).toBe(`callboard-calls-${new Date().toISOString().slice(0, 10)}-line-${line.slice(1)}.csv`);
+    const bytes = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
+    // A UTF-8 byte-order mark first, so Excel reads the file as UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = parseCsvLines(bytes.toString("utf8").replace(/^\uFEFF/, ""));
     expect(lines[0]).toBe('"id","status","call_type","line_name","line_number","customer_number","started_at","ended_at","duration_seconds","error","end_reason","summary"');
     expect(lines).toHaveLength(3);
     // Every cell quoted.
@@ -35,7 +39,8 @@ test.describe("[EXPORT]", () => {
     await sendStatus({ callId: failed, status: "ended-with-error", lineNumber: line, error: "LLM timeout" });
     const response = await request.get(`/api/calls/export?line=${encodeURIComponent(line)}&status=error`);
     expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
-    const lines = parseCsvLines(await response.text());
+    expect(response.headers()["content-disposition"]).toMatch(new RegExp(`filename="callboard-calls-\\d{4}-\\d\\d-\\d\\d-line-${line.slice(1)}-errors\\.csv"`));
+    const lines = parseCsvLines((await response.text()).replace(/^\uFEFF/, ""));
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(new RegExp(`^"${failed}","ended-with-error",`));
   });

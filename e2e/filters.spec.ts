@@ -133,3 +133,14 @@ test.describe("[FILTERS]", () => {
     await expect(page).not.toHaveURL(/q=/);
   });
 });
+
+test.describe("[FILTERS] typed by hand", () => {
+  test("says which filter in the URL was not understood instead of silently showing everything", async ({ page }) => {
+    await page.goto("/?status=errors");
+    await expect(page.getByTestId("filter-not-understood")).toHaveText("Not understood, so not applied: status=errors (it can be all, live, ended, error).");
+    await page.getByLabel("Status").selectOption("error");
+    await expect(page.getByTestId("filter-not-understood")).toHaveCount(0);
+    await page.goto("/?status=error");
+    await expect(page.getByTestId("filter-not-understood")).toHaveCount(0);
+  });
+});

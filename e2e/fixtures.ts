@@ -27,8 +27,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   server: [
     async ({}, use) => {
       // A roomier sign-in limit than the default 5 a minute: a worker signs in for several tests.
-      // Alert receivers in the tests listen on 127.0.0.1, which Callboard refuses unless told otherwise.
-      const server = await startTestServer({ env: { LOGIN_ATTEMPTS_PER_MINUTE: "50", ALERT_ALLOW_LOOPBACK_DESTINATIONS: "true" } });
+      // Alert receivers in the tests listen on 127.0.0.1, which Callboard refuses unless told otherwise. The server
+      // runs in UTC, as most servers do; specs that care put the browser elsewhere.
+      const server = await startTestServer({ env: { LOGIN_ATTEMPTS_PER_MINUTE: "50", ALERT_ALLOW_LOOPBACK_DESTINATIONS: "true", TZ: "UTC" } });
       await use(server);
       await server.stop();
     },

@@ -143,4 +143,50 @@ test.describe("[RECONNECT]", () => {
     await expect(page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`)).toBeVisible();
     expect(sockets).toHaveLength(2);
   });
+
+  test("offline for 10 s while calls change, the board is live and equal to the database within a second of the network's return", async ({ page, context, sendStatus, queryDb }) => {
+    const line = uniqueLine();
+    const [keeps, ends, fails, arrives] = Array.from({ length: 4 }, () => newCallId()) as [string, string, string, string];
+    for (const callId of [keeps, ends, fails]) await sendStatus({ callId, status: "in-progress", lineNumber: line });
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await expect(page.getByTestId("live-call")).toHaveCount(3);
+
+    await context.setOffline(true);
+    const offlineAt = Date.now();
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+    await sendStatus({ callId: ends, status: "ended", lineNumber: line });
+    await sendStatus({ callId: fails, status: "ended-with-error", lineNumber: line, error: "LLM timeout" });
+    await sendStatus({ callId: arrives, status: "in-progress", lineNumber: line });
+    const liveInDb = (await queryDb<{ id: string }>(`SELECT id FROM calls WHERE line_number = $1 AND status = 'in-progress'`, [line])).map((row) => row.id).sort();
+    expect(liveInDb).toEqual([keeps, arrives].sort());
+    // Long enough for Socket.IO's backoff to have grown past its first tries.
+    await page.waitForTimeout(Math.max(0, 10_000 - (Date.now() - offlineAt)));
+
+    await context.setOffline(false);
+    const backAt = Date.now();
+    await expect.poll(async () => (await shownIds(page, "live-call")).sort(), { timeout: 1_000, intervals: [50] }).toEqual(liveInDb);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live", { timeout: 1_000 - (Date.now() - backAt) });
+    expect(Date.now() - backAt).toBeLessThan(1_000);
+    await expect(page.locator(`[data-testid="error-call"][data-call-id="${fails}"]`)).toBeVisible();
+  });
+
+  test("a hidden tab shown again reconnects at once instead of waiting out the backoff", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    // The connection drops and Socket.IO schedules its next try far off, as it does after many failures.
+    await page.evaluate(() => {
+      const socket = (window as unknown as { __callboardSocket: { io: { reconnectionDelay(ms: number): void; reconnectionDelayMax(ms: number): void; engine: { close(): void } } } }).__callboardSocket;
+      socket.io.reconnectionDelay(60_000);
+      socket.io.reconnectionDelayMax(60_000);
+      socket.io.engine.close();
+    });
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "reconnecting");
+    const callId = newCallId();
+    await sendStatus({ callId, status: "in-progress", lineNumber: line });
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live", { timeout: 2_000 });
+    await expect(page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`)).toBeVisible({ timeout: 1_000 });
+  });
 });

@@ -3,6 +3,7 @@ import { isSupportedCountry } from "libphonenumber-js/min";
 import { parse as parseConnectionString } from "pg-connection-string";
 import { z } from "zod";
 import { decodeEncryptionKey, splitEncryptionKeys } from "@/lib/secrets/encryption-keys";
+import { isKnownTimeZone } from "@/lib/shared/time/format-time";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -68,6 +69,8 @@ const envSchema = z.object({
   WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** Raw webhook events are kept this long (calls keep their final state for good). */
   EVENT_RETENTION_DAYS: z.coerce.number().positive().default(90),
+  /** A live call is marked long (amber) past this many minutes, very long (red) past twice as many. */
+  LONG_CALL_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
   STALE_CALL_MINUTES: z.coerce.number().positive().default(120),
   STALE_SWEEP_INTERVAL_SECONDS: z.coerce.number().positive().default(60),
   WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce.number().positive().default(7),
@@ -77,6 +80,12 @@ const envSchema = z.object({
     .regex(/^[A-Z]{2}$/, "must be a two-letter ISO country code such as NL or US")
     .refine(isSupportedCountry, "is not a country libphonenumber knows")
     .default("NL"),
+  // The zone of times written where no browser says its own: alerts, e-mails, and a page's first render before the
+  // browser has told its zone. Never the server's own zone (servers run in UTC, their readers rarely do).
+  DEFAULT_TIMEZONE: z
+    .string()
+    .refine(isKnownTimeZone, "is not a time zone this Node.js knows: use an IANA name such as Europe/Amsterdam or UTC")
+    .default("Europe/Amsterdam"),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   /** How instances share live updates: through Postgres (default), Redis (default when REDIS_URL is set), or not at all. */
   REALTIME_ADAPTER: z.enum(["postgres", "redis", "none"]).optional(),

@@ -1,5 +1,6 @@
 // Integration: the webhooks page and its API over HTTP, against the real server, a real Postgres and a fake
 // Flireo API (FLIREO_API_BASE_URL points at it).
+import { formatPhoneNumber } from "@/lib/shared/calls/format";
 import pg from "pg";
 import type { FlireoOverview, RegistrationResult } from "@/lib/shared/flireo/flireo-view";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -124,8 +125,10 @@ describe("the test event", () => {
     const result = (await response.json()) as { isAccepted: boolean; status: number; callId: string; response: string };
     expect(result).toMatchObject({ isAccepted: true, status: 200, callId: expect.stringMatching(/^callboard-test-/) });
     expect(result.response).toBe("x-callboard-outcome: stored");
-    const { rows } = await db.query("SELECT status, line_name FROM calls WHERE id = $1", [result.callId]);
-    expect(rows).toEqual([{ status: "ended", line_name: "Callboard test event" }]);
+    const { rows } = await db.query("SELECT status, line_name, line_number, customer_number FROM calls WHERE id = $1", [result.callId]);
+    expect(rows).toEqual([{ status: "ended", line_name: "Callboard test event", line_number: "+31850000000", customer_number: "+31600000001" }]);
+    // Numbers that read formatted, like every other.
+    expect([formatPhoneNumber(rows[0].line_number), formatPhoneNumber(rows[0].customer_number)]).toEqual(["+31 85 000 0000", "+31 6 00000001"]);
     // Its delivery is in the log by the time the answer comes, for the page to show at once.
     const deliveries = await db.query("SELECT outcome, status_code FROM webhook_deliveries WHERE call_id = $1", [result.callId]);
     expect(deliveries.rows).toEqual([{ outcome: "stored", status_code: 200 }]);

@@ -13,7 +13,7 @@ type BoardHeaderProps = {
   lastKnownEventAt: number | null;
   now: number;
   alerts: ErrorAlerts;
-  user: { email: string; role: Role };
+  user: { email: string; name?: string; role: Role };
 };
 
 export function BoardHeader({ connection, lastKnownEventAt, now, alerts, user }: BoardHeaderProps) {
@@ -32,7 +32,7 @@ export function BoardHeader({ connection, lastKnownEventAt, now, alerts, user }:
       <div className="ml-auto flex items-center justify-end gap-2">
         <AlertsToggle alerts={alerts} />
         <ThemeToggle />
-        <UserMenu email={user.email} role={user.role} />
+        <UserMenu email={user.email} name={user.name} role={user.role} />
       </div>
     </header>
   );

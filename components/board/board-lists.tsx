@@ -36,14 +36,16 @@ type BoardListsProps = {
   calls: { live: CallView[]; errors: CallView[]; ended: CallView[] };
   stats: BoardStats | null;
   now: number;
-  /** The start of the local day, for the ended lists' times. */
-  today: number;
+  /** The calendar day in the reader's zone (2026-11-27). */
+  today: string;
   preferences: BoardPreferences;
   newErrors: { count: number; onSeen: () => void };
   isLoading: boolean;
+  /** Narrows the board to one error text ("" for every error). */
+  onErrorGroup: (error: string) => void;
 };
 
-export function BoardLists({ filter, calls: { live, errors, ended }, stats, now, today, preferences, newErrors, isLoading }: BoardListsProps) {
+export function BoardLists({ filter, calls: { live, errors, ended }, stats, now, today, preferences, newErrors, isLoading, onErrorGroup }: BoardListsProps) {
   const isFiltered = isFilterActive(filter);
   return (
     <main className="grid items-start gap-5 lg:grid-cols-3" aria-busy={isLoading} data-testid="board-lists" data-syncing={isLoading}>
@@ -82,7 +84,7 @@ export function BoardLists({ filter, calls: { live, errors, ended }, stats, now,
             </span>
           }
         >
-          <ErrorGroups groups={stats?.errorGroups ?? null} isFiltered={isFiltered} />
+          <ErrorGroups groups={stats?.errorGroups ?? null} isFiltered={isFiltered} selected={filter.error} onSelect={onErrorGroup} />
           <RecentErrors calls={errors} today={today} emptyText={emptyText(filter, "error", "No errors. All calls ended cleanly.", "Errors")} />
         </Panel>
       </div>

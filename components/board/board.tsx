@@ -3,10 +3,12 @@
 // ended calls, all narrowed by the filters in the URL.
 import type { CountryCode } from "libphonenumber-js/min";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { compileCallFilter, isFilterActive, matchesCallFilter, statusFilterIncludes, type CompiledCallFilter } from "@/lib/shared/calls/call-filter";
+import { callFilterKey, compileCallFilter, isFilterActive, matchesCallFilter, statusFilterIncludes, type CompiledCallFilter } from "@/lib/shared/calls/call-filter";
 import type { BoardSnapshot, CallView } from "@/lib/shared/calls/call-view";
 import type { Role } from "@/lib/shared/auth/roles";
 import { useNow } from "@/components/ui/use-now";
+import { useTimeZone } from "@/components/ui/time-zone";
+import { calendarDay } from "@/lib/shared/time/format-time";
 import { BoardHeader, UnsignedWebhooksNote } from "./board-header";
 import { BoardLists } from "./board-lists";
 import type { BoardPreferences } from "./board-preferences";
@@ -14,10 +16,11 @@ import { FilterBar } from "./filter-bar";
 import { KpiTiles } from "./kpi-tiles";
 import { LineNamesProvider } from "./line-names";
 import { DriftNotice } from "./drift-notice";
+import { LongCallMinutesProvider } from "./call-timer";
 import { StaleBanner } from "./stale-banner";
 import type { ConnectionState } from "./use-board-socket";
 import { useBoardStats } from "./use-board-stats";
-import { useCallFilter } from "./use-call-filter";
+import { useCallFilter, useNotUnderstoodFilters } from "./use-call-filter";
 import { useErrorAlerts } from "./use-error-alerts";
 import { useLiveBoard } from "./use-live-board";
 import { useLatestCommands } from "@/components/control/call-control-context";
@@ -27,15 +30,17 @@ import type { CallCommandView, CallControlSetup } from "@/lib/shared/control/cal
 type BoardProps = {
   initialSnapshot: BoardSnapshot;
   defaultCountry: string;
+  /** Live calls past this many minutes are marked long (LONG_CALL_MINUTES). */
+  longCallMinutes: number;
   isAcceptingUnsigned: boolean;
-  user: { email: string; role: Role };
+  user: { email: string; name?: string; role: Role };
   /** The live list's order and density as the request's cookies had them, so the first render matches. */
   preferences: BoardPreferences;
   /** The call controls' set-up (null for a viewer) and the latest command of each live call. */
   control: { setup: CallControlSetup | null; commands: CallCommandView[] };
 };
 
-export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, user, preferences, control }: BoardProps) {
+export function Board({ initialSnapshot, defaultCountry, longCallMinutes, isAcceptingUnsigned, user, preferences, control }: BoardProps) {
   const [filter, setFilter] = useCallFilter();
   const compiled = useMemo(() => compileCallFilter(filter, defaultCountry as CountryCode), [filter, defaultCountry]);
   const alerts = useErrorAlerts();
@@ -46,10 +51,10 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
     onCommands: commands.onCommands,
   });
   const callControl = useMemo(() => ({ setup: control.setup, latestCommand: commands.latestCommand, onCallGone: () => void resync() }), [control.setup, commands.latestCommand, resync]);
-  const stats = useBoardStats(lastEventAt);
+  const stats = useBoardStats(lastEventAt, callFilterKey(filter));
   const now = useNow();
-  // The start of the local day: changes at midnight only, so the memoized lists do not re-render every second.
-  const today = new Date(now).setHours(0, 0, 0, 0);
+  // The reader's calendar day: changes at midnight only, so the memoized lists do not re-render every second.
+  const today = calendarDay(now, useTimeZone());
   const { isStale, staleSince } = useStaleSince(connection, now);
   useTabTitle(`${live.length > 0 ? `(${live.length}) ` : ""}Callboard${isStale ? " · not live" : ""}`);
 
@@ -59,11 +64,12 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
       <StaleBanner state={connection} since={staleSince} />
       <DriftNotice drift={stats?.flireoDrift} />
       {isAcceptingUnsigned && user.role === "admin" && <UnsignedWebhooksNote />}
-      <FilterBar filter={filter} lines={lines} onChange={setFilter} />
+      <FilterBar filter={filter} lines={lines} onChange={setFilter} notUnderstood={useNotUnderstoodFilters()} />
       <div className={`flex flex-col gap-5 transition-opacity ${isStale ? "opacity-60" : ""}`} data-stale={isStale}>
         <KpiTiles activeNow={live.length} stats={stats} isFiltered={isFilterActive(filter)} isLiveHidden={!statusFilterIncludes(filter.status, "live")} />
         <LineNamesProvider lines={lines}>
           <CallControlHost value={callControl}>
+          <LongCallMinutesProvider minutes={longCallMinutes}>
             <BoardLists
               filter={filter}
               calls={{ live, errors, ended }}
@@ -73,7 +79,9 @@ export function Board({ initialSnapshot, defaultCountry, isAcceptingUnsigned, us
               preferences={preferences}
               newErrors={{ count: newErrors.count, onSeen: newErrors.reset }}
               isLoading={isLoading}
+              onErrorGroup={(error) => setFilter({ error })}
             />
+          </LongCallMinutesProvider>
           </CallControlHost>
         </LineNamesProvider>
       </div>

@@ -3,6 +3,8 @@
 // axes to negotiate or interactions, which a chart library (tens of kB in every board load) would not improve.
 import { memo } from "react";
 import type { MinuteCount } from "@/lib/shared/calls/board-stats";
+import { formatHourMinute } from "@/lib/shared/time/format-time";
+import { useTimeZone } from "@/components/ui/time-zone";
 
 const BAR = 10;
 const HEIGHT = 120;
@@ -13,8 +15,9 @@ function niceMax(value: number): number {
   return [1, 2, 2.5, 5, 10].map((step) => step * magnitude).find((candidate) => candidate >= value) ?? value;
 }
 
-/** `isFiltered`: the board has a filter on, which the chart does not follow (it counts every call); the caption says so. */
+/** `isFiltered`: the board has a filter on, which the chart follows; the caption says so. */
 export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = false }: { perMinute: MinuteCount[] | null; isFiltered?: boolean }) {
+  const timeZone = useTimeZone();
   const minutes = perMinute ?? [];
   const totalCalls = minutes.reduce((sum, minute) => sum + minute.calls, 0);
   const totalErrors = minutes.reduce((sum, minute) => sum + minute.errors, 0);
@@ -25,7 +28,7 @@ export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = fal
     <figure className="flex flex-col gap-2" data-testid="calls-chart" data-calls={totalCalls} data-errors={totalErrors}>
       <figcaption className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 text-sm">
         <span className="font-semibold" data-testid="calls-chart-title">
-          Last hour, per minute{isFiltered && <span className="font-normal text-zinc-500 dark:text-zinc-400"> · all numbers and lines</span>}
+          Last hour, per minute{isFiltered && <span className="font-normal text-zinc-500 dark:text-zinc-400"> · matching the filters</span>}
         </span>
         <span className="flex gap-4 text-zinc-600 dark:text-zinc-300">
           <span className="inline-flex items-center gap-1.5"><span aria-hidden className="size-2.5 rounded-sm bg-sky-600 dark:bg-sky-400" />Calls <b className="tabular-nums">{totalCalls}</b></span>
@@ -49,7 +52,7 @@ export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = fal
           <line x1="0" x2={60 * BAR} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} className="stroke-zinc-300 dark:stroke-zinc-700" vectorEffect="non-scaling-stroke" />
           {minutes.map((minute, index) => (
             <g key={minute.minute}>
-              <title>{`${new Date(minute.minute).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}: ${minute.calls} calls, ${minute.errors} errors`}</title>
+              <title>{`${formatHourMinute(minute.minute, timeZone)}: ${minute.calls} calls, ${minute.errors} errors`}</title>
               <rect x={index * BAR + 1} width={BAR - 2} y={HEIGHT - scale(minute.calls)} height={scale(minute.calls)} rx="1.5" className="fill-sky-600 dark:fill-sky-400" />
               {minute.errors > 0 && (
                 <rect x={index * BAR + 1} width={BAR - 2} y={HEIGHT - scale(minute.errors)} height={scale(minute.errors)} rx="1.5" className="fill-red-600 dark:fill-red-400" />

@@ -23,6 +23,8 @@ type FilterBarProps = {
   filter: CallFilter;
   lines: { number: string; name: string | null }[];
   onChange: (change: Partial<CallFilter>, how?: "typing") => void;
+  /** Values in the URL that were not understood and so not applied (useNotUnderstoodFilters). */
+  notUnderstood?: string[];
 };
 
 /** The search box's text, committed to the filter once typing pauses. */
@@ -51,7 +53,7 @@ function useDebouncedSearch(q: string, onChange: FilterBarProps["onChange"]) {
   return [input, setInput] as const;
 }
 
-export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
+export function FilterBar({ filter, lines, onChange, notUnderstood = [] }: FilterBarProps) {
   const [input, setInput] = useDebouncedSearch(filter.q, onChange);
   const isDigitless = input.trim() !== "" && !hasSearchDigits(input);
 
@@ -85,9 +87,15 @@ export function FilterBar({ filter, lines, onChange }: FilterBarProps) {
         filter={filter}
         onClear={() => {
           setInput("");
-          onChange({ q: "", line: "", status: "all", range: "all" });
+          onChange({ q: "", line: "", status: "all", range: "all", error: "" });
         }}
       />
+      {filter.error && <ErrorFilterChip error={filter.error} onRemove={() => onChange({ error: "" })} />}
+      {notUnderstood.length > 0 && (
+        <p role="alert" className="w-full text-sm text-amber-800 dark:text-amber-300" data-testid="filter-not-understood">
+          Not understood, so not applied: {notUnderstood.join("; ")}.
+        </p>
+      )}
     </form>
   );
 }
@@ -149,5 +157,23 @@ function FilterActions({ filter, onClear }: { filter: CallFilter; onClear: () =>
         Export CSV
       </a>
     </div>
+  );
+}
+
+/** The error text the board is narrowed to (set from the error groups), whole, with a way back to every error. */
+function ErrorFilterChip({ error, onRemove }: { error: string; onRemove: () => void }) {
+  return (
+    <p className="flex w-full min-w-0 items-start gap-2 text-sm" data-testid="error-filter">
+      <span className="shrink-0 text-zinc-600 dark:text-zinc-300">Error:</span>
+      <span className="min-w-0 font-medium [overflow-wrap:anywhere] text-red-700 dark:text-red-400">{error}</span>
+      <button
+        type="button"
+        onClick={onRemove}
+        aria-label={`Remove the error filter “${error}”`}
+        className="shrink-0 rounded px-1 font-medium text-sky-700 hover:underline focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none dark:text-sky-300"
+      >
+        Any error
+      </button>
+    </p>
   );
 }

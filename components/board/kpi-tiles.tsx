@@ -29,14 +29,14 @@ function Kpi({ id, label, value, hint, tone }: Tile) {
 /** `isLiveHidden`: the status filter leaves live calls out, so there is no active count to give. */
 type KpiTilesProps = { activeNow: number; stats: BoardStats | null; isFiltered: boolean; isLiveHidden: boolean };
 
-/** "Active now" follows the filter, like the lists; the day's figures are the whole operation's, and say so when filtered. */
+/** Every figure follows the filters, like the lists, and says so while any is set. */
 export const KpiTiles = memo(function KpiTiles({ activeNow, stats, isFiltered, isLiveHidden }: KpiTilesProps) {
   const rate = stats ? errorRate(stats) : null;
-  const dayHint = isFiltered ? "all numbers and lines" : undefined;
+  const dayHint = isFiltered ? "matching the filters" : undefined;
   const tiles: Tile[] = [
     isLiveHidden
       ? { id: "active", label: "Active now", value: "—", hint: "hidden by the status filter" }
-      : { id: "active", label: "Active now", value: String(activeNow), tone: "live", hint: isFiltered ? "matching the filter" : undefined },
+      : { id: "active", label: "Active now", value: String(activeNow), tone: "live", hint: dayHint },
     { id: "calls-today", label: "Calls today", value: stats ? String(stats.callsToday) : "—", hint: dayHint },
     {
       id: "errors-today",
@@ -49,13 +49,13 @@ export const KpiTiles = memo(function KpiTiles({ activeNow, stats, isFiltered, i
       id: "error-rate",
       label: "Error rate",
       value: rate === null ? "—" : `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)}%`,
-      hint: stats ? `of ${stats.endedToday} ${stats.endedToday === 1 ? "call" : "calls"} ended today${isFiltered ? ", all numbers" : ""}` : undefined,
+      hint: stats ? `of ${stats.endedToday} ${stats.endedToday === 1 ? "call" : "calls"} ended today${isFiltered ? ", matching the filters" : ""}` : undefined,
     },
     {
       id: "avg-duration",
       label: "Avg duration",
       value: stats?.averageDurationSeconds == null ? "—" : formatDuration(stats.averageDurationSeconds),
-      hint: stats ? `of calls ended today${isFiltered ? ", all numbers" : ""}` : undefined,
+      hint: stats ? `of calls ended today${isFiltered ? ", matching the filters" : ""}` : undefined,
     },
   ];
   return (

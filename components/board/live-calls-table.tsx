@@ -7,9 +7,12 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import { callStartedAt } from "@/lib/shared/calls/call-view";
-import { formatClockTime, formatDuration, formatPhoneNumber, secondsBetween } from "@/lib/shared/calls/format";
+import { formatPhoneNumber } from "@/lib/shared/calls/format";
+import { formatClock } from "@/lib/shared/time/format-time";
+import { useTimeZone } from "@/components/ui/time-zone";
 import { callTypeHint, callTypeLabel } from "@/components/call/call-labels";
 import { useLineLabel } from "./line-names";
+import { CallTimer } from "./call-timer";
 import { EmptyState } from "@/components/ui/panel";
 import { LIVE_DENSITY, LIVE_ORDER, type BoardPreferences, type LiveDensity, type LiveOrder } from "./board-preferences";
 import { createStoredChoice } from "./stored-choice";
@@ -160,6 +163,7 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences
 /** One call in progress, placed `top` pixels down the virtualized list. */
 function LiveCallRow({ call, index, top, height, isCompact, now }: { call: CallView; index: number; top: number; height: number; isCompact: boolean; now: number }) {
   const lineLabel = useLineLabel();
+  const timeZone = useTimeZone();
   const startedAt = callStartedAt(call);
   return (
     <div
@@ -174,7 +178,7 @@ function LiveCallRow({ call, index, top, height, isCompact, now }: { call: CallV
         <CallLink callId={call.id} className={`block truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline ${isCompact ? "text-sm" : "text-base"}`}>
           {formatPhoneNumber(call.customerNumber)}
         </CallLink>
-        {!isCompact && <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{callTypeLabel(call)} · {formatClockTime(startedAt)}</div>}
+        {!isCompact && <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{callTypeLabel(call)} · {formatClock(startedAt, timeZone)}</div>}
         <CommandBadge callId={call.id} className="relative max-w-full" />
       </div>
       {/* Compact: the line's name and number side by side, the number from tablet width up. */}
@@ -183,11 +187,9 @@ function LiveCallRow({ call, index, top, height, isCompact, now }: { call: CallV
         <div className={`text-xs text-zinc-500 tabular-nums dark:text-zinc-400 ${isCompact ? "hidden sm:inline" : "truncate"}`}>{formatPhoneNumber(call.lineNumber)}</div>
       </div>
       <div role="cell" className="relative hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
-      <div role="cell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300">{formatClockTime(startedAt)}</div>
+      <div role="cell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300" data-testid="live-started">{formatClock(startedAt, timeZone)}</div>
       <div role="cell" className="flex items-center justify-end gap-1">
-        <span data-testid="call-timer" className={`font-semibold tabular-nums ${isCompact ? "text-base" : "text-xl"}`} suppressHydrationWarning>
-          {formatDuration(secondsBetween(startedAt, now))}
-        </span>
+        <CallTimer startedAt={startedAt} now={now} isCompact={isCompact} />
         <CallActionsMenu callId={call.id} customer={formatPhoneNumber(call.customerNumber)} />
       </div>
     </div>

@@ -3,42 +3,69 @@
 import { memo } from "react";
 import type { ErrorGroup } from "@/lib/shared/calls/board-stats";
 import type { CallView } from "@/lib/shared/calls/call-view";
-import { formatPhoneNumber, formatRecentTime } from "@/lib/shared/calls/format";
+import { formatPhoneNumber } from "@/lib/shared/calls/format";
 import { useLineLabel } from "./line-names";
+import { formatRecent } from "@/lib/shared/time/format-time";
+import { useTimeZone } from "@/components/ui/time-zone";
 import { EmptyState } from "@/components/ui/panel";
 import { CallLink } from "@/components/call/call-link";
 
-/** Counts over every call, also with a filter on (`isFiltered`), which its heading then says. */
-export function ErrorGroups({ groups, isFiltered = false }: { groups: ErrorGroup[] | null; isFiltered?: boolean }) {
+type ErrorGroupsProps = {
+  groups: ErrorGroup[] | null;
+  /** A filter is on, which the counts follow; the heading says so. */
+  isFiltered?: boolean;
+  /** The error text the board is narrowed to, if any. */
+  selected?: string;
+  /** Narrows the board to calls with this error text. */
+  onSelect?: (error: string) => void;
+};
+
+/** The most frequent error texts, each a button that narrows the board to its calls; the whole text wraps on a desktop. */
+export function ErrorGroups({ groups, isFiltered = false, selected = "", onSelect }: ErrorGroupsProps) {
   if (!groups || groups.length === 0) return null;
   return (
     <table className="w-full text-sm" data-testid="error-groups">
-      <caption className="sr-only">Errors by text</caption>
+      <caption className="sr-only">Errors by text; choose one to show only its calls</caption>
       <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
         <tr>
           <th scope="col" className="px-5 py-2 text-left font-medium tracking-wide" data-testid="error-groups-heading">
-            {isFiltered ? "Error, all numbers" : "Error"}
+            {isFiltered ? "Error, matching the filters" : "Error"}
           </th>
           <th scope="col" className="px-2 py-2 text-right font-medium tracking-wide">1 h</th>
           <th scope="col" className="py-2 pr-5 pl-2 text-right font-medium tracking-wide">24 h</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
-        {groups.map((group) => (
-          <tr key={group.error} data-testid="error-group">
-            <th scope="row" className="max-w-0 truncate px-5 py-1.5 text-left font-medium" title={group.error}>{group.error}</th>
-            <td className="px-2 py-1.5 text-right font-semibold tabular-nums" data-testid="error-group-hour">{group.lastHour}</td>
-            <td className="py-1.5 pr-5 pl-2 text-right text-zinc-600 tabular-nums dark:text-zinc-300" data-testid="error-group-day">{group.lastDay}</td>
-          </tr>
-        ))}
+        {groups.map((group) => {
+          const isSelected = group.error === selected;
+          return (
+            <tr key={group.error} data-testid="error-group" className={isSelected ? "bg-red-50 dark:bg-red-950/30" : undefined}>
+              <th scope="row" className="max-w-0 px-5 py-1.5 text-left font-medium">
+                <button
+                  type="button"
+                  aria-pressed={isSelected}
+                  title={isSelected ? "Showing only these calls; choose again for every error" : `Show only calls that ended with “${group.error}”`}
+                  onClick={() => onSelect?.(isSelected ? "" : group.error)}
+                  className="block w-full truncate text-left hover:underline focus-visible:underline focus-visible:outline-none lg:whitespace-normal lg:[overflow-wrap:anywhere]"
+                  data-testid="error-group-text"
+                >
+                  {group.error}
+                </button>
+              </th>
+              <td className="px-2 py-1.5 text-right align-top font-semibold tabular-nums" data-testid="error-group-hour">{group.lastHour}</td>
+              <td className="py-1.5 pr-5 pl-2 text-right align-top text-zinc-600 tabular-nums dark:text-zinc-300" data-testid="error-group-day">{group.lastDay}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
 }
 
-/** `today`: any instant of the local day (the board passes its start, so this re-renders once a day, not every second). */
-export const RecentErrors = memo(function RecentErrors({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: number }) {
+/** `today`: the calendar day in the reader's zone (a string, so this re-renders once a day, not every second). */
+export const RecentErrors = memo(function RecentErrors({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: string }) {
   const lineLabel = useLineLabel();
+  const timeZone = useTimeZone();
   if (calls.length === 0) return <EmptyState testId="errors-empty">{emptyText}</EmptyState>;
   return (
     <ul className="max-h-[28rem] divide-y divide-zinc-100 overflow-y-auto border-t border-zinc-100 dark:divide-zinc-800/70 dark:border-zinc-800" data-testid="recent-errors">
@@ -53,7 +80,7 @@ export const RecentErrors = memo(function RecentErrors({ calls, emptyText, today
               {call.error ?? "Unknown error"}
             </CallLink>
             <time className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={call.endedAt ?? undefined}>
-              {formatRecentTime(call.endedAt, today)}
+              {formatRecent(call.endedAt, today, timeZone)}
             </time>
           </div>
           <p className="mt-0.5 truncate text-sm text-zinc-600 dark:text-zinc-300">

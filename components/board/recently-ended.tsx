@@ -3,16 +3,19 @@
 import { memo } from "react";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import { endedCallDuration, summaryState } from "@/lib/shared/calls/call-view";
-import { formatDuration, formatPhoneNumber, formatRecentTime } from "@/lib/shared/calls/format";
+import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
 import { MISSING_SUMMARY } from "@/components/call/call-labels";
 import { useLineLabel } from "./line-names";
+import { formatRecent } from "@/lib/shared/time/format-time";
+import { useTimeZone } from "@/components/ui/time-zone";
 import { EmptyState } from "@/components/ui/panel";
 import { useNow } from "@/components/ui/use-now";
 import { CallLink } from "@/components/call/call-link";
 
-/** `today`: any instant of the local day (the board passes its start, so this re-renders once a day, not every second). */
-export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: number }) {
+/** `today`: the calendar day in the reader's zone (a string, so this re-renders once a day, not every second). */
+export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: string }) {
   const lineLabel = useLineLabel();
+  const timeZone = useTimeZone();
   // Coarse: only turns "pending" into "no report arrived" once the wait is over.
   const now = useNow(30_000);
   if (calls.length === 0) return <EmptyState testId="ended-empty">{emptyText}</EmptyState>;
@@ -34,7 +37,7 @@ export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText, tod
             <p className="flex justify-between gap-3 text-sm text-zinc-600 dark:text-zinc-300">
               <span className="truncate">{lineLabel(call)}</span>
               <time className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={call.endedAt ?? undefined}>
-                ended {formatRecentTime(call.endedAt, today)}
+                ended {formatRecent(call.endedAt, today, timeZone)}
               </time>
             </p>
             {summary === "summary" ? (

@@ -21,18 +21,25 @@ type Handlers = {
   onCommands?: (commands: CallCommandView[]) => void;
 };
 
-/** Follows the browser going offline and online again; returns the cleanup. */
-function watchBrowserConnection(socket: BoardSocket, setConnection: (state: ConnectionState) => void): () => void {
+/**
+ * Follows the browser going offline and online again, and the tab being hidden and shown; returns the cleanup.
+ * Socket.IO by itself waits out its reconnection backoff (seconds, and longer in a throttled background tab) and
+ * may not notice a connection that died while offline: when the network or the tab is back, start a fresh
+ * connection at once, whose connect resyncs the board.
+ */
+function watchBrowserConnection(socket: BoardSocket, setConnection: (state: ConnectionState) => void, restart: () => void): () => void {
   const goOffline = () => setConnection("offline");
-  const goOnline = () => {
-    setConnection(socket.connected ? "live" : "reconnecting");
-    if (!socket.connected) socket.connect();
+  const goOnline = () => restart();
+  const onVisible = () => {
+    if (document.visibilityState === "visible" && !socket.connected) restart();
   };
   window.addEventListener("offline", goOffline);
   window.addEventListener("online", goOnline);
+  document.addEventListener("visibilitychange", onVisible);
   return () => {
     window.removeEventListener("offline", goOffline);
     window.removeEventListener("online", goOnline);
+    document.removeEventListener("visibilitychange", onVisible);
   };
 }
 
@@ -45,6 +52,17 @@ export function useBoardSocket(store: CallStore, { resync, onNewError, onCommand
     // cleanup at once, and a socket closed while its WebSocket is still opening logs an error in the console.
     const socket: BoardSocket = io({ path: SOCKET_PATH, transports: ["websocket", "polling"], autoConnect: false });
     const connectSoon = setTimeout(() => socket.connect(), 0);
+    let isRestarting = false;
+    const restart = () => {
+      setConnection("reconnecting");
+      // The lists need not wait for the socket's handshake: load them now; the connect loads them once more.
+      void resync();
+      isRestarting = true;
+      // Closing drops a pending backoff timer and the old transport; connecting opens a new one right away.
+      socket.disconnect();
+      isRestarting = false;
+      socket.connect();
+    };
     socket.on("connect", () => {
       setConnection("live");
       // Whatever happened while the socket was down is in the database: reload it rather than miss it. That
@@ -52,7 +70,7 @@ export function useBoardSocket(store: CallStore, { resync, onNewError, onCommand
       void resync();
     });
     socket.on("disconnect", (reason) => {
-      setConnection(reason === "io client disconnect" ? "offline" : "reconnecting");
+      setConnection(reason === "io client disconnect" && !isRestarting ? "offline" : "reconnecting");
     });
     socket.io.on("reconnect_failed", () => setConnection("offline"));
     socket.on("calls:updated", (calls) => {
@@ -64,7 +82,7 @@ export function useBoardSocket(store: CallStore, { resync, onNewError, onCommand
       }
     });
     if (onCommands) socket.on("commands:recorded", onCommands);
-    const stopWatching = watchBrowserConnection(socket, setConnection);
+    const stopWatching = watchBrowserConnection(socket, setConnection, restart);
     // Lets tests and operators cut and restore the live connection from the browser console.
     (window as unknown as { __callboardSocket?: BoardSocket }).__callboardSocket = socket;
     return () => {

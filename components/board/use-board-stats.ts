@@ -1,23 +1,28 @@
 "use client";
-// The board's figures, reloaded every 15 s and at most every 1.5 s while live events arrive, so the KPIs and the chart move
-// with the calls without asking the database once per event.
+// The board's figures for the filters on screen, reloaded every 15 s, at once when the filters change, and at most
+// every 1.5 s while live events arrive, so the KPIs and the chart move with the calls without asking the database
+// once per event.
 import { useEffect, useRef, useState } from "react";
 import { startOfLocalDay, type BoardStats } from "@/lib/shared/calls/board-stats";
 
 const REFRESH_MS = 15_000;
 const AFTER_EVENT_MS = 1_500;
 
-export function useBoardStats(lastEventAt: number | null): BoardStats | null {
-  const [stats, setStats] = useState<BoardStats | null>(null);
+/** `filterKey`: the board's filters as URL parameters (callFilterKey). The figures shown are always for them. */
+export function useBoardStats(lastEventAt: number | null, filterKey: string): BoardStats | null {
+  const [stats, setStats] = useState<{ for: string; figures: BoardStats } | null>(null);
   const inFlight = useRef(false);
+  const latestKey = useRef(filterKey);
 
   const load = useRef(async () => {
     if (inFlight.current) return;
     inFlight.current = true;
     try {
-      const since = startOfLocalDay(Date.now()).toISOString();
-      const response = await fetch(`/api/calls/stats?since=${encodeURIComponent(since)}`, { cache: "no-store" });
-      if (response.ok) setStats((await response.json()) as BoardStats);
+      const key = latestKey.current;
+      const params = new URLSearchParams(key);
+      params.set("since", startOfLocalDay(Date.now()).toISOString());
+      const response = await fetch(`/api/calls/stats?${params.toString()}`, { cache: "no-store" });
+      if (response.ok) setStats({ for: key, figures: (await response.json()) as BoardStats });
     } catch (error) {
       console.warn(error);
     } finally {
@@ -42,5 +47,19 @@ export function useBoardStats(lastEventAt: number | null): BoardStats | null {
   }, [lastEventAt]);
   useEffect(() => () => clearTimeout(pending.current ?? undefined), []);
 
-  return stats;
+  useEffect(() => {
+    if (latestKey.current === filterKey) return;
+    latestKey.current = filterKey;
+    // A load for the previous filters may be under way: this one waits its turn rather than being dropped.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const loadWhenFree = () => {
+      if (inFlight.current) timer = setTimeout(loadWhenFree, 100);
+      else void load.current();
+    };
+    loadWhenFree();
+    return () => clearTimeout(timer);
+  }, [filterKey]);
+
+  // Figures for other filters than those on screen would mislabel: none until the right ones arrive.
+  return stats?.for === filterKey ? stats.figures : null;
 }

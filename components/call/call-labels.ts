@@ -28,6 +28,7 @@ export const MISSING_SUMMARY: Record<Exclude<SummaryState, "summary">, { text: s
     hint: "Flireo sends one after each call. Check that end-of-call-report is enabled for Callboard's webhook URL.",
   },
   "no-summary": { text: "The end-of-call report had no summary." },
+  "test-event": { text: "A test event from the webhooks page: it has no end-of-call report." },
 };
 
 /** Why a call ended, in words, for the end reasons Flireo is known to send (webhooks.md §3.3, §4). */

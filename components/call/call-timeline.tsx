@@ -3,10 +3,10 @@
 // A long timeline shows its first page of events; the rest come a page at a time on request.
 import { COMMAND_LABEL, describeCommand, type CallCommandView } from "@/lib/shared/control/call-command";
 import type { CallEventPage } from "@/lib/shared/calls/call-event-view";
+import { LocalTime } from "@/components/ui/time-zone";
 import { MoreTimelineEvents } from "./more-timeline-events";
 import { TimelineEvent } from "./timeline-event";
 
-const preciseTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3 });
 
 const OUTCOME = {
   pending: { text: "sent, no answer yet", className: "text-amber-700 dark:text-amber-300" },
@@ -23,7 +23,7 @@ function CommandEntry({ command }: { command: CallCommandView }) {
     <li data-testid="timeline-command" data-type={command.type} data-outcome={command.outcome} className="relative">
       <span aria-hidden className="absolute top-1.5 -left-[25px] size-2.5 rounded-full bg-amber-500 ring-4 ring-white dark:ring-zinc-900" />
       <div className="flex flex-wrap items-baseline gap-x-3">
-        <time dateTime={command.requestedAt} className="font-mono text-sm font-semibold tabular-nums">{preciseTime.format(new Date(command.requestedAt))}</time>
+        <LocalTime iso={command.requestedAt} format="precise" className="font-mono text-sm font-semibold tabular-nums" />
         <span className="font-semibold">{COMMAND_LABEL[command.type]}</span>
         <span className="text-sm" data-testid="timeline-command-actor">requested by {command.actor}</span>
         <span className="text-xs text-zinc-500 dark:text-zinc-400">{SOURCE[command.source]}</span>

@@ -1,9 +1,8 @@
 // One event of a call's timeline: when it happened, what it said, when it arrived, and its raw payload.
 // No hooks: the call page renders the first page on the server and "Show more" renders the rest in the browser.
+import { LocalTime } from "@/components/ui/time-zone";
 import { callEventLabel } from "./call-labels";
 import type { CallEventView } from "@/lib/shared/calls/call-event-view";
-
-const preciseTime = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3 });
 
 export function Json({ value }: { value: unknown }) {
   return (
@@ -18,13 +17,13 @@ export function TimelineEvent({ event }: { event: CallEventView }) {
     <li data-testid="timeline-event" data-type={event.type} data-status={event.status ?? ""} className="relative">
       <span aria-hidden className="absolute top-1.5 -left-[25px] size-2.5 rounded-full bg-zinc-400 ring-4 ring-white dark:ring-zinc-900" />
       <div className="flex flex-wrap items-baseline gap-x-3">
-        <time dateTime={event.occurredAt} className="font-mono text-sm font-semibold tabular-nums">{preciseTime.format(new Date(event.occurredAt))}</time>
+        <LocalTime iso={event.occurredAt} format="precise" className="font-mono text-sm font-semibold tabular-nums" />
         <span className="font-semibold">{callEventLabel(event)}</span>
         <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
           {event.type}
           {event.status && ` · ${event.status}`}
         </span>
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">received {preciseTime.format(new Date(event.receivedAt))}</span>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">received <LocalTime iso={event.receivedAt} format="precise" /></span>
       </div>
       <details className="mt-1">
         <summary className="cursor-pointer text-sm text-sky-700 dark:text-sky-300">Raw payload</summary>

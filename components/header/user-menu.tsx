@@ -66,7 +66,8 @@ function CompactMenu({ email, role, onSignOut }: { email: string; role: Role; on
   );
 }
 
-export function UserMenu({ email, role }: { email: string; role: Role }) {
+/** `name`: how the person is shown (the users page's Name); the e-mail address is on hover. */
+export function UserMenu({ email, name, role }: { email: string; name?: string; role: Role }) {
   const router = useRouter();
   async function signOut() {
     await authClient.signOut();
@@ -76,7 +77,7 @@ export function UserMenu({ email, role }: { email: string; role: Role }) {
     <div data-testid="user-menu" className="flex items-center text-sm">
       <div className="hidden flex-wrap items-center gap-x-3 gap-y-1 lg:flex">
         <span className="text-zinc-600 dark:text-zinc-400">
-          {email} <RoleBadge role={role} email={email} />
+          <span title={email} data-testid="user-name">{name?.trim() || email}</span> <RoleBadge role={role} email={email} />
         </span>
         {[...SHARED_LINKS, ...(role === "admin" ? ADMIN_LINKS : [])].map((link) => (
             <Link key={link.href} href={link.href} className="underline underline-offset-2">

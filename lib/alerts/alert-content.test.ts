@@ -16,23 +16,30 @@ const call: AlertCall = {
   url: "https://callboard.example.test/calls/call-1",
 };
 const rule = { id: "7", name: "Errors <main>" };
-const envelope = (content: AlertContent): AlertEnvelope => ({ alertId: "1", deliveryId: "2", createdAt: "2026-11-27T14:03:13.000Z", content });
+const envelope = (content: AlertContent): AlertEnvelope => ({ alertId: "1", deliveryId: "2", createdAt: "2026-11-27T14:03:13.000Z", timeZone: "Europe/Amsterdam", content });
 
 describe("alert content", () => {
   it("titles each kind of alert", () => {
-    expect(alertTitle({ kind: "error", rule, call })).toBe("Call ended with an error: STT <connection> failed & gave up");
-    expect(alertTitle({ kind: "threshold", rule, call, count: 6, thresholdCount: 5, windowMinutes: 10 })).toBe("6 call errors in the last 10 min (alert above 5)");
-    expect(alertTitle({ kind: "summary", rule, suppressedCount: 37, since: call.at, until: call.at, cooldownMinutes: 5, lastCall: call })).toBe(
+    expect(alertTitle({ kind: "error", rule, call }, "UTC")).toBe("Call ended with an error: STT <connection> failed & gave up");
+    expect(alertTitle({ kind: "threshold", rule, call, count: 6, thresholdCount: 5, windowMinutes: 10 }, "UTC")).toBe("6 call errors in the last 10 min (alert above 5)");
+    expect(alertTitle({ kind: "summary", rule, suppressedCount: 37, since: call.at, until: call.at, cooldownMinutes: 5, lastCall: call }, "UTC")).toBe(
       "…and 37 more errors since 2026-11-27 14:03:12 UTC",
     );
-    expect(alertTitle({ kind: "test", rule, destination: "example.test", at: call.at })).toBe("Test alert from Callboard");
+    expect(alertTitle({ kind: "test", rule, destination: "example.test", at: call.at }, "UTC")).toBe("Test alert from Callboard");
   });
 
   it("puts the call, its line, customer, error, time and link in the text", () => {
-    const text = alertText({ kind: "error", rule, call });
+    const text = alertText({ kind: "error", rule, call }, "UTC");
     for (const part of ["Call: call-1", "Line: +31201234567 (Main line)", "Customer: +31612345678", "Error: STT <connection> failed & gave up", "Time: 2026-11-27 14:03:12 UTC", "Open the call: https://callboard.example.test/calls/call-1"]) {
       expect(text).toContain(part);
     }
+  });
+
+  it("writes times in the team's zone, named, whatever the server's own zone", () => {
+    expect(alertText({ kind: "error", rule, call }, "Europe/Amsterdam")).toContain("Time: 2026-11-27 15:03:12 CET");
+    const mail = emailMessage(envelope({ kind: "summary", rule, suppressedCount: 2, since: call.at, until: "2026-11-27T14:08:00.000Z", cooldownMinutes: 5, lastCall: call }));
+    expect(mail.subject).toContain("since 2026-11-27 15:03:12 CET");
+    expect(mail.text).toContain("Period: 2026-11-27 15:03:12 CET – 2026-11-27 15:08:00 CET");
   });
 
   it("builds a Slack message with text and blocks, escaping Slack's control characters", () => {

@@ -2,6 +2,7 @@
 // Slack's incoming-webhook format ({ text, blocks }), and an e-mail with a plain-text and a simple HTML part.
 // Pure functions: the worker stores an alert's content once and renders it per destination when sending.
 import type { AlertKind } from "@/lib/shared/alerts/alert-view";
+import { formatStamp } from "@/lib/shared/time/format-time";
 
 export type AlertCall = {
   id: string;
@@ -23,38 +24,39 @@ export type AlertContent =
   | { kind: "summary"; rule: RuleRef; suppressedCount: number; since: string; until: string; cooldownMinutes: number; lastCall: AlertCall | null }
   | { kind: "test"; rule: RuleRef; destination: string; at: string };
 
-export type AlertEnvelope = { alertId: string; deliveryId: string; createdAt: string; content: AlertContent };
+/** `timeZone`: the zone the alert's times are written in (DEFAULT_TIMEZONE), with its name beside each time. */
+export type AlertEnvelope = { alertId: string; deliveryId: string; createdAt: string; timeZone: string; content: AlertContent };
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-/** 2026-11-27 14:03:12 UTC: unambiguous for receivers in any time zone. */
-export function formatAlertTime(iso: string): string {
-  return `${iso.slice(0, 19).replace("T", " ")} UTC`;
+/** 2026-11-27 15:03:12 CET: in the team's zone, named, so a receiver elsewhere still reads it right. */
+export function formatAlertTime(iso: string, timeZone: string): string {
+  return formatStamp(iso, timeZone);
 }
 
-export function alertTitle(content: AlertContent): string {
+export function alertTitle(content: AlertContent, timeZone: string): string {
   switch (content.kind) {
     case "error":
       return `Call ended with an error: ${content.call.error ?? "(no error text)"}`;
     case "threshold":
       return `${plural(content.count, "call error")} in the last ${content.windowMinutes} min (alert above ${content.thresholdCount})`;
     case "summary":
-      return `…and ${content.suppressedCount} more ${content.suppressedCount === 1 ? "error" : "errors"} since ${formatAlertTime(content.since)}`;
+      return `…and ${content.suppressedCount} more ${content.suppressedCount === 1 ? "error" : "errors"} since ${formatAlertTime(content.since, timeZone)}`;
     case "test":
       return "Test alert from Callboard";
   }
 }
 
 /** Label/value pairs shown under the title, in every format. */
-export function alertFields(content: AlertContent): [string, string][] {
+export function alertFields(content: AlertContent, timeZone: string): [string, string][] {
   const callFields = (call: AlertCall): [string, string][] => [
     ["Call", call.id],
     ["Line", [call.lineNumber, call.lineName ? `(${call.lineName})` : null].filter(Boolean).join(" ") || "unknown"],
     ["Customer", call.customerNumber ?? "unknown"],
     ["Error", call.error ?? "(no error text)"],
-    ["Time", formatAlertTime(call.at)],
+    ["Time", formatAlertTime(call.at, timeZone)],
   ];
   switch (content.kind) {
     case "error":
@@ -65,11 +67,11 @@ export function alertFields(content: AlertContent): [string, string][] {
       return [
         ["Rule", content.rule.name],
         ["Held back", `${plural(content.suppressedCount, "error")} during the ${content.cooldownMinutes} min cooldown`],
-        ["Period", `${formatAlertTime(content.since)} – ${formatAlertTime(content.until)}`],
+        ["Period", `${formatAlertTime(content.since, timeZone)} – ${formatAlertTime(content.until, timeZone)}`],
         ...(content.lastCall ? callFields(content.lastCall).map(([label, value]): [string, string] => [`Latest ${label.toLowerCase()}`, value]) : []),
       ];
     case "test":
-      return [["Rule", content.rule.name], ["Destination", content.destination], ["Time", formatAlertTime(content.at)]];
+      return [["Rule", content.rule.name], ["Destination", content.destination], ["Time", formatAlertTime(content.at, timeZone)]];
   }
 }
 
@@ -85,9 +87,9 @@ export function alertCallId(content: AlertContent): string | null {
   return null;
 }
 
-export function alertText(content: AlertContent): string {
+export function alertText(content: AlertContent, timeZone: string): string {
   const link = alertLink(content);
-  return [alertTitle(content), "", ...alertFields(content).map(([label, value]) => `${label}: ${value}`), ...(link ? ["", `Open the call: ${link}`] : [])].join("\n");
+  return [alertTitle(content, timeZone), "", ...alertFields(content, timeZone).map(([label, value]) => `${label}: ${value}`), ...(link ? ["", `Open the call: ${link}`] : [])].join("\n");
 }
 
 /** The generic webhook's JSON body. */
@@ -99,8 +101,8 @@ export function webhookBody(envelope: AlertEnvelope): string {
     alertId: envelope.alertId,
     deliveryId: envelope.deliveryId,
     createdAt: envelope.createdAt,
-    title: alertTitle(content),
-    text: alertText(content),
+    title: alertTitle(content, envelope.timeZone),
+    text: alertText(content, envelope.timeZone),
     ...content,
     kind,
   });
@@ -114,10 +116,10 @@ function escapeSlack(text: string): string {
 /** A Slack incoming-webhook message: `text` for notifications and old clients, `blocks` for the layout. */
 export function slackMessage(envelope: AlertEnvelope): { text: string; blocks: unknown[] } {
   const { content } = envelope;
-  const title = alertTitle(content);
+  const title = alertTitle(content, envelope.timeZone);
   const link = alertLink(content);
   // Slack allows at most 10 fields per section and 2000 characters per field.
-  const fields = alertFields(content)
+  const fields = alertFields(content, envelope.timeZone)
     .filter(([label]) => label !== "Rule")
     .slice(0, 10)
     .map(([label, value]) => ({ type: "mrkdwn", text: `*${escapeSlack(label)}*\n${escapeSlack(value).slice(0, 1_900)}` }));
@@ -139,9 +141,9 @@ function escapeHtml(text: string): string {
 
 export function emailMessage(envelope: AlertEnvelope): { subject: string; text: string; html: string } {
   const { content } = envelope;
-  const title = alertTitle(content);
+  const title = alertTitle(content, envelope.timeZone);
   const link = alertLink(content);
-  const rows = alertFields(content)
+  const rows = alertFields(content, envelope.timeZone)
     .map(
       ([label, value]) =>
         `<tr><th align="left" style="padding:4px 16px 4px 0;color:#52525b;font-weight:500;vertical-align:top">${escapeHtml(label)}</th><td style="padding:4px 0">${escapeHtml(value)}</td></tr>`,
@@ -155,5 +157,5 @@ export function emailMessage(envelope: AlertEnvelope): { subject: string; text: 
     `<p style="margin:24px 0 0;color:#71717a;font-size:12px">Sent by Callboard for the alert rule “${escapeHtml(content.rule.name)}”.</p>`,
     `</div>`,
   ].join("");
-  return { subject: `[Callboard] ${title}`.slice(0, 250), text: alertText(content), html };
+  return { subject: `[Callboard] ${title}`.slice(0, 250), text: alertText(content, envelope.timeZone), html };
 }

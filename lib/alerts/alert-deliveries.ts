@@ -137,6 +137,7 @@ export async function sendClaimedDelivery(services: AlertServices, delivery: Cla
       alertId: delivery.alertId.toString(),
       deliveryId: delivery.id.toString(),
       createdAt: delivery.alert.createdAt.toISOString(),
+      timeZone: env.DEFAULT_TIMEZONE,
       content: delivery.alert.content as AlertContent,
     },
     services.smtp,

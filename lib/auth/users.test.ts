@@ -29,7 +29,11 @@ describe("auth tables", () => {
     await expect(database.prisma.user.create({ data: { id: "u2", name: "Dup", email: "ann@example.test" } })).rejects.toThrow();
     await database.prisma.user.update({ where: { id: "u1" }, data: { role: "admin", banned: true, banReason: "test", banExpires: expiresAt } });
     expect(await hasAdmin(database.prisma)).toBe(true);
-    expect(await listUsers(database.prisma)).toEqual([{ id: "u1", email: "ann@example.test", name: "Ann", role: "admin", createdAt: user.createdAt.toISOString(), liveApiTokens: 0 }]);
+    const [session] = await database.prisma.session.findMany({ where: { userId: "u1" }, orderBy: { createdAt: "desc" }, take: 1 });
+    expect(await listUsers(database.prisma)).toEqual([
+      { id: "u1", email: "ann@example.test", name: "Ann", role: "admin", createdAt: user.createdAt.toISOString(), lastSignInAt: session?.createdAt.toISOString() ?? null, liveApiTokens: 0 },
+    ]);
+    expect(session).toBeDefined();
 
     await database.prisma.user.delete({ where: { id: "u1" } });
     expect(await database.prisma.session.count()).toBe(0);

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { parseFlireoPayload } from "@/lib/webhooks/parse-flireo-payload";
 import { camelStatusUpdate, newCallId } from "@/lib/testing/flireo-payloads";
-import { parseCallFilter } from "@/lib/shared/calls/call-filter";
-import { exportCallsCsv } from "./export-calls-csv";
+import { EMPTY_FILTER, parseCallFilter } from "@/lib/shared/calls/call-filter";
+import { exportCallsCsv, exportFileName } from "./export-calls-csv";
 import { recordCallEvent } from "./record-call-event";
 
 const database = useTestDatabase();
@@ -52,7 +52,7 @@ describe("exportCallsCsv", () => {
       await blocker.query("BEGIN");
       await blocker.query("LOCK TABLE calls IN ACCESS EXCLUSIVE MODE");
       const rows = exportCallsCsv(database.prisma, parseCallFilter(new URLSearchParams({ range: "all" })), { statementTimeoutMs: 300 });
-      expect((await rows.next()).value).toMatch(/^"id",/);
+      expect((await rows.next()).value).toMatch(/^\uFEFF"id",/);
       await expect(rows.next()).rejects.toThrow(/statement timeout/);
     } finally {
       await blocker.query("ROLLBACK");
@@ -62,5 +62,23 @@ describe("exportCallsCsv", () => {
     const chunks: string[] = [];
     for await (const chunk of rows) chunks.push(chunk);
     expect(exportedIds(chunks).length).toBeGreaterThan(0);
+  });
+});
+
+describe("exportFileName", () => {
+  // 23:30 UTC on the 27th is already the 28th in Amsterdam.
+  const now = new Date("2026-11-27T23:30:00.000Z");
+
+  it("names the reader's day and every filter that made the file", () => {
+    expect(exportFileName(EMPTY_FILTER, "Europe/Amsterdam", now)).toBe("callboard-calls-2026-11-28.csv");
+    expect(exportFileName(EMPTY_FILTER, "UTC", now)).toBe("callboard-calls-2026-11-27.csv");
+    expect(exportFileName({ q: "06 1234", line: "+31201234567", status: "error", range: "24h", error: "LLM timeout: 30 s" }, "Europe/Amsterdam", now)).toBe(
+      "callboard-calls-2026-11-28-line-31201234567-number-06-1234-errors-error-llm-timeout-30-s-last-24h.csv",
+    );
+  });
+
+  it("keeps hostile text out of the name", () => {
+    const name = exportFileName({ ...EMPTY_FILTER, error: '"; rm -rf / ../../etc\r\nX-Evil: 1' }, "UTC", now);
+    expect(name).toMatch(/^[a-z0-9-]+\.csv$/);
   });
 });

@@ -12,6 +12,7 @@ import { compileCallFilter, type CallFilter, type StatusFilter } from "@/lib/sha
 import { callFilterWhere } from "./call-filter-where";
 import { callToView } from "./call-row";
 import { CSV_COLUMNS, callToCsvRow, formatCsvRow } from "@/lib/shared/calls/calls-csv";
+import { calendarDay } from "@/lib/shared/time/format-time";
 
 const PAGE_SIZE = 1_000;
 /** The longest one page's query may take. */
@@ -32,7 +33,8 @@ export async function* exportCallsCsv(
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const timeoutMs = options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
   const where = { ...STATUS_WHERE[filter.status], ...callFilterWhere(compileCallFilter(filter, env.DEFAULT_COUNTRY), options.now ?? Date.now()) };
-  yield formatCsvRow([...CSV_COLUMNS]);
+  // A byte-order mark first: without it Excel reads the UTF-8 file in the machine's legacy code page (é as Ã©).
+  yield `\uFEFF${formatCsvRow([...CSV_COLUMNS])}`;
   let after: { createdAt: Date; id: string } | undefined;
   for (;;) {
     const page = await readPage(prisma, after ? { AND: [where, olderThan(after)] } : where, pageSize, timeoutMs);
@@ -55,7 +57,31 @@ async function readPage(prisma: PrismaClient, where: Prisma.CallWhereInput, take
   });
 }
 
-/** A file name that says what is in it, e.g. callboard-calls-2026-11-27.csv */
-export function exportFileName(now = new Date()): string {
-  return `callboard-calls-${now.toISOString().slice(0, 10)}.csv`;
+const STATUS_IN_NAME: Record<StatusFilter, string | null> = { all: null, live: "in-progress", ended: "ended", error: "errors" };
+
+/** Letters, digits and dashes only, so the name is safe in any file system and in Content-Disposition. */
+function slug(text: string, max = 40): string {
+  return text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, max)
+    .replace(/-+$/, "");
+}
+
+/**
+ * A file name that says what is in it: the day in the reader's zone, then each filter that made it, e.g.
+ * callboard-calls-2026-11-27-line-31201234567-errors-last-1h.csv
+ */
+export function exportFileName(filter: CallFilter & { words?: string }, timeZone: string, now = new Date(), extension = "csv"): string {
+  const parts = ["callboard-calls", calendarDay(now, timeZone)];
+  if (filter.line) parts.push(`line-${slug(filter.line)}`);
+  if (filter.q.trim()) parts.push(`number-${slug(filter.q)}`);
+  if (filter.words?.trim()) parts.push(`words-${slug(filter.words)}`);
+  const status = STATUS_IN_NAME[filter.status];
+  if (status) parts.push(status);
+  if (filter.error) parts.push(`error-${slug(filter.error)}`);
+  if (filter.range !== "all") parts.push(`last-${filter.range}`);
+  return `${parts.filter((part) => !part.endsWith("-")).join("-")}.${extension}`;
 }

@@ -14,7 +14,8 @@ export async function exportSearchedCallsCsv(prisma: PrismaClient, filter: Calls
   const search = callsPageSearch(filter, null, now, PAGE_SIZE);
   const first = await searchCalls(prisma, search);
   return (async function* rows(): AsyncGenerator<string> {
-    yield formatCsvRow([...CSV_COLUMNS]);
+    // A byte-order mark first, as the board's export: Excel then reads the UTF-8 file as UTF-8.
+    yield `\uFEFF${formatCsvRow([...CSV_COLUMNS])}`;
     let page: CallSearchPage = first;
     for (;;) {
       if (page.hits.length > 0) yield page.hits.map((hit) => callToCsvRow(callToView(hit.call))).join("");

@@ -30,6 +30,8 @@ describe("findLines", () => {
       callOnLine("line-a-2", 20, "+31201234567", "Support NL"),
       callOnLine("line-a-3", 10, "+31201234567", null),
       callOnLine("line-b-1", 5, "+31851234567", null),
+      // The test event's line is not a line callers call: it stays out of the filter.
+      callOnLine("callboard-test-1", 1, "+31850000000", "Callboard test event"),
     ];
     for (const event of events) await recordCallEvent(database.pool, event, {});
 

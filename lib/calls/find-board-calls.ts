@@ -1,4 +1,5 @@
 // What the board shows on load: calls in progress, recent errors and recently ended calls, filtered.
+import { TEST_CALL_ID_PREFIX } from "./test-calls";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { statusFilterIncludes, type CompiledCallFilter } from "@/lib/shared/calls/call-filter";
 import { callFilterWhere } from "./call-filter-where";
@@ -42,7 +43,7 @@ export async function findRecentlyEnded(prisma: PrismaClient, compiled: Compiled
 export type LineOption = { number: string; name: string | null };
 
 /**
- * Every line that has taken a call, for the line filter, named after its latest call that carried a name: a call
+ * Every line that has taken a call, for the line filter (the test event's line is not one), named after its latest call that carried a name: a call
  * without one (the legacy payload has no line name) does not unname the line.
  */
 export async function findLines(prisma: PrismaClient): Promise<LineOption[]> {
@@ -57,7 +58,10 @@ export async function findLines(prisma: PrismaClient): Promise<LineOption[]> {
     )
     SELECT l.line_number,
       (SELECT c.line_name FROM calls c WHERE c.line_number = l.line_number AND c.line_name IS NOT NULL ORDER BY c.last_event_at DESC LIMIT 1) AS line_name
-    FROM lines l WHERE l.line_number IS NOT NULL
+    FROM lines l
+    WHERE l.line_number IS NOT NULL
+      -- A line only the test event has used is not a line of this organisation.
+      AND EXISTS (SELECT 1 FROM calls c WHERE c.line_number = l.line_number AND NOT starts_with(c.id, ${TEST_CALL_ID_PREFIX}))
     LIMIT 500`;
   return rows.map((row) => ({ number: row.line_number, name: row.line_name })).sort((a, b) => (a.name ?? a.number).localeCompare(b.name ?? b.number));
 }

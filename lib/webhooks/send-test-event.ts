@@ -15,6 +15,10 @@ import { getCurrentWebhookSecret } from "./webhook-secrets";
 import { WEBHOOK_PATH } from "./webhook-url";
 
 const TIMEOUT_MS = 10_000;
+// Numbers valid in form, so they read formatted like every other (+31 85 000 0000), and unlikely to be a real
+// line's or caller's.
+export const TEST_LINE_NUMBER = "+31850000000";
+export const TEST_CUSTOMER_NUMBER = "+31600000001";
 
 function loopbackUrl(env: Pick<Env, "HOST" | "PORT">): string {
   const host = env.HOST === "0.0.0.0" || env.HOST === "::" ? "127.0.0.1" : env.HOST.includes(":") ? `[${env.HOST}]` : env.HOST;
@@ -25,7 +29,7 @@ export async function sendTestEvent(prisma: PrismaClient, box: SecretBox, env: P
   const { secret } = await getCurrentWebhookSecret(prisma, box);
   const callId = `${TEST_CALL_ID_PREFIX}${randomUUID()}`;
   const body = JSON.stringify(
-    buildStatusUpdate("snake", { callId, lineNumber: "+31000000000", lineName: "Callboard test event", customerNumber: "+31000000001" }, "ended"),
+    buildStatusUpdate("snake", { callId, lineNumber: TEST_LINE_NUMBER, lineName: "Callboard test event", customerNumber: TEST_CUSTOMER_NUMBER }, "ended"),
   );
   const url = loopbackUrl(env);
   const startedAt = performance.now();

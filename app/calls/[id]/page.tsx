@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackToBoardLink } from "@/components/header/back-to-board-link";
 import { CallDetailLive, RunningDuration } from "@/components/call/call-detail-live";
+import { LocalTime } from "@/components/ui/time-zone";
 import { callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call/call-labels";
 import { callStartedAt, endedCallDuration, isLive, summaryState, type CallView } from "@/lib/shared/calls/call-view";
 import { findLineName } from "@/lib/calls/find-board-calls";
@@ -45,12 +46,6 @@ const STATUS_BADGE = {
   ended: { label: "Ended", className: "bg-zinc-200 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200" },
   "ended-with-error": { label: "Ended with error", className: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300" },
 } as const;
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" });
-
-function formatDateTime(iso: string | null): string {
-  return iso ? dateTime.format(new Date(iso)) : "—";
-}
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const id = await callIdOf(params);
@@ -136,8 +131,8 @@ function CallFacts({ call, knownLineName }: { call: CallView; knownLineName: str
     <dl className="grid grid-cols-2 gap-4 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900">
       <Fact label="Line" value={`${lineLabel({ ...call, lineName: call.lineName ?? knownLineName })} · ${formatPhoneNumber(call.lineNumber)}`} testId="detail-line" />
       <Fact label="Type" value={<span title={callTypeHint(call)}>{callTypeLabel(call)}</span>} />
-      <Fact label="Started" value={formatDateTime(callStartedAt(call))} />
-      <Fact label="Ended" value={formatDateTime(call.endedAt)} />
+      <Fact label="Started" value={<LocalTime iso={callStartedAt(call)} format="day-time-zone" />} testId="detail-started" />
+      <Fact label="Ended" value={<LocalTime iso={call.endedAt} format="day-time-zone" />} testId="detail-ended" />
       <Fact
         label="Duration"
         value={isLive(call) ? <RunningDuration startedAt={callStartedAt(call)} /> : duration === null ? "—" : formatDuration(duration)}

@@ -1,5 +1,6 @@
 // /settings/users – admins add people, see who can sign in and with which role, change roles, set new passwords
 // and remove people.
+import { LocalTime } from "@/components/ui/time-zone";
 import type { Metadata } from "next";
 import { appContext } from "@/lib/context/current";
 import { headers } from "next/headers";
@@ -16,8 +17,6 @@ import { listUsers } from "@/lib/auth/users";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users · Callboard" };
-
-const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" });
 
 const ROLE_BADGE = {
   admin: { label: "Admin", className: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300" },
@@ -54,7 +53,7 @@ export default async function UsersPage() {
           <div className="-mx-5 -my-4 overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="users-table">
               {/* On a phone each user is a small block (name, then role and actions), without the column names. */}
-              <SettingsTableHead columns={[{ label: "User" }, { label: "Role" }, { label: "Added", className: "hidden sm:table-cell" }]} className="hidden sm:table-header-group" />
+              <SettingsTableHead columns={[{ label: "User" }, { label: "Role" }, { label: "Added", className: "hidden sm:table-cell" }, { label: "Last sign-in", className: "hidden sm:table-cell" }]} className="hidden sm:table-header-group" />
               <tbody>
                 {users.map((user) => {
                   const badge = ROLE_BADGE[user.role];
@@ -81,9 +80,8 @@ export default async function UsersPage() {
                           <UserRoleSelect userId={user.id} email={user.email} role={user.role} liveApiTokens={user.liveApiTokens} />
                         )}
                       </td>
-                      <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell">
-                        <time dateTime={user.createdAt}>{date.format(new Date(user.createdAt))}</time>
-                      </td>
+                      <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell"><LocalTime iso={user.createdAt} format="day" /></td>
+                      <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell" data-testid="user-last-sign-in"><LocalTime iso={user.lastSignInAt} format="day-time" empty="Not signed in" /></td>
                       <td className="ml-auto sm:ml-0 sm:px-5 sm:py-3">
                         <div className="flex flex-wrap items-start justify-end gap-2">
                           <SetPasswordForm userId={user.id} email={user.email} isSelf={user.id === me.id} />

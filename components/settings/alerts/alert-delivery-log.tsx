@@ -2,7 +2,7 @@
 // The alert delivery log: every alert sent (or tried) to every destination lately, with its state, attempts and
 // the last error. Refreshes itself while the page is open.
 import { DELIVERY_STATES, type AlertDeliveryState, type AlertDeliveryView, type AlertKind } from "@/lib/shared/alerts/alert-view";
-import { formatClockTime } from "@/lib/shared/calls/format";
+import { LocalTime } from "@/components/ui/time-zone";
 import { CallLink } from "@/components/call/call-link";
 import { DeliveryLog } from "@/components/settings/delivery-log";
 
@@ -36,9 +36,7 @@ export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
           {deliveries.map((delivery) => (
             <li key={delivery.id} data-testid="alert-delivery" data-state={delivery.state} data-alert-kind={delivery.alertKind} className="flex flex-col gap-1 px-5 py-3 text-sm">
               <div className="flex items-baseline gap-3">
-                <time dateTime={delivery.createdAt} className="shrink-0 text-zinc-500 tabular-nums dark:text-zinc-400">
-                  {formatClockTime(delivery.createdAt)}
-                </time>
+                <LocalTime iso={delivery.createdAt} format="clock" className="shrink-0 text-zinc-500 tabular-nums dark:text-zinc-400" />
                 <span className="min-w-0 flex-1 truncate font-medium" title={delivery.ruleName}>
                   {delivery.ruleName}
                 </span>
@@ -61,7 +59,12 @@ export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
                 </span>
                 <span className="ml-auto tabular-nums">
                   {delivery.attempts} attempt{delivery.attempts === 1 ? "" : "s"}
-                  {delivery.nextAttemptAt && ` · next ${formatClockTime(delivery.nextAttemptAt)}`}
+                  {delivery.nextAttemptAt && (
+                    <>
+                      {" · next "}
+                      <LocalTime iso={delivery.nextAttemptAt} format="clock" />
+                    </>
+                  )}
                 </span>
               </div>
               {delivery.lastError && (

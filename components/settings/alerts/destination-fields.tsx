@@ -18,6 +18,15 @@ const URL_HINT: Record<Exclude<DestinationKind, "email">, string> = {
   slack: "A Slack incoming-webhook URL, https://hooks.slack.com/… (a Slack-compatible server such as Mattermost once its host is in ALERT_SLACK_HOSTS).",
 };
 
+/** A Slack incoming-webhook address: Slack refuses the signed JSON of a plain webhook, so Slack is what fits. */
+function isSlackAddress(url: string): boolean {
+  try {
+    return new URL(url.trim()).hostname.toLowerCase() === "hooks.slack.com";
+  } catch {
+    return false;
+  }
+}
+
 export function DestinationFields({ value, onChange, isEmailConfigured }: { value: DestinationDraft; onChange: (next: DestinationDraft) => void; isEmailConfigured: boolean }) {
   return (
     <div className="grid gap-3 sm:grid-cols-[15rem_minmax(0,1fr)]">
@@ -35,16 +44,26 @@ export function DestinationFields({ value, onChange, isEmailConfigured }: { valu
           <input className={inputClass} type="text" inputMode="email" placeholder="oncall@example.com, ops@example.com" value={value.to} onChange={(event) => onChange({ ...value, to: event.target.value })} data-testid="destination-to" />
         </Field>
       ) : (
-        <Field label={value.kind === "slack" ? "Slack webhook URL" : "Webhook URL"} hint={URL_HINT[value.kind]}>
-          <input
-            className={`${inputClass} font-mono`}
-            type="url"
-            placeholder={value.kind === "slack" ? "https://hooks.slack.com/services/…" : "https://example.com/callboard-alerts"}
-            value={value.url}
-            onChange={(event) => onChange({ ...value, url: event.target.value })}
-            data-testid="destination-url"
-          />
-        </Field>
+        <div className="flex min-w-0 flex-col gap-1">
+          <Field label={value.kind === "slack" ? "Slack webhook URL" : "Webhook URL"} hint={URL_HINT[value.kind]}>
+            <input
+              className={`${inputClass} font-mono`}
+              type="url"
+              placeholder={value.kind === "slack" ? "https://hooks.slack.com/services/…" : "https://example.com/callboard-alerts"}
+              value={value.url}
+              onChange={(event) => onChange({ ...value, url: event.target.value })}
+              data-testid="destination-url"
+            />
+          </Field>
+          {value.kind === "webhook" && isSlackAddress(value.url) && (
+            <p role="status" className="mt-1 text-sm text-amber-800 dark:text-amber-300" data-testid="suggest-slack">
+              This is a Slack address: Slack refuses a signed JSON webhook.{" "}
+              <button type="button" className="font-medium text-sky-700 underline dark:text-sky-300" onClick={() => onChange({ ...value, kind: "slack" })}>
+                Send to Slack instead
+              </button>
+            </p>
+          )}
+        </div>
       )}
     </div>
   );

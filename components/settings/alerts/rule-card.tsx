@@ -2,7 +2,8 @@
 // One alert rule: what it matches, on/off, its destinations, and edit / add destination / delete.
 import { useState } from "react";
 import { describeRule, formatCooldown, type AlertRuleView } from "@/lib/shared/alerts/alert-view";
-import { formatClockTime } from "@/lib/shared/calls/format";
+import { calendarDay, formatClock, formatDayTime } from "@/lib/shared/time/format-time";
+import { useTimeZone } from "@/components/ui/time-zone";
 import { Card, Notice, buttonClass, primaryButtonClass } from "@/components/ui/card";
 import { callApi } from "@/components/ui/call-api";
 import { useBusyAction } from "@/components/ui/use-busy-action";
@@ -14,9 +15,8 @@ import { useNow } from "@/components/ui/use-now";
 
 type Props = { rule: AlertRuleView; isEmailConfigured: boolean; onChanged: (rule: AlertRuleView) => void; onDeleted: (id: string) => void; onTested: () => void };
 
-function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  return date.toDateString() === new Date().toDateString() ? formatClockTime(iso) : date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+function formatWhen(iso: string, now: number, timeZone: string): string {
+  return calendarDay(iso, timeZone) === calendarDay(now, timeZone) ? formatClock(iso, timeZone) : formatDayTime(iso, timeZone);
 }
 
 function AddDestination({ ruleId, isEmailConfigured, onChanged, onClose }: { ruleId: string; isEmailConfigured: boolean; onChanged: (rule: AlertRuleView) => void; onClose: () => void }) {
@@ -64,6 +64,7 @@ export function RuleCard({ rule, isEmailConfigured, onChanged, onDeleted, onTest
     });
   };
   const now = useNow(5_000);
+  const timeZone = useTimeZone();
   const isCoolingDown = rule.cooldownUntil !== null && new Date(rule.cooldownUntil).getTime() > now;
 
   return (
@@ -94,8 +95,8 @@ export function RuleCard({ rule, isEmailConfigured, onChanged, onDeleted, onTest
               {describeRule(rule)} <span className="text-zinc-500 dark:text-zinc-400">· {formatCooldown(rule.cooldownMinutes)}</span>
             </p>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              {rule.lastFiredAt ? `Last alert ${formatWhen(rule.lastFiredAt)}` : "No alert yet"}
-              {isCoolingDown && rule.cooldownUntil && ` · cooling down until ${formatClockTime(rule.cooldownUntil)}`}
+              {rule.lastFiredAt ? `Last raised ${formatWhen(rule.lastFiredAt, now, timeZone)} (deliveries below)` : "No alert yet"}
+              {isCoolingDown && rule.cooldownUntil && ` · cooling down until ${formatClock(rule.cooldownUntil, timeZone)}`}
               {rule.suppressedCount > 0 && ` · ${rule.suppressedCount} held back for the summary`}
             </p>
           </div>

@@ -1,9 +1,8 @@
-// The list of read-API tokens (server-rendered; times in the server's locale, as on the call page).
+// The list of read-API tokens (server-rendered; times in the reader's zone, as everywhere).
 import type { ApiTokenState, ApiTokenView } from "@/lib/shared/api-tokens/api-token-view";
 import { SettingsTableHead, settingsRowClass } from "@/components/settings/settings-table";
 import { RevokeApiTokenButton } from "./revoke-api-token-button";
-
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+import { LocalTime } from "@/components/ui/time-zone";
 
 const STATE_BADGE: Record<ApiTokenState, { label: string; className: string }> = {
   active: { label: "Active", className: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" },
@@ -14,9 +13,7 @@ const STATE_BADGE: Record<ApiTokenState, { label: string; className: string }> =
 function When({ iso, empty }: { iso: string | null; empty: string }) {
   if (!iso) return <span className="text-zinc-500 dark:text-zinc-400">{empty}</span>;
   return (
-    <time dateTime={iso} title={iso} className="whitespace-nowrap tabular-nums">
-      {dateTime.format(new Date(iso))}
-    </time>
+<LocalTime iso={iso} format="day-time" className="whitespace-nowrap tabular-nums" />
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 // The webhook delivery log on the webhooks page: what reached the webhook URL lately, what Callboard did with it
 // and why, with the last 24 hours' counts. Refreshes itself while the page is open.
-import { formatClockTime } from "@/lib/shared/calls/format";
+import { LocalTime } from "@/components/ui/time-zone";
 import { DELIVERY_OUTCOMES, type DeliveryOutcome, type DeliveryView } from "@/lib/shared/webhooks/delivery-view";
 import { CallLink } from "@/components/call/call-link";
 import { DeliveryLog } from "@/components/settings/delivery-log";
@@ -45,7 +45,7 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
             <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
               {deliveries.map((delivery) => (
                 <tr key={delivery.id} data-testid="delivery" data-outcome={delivery.outcome} className="align-baseline">
-                  <td className="px-5 py-2 whitespace-nowrap tabular-nums">{formatClockTime(delivery.receivedAt)}</td>
+                  <td className="px-5 py-2 whitespace-nowrap tabular-nums"><LocalTime iso={delivery.receivedAt} format="clock" /></td>
                   <td className="px-2 py-2 font-mono text-xs whitespace-nowrap">{delivery.eventType ?? "—"}</td>
                   <td className="px-2 py-2 whitespace-nowrap">
                     {delivery.callId ? (

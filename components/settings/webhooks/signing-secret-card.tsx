@@ -7,12 +7,9 @@ import { callApi } from "@/components/ui/call-api";
 import { Card, Notice, buttonClass } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useBusyAction } from "@/components/ui/use-busy-action";
+import { LocalTime } from "@/components/ui/time-zone";
 
 type Props = { maskedSecret: string; graceHours: number; previousValidUntil: string[]; isSignatureRequired: boolean; onRotated: () => void };
-
-function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
 
 export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil, isSignatureRequired, onRotated }: Props) {
   const [secrets, setSecrets] = useState<SecretView[] | null>(null);
@@ -80,7 +77,7 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
               return (
                 <li key={validUntil} data-testid="previous-secret">
                   Previous secret{shown ? <code className="mx-1 font-mono break-all">{shown.secret}</code> : " "}still accepted until{" "}
-                  <time dateTime={validUntil}>{formatWhen(validUntil)}</time>.
+                  <LocalTime iso={validUntil} format="day-time" />.
                 </li>
               );
             })}

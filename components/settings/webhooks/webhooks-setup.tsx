@@ -55,7 +55,7 @@ function TestEventCard({ onSent }: { onSent: () => void }) {
     <Card id="test-event" title="Test event">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         Sends a status-update signed with the current secret through this server&apos;s webhook route, as Flireo would. It is stored like a real one: an
-        already ended call from +31 0 000 0001 on the line &ldquo;Callboard test event&rdquo;, which shows in Recently ended but not in today&apos;s figures.
+        already ended call from +31 6 00000001 on the line &ldquo;Callboard test event&rdquo;, which shows in Recently ended but not in today&apos;s figures.
       </p>
       <div>
         <button type="button" className={primaryButtonClass} disabled={isBusy} onClick={() => void send()} data-testid="send-test-event">

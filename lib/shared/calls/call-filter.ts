@@ -38,9 +38,20 @@ export type CallFilter = {
   line: string;
   status: StatusFilter;
   range: RangeFilter;
+  /** An error's exact text (as the error groups show it), or "" for any. */
+  error: string;
 };
 
-export const EMPTY_FILTER: CallFilter = { q: "", line: "", status: "all", range: "all" };
+export const EMPTY_FILTER: CallFilter = { q: "", line: "", status: "all", range: "all", error: "" };
+
+/** What the error groups call an error without text; the error filter matches those calls by it. */
+export const UNKNOWN_ERROR = "Unknown error";
+const ERROR_FILTER_MAX = 500;
+
+/** The text a call's error is grouped and filtered by. */
+export function errorGroupText(call: { error: string | null }): string {
+  return call.error ?? UNKNOWN_ERROR;
+}
 
 type ParamSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
@@ -61,7 +72,21 @@ export function parseCallFilter(source: ParamSource): CallFilter {
     line: readParam(source, "line").slice(0, 32),
     status: oneOf(STATUS_FILTERS, readParam(source, "status"), "all"),
     range: oneOf(RANGE_FILTERS, readParam(source, "range"), "all"),
+    error: readParam(source, "error").slice(0, ERROR_FILTER_MAX),
   };
+}
+
+/**
+ * The status and range values in the URL that parseCallFilter could not read and so left out, in words for the
+ * board to say so (a hand-typed `?status=errors` must not silently show every status).
+ */
+export function notUnderstoodFilters(source: ParamSource): string[] {
+  const problems: string[] = [];
+  const status = readParam(source, "status");
+  if (status && !(STATUS_FILTERS as readonly string[]).includes(status)) problems.push(`status=${status} (it can be ${STATUS_FILTERS.join(", ")})`);
+  const range = readParam(source, "range");
+  if (range && !(RANGE_FILTERS as readonly string[]).includes(range)) problems.push(`range=${range} (it can be ${RANGE_FILTERS.join(", ")})`);
+  return problems;
 }
 
 /** Only the filters that are set, in a stable order, so equal filters give equal URLs. */
@@ -71,6 +96,7 @@ export function callFilterToSearchParams(filter: CallFilter): URLSearchParams {
   if (filter.line) params.set("line", filter.line);
   if (filter.status !== "all") params.set("status", filter.status);
   if (filter.range !== "all") params.set("range", filter.range);
+  if (filter.error) params.set("error", filter.error);
   return params;
 }
 
@@ -100,10 +126,11 @@ export function compileCallFilter(filter: CallFilter, defaultCountry: CountryCod
   return { filter, pattern: parseNumberSearch(filter.q, defaultCountry) };
 }
 
-/** Number, line and time range; the status filter picks which of the board's lists is shown. */
+/** Number, line, error text and time range; the status filter picks which of the board's lists is shown. */
 export function matchesCallFilter(call: CallView, compiled: CompiledCallFilter, now: number): boolean {
   const { filter, pattern } = compiled;
   if (filter.line && call.lineNumber !== filter.line) return false;
+  if (filter.error && (call.status !== "ended-with-error" || errorGroupText(call) !== filter.error)) return false;
   const since = rangeStart(filter.range, now);
   if (since && Date.parse(callStartedAt(call)) < since.getTime()) return false;
   return matchesNumberSearch(call, pattern);

@@ -1,4 +1,5 @@
 // The shape of a call as the board and the realtime stream see it. Safe to import from client components.
+import { isTestCall } from "./test-calls";
 import type { CallStatus } from "./call-status";
 
 export type CallView = {
@@ -63,11 +64,15 @@ export function endedCallDuration(call: Pick<CallView, "durationSeconds" | "ende
  */
 export const REPORT_WAIT_MS = 10 * 60_000;
 
-/** Where an ended call's summary stands: shown, still expected, or not coming (no report, or one without it). */
-export type SummaryState = "summary" | "pending" | "no-report" | "no-summary";
+/**
+ * Where an ended call's summary stands: shown, still expected, or not coming (no report, or one without it, or
+ * a test event, for which Flireo sends none).
+ */
+export type SummaryState = "summary" | "pending" | "no-report" | "no-summary" | "test-event";
 
-export function summaryState(call: Pick<CallView, "summary" | "durationSeconds" | "endedAt">, now: number): SummaryState {
+export function summaryState(call: Pick<CallView, "id" | "summary" | "durationSeconds" | "endedAt">, now: number): SummaryState {
   if (call.summary) return "summary";
+  if (isTestCall(call)) return "test-event";
   // Only an end-of-call report sets the duration, so a duration without a summary is a report that had none.
   if (call.durationSeconds !== null) return "no-summary";
   if (call.endedAt && now - Date.parse(call.endedAt) >= REPORT_WAIT_MS) return "no-report";

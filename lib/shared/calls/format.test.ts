@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatPhoneNumber, formatRecentTime } from "./format";
+import { formatDuration, formatPhoneNumber } from "./format";
 
 describe("formatDuration", () => {
   it.each([
@@ -18,14 +18,5 @@ describe("formatPhoneNumber", () => {
     expect(formatPhoneNumber("+31612345678")).toBe("+31 6 12345678");
     expect(formatPhoneNumber("anonymous")).toBe("anonymous");
     expect(formatPhoneNumber(null)).toBe("—");
-  });
-});
-
-describe("formatRecentTime", () => {
-  it("gives today's times alone and older ones with their day", () => {
-    const now = new Date(2026, 10, 27, 12, 0, 0).getTime();
-    expect(formatRecentTime(new Date(2026, 10, 27, 9, 5, 7).toISOString(), now)).toBe("09:05:07");
-    expect(formatRecentTime(new Date(2026, 10, 26, 22, 35, 17).toISOString(), now)).toBe("26 Nov 22:35");
-    expect(formatRecentTime(null, now)).toBe("—");
   });
 });

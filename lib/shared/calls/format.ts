@@ -20,20 +20,3 @@ export function formatDuration(totalSeconds: number): string {
 export function secondsBetween(fromIso: string, toMs: number): number {
   return (toMs - Date.parse(fromIso)) / 1000;
 }
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-
-export function formatClockTime(iso: string | null): string {
-  return iso ? timeFormat.format(new Date(iso)) : "—";
-}
-
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short" });
-const shortTimeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit" });
-
-/** The time alone for today; with the day for anything older ("26 Nov 22:35"), so lists spanning days read right. */
-export function formatRecentTime(iso: string | null, now: number): string {
-  if (!iso) return "—";
-  const at = new Date(iso);
-  if (at.toDateString() === new Date(now).toDateString()) return timeFormat.format(at);
-  return `${dayFormat.format(at)} ${shortTimeFormat.format(at)}`;
-}

@@ -22,6 +22,13 @@ describe("parseNumberSearch", () => {
     expect(matchesNumberSearch({ customerNumber: null, lineNumber: "+31201234567" }, parseNumberSearch("2012", "NL"))).toBe(true);
   });
 
+  it("reads zeros that begin no number as bare digits, found anywhere", () => {
+    expect(parseNumberSearch("0000001", "NL")).toEqual({ kind: "contains", value: "0000001" });
+    expect(matchesNumberSearch({ customerNumber: "+31600000001", lineNumber: null }, parseNumberSearch("0000001", "NL"))).toBe(true);
+    expect(parseNumberSearch("+0001", "NL")).toEqual({ kind: "contains", value: "0001" });
+    expect(parseNumberSearch("00 31 6", "NL")).toEqual({ kind: "prefix", value: "+316" });
+  });
+
   it("does not match a prefix in the middle of a number", () => {
     // "0612" appears inside +31206123..., but 06-12 means a Dutch mobile number.
     const landline = { customerNumber: "+31206123456", lineNumber: null };

@@ -12,7 +12,9 @@ export function parseNumberSearch(query: string, defaultCountry: CountryCode): N
 
   // A leading + or 0 says where the number starts (country code, international or trunk prefix),
   // so the query is read as the beginning of a full number. libphonenumber knows each country's prefixes.
-  if (trimmed.startsWith("+") || digits.startsWith("0")) {
+  // Three zeros or more begin no number anywhere (after 0 or 00, a number or country code starts with 1–9): such
+  // a query is digits, found anywhere, like any other run of bare digits.
+  if ((trimmed.startsWith("+") || digits.startsWith("0")) && !/^0{3,}/.test(digits) && !/^\+\s*0/.test(trimmed)) {
     const typed = new AsYouType(trimmed.startsWith("+") ? undefined : defaultCountry);
     typed.input(trimmed.startsWith("+") ? `+${digits}` : digits);
     const e164Prefix = typed.getNumberValue();

@@ -1,5 +1,9 @@
-// GET /api/calls/export?q=&line=&status=&range= – the filtered calls as a streamed CSV download.
+// GET /api/calls/export?q=&line=&status=&range=&error= – the filtered calls as a streamed CSV download, with a
+// byte-order mark for Excel and a file name that names the filters.
+import { cookies } from "next/headers";
 import { parseCallFilter } from "@/lib/shared/calls/call-filter";
+import { pickTimeZone, TIME_ZONE_COOKIE } from "@/lib/shared/time/format-time";
+import { env } from "@/lib/env";
 import { exportCallsCsv, exportFileName } from "@/lib/calls/export-calls-csv";
 import { appContext } from "@/lib/context/current";
 import { streamText } from "@/lib/http/stream-text";
@@ -7,13 +11,15 @@ import { logger } from "@/lib/observability/logger";
 
 export const dynamic = "force-dynamic";
 
-export function GET(request: Request): Response {
+export async function GET(request: Request): Promise<Response> {
   const filter = parseCallFilter(new URL(request.url).searchParams);
+  // The day in the file name is the reader's, as on the board (components/ui/time-zone.tsx sets the cookie).
+  const timeZone = pickTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value, env.DEFAULT_TIMEZONE);
   const body = streamText(exportCallsCsv(appContext().prisma, filter), (error) => logger.error({ err: error }, "CSV export failed"));
   return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${exportFileName()}"`,
+      "content-disposition": `attachment; filename="${exportFileName(filter, timeZone)}"`,
       "cache-control": "no-store",
     },
   });
