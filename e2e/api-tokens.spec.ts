@@ -68,8 +68,8 @@ test.describe("[API TOKENS]", () => {
     await page.goto("/settings/users");
     const demotedRow = page.getByTestId("user-row").filter({ hasText: demoted.email });
     const removedRow = page.getByTestId("user-row").filter({ hasText: removed.email });
-    await expect(demotedRow.getByTestId("user-api-tokens")).toHaveText("Made 1 live API token, revoked if they are removed or made a viewer");
-    await expect(removedRow.getByTestId("user-api-tokens")).toHaveText("Made 2 live API tokens, revoked if they are removed or made a viewer");
+    await expect(demotedRow.getByTestId("user-api-tokens")).toHaveText("Made 1 live API token, revoked if they are removed or no longer an admin");
+    await expect(removedRow.getByTestId("user-api-tokens")).toHaveText("Made 2 live API tokens, revoked if they are removed or no longer an admin");
 
     // The confirmation says it; dismissed, the token keeps working.
     let asked = "";

@@ -291,10 +291,12 @@ test.describe("[BOARD]", () => {
     const callId = newCallId();
     await sendStatus({ callId, status: "in-progress", lineNumber: uniqueLine() });
     await page.goto("/");
-    // At the timer, at the row's right end: far from the number, the link's own text.
+    // At the timer, near the row's right end: far from the number, the link's own text. (The row's actions menu,
+    // at the very end, opens its menu instead.)
     const row = page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`);
+    const timer = await row.getByTestId("call-timer").boundingBox();
     const box = await row.boundingBox();
-    await row.click({ position: { x: (box?.width ?? 0) - 30, y: (box?.height ?? 0) / 2 } });
+    await row.click({ position: { x: (timer?.x ?? 0) - (box?.x ?? 0) + (timer?.width ?? 0) / 2, y: (box?.height ?? 0) / 2 } });
     await expect(page).toHaveURL(new RegExp(`/calls/${callId}$`));
   });
 
