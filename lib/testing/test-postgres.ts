@@ -69,5 +69,37 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   if (options.migrate !== false) await migrateDatabase(url.toString());
-  return { url: url.toString(), name, drop: () => runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return { url: url.toString(), name, drop: () => dropTestDatabase(adminUrl, name) };
+}
+
+/** How long a DROP DATABASE may take before the server's activity is printed, to show what it waits for. */
+const SLOW_DROP_MS = 15_000;
+
+/**
+ * DROP DATABASE … WITH (FORCE) ends the database's sessions and then waits for every backend of the server to
+ * release its files; should that take long, what each backend is doing is printed, once.
+ */
+async function dropTestDatabase(adminUrl: string, name: string): Promise<void> {
+  const watchdog = setTimeout(() => void reportActivity(adminUrl, `DROP DATABASE "${name}" is still running after ${SLOW_DROP_MS / 1000} s`), SLOW_DROP_MS);
+  try {
+    await runAsAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    clearTimeout(watchdog);
+  }
+}
+
+async function reportActivity(adminUrl: string, reason: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+    const { rows } = await admin.query(
+      `SELECT pid, datname, backend_type, state, wait_event_type, wait_event, now() - query_start AS running_for, left(query, 120) AS query
+         FROM pg_stat_activity ORDER BY query_start NULLS LAST`,
+    );
+    process.stderr.write(`${reason}. The server's backends:\n${rows.map((row) => JSON.stringify(row)).join("\n")}\n`);
+  } catch (error) {
+    process.stderr.write(`${reason}; its activity could not be read: ${(error as Error).message}\n`);
+  } finally {
+    await admin.end().catch(() => {});
+  }
 }

@@ -36,6 +36,30 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** How long a stopped server may take to shut down by itself (its own forced exit comes after 10 s). */
+const SHUTDOWN_GRACE_MS = 15_000;
+
+/**
+ * SIGTERM, then SIGKILL if the server has not exited within the grace period, saying so with its last output: a
+ * server that does not stop is a bug to see, not a hung test run. A process that already ended, by a signal too
+ * (exitCode stays null then), is not waited for.
+ */
+async function stopServerProcess(child: ChildProcess, output: () => string): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = await Promise.race([
+    exited.then(() => false),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), SHUTDOWN_GRACE_MS))),
+  ]);
+  clearTimeout(timer);
+  if (!gaveUp) return;
+  process.stderr.write(`Callboard (pid ${child.pid}) did not exit within ${SHUTDOWN_GRACE_MS / 1000} s of SIGTERM; killed. Its last output:\n${output().slice(-4_000)}\n`);
+  child.kill("SIGKILL");
+  await exited;
+}
+
 export async function startTestServer(
   options: { env?: Record<string, string>; database?: TestDatabase; port?: number; nodeArgs?: string[] } = {},
 ): Promise<TestServer> {
@@ -83,11 +107,7 @@ export async function startTestServer(
   });
 
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    }
+    await stopServerProcess(child, () => output);
     if (!options.database) await database.drop();
   };
   const baseUrl = `http://127.0.0.1:${port}`;
