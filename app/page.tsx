@@ -7,7 +7,6 @@ import { parseCallFilter } from "@/lib/shared/calls/call-filter";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
 import { appContext } from "@/lib/context/current";
 import { env } from "@/lib/env";
-import { findLatestCommands } from "@/lib/call-control/call-commands";
 import { loadControlSetup } from "@/lib/context/call-control";
 import { canControlCalls } from "@/lib/shared/auth/roles";
 
@@ -21,10 +20,7 @@ export default async function BoardPage({ searchParams }: PageProps) {
   if (!user) redirect("/login");
   const filter = parseCallFilter(await searchParams);
   const snapshot = await loadBoardSnapshot(appContext().prisma, filter);
-  const [controlSetup, commands] = await Promise.all([
-    canControlCalls(user.role) ? loadControlSetup() : null,
-    findLatestCommands(appContext().prisma, snapshot.live.map((call) => call.id)),
-  ]);
+  const controlSetup = canControlCalls(user.role) ? await loadControlSetup() : null;
   return (
     <Board
       initialSnapshot={snapshot}
@@ -33,7 +29,7 @@ export default async function BoardPage({ searchParams }: PageProps) {
       isAcceptingUnsigned={!(await appContext().signing.policy()).isSignatureRequired}
       user={{ email: user.email, name: user.name, role: user.role }}
       preferences={readBoardPreferences(await cookies())}
-      control={{ setup: controlSetup, commands }}
+      control={{ setup: controlSetup, commands: snapshot.commands }}
     />
   );
 }

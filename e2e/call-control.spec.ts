@@ -87,6 +87,35 @@ test.describe("[CONTROL]", () => {
     expect(flireo.control.commands.filter((sent) => sent.callId === callId).map((sent) => sent.body)).toEqual([{ type: "end-call", message: "Thank you for calling, goodbye." }]);
   });
 
+  test("a board that was away when a command was sent shows it once it is back", async ({ browser, server, flireo }) => {
+    const supervisor = await boardAs(browser, server, "supervisor");
+    const watcher = await boardAs(browser, server, "viewer");
+    // Flireo accepts at once and hangs up only much later: the command stays under way for the whole test.
+    const endDelay = flireo.control.endDelayMs;
+    flireo.control.endDelayMs = 60_000;
+    try {
+      const callId = await startLiveCall(server, flireo, uniqueCustomer());
+      const watched = watcher.page.locator(`[data-testid="live-call"][data-call-id="${callId}"]`);
+      await expect(watched).toBeVisible();
+      await expect(watcher.page.getByTestId("board-lists")).toHaveAttribute("data-syncing", "false");
+      await watcher.page.evaluate(() => (window as unknown as { __callboardSocket: { disconnect(): void } }).__callboardSocket.disconnect());
+      await expect(watcher.page.getByTestId("connection-state")).toHaveAttribute("data-state", "offline");
+
+      const response = await supervisor.page.request.post(`/api/calls/${callId}/control`, { data: { type: "end-call" }, headers: { origin: server.baseUrl } });
+      expect(response.status(), await response.text()).toBe(200);
+      await expect(watched.getByTestId("command-badge")).toHaveCount(0);
+
+      await watcher.page.evaluate(() => (window as unknown as { __callboardSocket: { connect(): void } }).__callboardSocket.connect());
+      await expect(watcher.page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+      await expect(watched.getByTestId("command-badge")).toHaveText(`Ending… requested by ${supervisor.email}`);
+      // And after a reload, from the page's first render.
+      await watcher.page.reload();
+      await expect(watched.getByTestId("command-badge")).toHaveText(`Ending… requested by ${supervisor.email}`);
+    } finally {
+      flireo.control.endDelayMs = endDelay;
+    }
+  });
+
   test("a viewer's call page has no controls; a supervisor's says Flireo's refusal in words", async ({ browser, server, flireo }) => {
     const supervisor = await boardAs(browser, server, "supervisor");
     const viewer = await boardAs(browser, server, "viewer");

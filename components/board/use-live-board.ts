@@ -43,7 +43,7 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
   const revision = useThrottledRevision(store);
   const latestFilter = useLatest(compiled);
   const announceIfNew = useNewErrorAnnouncer(initialSnapshot.asOfVersion, options.onNewError);
-  const { resync, isLoading, lines, lastStoredAt } = useSnapshotResync(store, initialSnapshot, latestFilter, announceIfNew);
+  const { resync, isLoading, lines, lastStoredAt } = useSnapshotResync(store, initialSnapshot, latestFilter, { announceIfNew, onCommands: options.onCommands });
   const { connection, lastEventAt } = useBoardSocket(store, { resync, onNewError: announceIfNew, onCommands: options.onCommands });
   useResyncOnFilterChange(callFilterKey(compiled.filter), resync);
   const { live, errors, ended } = useSelectedCalls(store, compiled, revision);
@@ -84,7 +84,7 @@ function useSnapshotResync(
   store: CallStore,
   initialSnapshot: BoardSnapshot,
   latestFilter: RefObject<CompiledCallFilter>,
-  announceIfNew: (call: CallView) => void,
+  { announceIfNew, onCommands }: { announceIfNew: (call: CallView) => void; onCommands?: (commands: CallCommandView[]) => void },
 ) {
   const [lastStoredAt, setLastStoredAt] = useState(initialSnapshot.lastStoredAt);
   const [lines, setLines] = useState(initialSnapshot.lines);
@@ -100,6 +100,8 @@ function useSnapshotResync(
         if (snapshot.filterKey !== callFilterKey(latestFilter.current.filter)) return;
         const newErrors = store.applySnapshot(snapshot, coveredBy(latestFilter.current), requestedAt);
         for (const call of newErrors) announceIfNew(call);
+        // Commands sent or answered while the board was away (their socket messages were missed with the calls').
+        onCommands?.(snapshot.commands);
         setLines(snapshot.lines);
         setLastStoredAt(snapshot.lastStoredAt);
       } catch (error) {
@@ -108,7 +110,7 @@ function useSnapshotResync(
         if (!signal?.aborted) setIsLoading(false);
       }
     },
-    [store, latestFilter, announceIfNew],
+    [store, latestFilter, announceIfNew, onCommands],
   );
   return { resync, isLoading, lines, lastStoredAt };
 }

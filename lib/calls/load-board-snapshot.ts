@@ -1,5 +1,6 @@
 // Loads the board's calls in one consistent go, for the page and for the resync API.
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { findLatestCommands } from "@/lib/call-control/call-commands";
 import { env } from "@/lib/env";
 import { callFilterKey, compileCallFilter, type CallFilter } from "@/lib/shared/calls/call-filter";
 import type { BoardSnapshot } from "@/lib/shared/calls/call-view";
@@ -21,5 +22,6 @@ export async function loadBoardSnapshot(prisma: PrismaClient, filter: CallFilter
     prisma.$queryRaw<{ at: Date | null }[]>`SELECT max(received_at) AS at FROM webhook_deliveries WHERE outcome = 'stored'`,
   ]);
   const lastStoredAt = lastStored[0]?.at?.toISOString() ?? null;
-  return { filterKey: callFilterKey(filter), live, errors, ended, lines, asOfVersion, lastStoredAt };
+  const commands = await findLatestCommands(prisma, live.map((call) => call.id));
+  return { filterKey: callFilterKey(filter), live, errors, ended, lines, asOfVersion, lastStoredAt, commands };
 }

@@ -12,7 +12,7 @@ function call(id: string, overrides: Partial<CallView> = {}): CallView {
 }
 
 function snapshot(parts: Partial<BoardSnapshot>): BoardSnapshot {
-  return { filterKey: "", live: [], errors: [], ended: [], lines: [], asOfVersion: 0, lastStoredAt: null, ...parts };
+  return { filterKey: "", live: [], errors: [], ended: [], lines: [], asOfVersion: 0, lastStoredAt: null, commands: [], ...parts };
 }
 
 const all = () => true;

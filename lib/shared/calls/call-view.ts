@@ -1,5 +1,6 @@
 // The shape of a call as the board and the realtime stream see it. Safe to import from client components.
 import { isTestCall } from "./test-calls";
+import type { CallCommandView } from "@/lib/shared/control/call-command";
 import type { CallStatus } from "./call-status";
 
 export type CallView = {
@@ -49,6 +50,8 @@ export type BoardSnapshot = {
   asOfVersion: number;
   /** When Callboard last stored a webhook event (ISO), for "last event … ago" before the live stream brings one. */
   lastStoredAt: string | null;
+  /** The latest command to each live call in the snapshot: one sent or answered while the board was away shows too. */
+  commands: CallCommandView[];
 };
 
 /** An ended call's length: the report's duration when it came, else the time between start and end. */
