@@ -4,6 +4,7 @@ import { Board } from "@/components/board/board";
 import { readBoardPreferences } from "@/components/board/board-preferences";
 import { getSessionUser } from "@/lib/context/session";
 import { parseCallFilter } from "@/lib/shared/calls/call-filter";
+import { findLatestCommands } from "@/lib/call-control/call-commands";
 import { loadBoardSnapshot } from "@/lib/calls/load-board-snapshot";
 import { appContext } from "@/lib/context/current";
 import { env } from "@/lib/env";
@@ -19,7 +20,7 @@ export default async function BoardPage({ searchParams }: PageProps) {
   const user = await getSessionUser(await headers());
   if (!user) redirect("/login");
   const filter = parseCallFilter(await searchParams);
-  const snapshot = await loadBoardSnapshot(appContext().prisma, filter);
+  const snapshot = await loadBoardSnapshot(appContext().prisma, filter, (callIds) => findLatestCommands(appContext().prisma, callIds));
   const controlSetup = canControlCalls(user.role) ? await loadControlSetup() : null;
   return (
     <Board

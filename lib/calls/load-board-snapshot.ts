@@ -1,12 +1,17 @@
 // Loads the board's calls in one consistent go, for the page and for the resync API.
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { findLatestCommands } from "@/lib/call-control/call-commands";
 import { env } from "@/lib/env";
 import { callFilterKey, compileCallFilter, type CallFilter } from "@/lib/shared/calls/call-filter";
 import type { BoardSnapshot } from "@/lib/shared/calls/call-view";
+import type { CallCommandView } from "@/lib/shared/control/call-command";
 import { findLines, findLiveCalls, findRecentErrors, findRecentlyEnded } from "./find-board-calls";
 
-export async function loadBoardSnapshot(prisma: PrismaClient, filter: CallFilter): Promise<BoardSnapshot> {
+/** `findCommands` gives the latest command of each of the live calls (lib/call-control keeps them). */
+export async function loadBoardSnapshot(
+  prisma: PrismaClient,
+  filter: CallFilter,
+  findCommands: (callIds: string[]) => Promise<CallCommandView[]>,
+): Promise<BoardSnapshot> {
   const compiled = compileCallFilter(filter, env.DEFAULT_COUNTRY);
   const now = Date.now();
   // Read the version counter first: whatever changed before it is in the lists read after it.
@@ -22,6 +27,6 @@ export async function loadBoardSnapshot(prisma: PrismaClient, filter: CallFilter
     prisma.$queryRaw<{ at: Date | null }[]>`SELECT max(received_at) AS at FROM webhook_deliveries WHERE outcome = 'stored'`,
   ]);
   const lastStoredAt = lastStored[0]?.at?.toISOString() ?? null;
-  const commands = await findLatestCommands(prisma, live.map((call) => call.id));
+  const commands = await findCommands(live.map((call) => call.id));
   return { filterKey: callFilterKey(filter), live, errors, ended, lines, asOfVersion, lastStoredAt, commands };
 }
