@@ -84,6 +84,9 @@ export function useBoardSocket(store: CallStore, { resync, onNewError, onCommand
     });
     socket.on("disconnect", (reason) => {
       setConnection(reason === "io client disconnect" && !isRestarting ? "offline" : "reconnecting");
+      // A wallboard the server closed connects again: a revoked or expired link's handshake is then refused with
+      // the reason, which the screen shows (in case the notice before the close was missed).
+      if (reason === "io server disconnect" && onWallboardEnded) socket.connect();
     });
     socket.io.on("reconnect_failed", () => setConnection("offline"));
     socket.on("calls:updated", (calls) => {

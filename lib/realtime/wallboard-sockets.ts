@@ -35,11 +35,18 @@ export function admitWallboardSocket(socket: Socket<ClientToServerEvents, Server
   socket.once("disconnect", () => clearTimeout(expiry));
 }
 
-/** Tells a revoked link's screens, on every instance, and closes their connections. */
+/**
+ * Tells a revoked link's screens, on every instance, and closes their connections a moment later: the adapter sends a
+ * broadcast only once it has published it to the other instances, but disconnects local sockets at once, so closing
+ * straight away would close them before they hear why. (A screen that still misses it learns why when it connects
+ * again: the handshake is refused as revoked.)
+ */
 export function endWallboardSockets(io: CallboardSocketServer, wallboardId: string): void {
   io.to(wallboardRoom(wallboardId)).emit("wallboard:ended", { reason: "revoked", message: "This wallboard link was revoked." });
-  io.in(wallboardRoom(wallboardId)).disconnectSockets(true);
+  setTimeout(() => io.in(wallboardRoom(wallboardId)).disconnectSockets(true), DISCONNECT_DELAY_MS).unref();
 }
+
+const DISCONNECT_DELAY_MS = 500;
 
 /** Sends calls to everyone: in full to boards and unmasked links, masked to masked links. */
 export function emitCalls(io: CallboardSocketServer, calls: CallView[]): void {

@@ -5,6 +5,8 @@ import type { CallView } from "@/lib/shared/calls/call-view";
 const MASK = "•••";
 /** A run of at least seven digits, with the spaces, dots, dashes and brackets people write numbers with. */
 const NUMBER_IN_TEXT = /\+?\d[\d ().-]{5,}\d/g;
+/** A date (2026-12-07) is not a number to hide. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** `+31612345678` → `••• 5678`; a number of four digits or fewer is masked whole. */
 export function maskPhoneNumber(number: string): string {
@@ -14,7 +16,7 @@ export function maskPhoneNumber(number: string): string {
 
 /** Numbers inside free text (an error message may quote one) masked the same way. */
 export function maskNumbersInText(text: string): string {
-  return text.replace(NUMBER_IN_TEXT, (match) => (match.replace(/\D/g, "").length >= 7 ? maskPhoneNumber(match) : match));
+  return text.replace(NUMBER_IN_TEXT, (match) => (match.replace(/\D/g, "").length >= 7 && !ISO_DATE.test(match) ? maskPhoneNumber(match) : match));
 }
 
 /**

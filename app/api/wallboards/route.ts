@@ -10,6 +10,13 @@ export const dynamic = "force-dynamic";
 
 const NO_STORE = { "cache-control": "no-store" };
 
+/** The address the admin reached Callboard at (Next's request.url names the host it listens on instead). */
+function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  return host ? `${url.protocol}//${host}` : url.origin;
+}
+
 export async function GET(request: Request): Promise<Response> {
   try {
     // proxy.ts admits only admins here; checked again because a link opens the wall to anyone who holds it.
@@ -25,7 +32,7 @@ export async function POST(request: Request): Promise<Response> {
     const admin = await requireAdmin(request.headers);
     const input = await readJsonBody(request, newWallboardSchema);
     const { prisma, env } = appContext();
-    const created = await createWallboard(prisma, input, admin.id, env.PUBLIC_BASE_URL ?? new URL(request.url).origin);
+    const created = await createWallboard(prisma, input, admin.id, env.PUBLIC_BASE_URL ?? requestOrigin(request));
     return Response.json(created, { status: 201, headers: NO_STORE });
   } catch (error) {
     return errorResponse(error);
