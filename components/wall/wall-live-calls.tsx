@@ -32,7 +32,7 @@ function LiveCallRow({ call, now, options, isHidden }: { call: CallView; now: nu
       data-call-id={call.id}
       data-long={level}
       aria-hidden={isHidden || undefined}
-      className={`grid grid-cols-[minmax(0,0.9fr)_minmax(0,1.4fr)_minmax(0,1.3fr)] items-center gap-x-(--wall-gap) border-b border-b-(--wall-line) border-l-[min(0.8vh,0.5vw)] px-(--wall-gap) py-[min(1vh,0.7vw)] ${style.row} ${isHidden ? "invisible" : ""}`}
+      className={`grid grid-cols-[minmax(0,0.8fr)_minmax(0,1.2fr)_minmax(0,1.3fr)_min(17vh,11vw)] items-center gap-x-(--wall-gap) border-b border-b-(--wall-line) border-l-[min(0.8vh,0.5vw)] px-(--wall-gap) py-[min(0.6vh,0.4vw)] ${style.row} ${isHidden ? "invisible" : ""}`}
     >
       <span className={`wall-large font-bold tabular-nums ${LEVEL_TEXT[level]}`} suppressHydrationWarning>
         {formatDuration(seconds)}
@@ -41,13 +41,13 @@ function LiveCallRow({ call, now, options, isHidden }: { call: CallView; now: nu
       <span className="wall-large truncate font-semibold tabular-nums" data-testid="wall-customer">
         {formatPhoneNumber(call.customerNumber)}
       </span>
-      <span className="flex min-w-0 items-center justify-end gap-(--wall-gap)">
-        <span className="wall-medium wall-muted truncate">
-          {call.lineName ?? formatPhoneNumber(call.lineNumber)}
-          {call.callType && <span className="wall-label"> · {DIRECTION[call.callType]}</span>}
-        </span>
+      <span className="wall-medium wall-muted truncate text-right">
+        {call.lineName ?? formatPhoneNumber(call.lineNumber)}
+        {call.callType && <span className="wall-label"> · {DIRECTION[call.callType]}</span>}
+      </span>
+      <span className="flex justify-end">
         {style.tag && (
-          <span aria-hidden className={`wall-label shrink-0 rounded-[0.4em] border-2 px-[0.5em] py-[0.15em] font-bold uppercase ${LEVEL_TEXT[level]} border-current`}>
+          <span aria-hidden className={`wall-label shrink-0 rounded-[0.4em] border-2 border-current px-[0.5em] py-[0.15em] font-bold whitespace-nowrap uppercase ${LEVEL_TEXT[level]}`}>
             {style.tag}
           </span>
         )}

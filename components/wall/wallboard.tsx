@@ -5,7 +5,9 @@ import { useCallback, useMemo, useState } from "react";
 import type { CountryCode } from "libphonenumber-js/min";
 import { useLiveBoard } from "@/components/board/use-live-board";
 import { useNow } from "@/components/ui/use-now";
-import { LocalTime } from "@/components/ui/time-zone";
+import { useTimeZone } from "@/components/ui/time-zone";
+import { longCallLevel } from "@/lib/shared/calls/long-calls";
+import { formatHourMinute } from "@/lib/shared/time/format-time";
 import { compileCallFilter, EMPTY_FILTER } from "@/lib/shared/calls/call-filter";
 import { callStartedAt, type BoardSnapshot, type CallView } from "@/lib/shared/calls/call-view";
 import { secondsBetween } from "@/lib/shared/calls/format";
@@ -39,6 +41,7 @@ export function Wallboard({ initialSnapshot, options, title, lineLabel, isMasked
   const figures = useWallFigures(options.line, lastEventAt);
   const longestFirst = useMemo(() => [...live].sort(byLongest), [live]);
   const longest = longestFirst[0];
+  const longCounts = countLongCalls(longestFirst, now, options);
 
   return (
     <div className="wall" data-wall-theme={options.theme} data-testid="wall" data-connection={ended ? "ended" : connection}>
@@ -54,10 +57,10 @@ export function Wallboard({ initialSnapshot, options, title, lineLabel, isMasked
           <span className="ml-auto flex shrink-0 items-center gap-(--wall-gap)">
             {isMasked && <span className="wall-label wall-muted">Numbers masked</span>}
             <WallConnection connection={connection} />
-            <LocalTime iso={new Date(now).toISOString()} format="clock" className="wall-large font-semibold tabular-nums" />
+            <WallClock now={now} />
           </span>
         </header>
-        <WallFigures liveCount={live.length} longestSeconds={longest ? secondsBetween(callStartedAt(longest), now) : null} figures={figures} options={options} />
+        <WallFigures liveCount={live.length} longCounts={longCounts} longestSeconds={longest ? secondsBetween(callStartedAt(longest), now) : null} figures={figures} options={options} />
         <main className="grid min-h-0 grid-cols-[minmax(0,1.7fr)_minmax(0,1fr)] gap-(--wall-gap)">
           <WallLiveCalls calls={longestFirst} now={now} options={options} />
           <WallErrors calls={errors} />
@@ -66,6 +69,25 @@ export function Wallboard({ initialSnapshot, options, title, lineLabel, isMasked
       {ended ? <WallEnded ended={ended} /> : connection === "reconnecting" || connection === "offline" ? <WallConnectionLost connection={connection} /> : null}
     </div>
   );
+}
+
+/** Hours and minutes only: seconds ticking on a wall draw the eye for nothing. */
+function WallClock({ now }: { now: number }) {
+  return (
+    <time className="wall-large font-semibold tabular-nums" suppressHydrationWarning>
+      {formatHourMinute(now, useTimeZone())}
+    </time>
+  );
+}
+
+function countLongCalls(calls: CallView[], now: number, options: WallOptions): { long: number; veryLong: number } {
+  const counts = { long: 0, veryLong: 0 };
+  for (const call of calls) {
+    const level = longCallLevel(secondsBetween(callStartedAt(call), now), options.longMinutes, options.veryLongMinutes);
+    if (level === "long") counts.long++;
+    else if (level === "very-long") counts.veryLong++;
+  }
+  return counts;
 }
 
 function WallConnectionLost({ connection }: { connection: "reconnecting" | "offline" }) {
