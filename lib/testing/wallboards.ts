@@ -3,6 +3,7 @@
 import { io, type Socket } from "socket.io-client";
 import type { CreatedWallboard } from "@/lib/shared/wallboards/wallboard-view";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime/events";
+import { WALLBOARD_COOKIE } from "@/lib/wallboards/wallboard-secret";
 
 export type NewWallboardInput = { name?: string; lineNumber?: string | null; expiresInDays?: number | null; showFullNumbers?: boolean };
 
@@ -23,9 +24,9 @@ export function wallboardSecret(url: string): string {
   return secret;
 }
 
-/** The Cookie header a screen holds after opening the link (the cookie's name is the server's). */
+/** The Cookie header a screen holds after opening the link. */
 export function wallboardCookie(url: string): string {
-  return `callboard_wallboard=${wallboardSecret(url)}`;
+  return `${WALLBOARD_COOKIE}=${wallboardSecret(url)}`;
 }
 
 export type WallboardSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
