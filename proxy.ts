@@ -2,7 +2,7 @@
 // cross-site mutation refusal, sign-in (an API token on /api/v1), and admin-only paths. Routes added later are
 // covered without changes.
 import { NextResponse, type NextRequest } from "next/server";
-import { isAdminPath, isApiPath, isApiTokenPath, isPublicPath, isWebhookPath } from "@/lib/auth/access-policy";
+import { isAdminPath, isApiPath, isApiTokenPath, isPublicPath, isWallPath, isWebhookPath } from "@/lib/auth/access-policy";
 import { verifyApiTokenGuarded } from "@/lib/api-tokens/authenticate-api-request";
 import { appContext } from "@/lib/context/current";
 import { isSameOriginRequest } from "@/lib/auth/same-origin";
@@ -14,6 +14,9 @@ import { refusalPage } from "@/lib/http/refusal-page";
 import { isMetricsTokenValid } from "@/lib/auth/metrics-token";
 import { isDatabaseReachable } from "@/lib/db/is-database-reachable";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
+import { readWallboardCookie, WALLBOARD_COOKIE } from "@/lib/wallboards/wallboard-secret";
+import { verifyWallboardToken } from "@/lib/wallboards/verify-wallboard";
+import { WALLBOARD_TOKEN_PARAM } from "@/lib/shared/wallboards/wallboard-view";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -56,6 +59,44 @@ async function checkApiToken(request: NextRequest): Promise<ApiError | null> {
   }
 }
 
+/**
+ * A request without a session may still carry a wallboard link's cookie: it opens the wall and its API, and every
+ * other page and API answers 403 (not a sign-in page: a TV has nobody to sign in).
+ */
+async function checkWallboard(request: NextRequest): Promise<ApiError | null> {
+  const token = readWallboardCookie(request.headers.get("cookie"));
+  if (token === null) return new ApiError("unauthorized", "Sign in to use Callboard.");
+  try {
+    await verifyWallboardToken(token, appContext().prisma);
+  } catch (error) {
+    return error instanceof ApiError ? error : toUnavailable(error);
+  }
+  if (isWallPath(request.nextUrl.pathname)) return null;
+  return new ApiError("forbidden", "A wallboard link opens the wall (/wall) and nothing else. Sign in to use the rest of Callboard.");
+}
+
+/**
+ * The first visit of a wallboard link (`/wall?wallboard=cb_wall_…`): the secret goes into an httpOnly cookie and the
+ * screen is sent on to the same wall without it, so the address bar on the TV does not show it and the page's own
+ * requests and socket carry it. A refused link gets its 403 here.
+ */
+async function acceptWallboardLink(request: NextRequest, token: string): Promise<NextResponse> {
+  let expiresAt: Date | null;
+  try {
+    expiresAt = (await verifyWallboardToken(token, appContext().prisma)).expiresAt;
+  } catch (error) {
+    return refuse(request, error instanceof ApiError ? error : await toUnavailable(error));
+  }
+  const target = new URL(request.nextUrl.pathname, request.url);
+  for (const [name, value] of request.nextUrl.searchParams) if (name !== WALLBOARD_TOKEN_PARAM) target.searchParams.append(name, value);
+  const response = NextResponse.redirect(target, 303);
+  // 400 days is the longest a browser keeps a cookie; a link's expiry, when sooner, ends it with the link.
+  const maxAge = expiresAt ? Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000)) : 400 * 24 * 60 * 60;
+  response.cookies.set(WALLBOARD_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: isHttps(request), path: "/", maxAge });
+  response.headers.set("cache-control", "no-store");
+  return response;
+}
+
 async function checkAccess(request: NextRequest): Promise<ApiError | null> {
   const { pathname } = request.nextUrl;
   if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request.headers)) {
@@ -70,7 +111,7 @@ async function checkAccess(request: NextRequest): Promise<ApiError | null> {
   } catch (error) {
     return toUnavailable(error);
   }
-  if (!user) return new ApiError("unauthorized", "Sign in to use Callboard.");
+  if (!user) return checkWallboard(request);
   if (isAdminPath(pathname) && user.role !== "admin") return new ApiError("forbidden", "Only an admin may open this. Ask one of your Callboard admins if you need it.");
   return null;
 }
@@ -82,9 +123,13 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy(nonce, { isDev: env.NODE_ENV === "development", isHttps: isHttps(request) });
 
-  const problem = await checkAccess(request);
+  const wallboardToken = request.nextUrl.searchParams.get(WALLBOARD_TOKEN_PARAM);
+  const isLinkVisit = wallboardToken !== null && request.nextUrl.pathname === "/wall" && SAFE_METHODS.has(request.method);
+  const problem = isLinkVisit ? null : await checkAccess(request);
   let response: NextResponse;
-  if (problem) {
+  if (isLinkVisit) {
+    response = await acceptWallboardLink(request, wallboardToken);
+  } else if (problem) {
     response = refuse(request, problem);
   } else {
     // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.

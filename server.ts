@@ -12,7 +12,10 @@ import { describeDatabaseUrl } from "@/lib/db/describe-database-url";
 import { startEmbeddedPostgres, takeOverShutdownSignals, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { DEVELOPMENT_AUTH_SECRET, env, resolveAuthSecret } from "@/lib/env";
-import { pinClientAddress } from "@/lib/http/client-address";
+import { pinClientAddress, resolveClientAddress } from "@/lib/http/client-address";
+import { findLiveWallboards } from "@/lib/wallboards/wallboards";
+import { readWallboardCookie } from "@/lib/wallboards/wallboard-secret";
+import { authenticateWallboardHandshake } from "@/lib/wallboards/verify-wallboard";
 import { logger } from "@/lib/observability/logger";
 import { startBackgroundJobs } from "@/lib/jobs/start-background-jobs";
 import { resolveEncryptionKeys } from "@/lib/secrets/secret-box";
@@ -158,6 +161,9 @@ async function main(): Promise<void> {
     maxPerUser: env.SOCKET_MAX_PER_USER,
     findLiveSessions: (sessionIds) => findLiveSessions(context.prisma, sessionIds),
     revalidateMs: env.SOCKET_REVALIDATE_SECONDS * 1000,
+    authenticateWallboard: (headers, request) =>
+      authenticateWallboardHandshake(context.prisma, readWallboardCookie(headers.get("cookie")), resolveClientAddress(request, env.TRUST_PROXY).replace(/^::ffff:/, "")),
+    findLiveWallboards: (ids) => findLiveWallboards(context.prisma, ids),
   });
   const stopBackgroundJobs = startBackgroundJobs(context, { databaseUrl: database.url });
 

@@ -57,7 +57,7 @@ test.describe("[LOOK]", () => {
     await page.keyboard.press("Tab");
     // The first stops are the header's buttons and an admin's links, then the filters.
     let reachedSearch = false;
-    for (let step = 0; step < 10 && !reachedSearch; step += 1) {
+    for (let step = 0; step < 12 && !reachedSearch; step += 1) {
       reachedSearch = await page.evaluate(() => document.activeElement?.id === "number-search");
       if (!reachedSearch) await page.keyboard.press("Tab");
     }

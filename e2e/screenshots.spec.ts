@@ -3,6 +3,7 @@ import { test, expect } from "@playwright/test";
 import { apiGet, createApiTokenOverHttp } from "@/lib/testing/api-tokens";
 import { seedDemoBoard } from "@/lib/testing/seed-demo-board";
 import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
+import { createWallboardOverHttp } from "@/lib/testing/wallboards";
 import { storageStateFromCookie } from "./fixtures";
 
 // One seeded server for all shots, so they show the same board.
@@ -43,6 +44,28 @@ test.describe("[SCREENSHOTS]", () => {
       await expect(page.getByTestId("error-group").first()).toBeVisible();
       await expect(page.locator("html")).toHaveAttribute("data-theme", shot.theme);
       await page.screenshot({ path: `docs/screenshots/${shot.name}.png`, fullPage: shot.viewport.width > 1000 });
+      await context.close();
+    });
+  }
+
+  // The wall as a TV shows it through a masked wallboard link, at 1080p and 4K; amber past 8 minutes and red past 12,
+  // so the seeded calls show both marks.
+  for (const shot of [
+    { name: "wall-1080p", viewport: { width: 1920, height: 1080 } },
+    { name: "wall-4k", viewport: { width: 3840, height: 2160 } },
+  ] as const) {
+    test(`wall, ${shot.name}`, async ({ browser }) => {
+      const { url } = await createWallboardOverHttp(server.baseUrl, await server.adminCookie(), { name: "Support floor" });
+      const context = await browser.newContext({ viewport: shot.viewport, baseURL: server.baseUrl });
+      const page = await context.newPage();
+      await page.goto(`${url}&long=8&very-long=12`);
+      await expect(page.getByTestId("wall")).toHaveAttribute("data-connection", "live");
+      await expect(page.getByTestId("wall-figure-live")).toHaveText("9");
+      await expect(page.getByTestId("wall-figure-calls")).not.toHaveText("–");
+      await expect(page.getByTestId("wall-error").first()).toBeVisible();
+      // Nothing scrolls: the page is exactly the screen.
+      expect(await page.evaluate(() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth])).toEqual([shot.viewport.height, shot.viewport.width]);
+      await page.screenshot({ path: `docs/screenshots/${shot.name}.png` });
       await context.close();
     });
   }

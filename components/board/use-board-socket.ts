@@ -6,7 +6,8 @@ import { io, type Socket } from "socket.io-client";
 import type { CallStore } from "@/lib/shared/calls/call-store";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import type { CallCommandView } from "@/lib/shared/control/call-command";
-import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime/events";
+import type { ErrorBody } from "@/lib/shared/http/error-shape";
+import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents, type WallboardEnded } from "@/lib/shared/realtime/events";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -19,7 +20,19 @@ type Handlers = {
   onNewError: (call: CallView) => void;
   /** Commands to live calls, as they are sent and answered. */
   onCommands?: (commands: CallCommandView[]) => void;
+  /** A wallboard link's screen: the link was revoked or expired (told over the socket, or in a refused handshake). */
+  onWallboardEnded?: (ended: WallboardEnded) => void;
 };
+
+/** How long to wait before connecting again after the server could not check the connection (its database was down). */
+const RETRY_UNAVAILABLE_MS = 5_000;
+
+/** A wallboard link that the handshake refused as revoked or expired, from connect_error's data. */
+function endedWallboard(error: Error): WallboardEnded | null {
+  const shape = (error as Error & { data?: ErrorBody }).data?.error;
+  const reason = (shape?.details as { reason?: unknown } | undefined)?.reason;
+  return shape && (reason === "revoked" || reason === "expired") ? { reason, message: shape.message } : null;
+}
 
 /**
  * Follows the browser going offline and online again, and the tab being hidden and shown; returns the cleanup.
@@ -43,7 +56,7 @@ function watchBrowserConnection(socket: BoardSocket, setConnection: (state: Conn
   };
 }
 
-export function useBoardSocket(store: CallStore, { resync, onNewError, onCommands }: Handlers): { connection: ConnectionState; lastEventAt: number | null } {
+export function useBoardSocket(store: CallStore, { resync, onNewError, onCommands, onWallboardEnded }: Handlers): { connection: ConnectionState; lastEventAt: number | null } {
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
 
@@ -71,6 +84,9 @@ export function useBoardSocket(store: CallStore, { resync, onNewError, onCommand
     });
     socket.on("disconnect", (reason) => {
       setConnection(reason === "io client disconnect" && !isRestarting ? "offline" : "reconnecting");
+      // A wallboard the server closed connects again: a revoked or expired link's handshake is then refused with
+      // the reason, which the screen shows (in case the notice before the close was missed).
+      if (reason === "io server disconnect" && onWallboardEnded) socket.connect();
     });
     socket.io.on("reconnect_failed", () => setConnection("offline"));
     socket.on("calls:updated", (calls) => {
@@ -82,15 +98,28 @@ export function useBoardSocket(store: CallStore, { resync, onNewError, onCommand
       }
     });
     if (onCommands) socket.on("commands:recorded", onCommands);
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    socket.on("connect_error", (error) => {
+      const ended = endedWallboard(error);
+      if (ended) return onWallboardEnded?.(ended);
+      // A refused handshake is not retried by Socket.IO; one refused only because the server could not check it is.
+      const code = (error as Error & { data?: ErrorBody }).data?.error.code;
+      if (!socket.active && code === "unavailable") {
+        setConnection("reconnecting");
+        retryTimer = setTimeout(() => socket.connect(), RETRY_UNAVAILABLE_MS);
+      }
+    });
+    if (onWallboardEnded) socket.on("wallboard:ended", onWallboardEnded);
     const stopWatching = watchBrowserConnection(socket, setConnection, restart);
     // Lets tests and operators cut and restore the live connection from the browser console.
     (window as unknown as { __callboardSocket?: BoardSocket }).__callboardSocket = socket;
     return () => {
       clearTimeout(connectSoon);
+      clearTimeout(retryTimer);
       stopWatching();
       socket.close();
     };
-  }, [store, resync, onNewError, onCommands]);
+  }, [store, resync, onNewError, onCommands, onWallboardEnded]);
 
   return { connection, lastEventAt };
 }

@@ -14,10 +14,11 @@ import type { BoardSnapshot, CallView } from "@/lib/shared/calls/call-view";
 import { useBoardSocket } from "./use-board-socket";
 import type { CallCommandView } from "@/lib/shared/control/call-command";
 import { useThrottledRevision } from "./use-throttled-revision";
+import type { WallboardEnded } from "@/lib/shared/realtime/events";
 
-async function fetchSnapshot(compiled: CompiledCallFilter, signal?: AbortSignal): Promise<BoardSnapshot> {
+async function fetchSnapshot(compiled: CompiledCallFilter, snapshotPath: string, signal?: AbortSignal): Promise<BoardSnapshot> {
   const params = callFilterToSearchParams(compiled.filter);
-  const response = await fetch(`/api/calls/board?${params.toString()}`, { signal, cache: "no-store" });
+  const response = await fetch(`${snapshotPath}?${params.toString()}`, { signal, cache: "no-store" });
   if (!response.ok) throw new Error(`Loading the board failed with HTTP ${response.status}`);
   return (await response.json()) as BoardSnapshot;
 }
@@ -32,6 +33,10 @@ type Options = {
   onNewError?: (call: CallView) => void;
   /** Called with every command to a live call the stream announces (sent, then answered). Must be stable. */
   onCommands?: (commands: CallCommandView[]) => void;
+  /** Where the lists are reloaded from: the board's API, or the wall's (/api/wall/board). */
+  snapshotPath?: string;
+  /** A wallboard link's screen: the link was revoked or expired. Must be stable. */
+  onWallboardEnded?: (ended: WallboardEnded) => void;
 };
 
 export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledCallFilter, options: Options = {}) {
@@ -43,8 +48,14 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
   const revision = useThrottledRevision(store);
   const latestFilter = useLatest(compiled);
   const announceIfNew = useNewErrorAnnouncer(initialSnapshot.asOfVersion, options.onNewError);
-  const { resync, isLoading, lines, lastStoredAt } = useSnapshotResync(store, initialSnapshot, latestFilter, { announceIfNew, onCommands: options.onCommands });
-  const { connection, lastEventAt } = useBoardSocket(store, { resync, onNewError: announceIfNew, onCommands: options.onCommands });
+  const snapshotPath = options.snapshotPath ?? "/api/calls/board";
+  const { resync, isLoading, lines, lastStoredAt } = useSnapshotResync(store, initialSnapshot, latestFilter, { announceIfNew, onCommands: options.onCommands, snapshotPath });
+  const { connection, lastEventAt } = useBoardSocket(store, {
+    resync,
+    onNewError: announceIfNew,
+    onCommands: options.onCommands,
+    onWallboardEnded: options.onWallboardEnded,
+  });
   useResyncOnFilterChange(callFilterKey(compiled.filter), resync);
   const { live, errors, ended } = useSelectedCalls(store, compiled, revision);
 
@@ -84,7 +95,7 @@ function useSnapshotResync(
   store: CallStore,
   initialSnapshot: BoardSnapshot,
   latestFilter: RefObject<CompiledCallFilter>,
-  { announceIfNew, onCommands }: { announceIfNew: (call: CallView) => void; onCommands?: (commands: CallCommandView[]) => void },
+  { announceIfNew, onCommands, snapshotPath }: { announceIfNew: (call: CallView) => void; onCommands?: (commands: CallCommandView[]) => void; snapshotPath: string },
 ) {
   const [lastStoredAt, setLastStoredAt] = useState(initialSnapshot.lastStoredAt);
   const [lines, setLines] = useState(initialSnapshot.lines);
@@ -95,7 +106,7 @@ function useSnapshotResync(
       const requestedAt = store.mark();
       setIsLoading(true);
       try {
-        const snapshot = await fetchSnapshot(requested, signal);
+        const snapshot = await fetchSnapshot(requested, snapshotPath, signal);
         // A newer filter may have been chosen while this one loaded; its own resync will follow.
         if (snapshot.filterKey !== callFilterKey(latestFilter.current.filter)) return;
         const newErrors = store.applySnapshot(snapshot, coveredBy(latestFilter.current), requestedAt);
@@ -110,7 +121,7 @@ function useSnapshotResync(
         if (!signal?.aborted) setIsLoading(false);
       }
     },
-    [store, latestFilter, announceIfNew, onCommands],
+    [store, latestFilter, announceIfNew, onCommands, snapshotPath],
   );
   return { resync, isLoading, lines, lastStoredAt };
 }

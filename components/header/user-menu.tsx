@@ -14,6 +14,7 @@ const ADMIN_LINKS = [
   { href: "/webhooks", label: "Webhooks" },
   { href: "/settings/users", label: "Users" },
   { href: "/settings/api-tokens", label: "API tokens" },
+  { href: "/settings/wallboards", label: "Wallboards" },
   { href: "/settings/alerts", label: "Alerts" },
   { href: "/settings/call-control", label: "Call control" },
 ] as const;

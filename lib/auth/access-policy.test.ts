@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAdminPath, isApiTokenPath, isPublicPath, isWebhookPath, toSafeNextPath } from "./access-policy";
+import { isAdminPath, isApiTokenPath, isPublicPath, isWallPath, isWebhookPath, toSafeNextPath } from "./access-policy";
 import { isSameOriginRequest } from "./same-origin";
 
 describe("access policy", () => {
@@ -63,5 +63,13 @@ describe("isSameOriginRequest", () => {
     expect(isSameOriginRequest(headers({ "sec-fetch-site": "same-site", origin: "http://board.example:3000" }))).toBe(false);
     expect(isSameOriginRequest(headers({ origin: "http://board.example:3001" }))).toBe(false);
     expect(isSameOriginRequest(headers({ origin: "null" }))).toBe(false);
+  });
+});
+
+describe("wall paths", () => {
+  it("are the wall and its API, not the wallboards' admin pages", () => {
+    for (const wall of ["/wall", "/wall/", "/api/wall/board", "/api/wall/figures"]) expect(isWallPath(wall), wall).toBe(true);
+    for (const other of ["/wallboards", "/api/wallboards", "/api/wallboards/1", "/settings/wallboards", "/api/walls", "/", "/api/calls/board"]) expect(isWallPath(other), other).toBe(false);
+    for (const admin of ["/api/wallboards", "/api/wallboards/1", "/settings/wallboards"]) expect(isAdminPath(admin), admin).toBe(true);
   });
 });

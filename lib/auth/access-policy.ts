@@ -5,7 +5,10 @@ export const WEBHOOK_PATH = "/api/webhooks/flireo";
 
 const PUBLIC_PATHS = ["/login", "/setup", "/api/health"];
 const PUBLIC_PREFIXES = ["/api/auth/"];
-const ADMIN_PREFIXES = ["/webhooks", "/settings", "/api/webhooks/", "/api/flireo/", "/api/users", "/api/alerts", "/api/calls/commands"];
+const ADMIN_PREFIXES = ["/webhooks", "/settings", "/api/webhooks/", "/api/flireo/", "/api/users", "/api/alerts", "/api/calls/commands", "/api/wallboards"];
+
+/** What a wallboard link may open: the wall and the API it loads its lists and figures from. Nothing else. */
+const WALL_PREFIXES = ["/wall", "/api/wall"];
 
 /**
  * The read API authenticates with API tokens (`Authorization: Bearer cb_live_…`), never with a session cookie: a
@@ -37,6 +40,11 @@ export function isPublicPath(pathname: string): boolean {
 
 export function isAdminPath(pathname: string): boolean {
   return !isWebhookPath(pathname) && [...ADMIN_PREFIXES, ...API_TOKEN_ADMIN_PREFIXES].some((prefix) => isUnder(pathname, prefix));
+}
+
+/** The wall's page and API: open to signed-in users and to wallboard links alike (/wallboards is not under it). */
+export function isWallPath(pathname: string): boolean {
+  return WALL_PREFIXES.some((prefix) => isUnder(pathname, prefix));
 }
 
 /** Paths that take an API token instead of a session (check isPublicPath first). */

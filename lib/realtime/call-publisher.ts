@@ -5,6 +5,7 @@ import type { CallPublisher } from "@/lib/calls/call-recorder";
 import type { Metrics } from "@/lib/observability/metrics";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime/events";
+import { emitCalls } from "./wallboard-sockets";
 
 /** The Socket.IO server (socket-server.ts makes it), with Callboard's events typed. */
 export type CallboardSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -21,14 +22,14 @@ function emitInChunks(io: CallboardSocketServer, calls: CallView[]): void {
   for (const call of calls) {
     const bytes = Buffer.byteLength(JSON.stringify(call));
     if (chunk.length > 0 && chunkBytes + bytes > MAX_MESSAGE_BYTES) {
-      io.emit("calls:updated", chunk);
+      emitCalls(io, chunk);
       chunk = [];
       chunkBytes = 0;
     }
     chunk.push(call);
     chunkBytes += bytes + 1;
   }
-  io.emit("calls:updated", chunk);
+  emitCalls(io, chunk);
 }
 
 /**

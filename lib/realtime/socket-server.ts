@@ -4,12 +4,12 @@
 // Several instances share broadcasts through Socket.IO's own adapters: Postgres LISTEN/NOTIFY on Callboard's
 // database by default, or Redis pub/sub when REDIS_URL is set. A webhook that reaches instance A reaches the
 // boards connected to instance B.
-import type { Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { createAdapter as createPostgresAdapter } from "@socket.io/postgres-adapter";
 import { createAdapter as createRedisAdapter } from "@socket.io/redis-adapter";
 import pg from "pg";
 import { createClient } from "redis";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
 import type { CallPublisher } from "@/lib/calls/call-recorder";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import type { Lifecycle } from "@/lib/observability/lifecycle";
@@ -19,6 +19,7 @@ import type { CallCommandView } from "@/lib/shared/control/call-command";
 import type { ErrorBody, ErrorCode } from "@/lib/shared/http/error-shape";
 import { SOCKET_PATH } from "@/lib/shared/realtime/events";
 import { createCallPublisher, type CallboardSocketServer } from "./call-publisher";
+import { admitWallboardSocket, endWallboardSockets, WALLBOARDS_ROOM, type WallboardRefusal, type WallboardSocketIdentity } from "./wallboard-sockets";
 export type RealtimeAdapter = "postgres" | "redis" | "none";
 
 /** Who a connection belongs to: its user and session, which it may not outlive. Null: not signed in. */
@@ -37,9 +38,13 @@ type AttachOptions = {
   /** Of these sessions, the ones still valid: checked every `revalidateMs` for every open connection. */
   findLiveSessions: (sessionIds: string[]) => Promise<Set<string>>;
   revalidateMs?: number;
+  /** Without a session: the wallboard link in the handshake's cookie, refused (revoked, expired, unknown), or none. */
+  authenticateWallboard: (headers: Headers, request: IncomingMessage) => Promise<WallboardSocketIdentity | WallboardRefusal | null>;
+  /** Of these links, the ones still valid: checked with the sessions. */
+  findLiveWallboards: (wallboardIds: string[]) => Promise<Set<string>>;
 };
 
-type SocketData = { userId: string; sessionId: string };
+type SocketData = { userId: string; sessionId: string } | { wallboardId: string };
 
 /**
  * A refused handshake, in Callboard's one error shape: the client's connect_error carries `{ error: { code, message } }`
@@ -57,6 +62,8 @@ export type Realtime = {
   attach: (httpServer: HttpServer, options: AttachOptions) => Promise<void>;
   /** Ends the live connections of a session that was signed out or revoked. */
   disconnectSession: (sessionId: string) => void;
+  /** Tells a revoked wallboard link's screens, on every instance, and ends their connections. */
+  disconnectWallboard: (wallboardId: string) => void;
   close: () => Promise<void>;
 };
 
@@ -101,6 +108,26 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
   return headers;
 }
 
+type Next = (error?: Error) => void;
+
+function admitUser(socket: Socket, identity: SocketIdentity, perUser: Map<string, number>, maxPerUser: number, next: Next): void {
+  const open = perUser.get(identity.userId) ?? 0;
+  if (open >= maxPerUser) return next(refusal("rate_limited", `too many connections: close some of your ${open} open boards and reload`));
+  perUser.set(identity.userId, open + 1);
+  (socket.data as SocketData) = { userId: identity.userId, sessionId: identity.sessionId };
+  // A room per session: signing out, revoking the session or removing the user ends its open boards at once.
+  void socket.join(`session:${identity.sessionId}`);
+  // A connection outlives no session: it ends when the session expires (the board then asks to sign in).
+  const expiry = setTimeout(() => socket.disconnect(true), Math.min(identity.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
+  socket.once("disconnect", () => {
+    clearTimeout(expiry);
+    const left = (perUser.get(identity.userId) ?? 1) - 1;
+    if (left > 0) perUser.set(identity.userId, left);
+    else perUser.delete(identity.userId);
+  });
+  next();
+}
+
 function createSocketServer(httpServer: HttpServer, options: AttachOptions, deps: Deps): CallboardSocketServer {
   const io: CallboardSocketServer = new Server(httpServer, {
     path: SOCKET_PATH,
@@ -116,30 +143,26 @@ function createSocketServer(httpServer: HttpServer, options: AttachOptions, deps
     },
   });
   const perUser = new Map<string, number>();
-  // Every connection needs a signed-in user, checked with the same session lookup as pages and API routes.
+  // Every connection needs a signed-in user, checked with the same session lookup as pages and API routes, or else a
+  // valid wallboard link.
   io.use((socket, next) => {
-    const cookie = socket.handshake.headers.cookie ?? "";
-    options.authenticate(new Headers({ cookie })).then(
+    const headers = new Headers({ cookie: socket.handshake.headers.cookie ?? "" });
+    options.authenticate(headers).then(
       (identity) => {
-        if (!identity) return next(refusal("unauthorized", "unauthorized: sign in to receive live updates"));
-        const open = perUser.get(identity.userId) ?? 0;
-        if (open >= options.maxPerUser) return next(refusal("rate_limited", `too many connections: close some of your ${open} open boards and reload`));
-        perUser.set(identity.userId, open + 1);
-        (socket.data as SocketData) = { userId: identity.userId, sessionId: identity.sessionId };
-        // A room per session: signing out, revoking the session or removing the user ends its open boards at once.
-        void socket.join(`session:${identity.sessionId}`);
-        // A connection outlives no session: it ends when the session expires (the board then asks to sign in).
-        const expiry = setTimeout(() => socket.disconnect(true), Math.min(identity.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
-        socket.once("disconnect", () => {
-          clearTimeout(expiry);
-          const left = (perUser.get(identity.userId) ?? 1) - 1;
-          if (left > 0) perUser.set(identity.userId, left);
-          else perUser.delete(identity.userId);
+        if (identity) return admitUser(socket, identity, perUser, options.maxPerUser, next);
+        return options.authenticateWallboard(headers, socket.request).then((wallboard) => {
+          if (!wallboard) return next(refusal("unauthorized", "unauthorized: sign in to receive live updates"));
+          if ("refused" in wallboard) {
+            // The reason (revoked, expired) lets the screen say so in large type rather than retry.
+            const error = { code: "forbidden" as const, message: wallboard.refused, details: { reason: wallboard.reason } };
+            return next(Object.assign(new Error(wallboard.refused), { data: { error } }));
+          }
+          (socket.data as SocketData) = { wallboardId: wallboard.wallboardId };
+          admitWallboardSocket(socket, wallboard);
+          next();
         });
-        next();
       },
-      () => next(refusal("unavailable", "unavailable: could not check the session")),
-    );
+    ).catch(() => next(refusal("unavailable", "unavailable: could not check the session")));
   });
   const clients = deps.metrics.socketClients;
   io.on("connection", (socket) => {
@@ -157,11 +180,27 @@ function createSocketServer(httpServer: HttpServer, options: AttachOptions, deps
 function startRevalidating(io: CallboardSocketServer, options: AttachOptions, deps: Deps): () => void {
   const timer = setInterval(() => {
     const sockets = [...io.of("/").sockets.values()];
-    const sessionIds = [...new Set(sockets.map((socket) => (socket.data as SocketData).sessionId).filter(Boolean))];
-    if (sessionIds.length === 0) return;
-    options.findLiveSessions(sessionIds).then(
-      (live) => {
-        for (const socket of sockets) if (!live.has((socket.data as SocketData).sessionId)) socket.disconnect(true);
+    const sessionIds = new Set<string>();
+    const wallboardIds = new Set<string>();
+    for (const socket of sockets) {
+      const data = socket.data as SocketData;
+      if ("sessionId" in data) sessionIds.add(data.sessionId);
+      else if ("wallboardId" in data) wallboardIds.add(data.wallboardId);
+    }
+    if (sessionIds.size === 0 && wallboardIds.size === 0) return;
+    Promise.all([
+      sessionIds.size ? options.findLiveSessions([...sessionIds]) : new Set<string>(),
+      wallboardIds.size ? options.findLiveWallboards([...wallboardIds]) : new Set<string>(),
+    ]).then(
+      ([liveSessions, liveWallboards]) => {
+        for (const socket of sockets) {
+          const data = socket.data as SocketData;
+          if ("sessionId" in data && !liveSessions.has(data.sessionId)) socket.disconnect(true);
+          if ("wallboardId" in data && !liveWallboards.has(data.wallboardId)) {
+            socket.emit("wallboard:ended", { reason: "revoked", message: "This wallboard link was revoked or has expired." });
+            socket.disconnect(true);
+          }
+        }
       },
       (error: unknown) => {
         if (!deps.lifecycle.isShuttingDown) deps.logger.warn({ err: (error as Error).message }, "Could not recheck the sessions of open boards");
@@ -179,7 +218,8 @@ export function createRealtime(deps: Deps): Realtime {
   return {
     publisher: createCallPublisher({ server: () => io, metrics: deps.metrics }),
     publishCommand(command) {
-      io?.emit("commands:recorded", [command]);
+      // Wallboards show calls, not what supervisors do to them.
+      io?.except(WALLBOARDS_ROOM).emit("commands:recorded", [command]);
     },
     async attach(httpServer, options) {
       const server = createSocketServer(httpServer, options, deps);
@@ -189,6 +229,9 @@ export function createRealtime(deps: Deps): Realtime {
     },
     disconnectSession(sessionId) {
       io?.in(`session:${sessionId}`).disconnectSockets(true);
+    },
+    disconnectWallboard(wallboardId) {
+      if (io) endWallboardSockets(io, wallboardId);
     },
     async close() {
       stopRevalidating();

@@ -10,7 +10,11 @@ export interface ServerToClientEvents {
   "calls:updated": (calls: CallView[]) => void;
   /** A command to a live call was sent (outcome pending), or Flireo answered it: its full state each time. */
   "commands:recorded": (commands: CallCommandView[]) => void;
+  /** To a wallboard link's screens: the link was revoked or has expired; the connection closes next. */
+  "wallboard:ended": (ended: WallboardEnded) => void;
 }
+
+export type WallboardEnded = { reason: "revoked" | "expired"; message: string };
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the board only listens, for now.
 export interface ClientToServerEvents {}

@@ -1,0 +1,254 @@
+// Integration: admins make, list and revoke wallboard links; a link opens /wall and its API, masked, and nothing else.
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BoardSnapshot, CallView } from "@/lib/shared/calls/call-view";
+import type { WallboardEnded } from "@/lib/shared/realtime/events";
+import type { WallboardView } from "@/lib/shared/wallboards/wallboard-view";
+import { createSignedInUser } from "@/lib/testing/auth";
+import { listenToCallUpdates } from "@/lib/testing/call-updates";
+import { newCallId, postWebhook, snakeStatusUpdate } from "@/lib/testing/flireo-payloads";
+import { startTestServer, TEST_WEBHOOK_SECRET, type TestServer } from "@/lib/testing/test-server";
+import { connectAsWallboard, createWallboardOverHttp, wallboardCookie, wallboardSecret } from "@/lib/testing/wallboards";
+
+let server: TestServer;
+let db: pg.Pool;
+let admin: Awaited<ReturnType<typeof createSignedInUser>>;
+let viewer: Awaited<ReturnType<typeof createSignedInUser>>;
+let supervisor: Awaited<ReturnType<typeof createSignedInUser>>;
+
+beforeAll(async () => {
+  server = await startTestServer({ env: { SOCKET_REVALIDATE_SECONDS: "1" } });
+  db = new pg.Pool({ connectionString: server.database.url });
+  admin = await createSignedInUser(server.baseUrl, server.database.url, "admin");
+  viewer = await createSignedInUser(server.baseUrl, server.database.url, "viewer");
+  supervisor = await createSignedInUser(server.baseUrl, server.database.url, "supervisor");
+});
+
+afterAll(async () => {
+  await db?.end();
+  await server?.stop();
+});
+
+const send = (method: string, pathname: string, headers: Record<string, string> = {}, body?: unknown) =>
+  fetch(`${server.baseUrl}${pathname}`, {
+    method,
+    headers: { origin: server.baseUrl, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: "manual",
+  });
+
+async function listWallboards(): Promise<WallboardView[]> {
+  const response = await send("GET", "/api/wallboards", { cookie: admin.cookie });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { wallboards: WallboardView[] }).wallboards;
+}
+
+/** The promise's value, or a failure naming what did not happen within 5 s. */
+function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`No ${what} within 5 s`)), 5_000))]);
+}
+
+/** A unique line and customer for each test, so tests never see each other's calls. */
+function uniqueNumbers() {
+  const tail = String(Math.floor(Math.random() * 1e7)).padStart(7, "0");
+  return { line: `+3120${tail}`, customer: `+3161${tail}` };
+}
+
+async function startCall(line: string, customer: string, extra: { error?: string } = {}): Promise<string> {
+  const callId = newCallId();
+  const status = extra.error ? "ended-with-error" : "in-progress";
+  const response = await postWebhook(server.baseUrl, snakeStatusUpdate({ callId, status, lineNumber: line, customerNumber: customer, ...extra }), { secret: TEST_WEBHOOK_SECRET });
+  expect(response.status).toBe(200);
+  return callId;
+}
+
+describe("making wallboard links", () => {
+  it("answers { id, url } with the secret once, stores only its SHA-256, and lists the link without it", async () => {
+    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie, { name: "Support floor", expiresInDays: 30 });
+    expect(new URL(created.url).origin).toBe(server.baseUrl);
+    const secret = wallboardSecret(created.url);
+    expect(secret).toMatch(/^cb_wall_[A-Za-z0-9_-]{43}$/);
+    expect(new URL(created.url).pathname).toBe("/wall");
+    expect(created.id).toBe(created.wallboard.id);
+    expect(created.wallboard).toMatchObject({ name: "Support floor", isMasked: true, lineNumber: null, state: "active", lastUsedAt: null });
+    const { rows } = await db.query<{ token_hash: string; row: string }>(`SELECT token_hash, row_to_json(w)::text AS row FROM wallboards w WHERE id = $1`, [created.id]);
+    expect(rows[0]?.token_hash).toBe(createHash("sha256").update(secret).digest("hex"));
+    expect(rows[0]?.row).not.toContain(secret.slice(14));
+    const listed = await (await send("GET", "/api/wallboards", { cookie: admin.cookie })).text();
+    expect(listed).toContain(created.id);
+    expect(listed).not.toContain(secret);
+    expect(listed).not.toContain(rows[0]?.token_hash);
+  });
+
+  it("refuses a link without a name, with a malformed line or an impossible expiry (422, saying why)", async () => {
+    for (const body of [{ name: " " }, { name: "x", lineNumber: "0201234567" }, { name: "x", expiresInDays: 0 }, { name: "x", expiresInDays: 2.5 }, { name: "x", showFullNumbers: "yes" }, { name: "x".repeat(101) }]) {
+      const response = await send("POST", "/api/wallboards", { cookie: admin.cookie }, body);
+      expect(response.status, JSON.stringify(body)).toBe(422);
+      expect(await response.json()).toMatchObject({ error: { code: "unprocessable", message: expect.stringMatching(/name|line|day|showFullNumbers/) } });
+    }
+  });
+
+  it("are for admins only: viewers and supervisors get 403, the anonymous 401, cross-site requests 403", async () => {
+    const target = await createWallboardOverHttp(server.baseUrl, admin.cookie);
+    const attempts = [
+      ["GET", "/api/wallboards"],
+      ["POST", "/api/wallboards"],
+      ["DELETE", `/api/wallboards/${target.id}`],
+      ["GET", "/settings/wallboards"],
+    ] as const;
+    for (const user of [viewer, supervisor]) {
+      for (const [method, pathname] of attempts) {
+        expect((await send(method, pathname, { cookie: user.cookie }, method === "POST" ? { name: "mine" } : undefined)).status, `${user.role} ${method} ${pathname}`).toBe(403);
+      }
+    }
+    for (const [method, pathname] of attempts) {
+      expect((await send(method, pathname, {}, method === "POST" ? { name: "mine" } : undefined)).status, `anonymous ${method} ${pathname}`).toBe(pathname.startsWith("/api") ? 401 : 303);
+    }
+    expect((await send("POST", "/api/wallboards", { cookie: admin.cookie, origin: "https://evil.example" }, { name: "evil" })).status).toBe(403);
+    expect((await send("DELETE", `/api/wallboards/${target.id}`, { cookie: admin.cookie, "sec-fetch-site": "cross-site" })).status).toBe(403);
+    const wallboards = await listWallboards();
+    expect(wallboards.some((listed) => listed.name === "mine" || listed.name === "evil")).toBe(false);
+    expect(wallboards.find((listed) => listed.id === target.id)?.state).toBe("active");
+  });
+
+  it("escapes a hostile name on the settings page and on the wall", async () => {
+    const hostile = `<img src=x onerror="alert(1)"><script>alert(2)</script>`;
+    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie, { name: hostile });
+    const page = await (await send("GET", "/settings/wallboards", { cookie: admin.cookie })).text();
+    expect(page).not.toContain(hostile);
+    expect(page).toContain("&lt;img src=x onerror=");
+    const wall = await (await send("GET", "/wall", { cookie: wallboardCookie(created.url) })).text();
+    expect(wall).not.toContain("<img src=x");
+    expect(wall).not.toContain("<script>alert(2)");
+  });
+});
+
+describe("a wallboard link", () => {
+  it("moves its secret into an httpOnly cookie on the first visit and opens the wall without it in the address", async () => {
+    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie, { name: "Hall TV" });
+    const visit = await send("GET", `${new URL(created.url).pathname}${new URL(created.url).search}&theme=light`);
+    expect(visit.status).toBe(303);
+    expect(new URL(visit.headers.get("location") ?? "", server.baseUrl).search).toBe("?theme=light");
+    const cookie = visit.headers.getSetCookie().find((line) => line.startsWith("callboard_wallboard="));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=lax/i);
+    const wall = await send("GET", "/wall?theme=light", { cookie: cookie?.split(";")[0] ?? "", "x-forwarded-for": "198.51.100.7" });
+    expect(wall.status).toBe(200);
+    expect(await wall.text()).toContain("Hall TV");
+    const listed = (await listWallboards()).find((wallboard) => wallboard.id === created.id);
+    expect(listed?.lastUsedAt).not.toBeNull();
+    expect(listed?.lastUsedAddress).toMatch(/127\.0\.0\.1|::1|198\.51\.100\.7/);
+  });
+
+  it("opens the wall and its API, and gets 403 on every other page and API", async () => {
+    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie);
+    const cookie = wallboardCookie(created.url);
+    const callId = await startCall(uniqueNumbers().line, uniqueNumbers().customer);
+    for (const pathname of ["/wall", "/api/wall/board", "/api/wall/figures"]) expect((await send("GET", pathname, { cookie })).status, pathname).toBe(200);
+    for (const pathname of ["/", `/calls/${callId}`, "/calls", "/api/calls/export", "/api/calls/board", "/api/calls/stats?since=2026-01-01T00:00:00Z", `/api/calls/${callId}/events`, "/webhooks", "/settings/wallboards", "/api/wallboards", "/api/metrics", "/wallboards"]) {
+      const response = await send("GET", pathname, { cookie });
+      expect(response.status, pathname).toBe(403);
+    }
+    const refused = await send("GET", "/api/calls/export", { cookie });
+    expect(await refused.json()).toMatchObject({ error: { code: "forbidden", message: expect.stringContaining("/wall") } });
+    expect((await send("POST", "/api/wallboards", { cookie }, { name: "from a TV" })).status).toBe(403);
+    expect((await send("DELETE", `/api/wallboards/${created.id}`, { cookie })).status).toBe(403);
+  });
+
+  it("masks customers' numbers to their last four digits in the page, the API and the socket; an unmasked link shows them", async () => {
+    const { line, customer } = uniqueNumbers();
+    const masked = await createWallboardOverHttp(server.baseUrl, admin.cookie, { lineNumber: line });
+    const unmasked = await createWallboardOverHttp(server.baseUrl, admin.cookie, { lineNumber: line, showFullNumbers: true });
+    const maskedSocket = await listenToCallUpdates(server.baseUrl, wallboardCookie(masked.url));
+    const fullSocket = await listenToCallUpdates(server.baseUrl, wallboardCookie(unmasked.url));
+    const boardSocket = await listenToCallUpdates(server.baseUrl, viewer.cookie);
+    try {
+      const callId = await startCall(line, customer);
+      const errorId = await startCall(line, uniqueNumbers().customer, { error: `Transfer to ${customer} failed` });
+      const last4 = customer.slice(-4);
+      expect((await maskedSocket.waitFor((call) => call.id === callId)).customerNumber).toBe(`••• ${last4}`);
+      expect((await maskedSocket.waitFor((call) => call.id === errorId)).error).toBe(`Transfer to ••• ${last4} failed`);
+      expect((await fullSocket.waitFor((call) => call.id === callId)).customerNumber).toBe(customer);
+      expect((await boardSocket.waitFor((call) => call.id === callId)).customerNumber).toBe(customer);
+      expect(JSON.stringify(maskedSocket.received)).not.toContain(customer.slice(1));
+
+      const snapshot = (await (await send("GET", "/api/wall/board", { cookie: wallboardCookie(masked.url) })).json()) as BoardSnapshot;
+      const live = snapshot.live.find((call: CallView) => call.id === callId);
+      expect(live?.customerNumber).toBe(`••• ${last4}`);
+      expect(JSON.stringify(snapshot)).not.toContain(customer.slice(1));
+      const html = await (await send("GET", "/wall", { cookie: wallboardCookie(masked.url) })).text();
+      expect(html).toContain(last4);
+      expect(html).not.toContain(customer.slice(1));
+      const full = (await (await send("GET", "/api/wall/board", { cookie: wallboardCookie(unmasked.url) })).json()) as BoardSnapshot;
+      expect(full.live.find((call) => call.id === callId)?.customerNumber).toBe(customer);
+    } finally {
+      maskedSocket.close();
+      fullSocket.close();
+      boardSocket.close();
+    }
+  });
+
+  it("shows only its own line, whatever line its address asks for", async () => {
+    const mine = uniqueNumbers();
+    const other = uniqueNumbers();
+    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie, { lineNumber: mine.line });
+    const myCall = await startCall(mine.line, mine.customer);
+    const otherCall = await startCall(other.line, other.customer);
+    const snapshot = (await (await send("GET", `/api/wall/board?line=${encodeURIComponent(other.line)}`, { cookie: wallboardCookie(created.url) })).json()) as BoardSnapshot;
+    expect(snapshot.live.map((call) => call.id)).toContain(myCall);
+    expect(snapshot.live.map((call) => call.id)).not.toContain(otherCall);
+  });
+
+  it("revoked: its screens are told and disconnected at once, and the link opens nothing any more", async () => {
+    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie, { name: "To revoke" });
+    const cookie = wallboardCookie(created.url);
+    const socket = await connectAsWallboard(server.baseUrl, cookie);
+    const ended = new Promise<WallboardEnded>((resolve) => socket.on("wallboard:ended", resolve));
+    const disconnected = new Promise<string>((resolve) => socket.on("disconnect", resolve));
+    const revoked = await send("DELETE", `/api/wallboards/${created.id}`, { cookie: admin.cookie });
+    expect(revoked.status).toBe(200);
+    expect(((await revoked.json()) as { wallboard: WallboardView }).wallboard.state).toBe("revoked");
+    expect(await within(ended, "wallboard:ended")).toMatchObject({ reason: "revoked" });
+    expect(await within(disconnected, "disconnect")).toBe("io server disconnect");
+
+    await expect(connectAsWallboard(server.baseUrl, cookie)).rejects.toMatchObject({ data: { error: { code: "forbidden", details: { reason: "revoked" } } } });
+    for (const pathname of ["/wall", "/api/wall/board", created.url.replace(server.baseUrl, "")]) {
+      const response = await send("GET", pathname, { cookie });
+      expect(response.status, pathname).toBe(403);
+      expect(await response.text()).toMatch(/revoked/);
+    }
+    expect((await send("DELETE", `/api/wallboards/${created.id}`, { cookie: admin.cookie })).status).toBe(200);
+    expect((await send("DELETE", `/api/wallboards/00000000-0000-4000-8000-000000000000`, { cookie: admin.cookie })).status).toBe(404);
+    expect((await send("DELETE", `/api/wallboards/not-an-id`, { cookie: admin.cookie })).status).toBe(404);
+  });
+
+  it("expired: refused with a message saying so, and an open screen is ended", async () => {
+    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie, { name: "Short-lived", expiresInDays: 1 });
+    const cookie = wallboardCookie(created.url);
+    const socket = await connectAsWallboard(server.baseUrl, cookie);
+    const ended = new Promise<WallboardEnded>((resolve) => socket.on("wallboard:ended", resolve));
+    await db.query(`UPDATE wallboards SET expires_at = now() - interval '1 second' WHERE id = $1`, [created.id]);
+    // The open connection is rechecked within SOCKET_REVALIDATE_SECONDS (1 s here).
+    expect((await within(ended, "wallboard:ended")).reason).toBeDefined();
+    for (const pathname of ["/wall", "/api/wall/figures", created.url.replace(server.baseUrl, "")]) {
+      const response = await send("GET", pathname, { cookie });
+      expect(response.status, pathname).toBe(403);
+      expect(await response.text()).toMatch(/expired/);
+    }
+    await expect(connectAsWallboard(server.baseUrl, cookie)).rejects.toMatchObject({ data: { error: { details: { reason: "expired" } } } });
+    expect((await listWallboards()).find((listed) => listed.id === created.id)?.state).toBe("expired");
+  });
+
+  it("refuses a made-up or truncated secret", async () => {
+    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie);
+    const secret = wallboardSecret(created.url);
+    for (const wrong of [secret.slice(0, -1), `${secret.slice(0, -1)}A`, "cb_wall_x", "<script>"]) {
+      expect((await send("GET", `/wall?wallboard=${encodeURIComponent(wrong)}`)).status, wrong).toBe(403);
+      expect((await send("GET", "/api/wall/board", { cookie: `callboard_wallboard=${encodeURIComponent(wrong)}` })).status, wrong).toBe(403);
+    }
+    // Without a session or a link, the wall asks to sign in.
+    expect((await send("GET", "/wall")).status).toBe(303);
+    expect((await send("GET", "/api/wall/board")).status).toBe(401);
+  });
+});
