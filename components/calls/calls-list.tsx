@@ -15,7 +15,7 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 
 export function Passage({ parts }: { parts: PassagePart[] }) {
   return (
-    <p className="text-sm leading-relaxed text-zinc-700 dark:text-zinc-300" data-testid="call-passage">
+    <p className="text-sm leading-relaxed [overflow-wrap:anywhere] text-zinc-700 dark:text-zinc-300" data-testid="call-passage">
       {parts.map((part, index) =>
         part.isMatch ? (
           <mark key={index} className="rounded bg-amber-200 px-0.5 text-zinc-900 dark:bg-amber-500/40 dark:text-amber-50">{part.text}</mark>
@@ -45,7 +45,7 @@ function Row({ row }: { row: CallsPageRow }) {
       {row.passage ? (
         <Passage parts={row.passage} />
       ) : (
-        (call.summary ?? call.error) && <p className="line-clamp-2 text-sm text-zinc-700 dark:text-zinc-300">{call.summary ?? call.error}</p>
+        (call.summary ?? call.error) && <p className="line-clamp-2 text-sm [overflow-wrap:anywhere] text-zinc-700 dark:text-zinc-300">{call.summary ?? call.error}</p>
       )}
     </li>
   );

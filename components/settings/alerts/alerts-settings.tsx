@@ -40,7 +40,7 @@ export function AlertsSettings({ user, initialRules, setup }: { user: HeaderUser
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
       <AdminPageHeader title="Alerts" user={user} />
 
-      <main className="grid gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
+      <main className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
         <div className="flex flex-col gap-6">
           <div className="flex flex-wrap items-center gap-3">
             <p className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">

@@ -91,7 +91,7 @@ export function RuleCard({ rule, isEmailConfigured, onChanged, onDeleted, onTest
           />
         ) : (
           <div className="flex flex-col gap-1">
-            <p className="text-sm" data-testid="rule-description">
+            <p className="text-sm [overflow-wrap:anywhere]" data-testid="rule-description">
               {describeRule(rule)} <span className="text-zinc-500 dark:text-zinc-400">· {formatCooldown(rule.cooldownMinutes)}</span>
             </p>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">

@@ -87,7 +87,7 @@ export function WebhooksSetup({ user, settings, reconcile }: { user: HeaderUser;
       <AdminPageHeader title="Webhooks" user={user} />
 
       <main className="flex flex-col gap-6">
-        <div className="grid items-start gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
           <div className="flex flex-col gap-6">
             <Card id="webhook-url" title="Webhook URL">
               <p className="text-sm text-zinc-600 dark:text-zinc-400">
