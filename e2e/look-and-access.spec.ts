@@ -106,9 +106,9 @@ test.describe("[LOOK]", () => {
   test("can be used with the keyboard alone", async ({ page }) => {
     await page.goto("/");
     await page.keyboard.press("Tab");
-    // The first stops are the header's buttons and an admin's links, then the filters.
+    // The first stops are the three skip links, the header's buttons and an admin's links, then the filters.
     let reachedSearch = false;
-    for (let step = 0; step < 10 && !reachedSearch; step += 1) {
+    for (let step = 0; step < 15 && !reachedSearch; step += 1) {
       reachedSearch = await page.evaluate(() => document.activeElement?.id === "number-search");
       if (!reachedSearch) await page.keyboard.press("Tab");
     }

@@ -36,7 +36,8 @@ function Mark({ isBoard }: { isBoard: boolean }) {
   return (
     <Link href="/" className="flex items-center gap-3" data-testid="header-board-link">
       {square}
-      <span className="text-xl font-semibold tracking-tight">Callboard</span>
+      {/* On a phone the page's name needs the room: the mark alone says Callboard there. */}
+      <span className="sr-only text-xl font-semibold tracking-tight sm:not-sr-only">Callboard</span>
     </Link>
   );
 }
