@@ -51,9 +51,11 @@ export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
                     by {token.createdBy?.email ?? "a removed user"}
                   </div>
                 </td>
-                <td className="sm:px-3 sm:py-3" data-testid="api-token-last-used">
+                <td className="sm:px-3 sm:py-3">
                   <PhoneLabel>Last used</PhoneLabel>
-                  <When iso={token.lastUsedAt} empty="Never" />
+                  <span data-testid="api-token-last-used">
+                    <When iso={token.lastUsedAt} empty="Never" />
+                  </span>
                 </td>
                 <td className="sm:px-3 sm:py-3">
                   <PhoneLabel>Expires</PhoneLabel>
