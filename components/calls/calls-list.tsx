@@ -4,14 +4,13 @@ import Link from "next/link";
 import type { CallsPageRow, PassagePart } from "@/lib/shared/calls/call-search";
 import { callStartedAt, endedCallDuration } from "@/lib/shared/calls/call-view";
 import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
+import { LocalTime } from "@/components/ui/time-zone";
 
 const STATUS = {
   "in-progress": { label: "In progress", className: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" },
   ended: { label: "Ended", className: "bg-zinc-200 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200" },
   "ended-with-error": { label: "Error", className: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300" },
 } as const;
-
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 export function Passage({ parts }: { parts: PassagePart[] }) {
   return (
@@ -39,7 +38,7 @@ function Row({ row }: { row: CallsPageRow }) {
         </Link>
         <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${status.className}`}>{status.label}</span>
         <span className="text-sm text-zinc-600 dark:text-zinc-400">{call.lineName ?? formatPhoneNumber(call.lineNumber)}</span>
-        <time dateTime={callStartedAt(call)} className="text-sm tabular-nums text-zinc-500 dark:text-zinc-400">{when.format(new Date(callStartedAt(call)))}</time>
+        <LocalTime iso={callStartedAt(call)} format="day-time" className="text-sm tabular-nums text-zinc-500 dark:text-zinc-400" />
         {duration !== null && <span className="text-sm tabular-nums text-zinc-500 dark:text-zinc-400">{formatDuration(duration)}</span>}
       </div>
       {row.passage ? (
