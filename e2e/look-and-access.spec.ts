@@ -1,5 +1,6 @@
 import { newCallId } from "@/lib/testing/flireo-payloads";
-import { expect, test } from "./fixtures";
+import { signIn } from "@/lib/testing/auth";
+import { expect, storageStateFromCookie, test } from "./fixtures";
 import { seriousViolations } from "./helpers";
 
 test.describe("[LOOK]", () => {
@@ -27,17 +28,67 @@ test.describe("[LOOK]", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  test("gives every admin page the same header, and no serious axe violations", async ({ page }) => {
-    for (const [path, title] of [["/webhooks", "Webhooks"], ["/settings/alerts", "Alerts"], ["/settings/api-tokens", "API tokens"], ["/settings/users", "Users"]] as const) {
+  test("gives every page the one header, with the theme toggle and sign-out, and no serious axe violations", async ({ page }) => {
+    // Nine pages, each checked by axe, on a machine shared with another worker.
+    test.setTimeout(180_000);
+    await page.goto("/");
+    const callId = await page.getByTestId("error-call").first().getAttribute("data-call-id");
+    const pages = [
+      ["/", "Callboard"],
+      ["/calls", "All calls"],
+      ["/calls?q=timeout", "All calls"],
+      [`/calls/${encodeURIComponent(callId ?? "")}`, null],
+      ["/webhooks", "Webhooks"],
+      ["/settings/users", "Users"],
+      ["/settings/api-tokens", "API tokens"],
+      ["/settings/alerts", "Alerts"],
+      ["/settings/call-control", "Call control"],
+    ] as const;
+    for (const [path, title] of pages) {
       await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-      const back = page.getByRole("link", { name: "Back to the board" });
-      // Drawn as a button on every page, server-rendered or not.
-      expect(await back.evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe("1px");
-      expect(await seriousViolations(page), path).toEqual([]);
+      const header = page.getByTestId("app-header");
+      await expect(header, path).toHaveCount(1);
+      if (title) await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(title);
+      await expect(header.getByTestId("theme-toggle"), path).toBeVisible();
+      await expect(header.getByRole("button", { name: "Sign out" }), path).toBeVisible();
+      await expect(header.getByRole("link", { name: "All calls" }), path).toBeVisible();
+      // Away from the board, the mark leads back to it.
+      if (path !== "/") await expect(header.getByTestId("header-board-link"), path).toHaveAttribute("href", "/");
+      // The board and a call's page have axe tests of their own above.
+      if (title !== "Callboard" && title !== null) expect(await seriousViolations(page), path).toEqual([]);
     }
     await page.goto("/settings");
     await expect(page).toHaveURL(/\/settings\/users$/);
+  });
+
+  test("links the admin pages to each other through one settings navigation", async ({ page }) => {
+    await page.goto("/webhooks");
+    const order = [["Users", /\/settings\/users$/], ["API tokens", /\/settings\/api-tokens$/], ["Alerts", /\/settings\/alerts$/], ["Call control", /\/settings\/call-control$/], ["Webhooks", /\/webhooks$/]] as const;
+    for (const [label, url] of order) {
+      const nav = page.getByRole("navigation", { name: "Settings" });
+      await expect(nav).toHaveCount(1);
+      await nav.getByRole("link", { name: label }).click();
+      await expect(page).toHaveURL(url);
+      await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: label })).toHaveAttribute("aria-current", "page");
+      await expect(page.getByRole("navigation", { name: "Settings" }).locator('[aria-current="page"]')).toHaveCount(1);
+    }
+    // The board and the calls pages are not settings: no settings navigation there.
+    for (const path of ["/", "/calls"]) {
+      await page.goto(path);
+      await expect(page.getByRole("navigation", { name: "Settings" })).toHaveCount(0);
+    }
+  });
+
+  test("signs out from an admin page's header", async ({ browser, server, accounts }) => {
+    // A session of its own: signing out must not end the worker's shared admin session.
+    const context = await browser.newContext({ baseURL: server.baseUrl, storageState: storageStateFromCookie(await signIn(server.baseUrl, accounts.admin.email, accounts.admin.password)) });
+    const page = await context.newPage();
+    await page.goto("/settings/api-tokens");
+    await page.getByTestId("app-header").getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/settings/api-tokens");
+    await expect(page).toHaveURL(/\/login/);
+    await context.close();
   });
 
   test("remembers the chosen theme across reloads", async ({ page }) => {
@@ -55,9 +106,9 @@ test.describe("[LOOK]", () => {
   test("can be used with the keyboard alone", async ({ page }) => {
     await page.goto("/");
     await page.keyboard.press("Tab");
-    // The first stops are the header's buttons and an admin's links, then the filters.
+    // The first stops are the three skip links, the header's buttons and an admin's links, then the filters.
     let reachedSearch = false;
-    for (let step = 0; step < 12 && !reachedSearch; step += 1) {
+    for (let step = 0; step < 17 && !reachedSearch; step += 1) {
       reachedSearch = await page.evaluate(() => document.activeElement?.id === "number-search");
       if (!reachedSearch) await page.keyboard.press("Tab");
     }

@@ -19,13 +19,15 @@ test.afterAll(async () => {
   await server.stop();
 });
 
-const PAGES = (process.env.SHOT_PAGES ?? "board,call,alerts,api-tokens,users,webhooks").split(",");
+const PAGES = (process.env.SHOT_PAGES ?? "board,calls,call,alerts,api-tokens,users,call-control,webhooks").split(",");
 const PATHS: Record<string, () => string> = {
   board: () => "/",
+  calls: () => "/calls",
   call: () => callPath,
   alerts: () => "/settings/alerts",
   "api-tokens": () => "/settings/api-tokens",
   users: () => "/settings/users",
+  "call-control": () => "/settings/call-control",
   webhooks: () => "/webhooks",
 };
 const VIEWPORTS = [

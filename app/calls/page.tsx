@@ -1,7 +1,10 @@
 // /calls – every stored call, newest first, a keyset page at a time: the board's filters and a search of the words
 // said in the calls (summary, transcript, error, end reason), all in the URL. Viewers may search too.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AppHeader, toHeaderUser } from "@/components/header/app-header";
+import { getSessionUser } from "@/lib/context/session";
 import { CallsList } from "@/components/calls/calls-list";
 import { CallsSearchForm } from "@/components/calls/calls-search-form";
 import { Notice } from "@/components/ui/card";
@@ -45,23 +48,25 @@ function hrefWith(filter: CallsPageFilter, cursor: string | null): string {
 }
 
 export default async function CallsPage({ searchParams }: PageProps) {
+  // proxy.ts already sent anonymous visitors to /login; checked again because this page shows phone numbers.
+  const user = await getSessionUser(await headers());
+  if (!user) redirect("/login");
   const params = firstValues(await searchParams);
   const filter = parseCallsPageFilter(params);
   const cursor = params.get("cursor");
   const [page, lines] = await Promise.all([loadPage(filter, cursor), findLines(appContext().prisma)]);
   return (
-    <main className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6 sm:px-6">
-      <nav>
-        <Link href="/" className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">← Back to the board</Link>
-      </nav>
-      <h1 className="text-2xl font-semibold tracking-tight">All calls</h1>
-      {/* Keyed by the URL's filter, so Back and Forward show their own search in the boxes. */}
-      <CallsSearchForm key={callsPageFilterToSearchParams(filter).toString()} filter={filter} lines={lines} />
-      {"problem" in page ? (
-        <Notice tone="warning" testId="calls-problem">{page.problem}</Notice>
-      ) : (
-        <CallsList rows={page.rows} olderHref={page.next ? hrefWith(filter, encodeCursor(page.next)) : null} newestHref={cursor ? hrefWith(filter, null) : null} />
-      )}
-    </main>
+    <div className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6 sm:px-6">
+      <AppHeader user={toHeaderUser(user)} title="All calls" />
+      <main className="flex flex-col gap-5">
+        {/* Keyed by the URL's filter, so Back and Forward show their own search in the boxes. */}
+        <CallsSearchForm key={callsPageFilterToSearchParams(filter).toString()} filter={filter} lines={lines} />
+        {"problem" in page ? (
+          <Notice tone="warning" testId="calls-problem">{page.problem}</Notice>
+        ) : (
+          <CallsList rows={page.rows} olderHref={page.next ? hrefWith(filter, encodeCursor(page.next)) : null} newestHref={cursor ? hrefWith(filter, null) : null} />
+        )}
+      </main>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 // /webhooks – everything needed to point Flireo at this Callboard.
+import { toHeaderUser } from "@/components/header/app-header";
 import type { Metadata } from "next";
 import { appContext } from "@/lib/context/current";
 import { headers } from "next/headers";
@@ -17,15 +18,16 @@ export const metadata: Metadata = { title: "Webhooks · Callboard" };
 export default async function WebhooksPage() {
   const requestHeaders = await headers();
   // proxy.ts sends viewers a 403 before this runs; this is the second line, since the page reveals secrets.
-  if ((await getSessionUser(requestHeaders))?.role !== "admin") notFound();
+  const user = await getSessionUser(requestHeaders);
+  if (user?.role !== "admin") notFound();
   let settings;
   try {
     settings = await loadWebhookSettingsView(appContext(), readRequestOrigin(requestHeaders));
   } catch (error) {
-    if (isUndecryptableSecretError(error)) return <SecretsUnavailable title="Webhooks" message={error.message} />;
+    if (isUndecryptableSecretError(error)) return <SecretsUnavailable title="Webhooks" message={error.message} user={toHeaderUser(user)} />;
     throw error;
   }
   const { database, env } = appContext();
   const rounds = await listRecentRounds(database.pool, 10);
-  return <WebhooksSetup settings={settings} reconcile={{ rounds, intervalSeconds: env.FLIREO_RECONCILE_SECONDS }} />;
+  return <WebhooksSetup user={toHeaderUser(user)} settings={settings} reconcile={{ rounds, intervalSeconds: env.FLIREO_RECONCILE_SECONDS }} />;
 }

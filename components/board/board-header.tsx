@@ -1,8 +1,6 @@
 "use client";
 // The board's header: the mark, the live connection, and the alerts, theme and user buttons.
-import { ThemeToggle } from "@/components/header/theme-toggle";
-import { UserMenu } from "@/components/header/user-menu";
-import type { Role } from "@/lib/shared/auth/roles";
+import { AppHeader, type HeaderUser } from "@/components/header/app-header";
 import { AlertsToggle } from "./alerts-toggle";
 import { ConnectionIndicator } from "./connection-indicator";
 import type { ConnectionState } from "./use-board-socket";
@@ -13,28 +11,22 @@ type BoardHeaderProps = {
   lastKnownEventAt: number | null;
   now: number;
   alerts: ErrorAlerts;
-  user: { email: string; name?: string; role: Role };
+  user: HeaderUser;
 };
 
 export function BoardHeader({ connection, lastKnownEventAt, now, alerts, user }: BoardHeaderProps) {
   return (
-    <header className="flex flex-wrap items-center gap-x-5 gap-y-3">
-      <div className="flex items-center gap-3">
-        <span aria-hidden className="grid size-9 place-items-center rounded-lg bg-zinc-900 text-lg font-bold text-white dark:bg-white dark:text-zinc-900">
-          C
-        </span>
-        <h1 className="text-xl font-semibold tracking-tight">Callboard</h1>
-      </div>
-      {/* On a phone: the mark and the buttons on one row, the connection under them. */}
-      <div className="order-last w-full sm:order-none sm:w-auto">
-        <ConnectionIndicator state={connection} lastEventAt={lastKnownEventAt} now={now} />
-      </div>
-      <div className="ml-auto flex items-center justify-end gap-2">
-        <AlertsToggle alerts={alerts} />
-        <ThemeToggle />
-        <UserMenu email={user.email} name={user.name} role={user.role} />
-      </div>
-    </header>
+    <AppHeader
+      user={user}
+      isBoard
+      status={
+        // On a phone: the mark and the buttons on one row, the connection under them.
+        <div className="order-last w-full sm:order-none sm:w-auto">
+          <ConnectionIndicator state={connection} lastEventAt={lastKnownEventAt} now={now} />
+        </div>
+      }
+      actions={<AlertsToggle alerts={alerts} />}
+    />
   );
 }
 

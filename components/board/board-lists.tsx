@@ -48,10 +48,13 @@ type BoardListsProps = {
 export function BoardLists({ filter, calls: { live, errors, ended }, stats, now, today, preferences, newErrors, isLoading, onErrorGroup }: BoardListsProps) {
   const isFiltered = isFilterActive(filter);
   return (
-    <main className="grid items-start gap-5 lg:grid-cols-3" aria-busy={isLoading} data-testid="board-lists" data-syncing={isLoading}>
-      <div className="flex min-w-0 flex-col gap-5 lg:col-span-2">
+    // Below desktop width the two columns dissolve (`contents`) into one column ordered for a phone: the calls in
+    // progress, then what went wrong, then what ended well, then the chart.
+    <main className="flex flex-col gap-5 lg:grid lg:grid-cols-3 lg:items-start" aria-busy={isLoading} data-testid="board-lists" data-syncing={isLoading}>
+      <div className="contents lg:col-span-2 lg:flex lg:min-w-0 lg:flex-col lg:gap-5">
         <Panel
           id="live"
+          className="order-1 lg:order-none"
           title="In progress"
           aside={
             <span className="flex items-center gap-3">
@@ -64,12 +67,12 @@ export function BoardLists({ filter, calls: { live, errors, ended }, stats, now,
         >
           <LiveCallsTable calls={live} now={now} preferences={preferences} emptyText={emptyText(filter, "live", "No calls in progress right now.", "Calls in progress")} />
         </Panel>
-        <Panel id="ended" title="Recently ended" aside={<ListCount count={ended.length} what="ended calls" testId="ended-count" className="text-sm text-zinc-500 dark:text-zinc-400" />}>
+        <Panel id="ended" title="Recently ended" className="order-3 lg:order-none" aside={<ListCount count={ended.length} what="ended calls" testId="ended-count" className="text-sm text-zinc-500 dark:text-zinc-400" />}>
           <RecentlyEnded calls={ended} today={today} emptyText={emptyText(filter, "ended", "No calls have ended yet.", "Ended calls")} />
         </Panel>
       </div>
-      <div className="flex min-w-0 flex-col gap-5">
-        <Panel id="activity" title="Activity">
+      <div className="contents lg:flex lg:min-w-0 lg:flex-col lg:gap-5">
+        <Panel id="activity" title="Activity" className="order-4 lg:order-none">
           <div className="px-5 py-4">
             <CallsChart perMinute={stats?.perMinute ?? null} isFiltered={isFiltered} />
           </div>
@@ -77,6 +80,7 @@ export function BoardLists({ filter, calls: { live, errors, ended }, stats, now,
         <Panel
           id="errors"
           title="Recent errors"
+          className="order-2 lg:order-none"
           aside={
             <span className="flex items-center gap-3">
               <NewErrorsBadge count={newErrors.count} onSeen={newErrors.onSeen} />

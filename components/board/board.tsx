@@ -60,6 +60,7 @@ export function Board({ initialSnapshot, defaultCountry, longCallMinutes, isAcce
 
   return (
     <div className="mx-auto flex max-w-[1600px] flex-col gap-5 px-4 py-5 sm:px-6 lg:px-8">
+      <SkipLinks />
       <BoardHeader connection={connection} lastKnownEventAt={lastKnownEventAt} now={now} alerts={alerts} user={user} />
       <StaleBanner state={connection} since={staleSince} />
       <DriftNotice drift={stats?.flireoDrift} />
@@ -86,6 +87,36 @@ export function Board({ initialSnapshot, defaultCountry, longCallMinutes, isAcce
         </LineNamesProvider>
       </div>
     </div>
+  );
+}
+
+const SKIP_LINKS = [
+  { href: "#live", label: "Skip to calls in progress" },
+  { href: "#ended", label: "Skip to recently ended" },
+  { href: "#errors", label: "Skip to recent errors" },
+] as const;
+
+/** The first tab stops: straight to each list, past the header, the filters and the live list's calls. */
+function SkipLinks() {
+  return (
+    <nav aria-label="Skip to a list" className="absolute top-2 left-4 z-50 flex flex-wrap gap-2" data-testid="skip-links">
+      {SKIP_LINKS.map((link) => (
+        <a
+          key={link.href}
+          href={link.href}
+          onClick={(event) => {
+            // Focus the list itself (not only scroll to it), so the next Tab goes on inside it; and keep the URL as it is.
+            const target = document.getElementById(link.href.slice(1));
+            if (!target) return;
+            event.preventDefault();
+            target.focus({ preventScroll: true });
+            target.scrollIntoView({ block: "start" });
+          }}
+          className="sr-only rounded-lg bg-sky-700 px-3 py-1.5 text-sm font-medium text-white focus:not-sr-only focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-300">
+          {link.label}
+        </a>
+      ))}
+    </nav>
   );
 }
 

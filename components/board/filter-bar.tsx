@@ -132,11 +132,16 @@ function FilterSelects({ filter, lines, onChange }: FilterBarProps) {
   );
 }
 
-/** "Clear filters" while any is set, and the CSV export of what the filters show. */
+const EXPORTS = [
+  { path: "/api/calls/export", label: "Export CSV", testId: "export-csv" },
+  { path: "/api/calls/export/xlsx", label: "Export Excel", testId: "export-xlsx" },
+] as const;
+
+/** "Clear filters" while any is set, and the CSV and Excel exports of what the filters show. */
 function FilterActions({ filter, onClear }: { filter: CallFilter; onClear: () => void }) {
   const exportParams = callFilterToSearchParams(filter).toString();
   return (
-    <div className="flex gap-2">
+    <div className="flex flex-wrap gap-2">
       {isFilterActive(filter) && (
         <button
           type="button"
@@ -147,15 +152,18 @@ function FilterActions({ filter, onClear }: { filter: CallFilter; onClear: () =>
           Clear filters
         </button>
       )}
-      <a
-        href={`/api/calls/export${exportParams ? `?${exportParams}` : ""}`}
-        download
-        data-testid="export-csv"
-        className="inline-flex h-10 items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium shadow-sm hover:bg-zinc-50 focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-      >
-        <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor"><path d="M10 3a1 1 0 0 1 1 1v7.59l2.3-2.3a1 1 0 1 1 1.4 1.42l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.42L9 11.6V4a1 1 0 0 1 1-1ZM4 16a1 1 0 0 1 1-1h10a1 1 0 1 1 0 2H5a1 1 0 0 1-1-1Z" /></svg>
-        Export CSV
-      </a>
+      {EXPORTS.map((format) => (
+        <a
+          key={format.path}
+          href={`${format.path}${exportParams ? `?${exportParams}` : ""}`}
+          download
+          data-testid={format.testId}
+          className="inline-flex h-10 items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium shadow-sm hover:bg-zinc-50 focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor"><path d="M10 3a1 1 0 0 1 1 1v7.59l2.3-2.3a1 1 0 1 1 1.4 1.42l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 1 1 1.4-1.42L9 11.6V4a1 1 0 0 1 1-1ZM4 16a1 1 0 0 1 1-1h10a1 1 0 1 1 0 2H5a1 1 0 0 1-1-1Z" /></svg>
+          {format.label}
+        </a>
+      ))}
     </div>
   );
 }

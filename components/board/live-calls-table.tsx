@@ -19,8 +19,11 @@ import { createStoredChoice } from "./stored-choice";
 import { CallLink } from "@/components/call/call-link";
 import { CallActionsMenu } from "@/components/control/call-actions-menu";
 import { CommandBadge } from "@/components/control/command-badge";
+import { useLiveGridKeys } from "./use-live-grid-keys";
 
-const GRID = "grid grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_auto] items-center gap-3 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_7rem_6rem_6.5rem]";
+// On a phone two columns, the customer's number and the duration, the line under the number: three columns left
+// the number cut at 320 px and the headings run together at 280.
+const GRID = "grid grid-cols-[minmax(0,1fr)_auto] items-center gap-2 px-3 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_7rem_6rem_6.5rem] sm:gap-3 sm:px-5";
 
 type LiveCallsTableProps = { calls: CallView[]; now: number; emptyText: string; preferences: BoardPreferences };
 
@@ -133,26 +136,37 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences
   // Rows of a new height: estimateSize is not among what the virtualizer watches, so have it lay the rows out again.
   useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const onScroll = useScrollAnchor(scrollRef, calls, rowHeight);
+  const grid = useLiveGridKeys(calls, scrollRef, virtualizer);
 
   if (calls.length === 0) return <EmptyState testId="live-empty">{emptyText}</EmptyState>;
 
   return (
-    <div role="table" aria-label="Calls in progress" aria-rowcount={calls.length + 1} data-testid="live-calls" data-order={order} data-density={density} className="flex min-h-0 flex-1 flex-col">
+    <div role="grid" aria-label="Calls in progress" aria-describedby="live-keys-hint" aria-rowcount={calls.length + 1} data-testid="live-calls" data-order={order} data-density={density} className="flex min-h-0 flex-1 flex-col">
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={`${GRID} border-b border-zinc-100 px-5 py-2 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400`}>
+        <div role="row" aria-rowindex={1} className={`${GRID} border-b border-zinc-100 py-2 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400`}>
           <span role="columnheader">Customer</span>
-          <span role="columnheader">Line</span>
+          <span role="columnheader" className="hidden sm:block">Line</span>
           <span role="columnheader" className="hidden sm:block">Type</span>
           <SortHeading order={order} sortsBy="newest" otherwise="longest" label="newest first" className="hidden sm:block">Started</SortHeading>
           <SortHeading order={order} sortsBy="longest" otherwise="newest" label="longest first" className="text-right">Duration</SortHeading>
         </div>
       </div>
-      <div ref={scrollRef} onScroll={onScroll} role="rowgroup" className="max-h-[60vh] overflow-y-auto overscroll-contain" tabIndex={-1}>
+      <p id="live-keys-hint" className="sr-only">Up and down arrows move between calls, left and right between a call and its actions.</p>
+      <div
+        ref={scrollRef}
+        onScroll={onScroll}
+        {...grid.handlers}
+        role="rowgroup"
+        className="max-h-[60vh] overflow-y-auto overscroll-contain focus-visible:ring-2 focus-visible:ring-zinc-500/40 focus-visible:outline-none"
+        tabIndex={grid.isActiveRendered ? -1 : 0}
+        data-testid="live-scroller"
+      >
         <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const call = calls[item.index];
             if (!call) return null;
-            return <LiveCallRow key={item.key} call={call} index={item.index} top={item.start} height={rowHeight} isCompact={density === "compact"} now={now} />;
+            const isTabStop = grid.isActiveRendered && call.id === grid.activeId;
+            return <LiveCallRow key={item.key} call={call} index={item.index} top={item.start} height={rowHeight} isCompact={density === "compact"} isTabStop={isTabStop} now={now} />;
           })}
         </div>
       </div>
@@ -161,7 +175,7 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences
 }
 
 /** One call in progress, placed `top` pixels down the virtualized list. */
-function LiveCallRow({ call, index, top, height, isCompact, now }: { call: CallView; index: number; top: number; height: number; isCompact: boolean; now: number }) {
+function LiveCallRow({ call, index, top, height, isCompact, isTabStop, now }: { call: CallView; index: number; top: number; height: number; isCompact: boolean; isTabStop: boolean; now: number }) {
   const lineLabel = useLineLabel();
   const timeZone = useTimeZone();
   const startedAt = callStartedAt(call);
@@ -171,26 +185,26 @@ function LiveCallRow({ call, index, top, height, isCompact, now }: { call: CallV
       aria-rowindex={index + 2}
       data-testid="live-call"
       data-call-id={call.id}
-      className={`${GRID} absolute inset-x-0 top-0 border-b border-zinc-100 px-5 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-800/40`}
+      className={`${GRID} absolute inset-x-0 top-0 border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-800/40`}
       style={{ height, transform: `translateY(${top}px)` }}
     >
-      <div role="cell" className="min-w-0">
-        <CallLink callId={call.id} className={`block truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline ${isCompact ? "text-sm" : "text-base"}`}>
+      <div role="gridcell" className="min-w-0">
+        <CallLink callId={call.id} data-testid="live-customer" data-grid-focus tabIndex={isTabStop ? 0 : -1} className={`block truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline ${isCompact ? "text-sm" : "text-base"}`}>
           {formatPhoneNumber(call.customerNumber)}
         </CallLink>
-        {!isCompact && <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{callTypeLabel(call)} · {formatClock(startedAt, timeZone)}</div>}
+        {!isCompact && <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400" data-testid="live-phone-line">{lineLabel(call)} · {formatClock(startedAt, timeZone)}</div>}
         <CommandBadge callId={call.id} className="relative max-w-full" />
       </div>
       {/* Compact: the line's name and number side by side, the number from tablet width up. */}
-      <div role="cell" className={`min-w-0 ${isCompact ? "truncate text-sm" : ""}`} data-testid="live-line">
+      <div role="gridcell" className={`hidden min-w-0 sm:block ${isCompact ? "truncate text-sm" : ""}`} data-testid="live-line">
         <div className={isCompact ? "inline font-medium" : "truncate font-medium"}>{lineLabel(call)}</div>{" "}
         <div className={`text-xs text-zinc-500 tabular-nums dark:text-zinc-400 ${isCompact ? "hidden sm:inline" : "truncate"}`}>{formatPhoneNumber(call.lineNumber)}</div>
       </div>
-      <div role="cell" className="relative hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
-      <div role="cell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300" data-testid="live-started">{formatClock(startedAt, timeZone)}</div>
-      <div role="cell" className="flex items-center justify-end gap-1">
+      <div role="gridcell" className="relative hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
+      <div role="gridcell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300" data-testid="live-started">{formatClock(startedAt, timeZone)}</div>
+      <div role="gridcell" className="flex items-center justify-end gap-1">
         <CallTimer startedAt={startedAt} now={now} isCompact={isCompact} />
-        <CallActionsMenu callId={call.id} customer={formatPhoneNumber(call.customerNumber)} />
+        <CallActionsMenu callId={call.id} customer={formatPhoneNumber(call.customerNumber)} tabIndex={-1} />
       </div>
     </div>
   );

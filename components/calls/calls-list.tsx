@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { CallsPageRow, PassagePart } from "@/lib/shared/calls/call-search";
 import { callStartedAt, endedCallDuration } from "@/lib/shared/calls/call-view";
 import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
+import { LocalTime } from "@/components/ui/time-zone";
 
 const STATUS = {
   "in-progress": { label: "In progress", className: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" },
@@ -11,11 +12,9 @@ const STATUS = {
   "ended-with-error": { label: "Error", className: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300" },
 } as const;
 
-const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
-
 export function Passage({ parts }: { parts: PassagePart[] }) {
   return (
-    <p className="text-sm leading-relaxed text-zinc-700 dark:text-zinc-300" data-testid="call-passage">
+    <p className="text-sm leading-relaxed [overflow-wrap:anywhere] text-zinc-700 dark:text-zinc-300" data-testid="call-passage">
       {parts.map((part, index) =>
         part.isMatch ? (
           <mark key={index} className="rounded bg-amber-200 px-0.5 text-zinc-900 dark:bg-amber-500/40 dark:text-amber-50">{part.text}</mark>
@@ -39,13 +38,13 @@ function Row({ row }: { row: CallsPageRow }) {
         </Link>
         <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${status.className}`}>{status.label}</span>
         <span className="text-sm text-zinc-600 dark:text-zinc-400">{call.lineName ?? formatPhoneNumber(call.lineNumber)}</span>
-        <time dateTime={callStartedAt(call)} className="text-sm tabular-nums text-zinc-500 dark:text-zinc-400">{when.format(new Date(callStartedAt(call)))}</time>
+        <LocalTime iso={callStartedAt(call)} format="day-time" className="text-sm tabular-nums text-zinc-500 dark:text-zinc-400" />
         {duration !== null && <span className="text-sm tabular-nums text-zinc-500 dark:text-zinc-400">{formatDuration(duration)}</span>}
       </div>
       {row.passage ? (
         <Passage parts={row.passage} />
       ) : (
-        (call.summary ?? call.error) && <p className="line-clamp-2 text-sm text-zinc-700 dark:text-zinc-300">{call.summary ?? call.error}</p>
+        (call.summary ?? call.error) && <p className="line-clamp-2 text-sm [overflow-wrap:anywhere] text-zinc-700 dark:text-zinc-300">{call.summary ?? call.error}</p>
       )}
     </li>
   );

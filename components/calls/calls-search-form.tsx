@@ -55,10 +55,13 @@ export function CallsSearchForm({ filter, lines }: Props) {
           {RANGE_FILTERS.map((range) => <option key={range} value={range}>{RANGE_LABELS[range]}</option>)}
         </select>
       </div>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <button type="submit" data-testid="calls-search" className="h-10 rounded-lg bg-zinc-900 px-4 text-sm font-medium text-white shadow-sm hover:bg-zinc-700 dark:bg-white dark:text-zinc-900">Search</button>
         <a href={`/api/calls/search/export${exportParams ? `?${exportParams}` : ""}`} download data-testid="calls-export" className="inline-flex h-10 items-center rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium shadow-sm hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800">
           Export CSV
+        </a>
+        <a href={`/api/calls/search/export/xlsx${exportParams ? `?${exportParams}` : ""}`} download data-testid="calls-export-xlsx" className="inline-flex h-10 items-center rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium shadow-sm hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800">
+          Export Excel
         </a>
       </div>
     </form>

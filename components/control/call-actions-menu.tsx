@@ -30,7 +30,8 @@ function useMenuKeys(count: number, close: () => void) {
   return { items, focusItem, onKeyDown };
 }
 
-export function CallActionsMenu({ callId, customer }: { callId: string; customer: string }) {
+/** `tabIndex`: -1 in the board's live list, where the arrow keys reach the button (use-live-grid-keys.ts). */
+export function CallActionsMenu({ callId, customer, tabIndex }: { callId: string; customer: string; tabIndex?: number }) {
   const { setup, open: openCommand } = useCallControl();
   const [isOpen, setIsOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -55,6 +56,7 @@ export function CallActionsMenu({ callId, customer }: { callId: string; customer
         aria-controls={isOpen ? menuId : undefined}
         aria-label={`Act on the call with ${customer}`}
         data-testid="call-actions"
+        tabIndex={tabIndex}
         onClick={() => (isOpen ? setIsOpen(false) : open(0))}
         onKeyDown={(event) => {
           if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;

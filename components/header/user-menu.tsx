@@ -2,7 +2,7 @@
 // Who is signed in, links to the admin pages for admins, and sign-out: in the header on a wide screen, behind a
 // Menu button on a phone or tablet, where the header must leave room for the calls.
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { authClient } from "@/lib/shared/auth/auth-client";
 import type { Role } from "@/lib/shared/auth/roles";
@@ -10,7 +10,7 @@ import type { Role } from "@/lib/shared/auth/roles";
 /** Every signed-in user's: viewers may search the calls too. */
 const SHARED_LINKS = [{ href: "/calls", label: "All calls" }] as const;
 
-const ADMIN_LINKS = [
+export const ADMIN_LINKS = [
   { href: "/webhooks", label: "Webhooks" },
   { href: "/settings/users", label: "Users" },
   { href: "/settings/api-tokens", label: "API tokens" },
@@ -29,6 +29,7 @@ function RoleBadge({ role, email }: { role: Role; email: string }) {
 
 /** The narrow screens' menu: a native disclosure, closed again by a click outside it or Escape. */
 function CompactMenu({ email, role, onSignOut }: { email: string; role: Role; onSignOut: () => void }) {
+  const pathname = usePathname();
   const menu = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const close = (event: Event) => {
@@ -55,7 +56,7 @@ function CompactMenu({ email, role, onSignOut }: { email: string; role: Role; on
           <RoleBadge role={role} email={email} />
         </div>
         {[...SHARED_LINKS, ...(role === "admin" ? ADMIN_LINKS : [])].map((link) => (
-            <Link key={link.href} href={link.href} className={item}>
+            <Link key={link.href} href={link.href} className={item} aria-current={pathname === link.href ? "page" : undefined}>
               {link.label}
             </Link>
           ))}
@@ -70,6 +71,7 @@ function CompactMenu({ email, role, onSignOut }: { email: string; role: Role; on
 /** `name`: how the person is shown (the users page's Name); the e-mail address is on hover. */
 export function UserMenu({ email, name, role }: { email: string; name?: string; role: Role }) {
   const router = useRouter();
+  const pathname = usePathname();
   async function signOut() {
     await authClient.signOut();
     router.replace("/login");
@@ -81,7 +83,7 @@ export function UserMenu({ email, name, role }: { email: string; name?: string; 
           <span title={email} data-testid="user-name">{name?.trim() || email}</span> <RoleBadge role={role} email={email} />
         </span>
         {[...SHARED_LINKS, ...(role === "admin" ? ADMIN_LINKS : [])].map((link) => (
-            <Link key={link.href} href={link.href} className="underline underline-offset-2">
+            <Link key={link.href} href={link.href} className="underline underline-offset-2 aria-[current=page]:font-semibold aria-[current=page]:no-underline" aria-current={pathname === link.href ? "page" : undefined}>
               {link.label}
             </Link>
           ))}

@@ -1,20 +1,12 @@
-// The header of the admin pages: Callboard's mark, the page's name, and the way back to the board.
-import Link from "next/link";
-import { buttonClass } from "@/components/ui/card";
+// The header of the admin pages: the one header every page has, with the page's name, and the settings navigation.
+import { AppHeader, type HeaderUser } from "@/components/header/app-header";
+import { SettingsNav } from "@/components/header/settings-nav";
 
-export function AdminPageHeader({ title }: { title: string }) {
+export function AdminPageHeader({ title, user }: { title: string; user: HeaderUser }) {
   return (
-    <header className="flex flex-wrap items-center gap-x-6 gap-y-4">
-      <Link href="/" className="flex items-center gap-3">
-        <span aria-hidden className="grid size-9 place-items-center rounded-lg bg-zinc-900 text-lg font-bold text-white dark:bg-white dark:text-zinc-900">
-          C
-        </span>
-        <span className="text-xl font-semibold tracking-tight">Callboard</span>
-      </Link>
-      <h1 className="text-xl font-semibold tracking-tight text-zinc-500 dark:text-zinc-400">{title}</h1>
-      <Link href="/" className={`${buttonClass} ml-auto`}>
-        Back to the board
-      </Link>
-    </header>
+    <div className="flex flex-col gap-4">
+      <AppHeader user={user} title={title} />
+      <SettingsNav />
+    </div>
   );
 }

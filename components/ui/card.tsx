@@ -7,7 +7,7 @@ export function Card({ id, title, aside, children }: { id: string; title: string
   return (
     <section aria-labelledby={`${id}-heading`} data-testid={id} className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-zinc-100 px-5 py-4 dark:border-zinc-800">
-        <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        <h2 id={`${id}-heading`} className="min-w-0 text-lg font-semibold [overflow-wrap:anywhere]">
           {title}
         </h2>
         {aside}

@@ -12,9 +12,12 @@ type PanelProps = {
 
 export function Panel({ id, title, aside, className = "", children }: PanelProps) {
   return (
+    // An id and tabIndex -1, so a skip link (the board's) can move the focus to the panel.
     <section
+      id={id}
+      tabIndex={-1}
       aria-labelledby={`${id}-heading`}
-      className={`flex min-w-0 flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900 ${className}`}
+      className={`flex min-w-0 scroll-mt-4 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500/50 flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900 ${className}`}
     >
       <div className="flex items-center justify-between gap-3 border-b border-zinc-100 px-5 py-3 dark:border-zinc-800">
         <h2 id={`${id}-heading`} className="text-base font-semibold tracking-tight">

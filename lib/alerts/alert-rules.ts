@@ -1,6 +1,7 @@
 // Alert rules and their destinations: what the admin page lists, creates, changes and deletes. A destination's URL
 // and signing secret are stored encrypted (lib/secrets): sealed here on the way in, opened for the view, and a Slack
 // URL, whose path is its secret, never goes back to a browser whole.
+import { findLastDelivered } from "./last-delivered";
 import type { AlertDestination, AlertRule, PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
 import { describeIssues } from "@/lib/http/read-json-body";
@@ -62,7 +63,7 @@ export function toDestinationView(destination: AlertDestination, box: SecretBox)
   };
 }
 
-export function toRuleView(rule: RuleWithDestinations, box: SecretBox): AlertRuleView {
+export function toRuleView(rule: RuleWithDestinations, box: SecretBox, lastDeliveredAt: Date | null = null): AlertRuleView {
   return {
     id: rule.id.toString(),
     name: rule.name,
@@ -74,6 +75,7 @@ export function toRuleView(rule: RuleWithDestinations, box: SecretBox): AlertRul
     cooldownMinutes: rule.cooldownSeconds / 60,
     isEnabled: rule.isEnabled,
     lastFiredAt: rule.lastFiredAt?.toISOString() ?? null,
+    lastDeliveredAt: lastDeliveredAt?.toISOString() ?? null,
     suppressedCount: rule.suppressedCount,
     cooldownUntil: rule.cooldownUntil?.toISOString() ?? null,
     createdAt: rule.createdAt.toISOString(),
@@ -100,7 +102,8 @@ function destinationData(input: DestinationInput, box: SecretBox) {
 
 export async function listAlertRules(prisma: PrismaClient, box: SecretBox): Promise<AlertRuleView[]> {
   const rules = await prisma.alertRule.findMany({ include: { destinations: true }, orderBy: { id: "asc" } });
-  return rules.map((rule) => toRuleView(rule, box));
+  const delivered = await findLastDelivered(prisma, rules.map((rule) => rule.id));
+  return rules.map((rule) => toRuleView(rule, box, delivered.get(rule.id)));
 }
 
 async function findRule(prisma: PrismaClient, id: bigint): Promise<RuleWithDestinations> {
@@ -110,7 +113,7 @@ async function findRule(prisma: PrismaClient, id: bigint): Promise<RuleWithDesti
 }
 
 export async function getAlertRule(prisma: PrismaClient, box: SecretBox, id: bigint): Promise<AlertRuleView> {
-  return toRuleView(await findRule(prisma, id), box);
+  return toRuleView(await findRule(prisma, id), box, (await findLastDelivered(prisma, [id])).get(id));
 }
 
 /** The cooldown as the admin enters it (minutes, fractions allowed) and as it is stored (whole seconds). */

@@ -33,8 +33,14 @@ export function createAuth({ prisma, env, onSessionDeleted, secret }: AuthOption
     // cannot make a browser send this host's own origin, so this still refuses cross-site requests.
     trustedOrigins: (request) => trustedOriginsFor(request?.headers),
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    // Sign-out, revocation and user removal delete sessions; their open boards' live connections end with them.
-    databaseHooks: { session: { delete: { after: (session) => Promise.resolve(onSessionDeleted(session.id)) } } },
+    databaseHooks: {
+      session: {
+        // A new session is a sign-in: kept on the user, as the session itself goes at sign-out or expiry.
+        create: { after: async (session) => void (await prisma.user.updateMany({ where: { id: session.userId }, data: { lastSignInAt: session.createdAt } })) },
+        // Sign-out, revocation and user removal delete sessions; their open boards' live connections end with them.
+        delete: { after: (session) => Promise.resolve(onSessionDeleted(session.id)) },
+      },
+    },
     rateLimit: {
       // On in every environment (Better Auth's default is production only): password guessing is the threat.
       enabled: true,

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { toRole, type Role } from "@/lib/shared/auth/roles";
 
 /** `liveApiTokens`: read-API tokens the user made that still work; removing or demoting an admin revokes them. */
-/** `lastSignInAt`: the start of the user's latest session still held (a signed-out session is gone), or null. */
+/** `lastSignInAt`: when the user last signed in (kept on the user, so signing out does not lose it), or null. */
 export type UserSummary = { id: string; email: string; name: string; role: Role; createdAt: string; lastSignInAt: string | null; liveApiTokens: number };
 
 export async function hasAdmin(prisma: PrismaClient): Promise<boolean> {
@@ -19,15 +19,15 @@ export async function listUsers(prisma: PrismaClient, now = new Date()): Promise
       name: true,
       role: true,
       createdAt: true,
-      sessions: { select: { createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
+      lastSignInAt: true,
       _count: { select: { apiTokensCreated: { where: { revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } } } },
     },
   });
-  return users.map(({ _count, sessions, ...user }) => ({
+  return users.map(({ _count, ...user }) => ({
     ...user,
     role: toRole(user.role),
     createdAt: user.createdAt.toISOString(),
-    lastSignInAt: sessions[0]?.createdAt.toISOString() ?? null,
+    lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     liveApiTokens: _count.apiTokensCreated,
   }));
 }

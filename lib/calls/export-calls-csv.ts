@@ -13,6 +13,7 @@ import { callFilterWhere } from "./call-filter-where";
 import { callToView } from "./call-row";
 import { CSV_COLUMNS, callToCsvRow, formatCsvRow } from "@/lib/shared/calls/calls-csv";
 import { calendarDay } from "@/lib/shared/time/format-time";
+import type { CallView } from "@/lib/shared/calls/call-view";
 
 const PAGE_SIZE = 1_000;
 /** The longest one page's query may take. */
@@ -25,20 +26,25 @@ const STATUS_WHERE: Record<StatusFilter, Prisma.CallWhereInput> = {
   error: { status: "ended-with-error" },
 };
 
-export async function* exportCallsCsv(
-  prisma: PrismaClient,
-  filter: CallFilter,
-  options: { now?: number; pageSize?: number; statementTimeoutMs?: number } = {},
-): AsyncGenerator<string> {
+type ExportOptions = { now?: number; pageSize?: number; statementTimeoutMs?: number };
+
+export async function* exportCallsCsv(prisma: PrismaClient, filter: CallFilter, options: ExportOptions = {}): AsyncGenerator<string> {
+  // A byte-order mark first: without it Excel reads the UTF-8 file in the machine's legacy code page (é as Ã©).
+  yield `\uFEFF${formatCsvRow([...CSV_COLUMNS])}`;
+  for await (const page of exportedCallPages(prisma, filter, options)) {
+    if (page.length > 0) yield page.map((call) => callToCsvRow(call)).join("");
+  }
+}
+
+/** The filtered calls a page at a time, for the CSV and the .xlsx export alike. */
+export async function* exportedCallPages(prisma: PrismaClient, filter: CallFilter, options: ExportOptions = {}): AsyncGenerator<CallView[]> {
   const pageSize = options.pageSize ?? PAGE_SIZE;
   const timeoutMs = options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
   const where = { ...STATUS_WHERE[filter.status], ...callFilterWhere(compileCallFilter(filter, env.DEFAULT_COUNTRY), options.now ?? Date.now()) };
-  // A byte-order mark first: without it Excel reads the UTF-8 file in the machine's legacy code page (é as Ã©).
-  yield `\uFEFF${formatCsvRow([...CSV_COLUMNS])}`;
   let after: { createdAt: Date; id: string } | undefined;
   for (;;) {
     const page = await readPage(prisma, after ? { AND: [where, olderThan(after)] } : where, pageSize, timeoutMs);
-    if (page.length > 0) yield page.map((call) => callToCsvRow(callToView(call))).join("");
+    yield page.map(callToView);
     const last = page.at(-1);
     if (page.length < pageSize || !last) return;
     after = { createdAt: last.createdAt, id: last.id };

@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackToBoardLink } from "@/components/header/back-to-board-link";
+import { AppHeader, toHeaderUser } from "@/components/header/app-header";
 import { CallDetailLive, RunningDuration } from "@/components/call/call-detail-live";
 import { LocalTime } from "@/components/ui/time-zone";
 import { callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call/call-labels";
@@ -85,43 +86,46 @@ export default async function CallPage({ params }: PageProps) {
   const knownLineName = !call.lineName && call.lineNumber ? await findLineName(appContext().prisma, call.lineNumber) : null;
 
   return (
-    <main className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
-      <nav className="flex items-center justify-between gap-3">
-        <BackToBoardLink className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300" />
-        <CallDetailLive callId={call.id} version={call.version} />
-      </nav>
-      <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight tabular-nums" data-testid="detail-customer">{formatPhoneNumber(call.customerNumber)}</h1>
-        <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${badge.className}`} data-testid="detail-status">{badge.label}</span>
-        <span className="w-full font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{call.id}</span>
-      </header>
+    <div className="mx-auto flex max-w-5xl flex-col gap-5 px-4 py-6 sm:px-6">
+      {user && <AppHeader user={toHeaderUser(user)} />}
+      <main className="flex flex-col gap-5">
+        <nav className="flex items-center justify-between gap-3">
+          <BackToBoardLink className="text-sm font-medium text-sky-700 hover:underline dark:text-sky-300" />
+          <CallDetailLive callId={call.id} version={call.version} />
+        </nav>
+        <header className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight tabular-nums" data-testid="detail-customer">{formatPhoneNumber(call.customerNumber)}</h1>
+          <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${badge.className}`} data-testid="detail-status">{badge.label}</span>
+          <span className="w-full font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{call.id}</span>
+        </header>
 
-      <CallPageControls callId={call.id} customer={formatPhoneNumber(call.customerNumber)} isLive={isLive(call)} setup={controlSetup} commands={commands} />
+        <CallPageControls callId={call.id} customer={formatPhoneNumber(call.customerNumber)} isLive={isLive(call)} setup={controlSetup} commands={commands} />
 
-      <CallFacts call={call} knownLineName={knownLineName} />
+        <CallFacts call={call} knownLineName={knownLineName} />
 
-      {call.error && (
-        <div role="alert" className="rounded-2xl border border-red-300 bg-red-50 p-5 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200" data-testid="detail-error">
-          <h2 className="text-sm font-semibold tracking-wide uppercase">Error</h2>
-          <p className="mt-1 text-lg font-semibold">{call.error}</p>
+        {call.error && (
+          <div role="alert" className="rounded-2xl border border-red-300 bg-red-50 p-5 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200" data-testid="detail-error">
+            <h2 className="text-sm font-semibold tracking-wide uppercase">Error</h2>
+            <p className="mt-1 text-lg font-semibold">{call.error}</p>
+          </div>
+        )}
+
+        <div className="grid gap-5 md:grid-cols-2">
+          <SummarySection call={call} loadedAt={loadedAt} />
+          <RecordingSection recordingUrl={recordingUrl} />
         </div>
-      )}
 
-      <div className="grid gap-5 md:grid-cols-2">
-        <SummarySection call={call} loadedAt={loadedAt} />
-        <RecordingSection recordingUrl={recordingUrl} />
-      </div>
+        <TranscriptView transcript={parseTranscript(transcript)} />
 
-      <TranscriptView transcript={parseTranscript(transcript)} />
+        {analysis !== null && analysis !== undefined && (
+          <Section title="Analysis" testId="detail-analysis">
+            <Json value={analysis} />
+          </Section>
+        )}
 
-      {analysis !== null && analysis !== undefined && (
-        <Section title="Analysis" testId="detail-analysis">
-          <Json value={analysis} />
-        </Section>
-      )}
-
-      <CallTimeline callId={call.id} timeline={timeline} commands={commands} />
-    </main>
+        <CallTimeline callId={call.id} timeline={timeline} commands={commands} />
+      </main>
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
 // /settings/alerts – error alert rules, their destinations, test alerts and the alert delivery log.
+import { toHeaderUser } from "@/components/header/app-header";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -15,17 +16,19 @@ export const metadata: Metadata = { title: "Alerts · Callboard" };
 
 export default async function AlertsPage() {
   // proxy.ts sends viewers a 403 before this runs; this is the second line.
-  if ((await getSessionUser(await headers()))?.role !== "admin") notFound();
+  const user = await getSessionUser(await headers());
+  if (user?.role !== "admin") notFound();
   const { prisma, secretBox } = appContext();
   let rules;
   try {
     rules = await listAlertRules(prisma, secretBox);
   } catch (error) {
-    if (isUndecryptableSecretError(error)) return <SecretsUnavailable title="Alerts" message={error.message} />;
+    if (isUndecryptableSecretError(error)) return <SecretsUnavailable title="Alerts" message={error.message} user={toHeaderUser(user)} />;
     throw error;
   }
   return (
     <AlertsSettings
+      user={toHeaderUser(user)}
       initialRules={rules}
       setup={{
         isEmailConfigured: Boolean(env.ALERT_SMTP_URL),

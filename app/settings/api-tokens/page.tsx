@@ -1,4 +1,5 @@
 // /settings/api-tokens – admins make, list and revoke the tokens that read calls through /api/v1.
+import { toHeaderUser } from "@/components/header/app-header";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -15,12 +16,13 @@ export const metadata: Metadata = { title: "API tokens · Callboard" };
 
 export default async function ApiTokensPage() {
   // proxy.ts sends viewers a 403 before this runs; this is the second line.
-  if ((await getSessionUser(await headers()))?.role !== "admin") notFound();
+  const user = await getSessionUser(await headers());
+  if (user?.role !== "admin") notFound();
   const tokens = await listApiTokens(appContext().prisma);
   const active = tokens.filter((token) => token.state === "active").length;
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <AdminPageHeader title="API tokens" />
+      <AdminPageHeader title="API tokens" user={toHeaderUser(user)} />
       <main className="flex flex-col gap-6">
         <NewApiTokenCard />
         <Card id="api-tokens" title="Tokens" aside={<span className="text-sm text-zinc-500 dark:text-zinc-400">{active} active</span>}>

@@ -1,5 +1,6 @@
 // /settings/call-control – admins keep the transfer destinations, allow or forbid typed numbers, and read the audit
 // trail of commands sent to live calls (?user=&from=&to=; the form's times are read in the reader's time zone).
+import { toHeaderUser } from "@/components/header/app-header";
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -24,7 +25,8 @@ function textParam(value: string | string[] | undefined): string {
 
 export default async function CallControlSettingsPage({ searchParams }: PageProps) {
   // proxy.ts sends everyone but admins a 403 before this runs; this is the second line.
-  if ((await getSessionUser(await headers()))?.role !== "admin") notFound();
+  const user = await getSessionUser(await headers());
+  if (user?.role !== "admin") notFound();
   const params = await searchParams;
   const filter = { user: textParam(params.user), from: textParam(params.from), to: textParam(params.to) };
   const { prisma, env } = appContext();
@@ -37,7 +39,7 @@ export default async function CallControlSettingsPage({ searchParams }: PageProp
   ]);
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <AdminPageHeader title="Call control" />
+      <AdminPageHeader title="Call control" user={toHeaderUser(user)} />
       <main className="flex flex-col gap-6">
         <TransferDestinationsCard destinations={destinations} allowTypedNumbers={allowTypedNumbers} />
         <CommandLog commands={commands} filter={filter} />

@@ -1,5 +1,6 @@
 // /settings/users – admins add people, see who can sign in and with which role, change roles, set new passwords
 // and remove people.
+import { toHeaderUser } from "@/components/header/app-header";
 import { LocalTime } from "@/components/ui/time-zone";
 import type { Metadata } from "next";
 import { appContext } from "@/lib/context/current";
@@ -32,7 +33,7 @@ export default async function UsersPage() {
   const admins = users.filter((user) => user.role === "admin").length;
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <AdminPageHeader title="Users" />
+      <AdminPageHeader title="Users" user={toHeaderUser(me)} />
       <main className="flex flex-col gap-6">
         <Card id="add-user" title="Add a user">
           <p className="text-sm text-zinc-600 dark:text-zinc-400">

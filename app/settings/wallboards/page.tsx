@@ -1,5 +1,6 @@
 // /settings/wallboards – admins make, list and revoke the links that put the wall on a TV without an account.
 import type { Metadata } from "next";
+import { toHeaderUser } from "@/components/header/app-header";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AdminPageHeader } from "@/components/settings/admin-page-header";
@@ -16,13 +17,14 @@ export const metadata: Metadata = { title: "Wallboards · Callboard" };
 
 export default async function WallboardsPage() {
   // proxy.ts sends viewers and supervisors a 403 before this runs; this is the second line.
-  if ((await getSessionUser(await headers()))?.role !== "admin") notFound();
+  const user = await getSessionUser(await headers());
+  if (user?.role !== "admin") notFound();
   const { prisma } = appContext();
   const [wallboards, lines] = await Promise.all([listWallboards(prisma), findLines(prisma)]);
   const active = wallboards.filter((wallboard) => wallboard.state === "active").length;
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <AdminPageHeader title="Wallboards" />
+      <AdminPageHeader title="Wallboards" user={toHeaderUser(user)} />
       <main className="flex flex-col gap-6">
         <NewWallboardCard lines={lines} />
         <Card id="wallboards" title="Links" aside={<span className="text-sm text-zinc-500 dark:text-zinc-400">{active} active</span>}>

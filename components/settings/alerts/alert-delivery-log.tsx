@@ -45,7 +45,7 @@ export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
                   {delivery.lastStatus !== null ? ` · ${delivery.lastStatus}` : ""}
                 </span>
               </div>
-              <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 pl-[4.25rem] text-xs text-zinc-500 dark:text-zinc-400">
+              <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 text-xs sm:pl-[4.25rem] text-zinc-500 dark:text-zinc-400">
                 <span className="font-medium text-zinc-700 dark:text-zinc-300">{ALERT_KIND_LABEL[delivery.alertKind]}</span>
                 {delivery.callId && (
                   <CallLink callId={delivery.callId} className="relative font-mono underline-offset-2 hover:underline">
@@ -54,7 +54,7 @@ export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
                 )}
                 <span aria-hidden>→</span>
                 <span>{delivery.destinationKind}</span>
-                <span className="max-w-64 truncate font-mono" title={delivery.destinationLabel}>
+                <span className="max-w-full min-w-0 truncate font-mono sm:max-w-64" title={delivery.destinationLabel}>
                   {delivery.destinationLabel}
                 </span>
                 <span className="ml-auto tabular-nums">
@@ -68,7 +68,7 @@ export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
                 </span>
               </div>
               {delivery.lastError && (
-                <p className="ml-[4.25rem] rounded bg-zinc-50 px-2 py-1 font-mono text-xs break-words text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300" data-testid="alert-delivery-error">
+                <p className="rounded [overflow-wrap:anywhere] sm:ml-[4.25rem] bg-zinc-50 px-2 py-1 font-mono text-xs text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300" data-testid="alert-delivery-error">
                   {delivery.lastError}
                 </p>
               )}

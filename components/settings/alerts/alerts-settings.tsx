@@ -2,6 +2,7 @@
 // The alerts page: rules (each with its destinations), a form for a new rule, and the delivery log.
 import { AdminPageHeader } from "@/components/settings/admin-page-header";
 import { useEffect, useState } from "react";
+import type { HeaderUser } from "@/components/header/app-header";
 import type { AlertRuleView } from "@/lib/shared/alerts/alert-view";
 import { Card, Notice, primaryButtonClass } from "@/components/ui/card";
 import { callApi } from "@/components/ui/call-api";
@@ -27,7 +28,7 @@ function useRefreshedRules(initialRules: AlertRuleView[]) {
   return [rules, setRules] as const;
 }
 
-export function AlertsSettings({ initialRules, setup }: { initialRules: AlertRuleView[]; setup: AlertsSetup }) {
+export function AlertsSettings({ user, initialRules, setup }: { user: HeaderUser; initialRules: AlertRuleView[]; setup: AlertsSetup }) {
   const [rules, setRules] = useRefreshedRules(initialRules);
   const [isCreating, setIsCreating] = useState(false);
   // Bumped after a test alert, so the log shows it at once.
@@ -37,9 +38,9 @@ export function AlertsSettings({ initialRules, setup }: { initialRules: AlertRul
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <AdminPageHeader title="Alerts" />
+      <AdminPageHeader title="Alerts" user={user} />
 
-      <main className="grid gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
+      <main className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
         <div className="flex flex-col gap-6">
           <div className="flex flex-wrap items-center gap-3">
             <p className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">

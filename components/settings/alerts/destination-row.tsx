@@ -49,7 +49,7 @@ export function DestinationRow({ destination, onChanged, onTested }: Props) {
     <li data-testid="alert-destination" data-kind={destination.kind} data-destination-id={destination.id} className="flex flex-col gap-2 px-4 py-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${badge.style}`}>{badge.label}</span>
-        <span className={`min-w-0 flex-1 text-sm break-all ${destination.kind === "email" ? "" : "font-mono"} ${destination.isEnabled ? "" : "text-zinc-400 line-through dark:text-zinc-500"}`} title={destination.url ?? destination.to.join(", ")}>
+        <span data-testid="destination-url-text" className={`min-w-0 flex-1 basis-40 truncate text-sm ${destination.kind === "email" ? "" : "font-mono"} ${destination.isEnabled ? "" : "text-zinc-400 line-through dark:text-zinc-500"}`} title={destination.url ?? destination.to.join(", ")}>
           {destination.url ?? destination.to.join(", ")}
         </span>
         <Switch checked={destination.isEnabled} onChange={(next) => void setEnabled(next)} label={destination.isEnabled ? "Destination on" : "Destination off"} disabled={busy !== null} testId="destination-enabled" />

@@ -19,6 +19,13 @@ function formatWhen(iso: string, now: number, timeZone: string): string {
   return calendarDay(iso, timeZone) === calendarDay(now, timeZone) ? formatClock(iso, timeZone) : formatDayTime(iso, timeZone);
 }
 
+/** A time only for an alert that reached a destination; one raised but not (yet) delivered says so. */
+function lastAlertText(rule: AlertRuleView, now: number, timeZone: string): string {
+  if (rule.lastDeliveredAt) return `Last alert delivered ${formatWhen(rule.lastDeliveredAt, now, timeZone)}`;
+  if (rule.lastFiredAt) return "Raised an alert, none delivered yet: see the deliveries below";
+  return "No alert yet";
+}
+
 function AddDestination({ ruleId, isEmailConfigured, onChanged, onClose }: { ruleId: string; isEmailConfigured: boolean; onChanged: (rule: AlertRuleView) => void; onClose: () => void }) {
   const [draft, setDraft] = useState(EMPTY_DESTINATION);
   const [error, setError] = useState<string | null>(null);
@@ -91,11 +98,11 @@ export function RuleCard({ rule, isEmailConfigured, onChanged, onDeleted, onTest
           />
         ) : (
           <div className="flex flex-col gap-1">
-            <p className="text-sm" data-testid="rule-description">
+            <p className="text-sm [overflow-wrap:anywhere]" data-testid="rule-description">
               {describeRule(rule)} <span className="text-zinc-500 dark:text-zinc-400">· {formatCooldown(rule.cooldownMinutes)}</span>
             </p>
             <p className="text-xs text-zinc-500 dark:text-zinc-400">
-              {rule.lastFiredAt ? `Last raised ${formatWhen(rule.lastFiredAt, now, timeZone)} (deliveries below)` : "No alert yet"}
+              <span data-testid="rule-last-alert">{lastAlertText(rule, now, timeZone)}</span>
               {isCoolingDown && rule.cooldownUntil && ` · cooling down until ${formatClock(rule.cooldownUntil, timeZone)}`}
               {rule.suppressedCount > 0 && ` · ${rule.suppressedCount} held back for the summary`}
             </p>

@@ -12,9 +12,12 @@ const STATE_BADGE: Record<ApiTokenState, { label: string; className: string }> =
 
 function When({ iso, empty }: { iso: string | null; empty: string }) {
   if (!iso) return <span className="text-zinc-500 dark:text-zinc-400">{empty}</span>;
-  return (
-<LocalTime iso={iso} format="day-time" className="whitespace-nowrap tabular-nums" />
-  );
+  return <LocalTime iso={iso} format="day-time" className="whitespace-nowrap tabular-nums" />;
+}
+
+/** On a phone the column names are hidden, so each value says what it is. */
+function PhoneLabel({ children }: { children: string }) {
+  return <span className="mr-1 text-xs text-zinc-500 sm:hidden dark:text-zinc-400">{children}</span>;
 }
 
 export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
@@ -22,16 +25,18 @@ export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
     return <p className="px-5 py-6 text-sm text-zinc-500 dark:text-zinc-400">No tokens yet. Make one above for each integration that reads calls.</p>;
   }
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="api-token-table">
-        <SettingsTableHead columns={[{ label: "Name" }, { label: "Created" }, { label: "Last used" }, { label: "Expires" }, { label: "State" }]} />
-        <tbody>
+    // On a phone each token is a small block (name, then its dates, state and Revoke), without column names: a
+    // table there put Revoke past the right edge.
+    <div>
+      <table className="block w-full text-left text-sm sm:table" data-testid="api-token-table">
+        <SettingsTableHead columns={[{ label: "Name" }, { label: "Created" }, { label: "Last used" }, { label: "Expires" }, { label: "State" }]} className="hidden sm:table-header-group" />
+        <tbody className="block sm:table-row-group">
           {tokens.map((token) => {
             const badge = STATE_BADGE[token.state];
             return (
-              <tr key={token.id} data-testid="api-token-row" data-token-id={token.id} data-state={token.state} className={`${settingsRowClass} align-top`}>
-                <td className="min-w-44 px-5 py-3">
-                  <div className="font-medium">{token.name}</div>
+              <tr key={token.id} data-testid="api-token-row" data-token-id={token.id} data-state={token.state} className={`${settingsRowClass} flex flex-wrap items-start gap-x-4 gap-y-1 px-5 py-3 align-top sm:table-row sm:p-0`}>
+                <td className="min-w-0 basis-full sm:max-w-72 sm:min-w-44 sm:px-5 sm:py-3">
+                  <div className="truncate font-medium" title={token.name} data-testid="api-token-name">{token.name}</div>
                   <div className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
                     <span className="font-mono" data-testid="api-token-prefix">
                       {token.prefix}…
@@ -39,19 +44,24 @@ export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
                     · read-only
                   </div>
                 </td>
-                <td className="px-3 py-3">
+                <td className="sm:px-3 sm:py-3">
+                  <PhoneLabel>Created</PhoneLabel>
                   <When iso={token.createdAt} empty="—" />
                   <div className="max-w-44 truncate text-xs text-zinc-500 dark:text-zinc-400" title={token.createdBy?.email}>
                     by {token.createdBy?.email ?? "a removed user"}
                   </div>
                 </td>
-                <td className="px-3 py-3" data-testid="api-token-last-used">
-                  <When iso={token.lastUsedAt} empty="Never" />
+                <td className="sm:px-3 sm:py-3">
+                  <PhoneLabel>Last used</PhoneLabel>
+                  <span data-testid="api-token-last-used">
+                    <When iso={token.lastUsedAt} empty="Never" />
+                  </span>
                 </td>
-                <td className="px-3 py-3">
+                <td className="sm:px-3 sm:py-3">
+                  <PhoneLabel>Expires</PhoneLabel>
                   <When iso={token.expiresAt} empty="Never" />
                 </td>
-                <td className="px-3 py-3">
+                <td className="sm:px-3 sm:py-3">
                   <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${badge.className}`} data-testid="api-token-state">
                     {badge.label}
                   </span>
@@ -66,7 +76,7 @@ export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
                     </div>
                   )}
                 </td>
-                <td className="px-5 py-3 text-right">{token.state === "active" && <RevokeApiTokenButton id={token.id} name={token.name} />}</td>
+                <td className="ml-auto text-right sm:ml-0 sm:px-5 sm:py-3">{token.state === "active" && <RevokeApiTokenButton id={token.id} name={token.name} />}</td>
               </tr>
             );
           })}

@@ -31,9 +31,11 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
       }}
     >
       {(deliveries) => (
-        <div className="-mx-5 overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="delivery-log">
-            <thead className="text-xs tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+        // On a phone each delivery is a small block (time, event and call, then the outcome), without column names:
+        // a table there hid the outcome past the right edge.
+        <div className="-mx-5">
+          <table className="block w-full text-left text-sm sm:table" data-testid="delivery-log">
+            <thead className="hidden text-xs tracking-wide text-zinc-500 uppercase sm:table-header-group dark:text-zinc-400">
               <tr>
                 <th scope="col" className="px-5 py-2 font-medium">Time</th>
                 <th scope="col" className="px-2 py-2 font-medium">Event</th>
@@ -42,12 +44,12 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
                 <th scope="col" className="px-5 py-2 text-right font-medium whitespace-nowrap">Handled in</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
+            <tbody className="block divide-y divide-zinc-100 sm:table-row-group dark:divide-zinc-800/70">
               {deliveries.map((delivery) => (
-                <tr key={delivery.id} data-testid="delivery" data-outcome={delivery.outcome} className="align-baseline">
-                  <td className="px-5 py-2 whitespace-nowrap tabular-nums"><LocalTime iso={delivery.receivedAt} format="clock" /></td>
-                  <td className="px-2 py-2 font-mono text-xs whitespace-nowrap">{delivery.eventType ?? "—"}</td>
-                  <td className="px-2 py-2 whitespace-nowrap">
+                <tr key={delivery.id} data-testid="delivery" data-outcome={delivery.outcome} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-5 py-2 align-baseline sm:table-row sm:p-0">
+                  <td className="whitespace-nowrap tabular-nums sm:px-5 sm:py-2"><LocalTime iso={delivery.receivedAt} format="clock" /></td>
+                  <td className="font-mono text-xs whitespace-nowrap sm:px-2 sm:py-2">{delivery.eventType ?? "—"}</td>
+                  <td className="whitespace-nowrap sm:px-2 sm:py-2">
                     {delivery.callId ? (
                       <CallLink callId={delivery.callId} className="relative font-mono text-xs text-zinc-500 underline-offset-2 hover:underline dark:text-zinc-400" title={delivery.callId}>
                         {/* The end of an id tells calls apart as well as its start: legacy ids all begin "call-_+31…". */}
@@ -57,13 +59,13 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
                       <span className="text-zinc-400">—</span>
                     )}
                   </td>
-                  <td className="w-full px-2 py-2">
+                  <td className="order-last basis-full [overflow-wrap:anywhere] sm:order-none sm:w-full sm:px-2 sm:py-2" data-testid="delivery-outcome">
                     <span className={`mr-2 inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${OUTCOME_STYLE[delivery.outcome]}`}>
                       {delivery.outcome} · {delivery.statusCode}
                     </span>
                     {delivery.reason && <span className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="delivery-reason">{delivery.reason}</span>}
                   </td>
-                  <td className="px-5 py-2 text-right whitespace-nowrap tabular-nums">{delivery.durationMs.toFixed(1)} ms</td>
+                  <td className="ml-auto text-right whitespace-nowrap tabular-nums sm:ml-0 sm:px-5 sm:py-2">{delivery.durationMs.toFixed(1)} ms</td>
                 </tr>
               ))}
             </tbody>

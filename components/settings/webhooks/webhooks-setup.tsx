@@ -3,6 +3,7 @@
 // registration through Flireo's API, and the last rounds of checking the board against it.
 import { AdminPageHeader } from "@/components/settings/admin-page-header";
 import { useState } from "react";
+import type { HeaderUser } from "@/components/header/app-header";
 import type { TestEventResult, WebhookSettingsView } from "@/lib/shared/flireo/flireo-view";
 import { callApi } from "@/components/ui/call-api";
 import { Card, Notice, primaryButtonClass } from "@/components/ui/card";
@@ -77,16 +78,16 @@ function TestEventCard({ onSent }: { onSent: () => void }) {
   );
 }
 
-export function WebhooksSetup({ settings, reconcile }: { settings: WebhookSettingsView; reconcile: { rounds: ReconcileRoundView[]; intervalSeconds: number } }) {
+export function WebhooksSetup({ user, settings, reconcile }: { user: HeaderUser; settings: WebhookSettingsView; reconcile: { rounds: ReconcileRoundView[]; intervalSeconds: number } }) {
   // Bumped on rotation, so the assistants list shows which ones still use the previous secret.
   const [secretVersion, setSecretVersion] = useState(0);
   const [testEvents, setTestEvents] = useState(0);
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <AdminPageHeader title="Webhooks" />
+      <AdminPageHeader title="Webhooks" user={user} />
 
       <main className="flex flex-col gap-6">
-        <div className="grid items-start gap-6 lg:grid-cols-2">
+        <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
           <div className="flex flex-col gap-6">
             <Card id="webhook-url" title="Webhook URL">
               <p className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -41,7 +41,10 @@ export type AlertRuleView = {
   errorContains: string | null;
   cooldownMinutes: number;
   isEnabled: boolean;
+  /** When the rule last raised an alert, delivered or not. */
   lastFiredAt: string | null;
+  /** When one of the rule's alerts last reached a destination (test alerts aside); null until one has. */
+  lastDeliveredAt: string | null;
   /** Errors held back by the cooldown so far; the summary at its end reports them. */
   suppressedCount: number;
   cooldownUntil: string | null;
