@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { ensureProductionBuild } from "@/lib/testing/global-setup";
-import { ensureTestPostgres } from "@/lib/testing/test-postgres";
+import { dropLeftoverTestDatabases, ensureTestPostgres } from "@/lib/testing/test-postgres";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SYSTEM_CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
@@ -67,6 +67,7 @@ function readTotals(file: string, read: (file: string) => Totals, exitCode: numb
 
 async function main(): Promise<Totals> {
   ensureBrowser();
+  const startedAt = Date.now();
   const postgres = await ensureTestPostgres();
   try {
     ensureProductionBuild();
@@ -98,6 +99,12 @@ async function main(): Promise<Totals> {
     console.log(`\nVitest: ${suites[0]?.passed} passed, ${suites[0]?.failed} failed; Playwright: ${suites[1]?.passed} passed, ${suites[1]?.failed} failed`);
     return total;
   } finally {
+    // Drops a test gave up waiting for (test-postgres.ts), now that nothing else is running.
+    const dropped = await dropLeftoverTestDatabases(postgres.adminUrl, startedAt).catch((error: unknown) => {
+      console.warn(`The test databases left by this run were not dropped: ${(error as Error).message}`);
+      return 0;
+    });
+    if (dropped > 0) console.log(`Dropped ${dropped} test database(s) whose drop had not finished during the run.`);
     await postgres.stop?.();
   }
 }
