@@ -86,6 +86,9 @@ test.describe("[AUTH] roles", () => {
   });
 
   test("an admin adds a user, who can then sign in, and removes them", async ({ page, browser, server }) => {
+    // A whole journey: a password hash (scrypt, slow on purpose) at every add, sign-in and new password, and a dozen page loads.
+    // With both test workers and their servers sharing two cores, it needs more than the default minute.
+    test.slow();
     const newcomer = newTestUser("viewer");
     await page.goto("/");
     // Live means hydrated: the link then navigates on the client.
