@@ -86,3 +86,28 @@ describe("the size limits", () => {
     expect(await sizeErrors("lib/testing/fixture.ts", longFunction(300))).toEqual([]);
   });
 });
+
+async function textErrors(filePath: string, code: string): Promise<number> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === "no-restricted-syntax").length;
+}
+
+const COMPONENT = (body: string, before = "") => `"use client";\nimport { useTranslations } from "next-intl";\n${before}\nexport function Fixture({ busy }: { busy: boolean }) {\n  const t = useTranslations("header");\n  return ${body};\n}\n`;
+
+describe("user-facing text", () => {
+  const file = "components/header/fixture.tsx";
+
+  it("refuses English written into a component: between tags, in read-out attributes, chosen by a condition, as a label", async () => {
+    expect(await textErrors(file, COMPONENT("<p>Calls in progress</p>"))).toBe(1);
+    expect(await textErrors(file, COMPONENT('<button aria-label="Close the dialog" title="Close">x</button>'))).toBe(2);
+    expect(await textErrors(file, COMPONENT('<p>{busy ? "Saving…" : t("menu")}</p>'))).toBe(1);
+    expect(await textErrors(file, COMPONENT("<p>{`Signed in as ${String(busy)}`}</p>"))).toBe(1);
+    expect(await textErrors(file, COMPONENT("<p>{t(LINKS[0].label)}</p>", 'const LINKS = [{ href: "/calls", label: "All calls" }];'))).toBe(1);
+    expect(await textErrors("app/fixture/page.tsx", "export default function Page() {\n  return <h1>Webhooks</h1>;\n}\n")).toBe(1);
+  });
+
+  it("lets through message keys, class names, test ids and symbols", async () => {
+    const code = COMPONENT('<p className="text-sm font-medium" data-testid="user-name" title={t("menu")}>{t(busy ? "signOut" : "menu")} · {"—"}</p>', 'const LINKS = [{ href: "/calls", label: "links.webhooks" }];\nvoid LINKS;');
+    expect(await textErrors(file, code)).toBe(0);
+  });
+});

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import localFont from "next/font/local";
 import type { ReactNode } from "react";
@@ -14,10 +16,10 @@ const inter = localFont({
   display: "swap",
 });
 
-export const metadata: Metadata = {
-  title: "Callboard",
-  description: "Live calls and errors of your Flireo voice agents",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: t("appName"), description: t("appDescription") };
+}
 
 // Applies the remembered theme (components/header/theme-toggle.tsx) before the first paint, so the page never flashes.
 const APPLY_THEME = `try{var t=localStorage.getItem("callboard.theme");if(t!=="light"&&t!=="dark")t=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.documentElement.dataset.theme=t}catch(e){}`;
@@ -28,13 +30,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   // Times render in the zone the browser told us (components/ui/time-zone.tsx), so server and browser agree.
   const timeZone = pickTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value, env.DEFAULT_TIMEZONE);
+  const locale = await getLocale();
   return (
-    <html lang="en" className={inter.variable} suppressHydrationWarning>
+    <html lang={locale} className={inter.variable} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: APPLY_THEME }} />
       </head>
       <body className="min-h-dvh bg-zinc-50 font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        <TimeZoneProvider timeZone={timeZone}>{children}</TimeZoneProvider>
+        <NextIntlClientProvider>
+          <TimeZoneProvider timeZone={timeZone}>{children}</TimeZoneProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

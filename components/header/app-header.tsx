@@ -2,6 +2,7 @@
 // adds (the board's connection and alerts), the theme toggle, and the person with their links and sign-out.
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { Role } from "@/lib/shared/auth/roles";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
@@ -20,6 +21,7 @@ type AppHeaderProps = {
 };
 
 function Mark({ isBoard }: { isBoard: boolean }) {
+  const t = useTranslations("common");
   const square = (
     <span aria-hidden className="grid size-9 shrink-0 place-items-center rounded-lg bg-zinc-900 text-lg font-bold text-white dark:bg-white dark:text-zinc-900">
       C
@@ -29,7 +31,7 @@ function Mark({ isBoard }: { isBoard: boolean }) {
     return (
       <div className="flex items-center gap-3">
         {square}
-        <h1 className="text-xl font-semibold tracking-tight">Callboard</h1>
+        <h1 className="text-xl font-semibold tracking-tight">{t("appName")}</h1>
       </div>
     );
   }
@@ -37,7 +39,7 @@ function Mark({ isBoard }: { isBoard: boolean }) {
     <Link href="/" className="flex items-center gap-3" data-testid="header-board-link">
       {square}
       {/* On a phone the page's name needs the room: the mark alone says Callboard there. */}
-      <span className="sr-only text-xl font-semibold tracking-tight sm:not-sr-only">Callboard</span>
+      <span className="sr-only text-xl font-semibold tracking-tight sm:not-sr-only">{t("appName")}</span>
     </Link>
   );
 }

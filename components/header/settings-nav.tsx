@@ -3,12 +3,14 @@
 // the current one marked for the eye and for screen readers (aria-current).
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { ADMIN_LINKS } from "./user-menu";
 
 export function SettingsNav() {
   const pathname = usePathname();
+  const t = useTranslations("header");
   return (
-    <nav aria-label="Settings" data-testid="settings-nav" className="border-b border-zinc-200 dark:border-zinc-800">
+    <nav aria-label={t("settingsNav")} data-testid="settings-nav" className="border-b border-zinc-200 dark:border-zinc-800">
       <ul className="-mb-px flex flex-wrap gap-x-1">
         {ADMIN_LINKS.map((link) => {
           const isCurrent = pathname === link.href;
@@ -23,7 +25,7 @@ export function SettingsNav() {
                     : "border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-600 dark:hover:text-zinc-100"
                 }`}
               >
-                {link.label}
+                {t(link.label)}
               </Link>
             </li>
           );

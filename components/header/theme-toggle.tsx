@@ -1,6 +1,7 @@
 "use client";
 // Light or dark, remembered in localStorage; until chosen, the system's preference. The inline script in
 // app/layout.tsx applies the stored choice before the first paint, so the board never flashes.
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 
 type Theme = "light" | "dark";
@@ -17,6 +18,7 @@ function subscribeToTheme(onChange: () => void): () => void {
 }
 
 export function ThemeToggle() {
+  const t = useTranslations("header.theme");
   const theme = useSyncExternalStore<Theme | null>(subscribeToTheme, currentTheme, () => null);
 
   const next: Theme = theme === "dark" ? "light" : "dark";
@@ -24,8 +26,8 @@ export function ThemeToggle() {
     <button
       type="button"
       data-testid="theme-toggle"
-      aria-label={`Switch to ${next} theme`}
-      title={`Switch to ${next} theme`}
+      aria-label={next === "dark" ? t("toDark") : t("toLight")}
+      title={next === "dark" ? t("toDark") : t("toLight")}
       onClick={() => {
         document.documentElement.dataset.theme = next;
         localStorage.setItem(THEME_STORAGE_KEY, next);

@@ -1,6 +1,7 @@
 "use client";
 // Email + password sign-in. Wrong passwords and rate limiting come back as Better Auth errors with a status.
 import { useState, type FormEvent } from "react";
+import { adoptStoredLocale } from "@/lib/actions/locale-actions";
 import { authClient } from "@/lib/shared/auth/auth-client";
 
 const INPUT = "w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-500/20 dark:border-zinc-700 dark:bg-zinc-900";
@@ -20,6 +21,8 @@ export function LoginForm({ nextPath }: { nextPath: string }) {
     });
     setIsPending(false);
     if (!failure) {
+      // The language this user chose before, on any browser: the page after sign-in is already in it.
+      await adoptStoredLocale().catch(() => undefined);
       window.location.assign(nextPath);
       return;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarDay, formatClock, formatDayTimeWithZone, formatRecent, formatStamp, isKnownTimeZone, pickTimeZone } from "./format-time";
+import { calendarDay, formatClock, formatDay, formatDayTime, formatDayTimeWithZone, formatRecent, formatStamp, isKnownTimeZone, pickTimeZone } from "./format-time";
 
 describe("times in a named zone, whatever the process's own", () => {
   // 21:13:20 UTC on 27 November is 22:13:20 in Amsterdam (CET, UTC+1) and already the next day in Tokyo.
@@ -34,5 +34,15 @@ describe("times in a named zone, whatever the process's own", () => {
     expect(isKnownTimeZone("")).toBe(false);
     expect(pickTimeZone("<script>", "Europe/Amsterdam")).toBe("Europe/Amsterdam");
     expect(pickTimeZone("America/New_York", "Europe/Amsterdam")).toBe("America/New_York");
+  });
+
+  it("writes dates as each language does, with a 24-hour clock in both", () => {
+    const afternoon = "2026-12-06T13:03:12.000Z";
+    expect(formatDay(afternoon, "Europe/Amsterdam", "nl")).toMatch(/^6 dec\.? 2026$/);
+    expect(formatDay(afternoon, "Europe/Amsterdam", "en")).toBe("6 Dec 2026");
+    expect(formatDayTime(afternoon, "Europe/Amsterdam", "nl")).toMatch(/^6 dec\.? 2026.* 14:03$/);
+    expect(formatClock(afternoon, "America/New_York", "nl")).toBe("08:03:12");
+    expect(formatRecent(afternoon, Date.parse("2026-12-07T09:00:00.000Z"), "Europe/Amsterdam", "nl")).toMatch(/^6 dec\.? 14:03$/);
+    expect(formatDayTimeWithZone(afternoon, "Europe/Amsterdam", "nl")).toContain("14:03:12 CET");
   });
 });

@@ -1,18 +1,20 @@
 // Times as people read them, always in a named IANA time zone: the browser's on pages (handed to the server in a
 // cookie, so the server's render and the browser's agree), DEFAULT_TIMEZONE where no browser is involved (alerts,
-// e-mails). Never the process's own zone. Safe to import from client components.
+// e-mails). Never the process's own zone. In the reader's language (English as written in Britain, Dutch as in the
+// Netherlands: both with a 24-hour clock). Safe to import from client components.
+import { DEFAULT_LOCALE, FORMAT_LOCALES, type Locale } from "@/lib/shared/i18n/locales";
 
 /** The cookie that carries the browser's time zone to the server (components/ui/time-zone.tsx sets it). */
 export const TIME_ZONE_COOKIE = "callboard-tz";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** Intl formatters are costly to build and rows are many: one per zone and kind. */
-function formatter(timeZone: string, kind: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone}|${kind}`;
+/** Intl formatters are costly to build and rows are many: one per language, zone and kind. */
+function formatter(timeZone: string, kind: string, options: Intl.DateTimeFormatOptions, locale: Locale = DEFAULT_LOCALE): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${kind}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
+    format = new Intl.DateTimeFormat(FORMAT_LOCALES[locale], { hourCycle: "h23", ...options, timeZone });
     formats.set(key, format);
   }
   return format;
@@ -37,33 +39,33 @@ export function pickTimeZone(requested: string | null | undefined, fallback: str
 const toDate = (at: string | number | Date) => (at instanceof Date ? at : new Date(at));
 
 /** 14:03:12 */
-export function formatClock(at: string | number | Date, timeZone: string): string {
-  return formatter(timeZone, "clock", { hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(toDate(at));
+export function formatClock(at: string | number | Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatter(timeZone, "clock", { hour: "2-digit", minute: "2-digit", second: "2-digit" }, locale).format(toDate(at));
 }
 
 /** 14:03 */
-export function formatHourMinute(at: string | number | Date, timeZone: string): string {
-  return formatter(timeZone, "hm", { hour: "2-digit", minute: "2-digit" }).format(toDate(at));
+export function formatHourMinute(at: string | number | Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatter(timeZone, "hm", { hour: "2-digit", minute: "2-digit" }, locale).format(toDate(at));
 }
 
 /** 14:03:12.345 */
-export function formatPreciseClock(at: string | number | Date, timeZone: string): string {
-  return formatter(timeZone, "precise", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3 }).format(toDate(at));
+export function formatPreciseClock(at: string | number | Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatter(timeZone, "precise", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3 }, locale).format(toDate(at));
 }
 
 /** 27 Nov 2026 */
-export function formatDay(at: string | number | Date, timeZone: string): string {
-  return formatter(timeZone, "day", { dateStyle: "medium" }).format(toDate(at));
+export function formatDay(at: string | number | Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatter(timeZone, "day", { dateStyle: "medium" }, locale).format(toDate(at));
 }
 
 /** 27 Nov 2026, 14:03 */
-export function formatDayTime(at: string | number | Date, timeZone: string): string {
-  return formatter(timeZone, "day-time", { dateStyle: "medium", timeStyle: "short" }).format(toDate(at));
+export function formatDayTime(at: string | number | Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatter(timeZone, "day-time", { dateStyle: "medium", timeStyle: "short" }, locale).format(toDate(at));
 }
 
 /** 27 Nov 2026, 14:03:12 CET: with the zone, where a time stands alone. */
-export function formatDayTimeWithZone(at: string | number | Date, timeZone: string): string {
-  return formatter(timeZone, "day-time-zone", { dateStyle: "medium", timeStyle: "long" }).format(toDate(at));
+export function formatDayTimeWithZone(at: string | number | Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatter(timeZone, "day-time-zone", { dateStyle: "medium", timeStyle: "long" }, locale).format(toDate(at));
 }
 
 /** The zone's short name at that instant: CET, CEST, UTC, GMT+3. */
@@ -88,9 +90,9 @@ export function formatStamp(at: string | number | Date, timeZone: string): strin
  * The time alone for a time on today's date in the zone; with the day for anything older ("26 Nov 22:35").
  * `today`: now, or its calendar day in the zone (calendarDay), which lets a list re-render once a day only.
  */
-export function formatRecent(at: string | null, today: number | string, timeZone: string): string {
+export function formatRecent(at: string | null, today: number | string, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
   if (!at) return "—";
   const day = typeof today === "string" ? today : calendarDay(today, timeZone);
-  if (calendarDay(at, timeZone) === day) return formatClock(at, timeZone);
-  return `${formatter(timeZone, "day-month", { day: "numeric", month: "short" }).format(toDate(at))} ${formatHourMinute(at, timeZone)}`;
+  if (calendarDay(at, timeZone) === day) return formatClock(at, timeZone, locale);
+  return `${formatter(timeZone, "day-month", { day: "numeric", month: "short" }, locale).format(toDate(at))} ${formatHourMinute(at, timeZone, locale)}`;
 }
