@@ -159,6 +159,7 @@ async function main(): Promise<void> {
     },
     isTrustedOrigin: (origin, headers) => trustedOriginsFor(headers).includes(origin),
     maxPerUser: env.SOCKET_MAX_PER_USER,
+    maxScreensPerWallboard: env.WALLBOARD_MAX_SCREENS,
     findLiveSessions: (sessionIds) => findLiveSessions(context.prisma, sessionIds),
     revalidateMs: env.SOCKET_REVALIDATE_SECONDS * 1000,
     authenticateWallboard: (headers, request) =>

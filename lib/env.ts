@@ -123,6 +123,8 @@ const envSchema = z.object({
   CALLBOARD_PARENT_PID: z.coerce.number().int().positive().optional(),
   // Live connections one user may hold open on one instance (every open board or call page is one).
   SOCKET_MAX_PER_USER: z.coerce.number().int().positive().default(20),
+  // Screens one wallboard link may have open on one instance: a leaked link cannot feed hundreds of strangers.
+  WALLBOARD_MAX_SCREENS: z.coerce.number().int().positive().default(10),
   // How often open connections' sessions are checked again: one revoked or expired elsewhere is closed within this.
   SOCKET_REVALIDATE_SECONDS: z.coerce.number().positive().max(60).default(30),
   // Requests per minute each read-API token may make (/api/v1); bursts up to a minute's worth pass at once.

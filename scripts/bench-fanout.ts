@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const seconds = Number(readArg("seconds", "10"));
   await ensureTestPostgres();
   ensureProductionBuild();
-  const callboard = await startTestServer({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", LOG_LEVEL: "warn" } });
+  const callboard = await startTestServer({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: "100000000", WALLBOARD_MAX_SCREENS: "100000", LOG_LEVEL: "warn" } });
   const bare = await startBareServer();
   try {
     const admin = await callboard.adminCookie();

@@ -19,6 +19,7 @@ import type { CallCommandView } from "@/lib/shared/control/call-command";
 import type { ErrorBody, ErrorCode } from "@/lib/shared/http/error-shape";
 import { SOCKET_PATH } from "@/lib/shared/realtime/events";
 import { createCallPublisher, type CallboardSocketServer } from "./call-publisher";
+import { countOpenConnections, type OpenConnections } from "./open-connections";
 import { admitWallboardSocket, endWallboardSockets, WALLBOARDS_ROOM, type WallboardRefusal, type WallboardSocketIdentity } from "./wallboard-sockets";
 export type RealtimeAdapter = "postgres" | "redis" | "none";
 
@@ -35,6 +36,8 @@ type AttachOptions = {
   isTrustedOrigin: (origin: string, headers: Headers) => boolean;
   /** Connections one user may hold open on this instance (SOCKET_MAX_PER_USER). */
   maxPerUser: number;
+  /** Screens one wallboard link may have open on this instance (WALLBOARD_MAX_SCREENS). */
+  maxScreensPerWallboard: number;
   /** Of these sessions, the ones still valid: checked every `revalidateMs` for every open connection. */
   findLiveSessions: (sessionIds: string[]) => Promise<Set<string>>;
   revalidateMs?: number;
@@ -110,21 +113,16 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
 
 type Next = (error?: Error) => void;
 
-function admitUser(socket: Socket, identity: SocketIdentity, perUser: Map<string, number>, maxPerUser: number, next: Next): void {
-  const open = perUser.get(identity.userId) ?? 0;
-  if (open >= maxPerUser) return next(refusal("rate_limited", `too many connections: close some of your ${open} open boards and reload`));
-  perUser.set(identity.userId, open + 1);
+function admitUser(socket: Socket, identity: SocketIdentity, perUser: OpenConnections, next: Next): void {
+  if (!perUser.tryOpen(identity.userId, socket)) {
+    return next(refusal("rate_limited", `too many connections: close some of your ${perUser.count(identity.userId)} open boards and reload`));
+  }
   (socket.data as SocketData) = { userId: identity.userId, sessionId: identity.sessionId };
   // A room per session: signing out, revoking the session or removing the user ends its open boards at once.
   void socket.join(`session:${identity.sessionId}`);
   // A connection outlives no session: it ends when the session expires (the board then asks to sign in).
   const expiry = setTimeout(() => socket.disconnect(true), Math.min(identity.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
-  socket.once("disconnect", () => {
-    clearTimeout(expiry);
-    const left = (perUser.get(identity.userId) ?? 1) - 1;
-    if (left > 0) perUser.set(identity.userId, left);
-    else perUser.delete(identity.userId);
-  });
+  socket.once("disconnect", () => clearTimeout(expiry));
   next();
 }
 
@@ -142,20 +140,25 @@ function createSocketServer(httpServer: HttpServer, options: AttachOptions, deps
       callback(isAllowed ? null : "cross-site connection refused", isAllowed);
     },
   });
-  const perUser = new Map<string, number>();
+  const perUser = countOpenConnections(options.maxPerUser);
+  const perWallboard = countOpenConnections(options.maxScreensPerWallboard);
   // Every connection needs a signed-in user, checked with the same session lookup as pages and API routes, or else a
   // valid wallboard link.
   io.use((socket, next) => {
     const headers = new Headers({ cookie: socket.handshake.headers.cookie ?? "" });
     options.authenticate(headers).then(
       (identity) => {
-        if (identity) return admitUser(socket, identity, perUser, options.maxPerUser, next);
+        if (identity) return admitUser(socket, identity, perUser, next);
         return options.authenticateWallboard(headers, socket.request).then((wallboard) => {
           if (!wallboard) return next(refusal("unauthorized", "unauthorized: sign in to receive live updates"));
           if ("refused" in wallboard) {
             // The reason (revoked, expired) lets the screen say so in large type rather than retry.
             const error = { code: "forbidden" as const, message: wallboard.refused, details: { reason: wallboard.reason } };
             return next(Object.assign(new Error(wallboard.refused), { data: { error } }));
+          }
+          if (!perWallboard.tryOpen(wallboard.wallboardId, socket)) {
+            const open = perWallboard.count(wallboard.wallboardId);
+            return next(refusal("rate_limited", `too many screens: this wallboard link is open on ${open} screens already; make another link for more`));
           }
           (socket.data as SocketData) = { wallboardId: wallboard.wallboardId };
           admitWallboardSocket(socket, wallboard);

@@ -18,7 +18,7 @@ let viewer: Awaited<ReturnType<typeof createSignedInUser>>;
 let supervisor: Awaited<ReturnType<typeof createSignedInUser>>;
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { SOCKET_REVALIDATE_SECONDS: "1" } });
+  server = await startTestServer({ env: { SOCKET_REVALIDATE_SECONDS: "1", WALLBOARD_MAX_SCREENS: "2" } });
   db = new pg.Pool({ connectionString: server.database.url });
   admin = await createSignedInUser(server.baseUrl, server.database.url, "admin");
   viewer = await createSignedInUser(server.baseUrl, server.database.url, "viewer");
@@ -221,6 +221,20 @@ describe("a wallboard link", () => {
     expect((await send("DELETE", `/api/wallboards/${created.id}`, { cookie: admin.cookie })).status).toBe(200);
     expect((await send("DELETE", `/api/wallboards/00000000-0000-4000-8000-000000000000`, { cookie: admin.cookie })).status).toBe(404);
     expect((await send("DELETE", `/api/wallboards/not-an-id`, { cookie: admin.cookie })).status).toBe(404);
+  });
+
+  it("opens at most WALLBOARD_MAX_SCREENS screens per link, takes one again once a screen closes, and counts each link apart", async () => {
+    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie, { name: "Leaked" });
+    const cookie = wallboardCookie(created.url);
+    const screens = [await connectAsWallboard(server.baseUrl, cookie), await connectAsWallboard(server.baseUrl, cookie)];
+    const refused = await connectAsWallboard(server.baseUrl, cookie).then(() => null, (error: Error & { data?: unknown }) => error);
+    expect(refused?.data).toEqual({ error: { code: "rate_limited", message: expect.stringMatching(/too many screens: .* open on 2 screens/) } });
+    const other = await createWallboardOverHttp(server.baseUrl, admin.cookie, { name: "Another room" });
+    (await connectAsWallboard(server.baseUrl, wallboardCookie(other.url))).close();
+    screens[0]!.close();
+    // The server counts the closed one down once it sees the close.
+    await expect.poll(async () => connectAsWallboard(server.baseUrl, cookie).then((socket) => (socket.close(), true), () => false), { timeout: 5_000 }).toBe(true);
+    screens[1]!.close();
   });
 
   it("expired: refused with a message saying so, and an open screen is ended", async () => {
