@@ -5,6 +5,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { isWebhookPath } from "@/lib/auth/access-policy";
 import { trustedOriginsFor } from "@/lib/auth/same-origin";
+import { findCommandsByIds } from "@/lib/call-control/call-commands";
+import { findCallsByIds } from "@/lib/calls/find-board-calls";
 import { findLiveSessions, getSessionUser } from "@/lib/auth/session";
 import { createAppContext, type AppContext } from "@/lib/context/app-context";
 import { provideAppContext } from "@/lib/context/current";
@@ -165,6 +167,7 @@ async function main(): Promise<void> {
     authenticateWallboard: (headers, request) =>
       authenticateWallboardHandshake(context.prisma, readWallboardCookie(headers.get("cookie")), resolveClientAddress(request, env.TRUST_PROXY).replace(/^::ffff:/, "")),
     findLiveWallboards: (ids) => findLiveWallboards(context.prisma, ids),
+    loadChanges: async (changes) => ({ calls: await findCallsByIds(context.prisma, changes.calls), commands: await findCommandsByIds(context.prisma, changes.commands) }),
   });
   const stopBackgroundJobs = startBackgroundJobs(context, { databaseUrl: database.url });
 

@@ -12,6 +12,7 @@ import { createRequestBudgetFromEnv } from "@/lib/flireo/request-budget";
 import { ApiError } from "@/lib/http/api-error";
 import { createPostgresRateLimitStore } from "@/lib/http/rate-limit-stores";
 import { createSharedRateLimiter } from "@/lib/http/shared-rate-limit";
+import type { ChangeAnnouncer } from "@/lib/realtime/changes-channel";
 import type { SecretBox } from "@/lib/secrets/secret-box";
 
 export const CONTROL_USAGE = `npm run flireo -- control --call <id> end [--message <goodbye>]
@@ -40,7 +41,13 @@ function toCommand(action: string | undefined, values: ControlValues): Record<st
   throw new ApiError("bad_request", `Name the action: end, say, transfer or brief.\nUsage: ${CONTROL_USAGE}`);
 }
 
-export async function runControlCommand(database: { prisma: PrismaClient; pool: Database["pool"] }, box: SecretBox, action: string | undefined, values: ControlValues): Promise<boolean> {
+export async function runControlCommand(
+  database: { prisma: PrismaClient; pool: Database["pool"] },
+  box: SecretBox,
+  action: string | undefined,
+  values: ControlValues,
+  announcer: Pick<ChangeAnnouncer, "publishCommand">,
+): Promise<boolean> {
   if (!values.call) throw new ApiError("bad_request", `Name the call: --call <id> (its id on the board's call page).\nUsage: ${CONTROL_USAGE}`);
   const { prisma, pool } = database;
   const perUser = createSharedRateLimiter({ perMinute: env.CONTROL_COMMANDS_PER_MINUTE, store: createPostgresRateLimitStore(pool) });
@@ -53,7 +60,7 @@ export async function runControlCommand(database: { prisma: PrismaClient; pool: 
           const apiKey = await resolveFlireoApiKey(prisma, box);
           return apiKey ? createFlireoClient({ baseUrl: env.FLIREO_API_BASE_URL, apiKey: apiKey.key, budget, lane: "control" }) : null;
         },
-        publish: () => {},
+        publish: announcer.publishCommand,
         perUser,
       },
       values.call,

@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import type { Database } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { openScriptDatabase } from "@/lib/db/open-script-database";
+import { createChangeAnnouncer, type ChangeAnnouncer } from "@/lib/realtime/changes-channel";
 import { env, InvalidEnvironmentError } from "@/lib/env";
 import { createSecretBoxFromEnv, isUndecryptableSecretError, type SecretBox } from "@/lib/secrets/secret-box";
 import { UndecryptableStoredSecretsError } from "@/lib/secrets/seal-stored-secrets";
@@ -65,8 +66,8 @@ function printResults(results: RegistrationResult[]): boolean {
   return results.every((result) => result.outcome !== "failed");
 }
 
-/** One round, printed as the webhooks page shows it. Boards that are open see its changes when they next load. */
-async function reconcile(database: ScriptDatabase, box: SecretBox): Promise<boolean> {
+/** One round, printed as the webhooks page shows it; open boards are sent its changes by the running server. */
+async function reconcile(database: ScriptDatabase, box: SecretBox, announcer: ChangeAnnouncer): Promise<boolean> {
   let since: Date | undefined;
   if (values.since !== undefined) {
     since = new Date(values.since);
@@ -75,7 +76,7 @@ async function reconcile(database: ScriptDatabase, box: SecretBox): Promise<bool
     }
   }
   const client = await getFlireoClient(database.prisma, box, createRequestBudgetFromEnv(env), "reconcile");
-  const calls = createCallRecorder({ pool: database.pool, prisma: database.prisma, publisher: { publish: () => undefined } });
+  const calls = createCallRecorder({ pool: database.pool, prisma: database.prisma, publisher: announcer.publisher });
   const outcome = await reconcileOnce({ pool: database.pool, calls, client }, reconcileSettingsFromEnv(env), { trigger: "command", since });
   if (!outcome.ran) {
     console.log(outcome.reason);
@@ -88,13 +89,13 @@ async function reconcile(database: ScriptDatabase, box: SecretBox): Promise<bool
   return round.error === null;
 }
 
-async function run(database: ScriptDatabase, box: SecretBox, command: string | undefined): Promise<boolean> {
+async function run(database: ScriptDatabase, box: SecretBox, command: string | undefined, announcer: ChangeAnnouncer): Promise<boolean> {
   const { prisma } = database;
   if (values.help || !command) {
     console.log(USAGE);
     return Boolean(values.help);
   }
-  if (command === "reconcile") return reconcile(database, box);
+  if (command === "reconcile") return reconcile(database, box, announcer);
   if (command === "secret") {
     // A running server's cached secrets follow within seconds (webhook-secrets.ts).
     if (values.rotate) await rotateWebhookSecret(prisma, box, env.WEBHOOK_SECRET_GRACE_HOURS);
@@ -139,10 +140,13 @@ async function run(database: ScriptDatabase, box: SecretBox, command: string | u
 async function main(): Promise<number> {
   const secretBox = createSecretBoxFromEnv(env);
   const database = await openScriptDatabase(secretBox);
+  // What this command changes reaches open boards through the running server (lib/realtime/changes-channel.ts).
+  const announcer = createChangeAnnouncer(database.pool, (error) => console.warn(`Open boards were not told of the change (${error.message}); they show it when they next load.`));
   try {
-    if (positionals[0] === "control") return (await runControlCommand(database, secretBox, positionals[1], values)) ? 0 : 1;
-    return (await run(database, secretBox, positionals[0])) ? 0 : 1;
+    if (positionals[0] === "control") return (await runControlCommand(database, secretBox, positionals[1], values, announcer)) ? 0 : 1;
+    return (await run(database, secretBox, positionals[0], announcer)) ? 0 : 1;
   } finally {
+    await announcer.settle();
     await database.close();
   }
 }

@@ -60,6 +60,13 @@ export async function findLatestCommands(prisma: PrismaClient, callIds: string[]
   return rows.map(commandRowToView);
 }
 
+/** These commands (changes another process announced); ids that are not a command's are left out. */
+export async function findCommandsByIds(prisma: PrismaClient, ids: string[]): Promise<CallCommandView[]> {
+  const numeric = ids.filter((id) => /^\d{1,18}$/.test(id)).map((id) => BigInt(id));
+  if (numeric.length === 0) return [];
+  return (await prisma.callCommand.findMany({ where: { id: { in: numeric } }, orderBy: { id: "asc" } })).map(commandRowToView);
+}
+
 export type CommandListFilter = { userId?: string; actor?: string; from?: Date; to?: Date; limit: number };
 
 /** Every command, newest first, narrowed by who sent it and when (the admins' list). */

@@ -20,6 +20,12 @@ export async function findLiveCalls(prisma: PrismaClient, compiled: CompiledCall
   return calls.map(callToView);
 }
 
+/** These calls as the board shows them (changes another process announced); unknown ids are left out. */
+export async function findCallsByIds(prisma: PrismaClient, ids: string[]): Promise<CallView[]> {
+  if (ids.length === 0) return [];
+  return (await prisma.call.findMany({ where: { id: { in: ids } } })).map(callToView);
+}
+
 export async function findRecentErrors(prisma: PrismaClient, compiled: CompiledCallFilter, now: number): Promise<CallView[]> {
   if (!statusFilterIncludes(compiled.filter.status, "error")) return [];
   const calls = await prisma.call.findMany({

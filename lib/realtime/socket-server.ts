@@ -15,12 +15,14 @@ import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import type { Lifecycle } from "@/lib/observability/lifecycle";
 import type { Logger } from "@/lib/observability/logger";
 import type { Metrics } from "@/lib/observability/metrics";
+import type { CallView } from "@/lib/shared/calls/call-view";
 import type { CallCommandView } from "@/lib/shared/control/call-command";
 import type { ErrorBody, ErrorCode } from "@/lib/shared/http/error-shape";
 import { SOCKET_PATH } from "@/lib/shared/realtime/events";
 import { createCallPublisher, type CallboardSocketServer } from "./call-publisher";
+import { listenForChanges, type Changes } from "./changes-channel";
 import { countOpenConnections, type OpenConnections } from "./open-connections";
-import { admitWallboardSocket, endWallboardSockets, WALLBOARDS_ROOM, type WallboardRefusal, type WallboardSocketIdentity } from "./wallboard-sockets";
+import { admitWallboardSocket, emitCalls, endWallboardSockets, WALLBOARDS_ROOM, type WallboardRefusal, type WallboardSocketIdentity } from "./wallboard-sockets";
 export type RealtimeAdapter = "postgres" | "redis" | "none";
 
 /** Who a connection belongs to: its user and session, which it may not outlive. Null: not signed in. */
@@ -45,6 +47,8 @@ type AttachOptions = {
   authenticateWallboard: (headers: Headers, request: IncomingMessage) => Promise<WallboardSocketIdentity | WallboardRefusal | null>;
   /** Of these links, the ones still valid: checked with the sessions. */
   findLiveWallboards: (wallboardIds: string[]) => Promise<Set<string>>;
+  /** The committed rows behind changes a command-line process announced (changes-channel.ts). */
+  loadChanges: (changes: Changes) => Promise<{ calls: CallView[]; commands: CallCommandView[] }>;
 };
 
 type SocketData = { userId: string; sessionId: string } | { wallboardId: string };
@@ -218,6 +222,7 @@ export function createRealtime(deps: Deps): Realtime {
   let io: CallboardSocketServer | undefined;
   let closeAdapter: () => Promise<void> = async () => {};
   let stopRevalidating = () => {};
+  let stopListening = async () => {};
   return {
     publisher: createCallPublisher({ server: () => io, metrics: deps.metrics }),
     publishCommand(command) {
@@ -228,6 +233,17 @@ export function createRealtime(deps: Deps): Realtime {
       const server = createSocketServer(httpServer, options, deps);
       closeAdapter = await connectAdapter(server, options, deps);
       stopRevalidating = startRevalidating(server, options, deps);
+      // Every instance hears a command-line change and tells its own connections: local, or each would be sent N times.
+      stopListening = listenForChanges({
+        databaseUrl: options.databaseUrl,
+        logger: deps.logger,
+        isShuttingDown: () => deps.lifecycle.isShuttingDown,
+        onChanges: async (changes) => {
+          const { calls, commands } = await options.loadChanges(changes);
+          if (calls.length) emitCalls(server.local, calls);
+          if (commands.length) server.local.except(WALLBOARDS_ROOM).emit("commands:recorded", commands);
+        },
+      });
       io = server;
     },
     disconnectSession(sessionId) {
@@ -238,6 +254,7 @@ export function createRealtime(deps: Deps): Realtime {
     },
     async close() {
       stopRevalidating();
+      await stopListening();
       await io?.close();
       await closeAdapter();
     },

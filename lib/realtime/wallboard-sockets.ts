@@ -3,7 +3,7 @@
 //
 // Filtering by line happens in the browser, as on the board: a message is built at most twice per change (in full,
 // and masked), whatever the number of screens and their filters, and every instance's adapter carries both.
-import type { Server, Socket } from "socket.io";
+import type { BroadcastOperator, Server, Socket } from "socket.io";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime/events";
 import { maskCallForWallboard } from "@/lib/wallboards/mask-call";
@@ -48,8 +48,11 @@ export function endWallboardSockets(io: CallboardSocketServer, wallboardId: stri
 
 const DISCONNECT_DELAY_MS = 500;
 
+/** Every connection (the server), or this instance's alone (`io.local`). */
+export type Audience = CallboardSocketServer | BroadcastOperator<ServerToClientEvents, unknown>;
+
 /** Sends calls to everyone: in full to boards and unmasked links, masked to masked links. */
-export function emitCalls(io: CallboardSocketServer, calls: CallView[]): void {
+export function emitCalls(io: Audience, calls: CallView[]): void {
   io.except(MASKED_ROOM).emit("calls:updated", calls);
   io.to(MASKED_ROOM).emit("calls:updated", calls.map(maskCallForWallboard));
 }
