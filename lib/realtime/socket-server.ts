@@ -22,7 +22,7 @@ import { SOCKET_PATH } from "@/lib/shared/realtime/events";
 import { createCallPublisher, type CallboardSocketServer } from "./call-publisher";
 import { listenForChanges, type Changes } from "./changes-channel";
 import { countOpenConnections, type OpenConnections } from "./open-connections";
-import { admitWallboardSocket, emitCalls, endWallboardSockets, WALLBOARDS_ROOM, type WallboardRefusal, type WallboardSocketIdentity } from "./wallboard-sockets";
+import { admitWallboardSocket, emitCalls, endWallboardSockets, reconnectWallboardSockets, WALLBOARDS_ROOM, type WallboardRefusal, type WallboardSocketIdentity } from "./wallboard-sockets";
 export type RealtimeAdapter = "postgres" | "redis" | "none";
 
 /** Who a connection belongs to: its user and session, which it may not outlive. Null: not signed in. */
@@ -71,6 +71,8 @@ export type Realtime = {
   disconnectSession: (sessionId: string) => void;
   /** Tells a revoked wallboard link's screens, on every instance, and ends their connections. */
   disconnectWallboard: (wallboardId: string) => void;
+  /** Makes a changed wallboard link's screens, on every instance, connect again (and so take the change). */
+  reconnectWallboard: (wallboardId: string) => void;
   close: () => Promise<void>;
 };
 
@@ -251,6 +253,9 @@ export function createRealtime(deps: Deps): Realtime {
     },
     disconnectWallboard(wallboardId) {
       if (io) endWallboardSockets(io, wallboardId);
+    },
+    reconnectWallboard(wallboardId) {
+      if (io) reconnectWallboardSockets(io, wallboardId);
     },
     async close() {
       stopRevalidating();

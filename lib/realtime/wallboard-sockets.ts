@@ -48,6 +48,11 @@ export function endWallboardSockets(io: CallboardSocketServer, wallboardId: stri
 
 const DISCONNECT_DELAY_MS = 500;
 
+/** Closes a changed link's connections, on every instance: its screens connect again at once and are admitted as it now is. */
+export function reconnectWallboardSockets(io: CallboardSocketServer, wallboardId: string): void {
+  io.in(wallboardRoom(wallboardId)).disconnectSockets(true);
+}
+
 /** Every connection (the server), or this instance's alone (`io.local`). */
 export type Audience = CallboardSocketServer | BroadcastOperator<ServerToClientEvents, unknown>;
 

@@ -1,4 +1,5 @@
-// Admins' side of wallboard links: make one (its secret is returned once, in its URL), list them, revoke one.
+// Admins' side of wallboard links: make one (its secret is returned once, in its URL), list them, change whether
+// one masks numbers, revoke one.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient, Wallboard } from "@/lib/db/generated/client";
@@ -28,6 +29,14 @@ export const newWallboardSchema = z.object({
 });
 
 export type NewWallboard = z.infer<typeof newWallboardSchema>;
+
+/** What may change on a link that exists: whether its screens show customers' full numbers. */
+export const wallboardChangeSchema = z.strictObject(
+  { showFullNumbers: newWallboardSchema.shape.showFullNumbers.unwrap() },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Only showFullNumbers can be changed on a link (not ${issue.keys.join(", ")}); make a new link for anything else.` : undefined) },
+);
+
+export type WallboardChange = z.infer<typeof wallboardChangeSchema>;
 
 export const wallboardIdSchema = z.uuid({ error: "Not a wallboard id: take it from the list of wallboards." });
 
@@ -89,6 +98,16 @@ export async function createWallboard(prisma: PrismaClient, input: NewWallboard,
 export async function listWallboards(prisma: PrismaClient, now = new Date()): Promise<WallboardView[]> {
   const wallboards = await prisma.wallboard.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: LIST_LIMIT, include: WITH_PEOPLE });
   return wallboards.map((wallboard) => toView(wallboard, now));
+}
+
+/** Changes a valid link (the caller reconnects its screens, which then get numbers as it now says). */
+export async function changeWallboard(prisma: PrismaClient, id: string, change: WallboardChange, now = new Date()): Promise<WallboardView> {
+  const existing = await prisma.wallboard.findUnique({ where: { id } });
+  if (!existing) throw new ApiError("not_found", `No wallboard with id ${id}. Reload the list of wallboards.`);
+  const state = wallboardState(existing, now);
+  if (state !== "active") throw new ApiError("conflict", `This link is ${state}: it opens nothing, so there is nothing to change. Make a new link.`);
+  const wallboard = await prisma.wallboard.update({ where: { id }, data: { isMasked: !change.showFullNumbers }, include: WITH_PEOPLE });
+  return toView(wallboard, now);
 }
 
 /** Revokes at once (the caller disconnects its screens). Revoking again changes nothing; an unknown id is a 404. */

@@ -237,6 +237,41 @@ describe("a wallboard link", () => {
     screens[1]!.close();
   });
 
+  it("changed to full numbers: its screens reconnect at once and get full numbers; only an admin, from Callboard's own pages, on a valid link", async () => {
+    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie, { name: "Changing" });
+    const cookie = wallboardCookie(created.url);
+    const screen = await connectAsWallboard(server.baseUrl, cookie);
+    const disconnected = new Promise<string>((resolve) => screen.on("disconnect", resolve));
+    const path = `/api/wallboards/${created.id}`;
+
+    expect((await send("PATCH", path, { cookie: viewer.cookie }, { showFullNumbers: true })).status).toBe(403);
+    expect((await send("PATCH", path, { cookie: admin.cookie, origin: "https://evil.example" }, { showFullNumbers: true })).status).toBe(403);
+    const wrong = await send("PATCH", path, { cookie: admin.cookie }, { showFullNumbers: "yes" });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain("showFullNumbers must be true or false");
+    const extra = await send("PATCH", path, { cookie: admin.cookie }, { showFullNumbers: true, lineNumber: "+31201234567" });
+    expect(extra.status).toBe(422);
+    expect(await extra.text()).toContain("make a new link");
+    expect((await send("PATCH", "/api/wallboards/00000000-0000-4000-8000-000000000000", { cookie: admin.cookie }, { showFullNumbers: true })).status).toBe(404);
+    expect((await listWallboards()).find((listed) => listed.id === created.id)?.isMasked).toBe(true);
+
+    const changed = await send("PATCH", path, { cookie: admin.cookie }, { showFullNumbers: true });
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as { wallboard: WallboardView }).wallboard.isMasked).toBe(false);
+    expect(await within(disconnected, "disconnect")).toBe("io server disconnect");
+    const again = await connectAsWallboard(server.baseUrl, cookie);
+    const { line, customer } = uniqueNumbers();
+    const received = new Promise<string | null>((resolve) => again.on("calls:updated", (calls) => calls.forEach((call) => call.lineNumber === line && resolve(call.customerNumber))));
+    await startCall(line, customer);
+    expect(await within(received, "update")).toBe(customer);
+    again.close();
+
+    expect((await send("DELETE", path, { cookie: admin.cookie })).status).toBe(200);
+    const revoked = await send("PATCH", path, { cookie: admin.cookie }, { showFullNumbers: false });
+    expect(revoked.status).toBe(409);
+    expect(await revoked.text()).toContain("revoked");
+  });
+
   it("expired: refused with a message saying so, and an open screen is ended", async () => {
     const created = await createWallboardOverHttp(server.baseUrl, admin.cookie, { name: "Short-lived", expiresInDays: 1 });
     const cookie = wallboardCookie(created.url);
