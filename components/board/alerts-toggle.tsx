@@ -1,16 +1,18 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ErrorAlerts } from "./use-error-alerts";
 
 export function AlertsToggle({ alerts }: { alerts: ErrorAlerts }) {
+  const t = useTranslations("board.alerts");
   if (!alerts.isSupported) return null;
-  const label = alerts.isBlocked ? "Alerts blocked by the browser" : alerts.isEnabled ? "Error alerts on" : "Error alerts off";
+  const label = t(alerts.isBlocked ? "blocked" : alerts.isEnabled ? "on" : "off");
   return (
     <button
       type="button"
       data-testid="alerts-toggle"
       aria-pressed={alerts.isEnabled}
       disabled={alerts.isBlocked}
-      title={alerts.isBlocked ? "Allow notifications for this site in the browser's settings" : "A notification and a quiet sound when a call ends with an error"}
+      title={t(alerts.isBlocked ? "blockedHint" : "hint")}
       onClick={() => void alerts.toggle()}
       className={`inline-flex h-9 items-center gap-2 rounded-lg border px-3 text-sm font-medium focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none disabled:opacity-60 ${
         alerts.isEnabled
