@@ -25,6 +25,9 @@ const SHOTS = [
   { name: "board-dark", theme: "dark", viewport: { width: 1440, height: 1000 } },
   { name: "board-phone-light", theme: "light", viewport: { width: 390, height: 844 } },
   { name: "board-phone-dark", theme: "dark", viewport: { width: 390, height: 844 } },
+  // In Dutch, as a browser that asks for it sees the board (README, Languages).
+  { name: "board-nl-light", theme: "light", viewport: { width: 1440, height: 900 }, locale: "nl-NL" },
+  { name: "board-nl-dark", theme: "dark", viewport: { width: 1440, height: 900 }, locale: "nl-NL" },
 ] as const;
 
 test.describe("[SCREENSHOTS]", () => {
@@ -35,9 +38,11 @@ test.describe("[SCREENSHOTS]", () => {
         colorScheme: shot.theme,
         baseURL: server.baseUrl,
         storageState: storageStateFromCookie(await server.adminCookie()),
+        ...("locale" in shot ? { locale: shot.locale, extraHTTPHeaders: { "accept-language": shot.locale } } : {}),
       });
       const page = await context.newPage();
       await page.goto("/");
+      await expect(page.locator("html")).toHaveAttribute("lang", "locale" in shot ? "nl" : "en");
       await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
       await expect(page.getByTestId("live-count")).toHaveText("9");
       await expect(page.getByTestId("kpi-calls-today")).not.toHaveText("—");

@@ -1,18 +1,20 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ErrorAlerts } from "./use-error-alerts";
 
 export function AlertsToggle({ alerts }: { alerts: ErrorAlerts }) {
+  const t = useTranslations("board.alerts");
   if (!alerts.isSupported) return null;
-  const label = alerts.isBlocked ? "Alerts blocked by the browser" : alerts.isEnabled ? "Error alerts on" : "Error alerts off";
+  const label = t(alerts.isBlocked ? "blocked" : alerts.isEnabled ? "on" : "off");
   return (
     <button
       type="button"
       data-testid="alerts-toggle"
       aria-pressed={alerts.isEnabled}
       disabled={alerts.isBlocked}
-      title={alerts.isBlocked ? "Allow notifications for this site in the browser's settings" : "A notification and a quiet sound when a call ends with an error"}
+      title={t(alerts.isBlocked ? "blockedHint" : "hint")}
       onClick={() => void alerts.toggle()}
-      className={`inline-flex h-9 items-center gap-2 rounded-lg border px-3 text-sm font-medium focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none disabled:opacity-60 ${
+      className={`inline-flex h-9 shrink-0 items-center gap-2 rounded-lg whitespace-nowrap border px-3 text-sm font-medium focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none disabled:opacity-60 ${
         alerts.isEnabled
           ? "border-sky-600 bg-sky-50 text-sky-800 dark:border-sky-500 dark:bg-sky-950/50 dark:text-sky-200"
           : "border-zinc-200 bg-white text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800"

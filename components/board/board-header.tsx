@@ -1,5 +1,6 @@
 "use client";
 // The board's header: the mark, the live connection, and the alerts, theme and user buttons.
+import { useTranslations } from "next-intl";
 import { AppHeader, type HeaderUser } from "@/components/header/app-header";
 import { AlertsToggle } from "./alerts-toggle";
 import { ConnectionIndicator } from "./connection-indicator";
@@ -32,10 +33,17 @@ export function BoardHeader({ connection, lastKnownEventAt, now, alerts, user }:
 
 /** For admins while unsigned webhooks are accepted: production will refuse them. */
 export function UnsignedWebhooksNote() {
+  const t = useTranslations("board");
   return (
     <p role="note" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200">
-      Unsigned webhooks are accepted here (development, or <code className="font-mono">ALLOW_UNSIGNED_WEBHOOKS</code>).
-      Production requires signatures: register your assistants from <a href="/webhooks" className="font-medium underline">Webhooks</a>.
+      {t.rich("unsignedNote", {
+        code: (chunks) => <code className="font-mono">{chunks}</code>,
+        link: (chunks) => (
+          <a href="/webhooks" className="font-medium underline">
+            {chunks}
+          </a>
+        ),
+      })}
     </p>
   );
 }

@@ -2,6 +2,7 @@
 // The live board: KPIs and the last hour, calls in progress with running timers, recent errors and recently
 // ended calls, all narrowed by the filters in the URL.
 import type { CountryCode } from "libphonenumber-js/min";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { callFilterKey, compileCallFilter, isFilterActive, matchesCallFilter, statusFilterIncludes, type CompiledCallFilter } from "@/lib/shared/calls/call-filter";
 import type { BoardSnapshot, CallView } from "@/lib/shared/calls/call-view";
@@ -41,6 +42,7 @@ type BoardProps = {
 };
 
 export function Board({ initialSnapshot, defaultCountry, longCallMinutes, isAcceptingUnsigned, user, preferences, control }: BoardProps) {
+  const t = useTranslations("board");
   const [filter, setFilter] = useCallFilter();
   const compiled = useMemo(() => compileCallFilter(filter, defaultCountry as CountryCode), [filter, defaultCountry]);
   const alerts = useErrorAlerts();
@@ -56,7 +58,7 @@ export function Board({ initialSnapshot, defaultCountry, longCallMinutes, isAcce
   // The reader's calendar day: changes at midnight only, so the memoized lists do not re-render every second.
   const today = calendarDay(now, useTimeZone());
   const { isStale, staleSince } = useStaleSince(connection, now);
-  useTabTitle(`${live.length > 0 ? `(${live.length}) ` : ""}Callboard${isStale ? " · not live" : ""}`);
+  useTabTitle(`${live.length > 0 ? `(${live.length}) ` : ""}Callboard${isStale ? ` · ${t("notLive")}` : ""}`);
 
   return (
     <div className="mx-auto flex max-w-[1600px] flex-col gap-5 px-4 py-5 sm:px-6 lg:px-8">
@@ -90,16 +92,18 @@ export function Board({ initialSnapshot, defaultCountry, longCallMinutes, isAcce
   );
 }
 
+/** `label`: the link's message in board.skip. */
 const SKIP_LINKS = [
-  { href: "#live", label: "Skip to calls in progress" },
-  { href: "#ended", label: "Skip to recently ended" },
-  { href: "#errors", label: "Skip to recent errors" },
+  { href: "#live", label: "live" },
+  { href: "#ended", label: "ended" },
+  { href: "#errors", label: "errors" },
 ] as const;
 
 /** The first tab stops: straight to each list, past the header, the filters and the live list's calls. */
 function SkipLinks() {
+  const t = useTranslations("board.skip");
   return (
-    <nav aria-label="Skip to a list" className="absolute top-2 left-4 z-50 flex flex-wrap gap-2" data-testid="skip-links">
+    <nav aria-label={t("label")} className="absolute top-2 left-4 z-50 flex flex-wrap gap-2" data-testid="skip-links">
       {SKIP_LINKS.map((link) => (
         <a
           key={link.href}
@@ -113,7 +117,7 @@ function SkipLinks() {
             target.scrollIntoView({ block: "start" });
           }}
           className="sr-only rounded-lg bg-sky-700 px-3 py-1.5 text-sm font-medium text-white focus:not-sr-only focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-300">
-          {link.label}
+          {t(link.label)}
         </a>
       ))}
     </nav>

@@ -3,7 +3,8 @@
 // long-calls.ts), with the reason in words for screen readers and on hover.
 import { createContext, useContext, type ReactNode } from "react";
 import { formatDuration, secondsBetween } from "@/lib/shared/calls/format";
-import { DEFAULT_LONG_CALL_MINUTES, longCallDescription, longCallLevel, type LongCallLevel } from "@/lib/shared/calls/long-calls";
+import { DEFAULT_LONG_CALL_MINUTES, longCallLevel, type LongCallLevel } from "@/lib/shared/calls/long-calls";
+import { useCallWords } from "@/components/ui/call-words";
 
 const LongCallMinutes = createContext(DEFAULT_LONG_CALL_MINUTES);
 
@@ -19,9 +20,10 @@ const LEVEL_CLASS: Record<LongCallLevel, string> = {
 
 export function CallTimer({ startedAt, now, isCompact }: { startedAt: string; now: number; isCompact: boolean }) {
   const minutes = useContext(LongCallMinutes);
+  const words = useCallWords();
   const seconds = secondsBetween(startedAt, now);
   const level = longCallLevel(seconds, minutes);
-  const description = longCallDescription(level, minutes);
+  const description = words.longCall(level, minutes);
   return (
     <span
       data-testid="call-timer"

@@ -1,6 +1,7 @@
 "use client";
 // Calls and errors per minute over the last hour. Hand-written SVG on purpose: it is 60 pairs of bars with no
 // axes to negotiate or interactions, which a chart library (tens of kB in every board load) would not improve.
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { memo } from "react";
 import type { MinuteCount } from "@/lib/shared/calls/board-stats";
 import { formatHourMinute } from "@/lib/shared/time/format-time";
@@ -17,6 +18,9 @@ function niceMax(value: number): number {
 
 /** `isFiltered`: the board has a filter on, which the chart follows; the caption says so. */
 export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = false }: { perMinute: MinuteCount[] | null; isFiltered?: boolean }) {
+  const t = useTranslations("board.chart");
+  const format = useFormatter();
+  const locale = useLocale();
   const timeZone = useTimeZone();
   const minutes = perMinute ?? [];
   const totalCalls = minutes.reduce((sum, minute) => sum + minute.calls, 0);
@@ -28,22 +32,23 @@ export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = fal
     <figure className="flex flex-col gap-2" data-testid="calls-chart" data-calls={totalCalls} data-errors={totalErrors}>
       <figcaption className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 text-sm">
         <span className="font-semibold" data-testid="calls-chart-title">
-          Last hour, per minute{isFiltered && <span className="font-normal text-zinc-500 dark:text-zinc-400"> · matching the filters</span>}
+          {t("title")}
+          {isFiltered && <span className="font-normal text-zinc-500 dark:text-zinc-400"> · {t("matching")}</span>}
         </span>
         <span className="flex gap-4 text-zinc-600 dark:text-zinc-300">
-          <span className="inline-flex items-center gap-1.5"><span aria-hidden className="size-2.5 rounded-sm bg-sky-600 dark:bg-sky-400" />Calls <b className="tabular-nums">{totalCalls}</b></span>
-          <span className="inline-flex items-center gap-1.5"><span aria-hidden className="size-2.5 rounded-sm bg-red-600 dark:bg-red-400" />Errors <b className="tabular-nums">{totalErrors}</b></span>
+          <span className="inline-flex items-center gap-1.5"><span aria-hidden className="size-2.5 rounded-sm bg-sky-600 dark:bg-sky-400" />{t("calls")} <b className="tabular-nums">{format.number(totalCalls)}</b></span>
+          <span className="inline-flex items-center gap-1.5"><span aria-hidden className="size-2.5 rounded-sm bg-red-600 dark:bg-red-400" />{t("errors")} <b className="tabular-nums">{format.number(totalErrors)}</b></span>
         </span>
       </figcaption>
       <div className="flex gap-2">
         <div aria-hidden className="flex h-[120px] flex-col justify-between text-right text-[11px] leading-none text-zinc-500 tabular-nums dark:text-zinc-400">
-          <span>{max}</span>
-          <span>{max / 2}</span>
+          <span>{format.number(max)}</span>
+          <span>{format.number(max / 2)}</span>
           <span>0</span>
         </div>
         <svg
           role="img"
-          aria-label={`Calls and errors per minute over the last hour: ${totalCalls} calls, ${totalErrors} errors`}
+          aria-label={t("label", { calls: totalCalls, errors: totalErrors })}
           viewBox={`0 0 ${60 * BAR} ${HEIGHT}`}
           preserveAspectRatio="none"
           className="h-[120px] w-full min-w-0 flex-1"
@@ -52,7 +57,7 @@ export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = fal
           <line x1="0" x2={60 * BAR} y1={HEIGHT - 0.5} y2={HEIGHT - 0.5} className="stroke-zinc-300 dark:stroke-zinc-700" vectorEffect="non-scaling-stroke" />
           {minutes.map((minute, index) => (
             <g key={minute.minute}>
-              <title>{`${formatHourMinute(minute.minute, timeZone)}: ${minute.calls} calls, ${minute.errors} errors`}</title>
+              <title>{t("minute", { time: formatHourMinute(minute.minute, timeZone, locale), calls: minute.calls, errors: minute.errors })}</title>
               <rect x={index * BAR + 1} width={BAR - 2} y={HEIGHT - scale(minute.calls)} height={scale(minute.calls)} rx="1.5" className="fill-sky-600 dark:fill-sky-400" />
               {minute.errors > 0 && (
                 <rect x={index * BAR + 1} width={BAR - 2} y={HEIGHT - scale(minute.errors)} height={scale(minute.errors)} rx="1.5" className="fill-red-600 dark:fill-red-400" />
@@ -62,9 +67,9 @@ export const CallsChart = memo(function CallsChart({ perMinute, isFiltered = fal
         </svg>
       </div>
       <div aria-hidden className="flex justify-between pl-6 text-[11px] text-zinc-500 dark:text-zinc-400">
-        <span>60 min ago</span>
-        <span>30 min</span>
-        <span>now</span>
+        <span>{t("hourAgo")}</span>
+        <span>{t("halfHour")}</span>
+        <span>{t("now")}</span>
       </div>
     </figure>
   );

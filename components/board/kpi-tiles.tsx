@@ -1,5 +1,6 @@
 "use client";
 // The figures an operator reads from across the room: active now, today's calls and errors, error rate, duration.
+import { useFormatter, useTranslations } from "next-intl";
 import { memo } from "react";
 import { errorRate, type BoardStats } from "@/lib/shared/calls/board-stats";
 import { formatDuration } from "@/lib/shared/calls/format";
@@ -31,31 +32,35 @@ type KpiTilesProps = { activeNow: number; stats: BoardStats | null; isFiltered: 
 
 /** Every figure follows the filters, like the lists, and says so while any is set. */
 export const KpiTiles = memo(function KpiTiles({ activeNow, stats, isFiltered, isLiveHidden }: KpiTilesProps) {
+  const t = useTranslations("board.kpi");
+  const format = useFormatter();
   const rate = stats ? errorRate(stats) : null;
-  const dayHint = isFiltered ? "matching the filters" : undefined;
+  const dayHint = isFiltered ? t("matching") : undefined;
+  const filtered = isFiltered ? "yes" : "no";
   const tiles: Tile[] = [
     isLiveHidden
-      ? { id: "active", label: "Active now", value: "—", hint: "hidden by the status filter" }
-      : { id: "active", label: "Active now", value: String(activeNow), tone: "live", hint: dayHint },
-    { id: "calls-today", label: "Calls today", value: stats ? String(stats.callsToday) : "—", hint: dayHint },
+      ? { id: "active", label: t("active"), value: "—", hint: t("hiddenByStatus") }
+      : { id: "active", label: t("active"), value: format.number(activeNow), tone: "live", hint: dayHint },
+    { id: "calls-today", label: t("callsToday"), value: stats ? format.number(stats.callsToday) : "—", hint: dayHint },
     {
       id: "errors-today",
-      label: "Errors today",
-      value: stats ? String(stats.errorsToday) : "—",
+      label: t("errorsToday"),
+      value: stats ? format.number(stats.errorsToday) : "—",
       tone: stats && stats.errorsToday > 0 ? "danger" : undefined,
       hint: dayHint,
     },
     {
       id: "error-rate",
-      label: "Error rate",
-      value: rate === null ? "—" : `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)}%`,
-      hint: stats ? `of ${stats.endedToday} ${stats.endedToday === 1 ? "call" : "calls"} ended today${isFiltered ? ", matching the filters" : ""}` : undefined,
+      label: t("errorRate"),
+      // One decimal below 10 % (2.5 %), whole percents above; in the reader's language (Dutch: 2,5%).
+      value: rate === null ? "—" : format.number(rate, { style: "percent", minimumFractionDigits: rate < 0.1 ? 1 : 0, maximumFractionDigits: rate < 0.1 ? 1 : 0 }),
+      hint: stats ? t("rateOf", { count: stats.endedToday, filtered }) : undefined,
     },
     {
       id: "avg-duration",
-      label: "Avg duration",
+      label: t("avgDuration"),
       value: stats?.averageDurationSeconds == null ? "—" : formatDuration(stats.averageDurationSeconds),
-      hint: stats ? `of calls ended today${isFiltered ? ", matching the filters" : ""}` : undefined,
+      hint: stats ? t("durationOf", { filtered }) : undefined,
     },
   ];
   return (

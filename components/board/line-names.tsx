@@ -1,8 +1,8 @@
 "use client";
-// The names the board knows its lines by, for calls that came without one (see lineLabel).
+// The names the board knows its lines by, for calls that came without one (see callWords().line).
 import { createContext, useCallback, useContext, useMemo, type ReactNode } from "react";
 import type { CallView } from "@/lib/shared/calls/call-view";
-import { lineLabel } from "@/components/call/call-labels";
+import { useCallWords } from "@/components/ui/call-words";
 
 const LineNames = createContext<ReadonlyMap<string, string | null>>(new Map());
 
@@ -11,8 +11,9 @@ export function LineNamesProvider({ lines, children }: { lines: readonly { numbe
   return <LineNames.Provider value={names}>{children}</LineNames.Provider>;
 }
 
-/** lineLabel with the board's known line names. */
+/** A call's line by name, with the board's known line names, in the reader's language. */
 export function useLineLabel(): (call: Pick<CallView, "lineName" | "lineNumber">) => string {
   const names = useContext(LineNames);
-  return useCallback((call) => lineLabel(call, names), [names]);
+  const words = useCallWords();
+  return useCallback((call) => words.line(call, names), [words, names]);
 }

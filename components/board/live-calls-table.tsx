@@ -4,13 +4,14 @@
 // takes up to 60% of the window's height, so a taller screen shows more calls. Virtualized: only the rows in view
 // are in the DOM, so 5,000 live calls cost what 20 do.
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { useLocale, useTranslations } from "next-intl";
 import { useLayoutEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import { callStartedAt } from "@/lib/shared/calls/call-view";
 import { formatPhoneNumber } from "@/lib/shared/calls/format";
 import { formatClock } from "@/lib/shared/time/format-time";
 import { useTimeZone } from "@/components/ui/time-zone";
-import { callTypeHint, callTypeLabel } from "@/components/call/call-labels";
+import { useCallWords } from "@/components/ui/call-words";
 import { useLineLabel } from "./line-names";
 import { CallTimer } from "./call-timer";
 import { EmptyState } from "@/components/ui/panel";
@@ -33,6 +34,7 @@ const ROW_HEIGHTS: Record<LiveDensity, number> = { comfortable: 64, compact: 40 
 
 /** Switches the live list between comfortable and compact rows; sits in the list's title bar, from tablet width up. */
 export function LiveDensityToggle({ serverValue }: { serverValue: LiveDensity }) {
+  const t = useTranslations("board.live");
   const density = liveDensity.useChoice(serverValue);
   const isCompact = density === "compact";
   return (
@@ -40,7 +42,7 @@ export function LiveDensityToggle({ serverValue }: { serverValue: LiveDensity })
       type="button"
       aria-pressed={isCompact}
       onClick={() => liveDensity.choose(isCompact ? "comfortable" : "compact")}
-      title={isCompact ? "Compact rows: press for comfortable rows" : "Comfortable rows: press for compact rows, to see more calls at once"}
+      title={t(isCompact ? "compactOn" : "compactOff")}
       data-testid="live-density"
       className={`hidden items-center gap-1.5 rounded-lg border px-2.5 py-1 text-xs font-medium sm:inline-flex ${
         isCompact
@@ -51,27 +53,27 @@ export function LiveDensityToggle({ serverValue }: { serverValue: LiveDensity })
       <svg aria-hidden viewBox="0 0 16 16" className="size-3.5" fill="currentColor">
         <path d="M2 3h12v1.5H2zM2 7.25h12v1.5H2zM2 11.5h12V13H2z" />
       </svg>
-      Compact
+      {t("compact")}
     </button>
   );
 }
 
 /** A column heading that sorts the list; pressed again, it gives the other order. */
-function SortHeading({ order, sortsBy, otherwise, label, className, children }: {
+function SortHeading({ order, sortsBy, otherwise, className, children }: {
   order: LiveOrder;
   sortsBy: LiveOrder;
   otherwise: LiveOrder;
-  label: string;
   className: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("board.live");
   const isActive = order === sortsBy;
   return (
     <span role="columnheader" aria-sort={isActive ? "descending" : "none"} className={className}>
       <button
         type="button"
         onClick={() => liveOrder.choose(isActive ? otherwise : sortsBy)}
-        title={isActive ? `Sorted ${label}; press for the other order` : `Sort ${label}`}
+        title={t(isActive ? "sorted" : "sort", { order: sortsBy })}
         data-testid={`live-sort-${sortsBy}`}
         className={`inline-flex items-center gap-1 uppercase hover:text-zinc-900 dark:hover:text-zinc-100 ${isActive ? "text-zinc-900 dark:text-zinc-100" : ""}`}
       >
@@ -119,6 +121,7 @@ function useScrollAnchor(scrollRef: RefObject<HTMLDivElement | null>, calls: Cal
 }
 
 export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences }: LiveCallsTableProps) {
+  const t = useTranslations("board.live");
   const order = liveOrder.useChoice(preferences.liveOrder);
   const density = liveDensity.useChoice(preferences.liveDensity);
   const rowHeight = ROW_HEIGHTS[density];
@@ -141,17 +144,17 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences
   if (calls.length === 0) return <EmptyState testId="live-empty">{emptyText}</EmptyState>;
 
   return (
-    <div role="grid" aria-label="Calls in progress" aria-describedby="live-keys-hint" aria-rowcount={calls.length + 1} data-testid="live-calls" data-order={order} data-density={density} className="flex min-h-0 flex-1 flex-col">
+    <div role="grid" aria-label={t("label")} aria-describedby="live-keys-hint" aria-rowcount={calls.length + 1} data-testid="live-calls" data-order={order} data-density={density} className="flex min-h-0 flex-1 flex-col">
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className={`${GRID} border-b border-zinc-100 py-2 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:border-zinc-800 dark:text-zinc-400`}>
-          <span role="columnheader">Customer</span>
-          <span role="columnheader" className="hidden sm:block">Line</span>
-          <span role="columnheader" className="hidden sm:block">Type</span>
-          <SortHeading order={order} sortsBy="newest" otherwise="longest" label="newest first" className="hidden sm:block">Started</SortHeading>
-          <SortHeading order={order} sortsBy="longest" otherwise="newest" label="longest first" className="text-right">Duration</SortHeading>
+          <span role="columnheader">{t("customer")}</span>
+          <span role="columnheader" className="hidden sm:block">{t("line")}</span>
+          <span role="columnheader" className="hidden sm:block">{t("type")}</span>
+          <SortHeading order={order} sortsBy="newest" otherwise="longest" className="hidden sm:block">{t("started")}</SortHeading>
+          <SortHeading order={order} sortsBy="longest" otherwise="newest" className="text-right">{t("duration")}</SortHeading>
         </div>
       </div>
-      <p id="live-keys-hint" className="sr-only">Up and down arrows move between calls, left and right between a call and its actions.</p>
+      <p id="live-keys-hint" className="sr-only">{t("keysHint")}</p>
       <div
         ref={scrollRef}
         onScroll={onScroll}
@@ -177,7 +180,9 @@ export function LiveCallsTable({ calls: newestFirst, now, emptyText, preferences
 /** One call in progress, placed `top` pixels down the virtualized list. */
 function LiveCallRow({ call, index, top, height, isCompact, isTabStop, now }: { call: CallView; index: number; top: number; height: number; isCompact: boolean; isTabStop: boolean; now: number }) {
   const lineLabel = useLineLabel();
+  const words = useCallWords();
   const timeZone = useTimeZone();
+  const locale = useLocale();
   const startedAt = callStartedAt(call);
   return (
     <div
@@ -192,7 +197,7 @@ function LiveCallRow({ call, index, top, height, isCompact, isTabStop, now }: { 
         <CallLink callId={call.id} data-testid="live-customer" data-grid-focus tabIndex={isTabStop ? 0 : -1} className={`block truncate font-semibold tabular-nums after:absolute after:inset-0 hover:underline focus-visible:underline ${isCompact ? "text-sm" : "text-base"}`}>
           {formatPhoneNumber(call.customerNumber)}
         </CallLink>
-        {!isCompact && <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400" data-testid="live-phone-line">{lineLabel(call)} · {formatClock(startedAt, timeZone)}</div>}
+        {!isCompact && <div className="truncate text-xs text-zinc-500 sm:hidden dark:text-zinc-400" data-testid="live-phone-line">{lineLabel(call)} · {formatClock(startedAt, timeZone, locale)}</div>}
         <CommandBadge callId={call.id} className="relative max-w-full" />
       </div>
       {/* Compact: the line's name and number side by side, the number from tablet width up. */}
@@ -200,8 +205,8 @@ function LiveCallRow({ call, index, top, height, isCompact, isTabStop, now }: { 
         <div className={isCompact ? "inline font-medium" : "truncate font-medium"}>{lineLabel(call)}</div>{" "}
         <div className={`text-xs text-zinc-500 tabular-nums dark:text-zinc-400 ${isCompact ? "hidden sm:inline" : "truncate"}`}>{formatPhoneNumber(call.lineNumber)}</div>
       </div>
-      <div role="gridcell" className="relative hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={callTypeHint(call)}>{callTypeLabel(call)}</div>
-      <div role="gridcell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300" data-testid="live-started">{formatClock(startedAt, timeZone)}</div>
+      <div role="gridcell" className="relative hidden text-sm text-zinc-600 sm:block dark:text-zinc-300" title={words.callTypeHint(call)}>{words.callType(call)}</div>
+      <div role="gridcell" className="hidden text-sm text-zinc-600 tabular-nums sm:block dark:text-zinc-300" data-testid="live-started">{formatClock(startedAt, timeZone, locale)}</div>
       <div role="gridcell" className="flex items-center justify-end gap-1">
         <CallTimer startedAt={startedAt} now={now} isCompact={isCompact} />
         <CallActionsMenu callId={call.id} customer={formatPhoneNumber(call.customerNumber)} tabIndex={-1} />

@@ -1,11 +1,14 @@
 "use client";
 // "N new" on Recent errors: errors that arrived since the operator last looked. It pulses a few times when the
 // count goes up, then stays still: a board kept open all day should catch the eye at news, not blink for hours.
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 
 const PULSE: Keyframe[] = [{ opacity: 1 }, { opacity: 0.45 }, { opacity: 1 }];
 
 export function NewErrorsBadge({ count, onSeen }: { count: number; onSeen: () => void }) {
+  const t = useTranslations("board.errorGroups");
+  const format = useFormatter();
   const badge = useRef<HTMLButtonElement>(null);
   const shown = useRef(0);
 
@@ -25,10 +28,10 @@ export function NewErrorsBadge({ count, onSeen }: { count: number; onSeen: () =>
       type="button"
       data-testid="new-errors-badge"
       onClick={onSeen}
-      aria-label={`${count} new ${count === 1 ? "error" : "errors"}; mark as seen`}
+      aria-label={t("newLabel", { count })}
       className="rounded-full bg-red-600 px-2.5 py-0.5 text-xs font-semibold text-white hover:bg-red-700 focus-visible:ring-2 focus-visible:ring-red-600/50 focus-visible:outline-none"
     >
-      {count} new
+      {t("newCount", { count: format.number(count) })}
     </button>
   );
 }

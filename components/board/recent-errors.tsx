@@ -1,5 +1,6 @@
 "use client";
 // Calls that ended with an error: the most frequent error texts of the last hour and day, then each call.
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { memo } from "react";
 import type { ErrorGroup } from "@/lib/shared/calls/board-stats";
 import type { CallView } from "@/lib/shared/calls/call-view";
@@ -9,6 +10,8 @@ import { formatRecent } from "@/lib/shared/time/format-time";
 import { useTimeZone } from "@/components/ui/time-zone";
 import { EmptyState } from "@/components/ui/panel";
 import { CallLink } from "@/components/call/call-link";
+import { useCallWords } from "@/components/ui/call-words";
+import { UNKNOWN_ERROR } from "@/lib/shared/calls/call-filter";
 
 type ErrorGroupsProps = {
   groups: ErrorGroup[] | null;
@@ -22,38 +25,43 @@ type ErrorGroupsProps = {
 
 /** The most frequent error texts, each a button that narrows the board to its calls; the whole text wraps on a desktop. */
 export function ErrorGroups({ groups, isFiltered = false, selected = "", onSelect }: ErrorGroupsProps) {
+  const t = useTranslations("board.errorGroups");
+  const calls = useTranslations("calls");
+  const format = useFormatter();
   if (!groups || groups.length === 0) return null;
   return (
     <table className="w-full text-sm" data-testid="error-groups">
-      <caption className="sr-only">Errors by text; choose one to show only its calls</caption>
+      <caption className="sr-only">{t("caption")}</caption>
       <thead className="text-xs text-zinc-500 uppercase dark:text-zinc-400">
         <tr>
           <th scope="col" className="px-5 py-2 text-left font-medium tracking-wide" data-testid="error-groups-heading">
-            {isFiltered ? "Error, matching the filters" : "Error"}
+            {t(isFiltered ? "headingFiltered" : "heading")}
           </th>
-          <th scope="col" className="px-2 py-2 text-right font-medium tracking-wide">1 h</th>
-          <th scope="col" className="py-2 pr-5 pl-2 text-right font-medium tracking-wide">24 h</th>
+          <th scope="col" className="px-2 py-2 text-right font-medium tracking-wide">{t("lastHour")}</th>
+          <th scope="col" className="py-2 pr-5 pl-2 text-right font-medium tracking-wide">{t("lastDay")}</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
         {groups.map((group) => {
           const isSelected = group.error === selected;
+          // The group of errors without text is filtered by its English name, and shown in the reader's language.
+          const text = group.error === UNKNOWN_ERROR ? calls("unknownError") : group.error;
           return (
             <tr key={group.error} data-testid="error-group" className={isSelected ? "bg-red-50 dark:bg-red-950/30" : undefined}>
               <th scope="row" className="max-w-0 px-5 py-1.5 text-left font-medium">
                 <button
                   type="button"
                   aria-pressed={isSelected}
-                  title={isSelected ? "Showing only these calls; choose again for every error" : `Show only calls that ended with “${group.error}”`}
+                  title={isSelected ? t("selected") : t("select", { error: text })}
                   onClick={() => onSelect?.(isSelected ? "" : group.error)}
                   className="block w-full truncate text-left hover:underline focus-visible:underline focus-visible:outline-none lg:whitespace-normal lg:[overflow-wrap:anywhere]"
                   data-testid="error-group-text"
                 >
-                  {group.error}
+                  {text}
                 </button>
               </th>
-              <td className="px-2 py-1.5 text-right align-top font-semibold tabular-nums" data-testid="error-group-hour">{group.lastHour}</td>
-              <td className="py-1.5 pr-5 pl-2 text-right align-top text-zinc-600 tabular-nums dark:text-zinc-300" data-testid="error-group-day">{group.lastDay}</td>
+              <td className="px-2 py-1.5 text-right align-top font-semibold tabular-nums" data-testid="error-group-hour">{format.number(group.lastHour)}</td>
+              <td className="py-1.5 pr-5 pl-2 text-right align-top text-zinc-600 tabular-nums dark:text-zinc-300" data-testid="error-group-day">{format.number(group.lastDay)}</td>
             </tr>
           );
         })}
@@ -65,7 +73,9 @@ export function ErrorGroups({ groups, isFiltered = false, selected = "", onSelec
 /** `today`: the calendar day in the reader's zone (a string, so this re-renders once a day, not every second). */
 export const RecentErrors = memo(function RecentErrors({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: string }) {
   const lineLabel = useLineLabel();
+  const words = useCallWords();
   const timeZone = useTimeZone();
+  const locale = useLocale();
   if (calls.length === 0) return <EmptyState testId="errors-empty">{emptyText}</EmptyState>;
   return (
     <ul className="max-h-[28rem] divide-y divide-zinc-100 overflow-y-auto border-t border-zinc-100 dark:divide-zinc-800/70 dark:border-zinc-800" data-testid="recent-errors">
@@ -77,10 +87,10 @@ export const RecentErrors = memo(function RecentErrors({ calls, emptyText, today
               className="min-w-0 font-semibold text-red-700 after:absolute after:inset-0 hover:underline focus-visible:underline dark:text-red-400"
               data-testid="error-text"
             >
-              {call.error ?? "Unknown error"}
+              {words.error(call)}
             </CallLink>
             <time className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={call.endedAt ?? undefined}>
-              {formatRecent(call.endedAt, today, timeZone)}
+              {formatRecent(call.endedAt, today, timeZone, locale)}
             </time>
           </div>
           <p className="mt-0.5 truncate text-sm text-zinc-600 dark:text-zinc-300">

@@ -1,10 +1,11 @@
 "use client";
 // Calls that ended cleanly, most recent first, with their duration and, once the report arrives, its summary.
+import { useLocale, useTranslations } from "next-intl";
 import { memo } from "react";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import { endedCallDuration, summaryState } from "@/lib/shared/calls/call-view";
 import { formatDuration, formatPhoneNumber } from "@/lib/shared/calls/format";
-import { MISSING_SUMMARY } from "@/components/call/call-labels";
+import { useCallWords } from "@/components/ui/call-words";
 import { useLineLabel } from "./line-names";
 import { formatRecent } from "@/lib/shared/time/format-time";
 import { useTimeZone } from "@/components/ui/time-zone";
@@ -14,8 +15,11 @@ import { CallLink } from "@/components/call/call-link";
 
 /** `today`: the calendar day in the reader's zone (a string, so this re-renders once a day, not every second). */
 export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText, today }: { calls: CallView[]; emptyText: string; today: string }) {
+  const t = useTranslations("board.lists");
+  const words = useCallWords();
   const lineLabel = useLineLabel();
   const timeZone = useTimeZone();
+  const locale = useLocale();
   // Coarse: only turns "pending" into "no report arrived" once the wait is over.
   const now = useNow(30_000);
   if (calls.length === 0) return <EmptyState testId="ended-empty">{emptyText}</EmptyState>;
@@ -37,14 +41,14 @@ export const RecentlyEnded = memo(function RecentlyEnded({ calls, emptyText, tod
             <p className="flex justify-between gap-3 text-sm text-zinc-600 dark:text-zinc-300">
               <span className="truncate">{lineLabel(call)}</span>
               <time className="shrink-0 text-xs text-zinc-500 tabular-nums dark:text-zinc-400" dateTime={call.endedAt ?? undefined}>
-                ended {formatRecent(call.endedAt, today, timeZone)}
+                {t("endedAt", { time: formatRecent(call.endedAt, today, timeZone, locale) })}
               </time>
             </p>
             {summary === "summary" ? (
               <p className="mt-1 line-clamp-2 text-sm text-zinc-700 dark:text-zinc-300" data-testid="ended-summary">{call.summary}</p>
             ) : (
-              <p className="mt-1 text-xs text-zinc-500 italic dark:text-zinc-400" data-testid="ended-summary-missing" data-state={summary} title={MISSING_SUMMARY[summary].hint}>
-                {MISSING_SUMMARY[summary].text}
+              <p className="mt-1 text-xs text-zinc-500 italic dark:text-zinc-400" data-testid="ended-summary-missing" data-state={summary} title={words.missingSummary(summary).hint}>
+                {words.missingSummary(summary).text}
               </p>
             )}
           </li>

@@ -3,7 +3,7 @@
 // burst of typing in the number box replaces its own entry instead of leaving one entry per keystroke.
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef } from "react";
-import { callFilterToSearchParams, notUnderstoodFilters, parseCallFilter, type CallFilter } from "@/lib/shared/calls/call-filter";
+import { callFilterToSearchParams, notUnderstoodFilters, parseCallFilter, type CallFilter, type NotUnderstoodFilter } from "@/lib/shared/calls/call-filter";
 
 const TYPING_BURST_MS = 2_000;
 /** The board's last filters, for "Back to the board" on a call's page (see BackToBoardLink). */
@@ -35,8 +35,8 @@ export function useCallFilter(): [CallFilter, (change: Partial<CallFilter>, how?
   return [filter, setFilter];
 }
 
-/** Filter values in the URL the board could not read and so does not apply, in words (empty when all were read). */
-export function useNotUnderstoodFilters(): string[] {
+/** Filter values in the URL the board could not read and so does not apply (empty when all were read). */
+export function useNotUnderstoodFilters(): NotUnderstoodFilter[] {
   const searchParams = useSearchParams();
   return useMemo(() => notUnderstoodFilters(searchParams), [searchParams]);
 }

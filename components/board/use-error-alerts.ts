@@ -1,6 +1,7 @@
 "use client";
 // Opt-in desktop notification and a quiet chime when a call ends with an error. The choice is remembered.
 // A storm of errors is one notification per QUIET_MS, saying how many more came and which, not one chime each.
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import { formatPhoneNumber } from "@/lib/shared/calls/format";
@@ -89,20 +90,27 @@ function playChime(context: AudioContext): void {
   });
 }
 
+/** A notification's words in the reader's language (board.notification). */
+export type AlertWords = ReturnType<typeof useTranslations<"board.notification">>;
+
 /** "LLM timeout ×5, STT connection failed ×2", most frequent first, at most three kinds. */
-export function summarizeErrors(calls: readonly Pick<CallView, "error">[]): string {
+export function summarizeErrors(calls: readonly Pick<CallView, "error">[], t: AlertWords, unknownError: string): string {
   const counts = new Map<string, number>();
-  for (const call of calls) counts.set(call.error ?? "Unknown error", (counts.get(call.error ?? "Unknown error") ?? 0) + 1);
+  for (const call of calls) counts.set(call.error ?? unknownError, (counts.get(call.error ?? unknownError) ?? 0) + 1);
   const kinds = [...counts].sort((a, b) => b[1] - a[1]);
-  const shown = kinds.slice(0, 3).map(([text, count]) => (count > 1 ? `${text} ×${count}` : text));
-  return kinds.length > 3 ? `${shown.join(", ")}, and ${kinds.length - 3} more kinds` : shown.join(", ");
+  const shown = kinds.slice(0, 3).map(([error, count]) => (count > 1 ? t("repeated", { error, count }) : error));
+  return kinds.length > 3 ? t("otherKinds", { list: shown.join(", "), count: kinds.length - 3 }) : shown.join(", ");
 }
 
 /**
  * The first error is told at once; the ones after it wait QUIET_MS and are told together, and so on while they keep
  * coming. Written here: a throttle that sums up what it held back is a few lines, not worth a dependency.
  */
-function createAlertThrottle(notify: (title: string, body: string) => void) {
+type NotificationWords = { t: AlertWords; unknownError: string };
+
+/** `initialWords`: the reader's language as the throttle starts; `speak` changes it. */
+function createAlertThrottle(notify: (title: string, body: string) => void, initialWords: NotificationWords) {
+  let words = initialWords;
   let held: CallView[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
@@ -110,7 +118,8 @@ function createAlertThrottle(notify: (title: string, body: string) => void) {
     const calls = held;
     held = [];
     if (calls.length === 0 || alertsState() !== "on") return;
-    notify(`${calls.length} more call ${calls.length === 1 ? "error" : "errors"}`, summarizeErrors(calls));
+    const { t, unknownError } = words;
+    notify(t("more", { count: calls.length }), summarizeErrors(calls, t, unknownError));
     timer = setTimeout(flush, QUIET_MS);
   };
   return {
@@ -119,8 +128,12 @@ function createAlertThrottle(notify: (title: string, body: string) => void) {
         held.push(call);
         return;
       }
-      notify(`Call error: ${call.error ?? "Unknown error"}`, `${formatPhoneNumber(call.customerNumber)} → ${call.lineName ?? formatPhoneNumber(call.lineNumber)}`);
+      const { t, unknownError } = words;
+      notify(t("first", { error: call.error ?? unknownError }), `${formatPhoneNumber(call.customerNumber)} → ${call.lineName ?? formatPhoneNumber(call.lineNumber)}`);
       timer = setTimeout(flush, QUIET_MS);
+    },
+    speak(next: NotificationWords) {
+      words = next;
     },
     dispose() {
       if (timer !== null) clearTimeout(timer);
@@ -147,12 +160,19 @@ export function useErrorAlerts(): ErrorAlerts {
     setPreference(permission === "granted" ? "on" : "off");
   }, []);
 
+  const t = useTranslations("board.notification");
+  const unknownError = useTranslations("calls")("unknownError");
   const [throttle] = useState(() =>
-    createAlertThrottle((title, body) => {
-      new Notification(title, { body, tag: TAG });
-      playChime(audioContext());
-    }),
+    createAlertThrottle(
+      (title, body) => {
+        new Notification(title, { body, tag: TAG });
+        playChime(audioContext());
+      },
+      { t, unknownError },
+    ),
   );
+  // The language may change while the board stays open: notifications follow it.
+  useEffect(() => throttle.speak({ t, unknownError }), [throttle, t, unknownError]);
   useEffect(() => () => throttle.dispose(), [throttle]);
 
   const alert = useCallback(

@@ -2,12 +2,19 @@
 // The actions on a live call, as a menu button that works with the keyboard (WAI-ARIA menu button: Enter, Space or
 // the arrow keys open it, arrows move, Escape closes and gives focus back) and as a row of buttons on the call page.
 // Each opens the command's dialog. Nothing is shown to a user who may not act.
+import { useTranslations } from "next-intl";
 import { useRef, useState, type KeyboardEvent } from "react";
 import { buttonClass } from "@/components/ui/card";
-import { COMMAND_LABEL, type CallCommandType } from "@/lib/shared/control/call-command";
+import type { CallCommandType } from "@/lib/shared/control/call-command";
 import { useCallControl } from "./call-control-context";
 
 const ACTIONS: CallCommandType[] = ["end-call", "say", "transfer", "inject-context"];
+
+/** An action's name, with an ellipsis where a confirmation follows. */
+function useActionName(): (type: CallCommandType) => string {
+  const t = useTranslations("control");
+  return (type) => `${t(`command.${type}`)}${type === "end-call" || type === "transfer" ? "…" : ""}`;
+}
 
 function useMenuKeys(count: number, close: () => void) {
   const items = useRef<(HTMLButtonElement | null)[]>([]);
@@ -33,6 +40,8 @@ function useMenuKeys(count: number, close: () => void) {
 /** `tabIndex`: -1 in the board's live list, where the arrow keys reach the button (use-live-grid-keys.ts). */
 export function CallActionsMenu({ callId, customer, tabIndex }: { callId: string; customer: string; tabIndex?: number }) {
   const { setup, open: openCommand } = useCallControl();
+  const t = useTranslations("control");
+  const actionName = useActionName();
   const [isOpen, setIsOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -54,7 +63,7 @@ export function CallActionsMenu({ callId, customer, tabIndex }: { callId: string
         aria-haspopup="menu"
         aria-expanded={isOpen}
         aria-controls={isOpen ? menuId : undefined}
-        aria-label={`Act on the call with ${customer}`}
+        aria-label={t("actOn", { customer })}
         data-testid="call-actions"
         tabIndex={tabIndex}
         onClick={() => (isOpen ? setIsOpen(false) : open(0))}
@@ -68,7 +77,7 @@ export function CallActionsMenu({ callId, customer, tabIndex }: { callId: string
         <span aria-hidden>⋯</span>
       </button>
       {isOpen && (
-        <div id={menuId} role="menu" aria-label={`Actions on the call with ${customer}`} onKeyDown={onKeyDown} className="absolute right-0 mt-1 flex w-44 flex-col rounded-lg border border-zinc-200 bg-white py-1 text-left shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        <div id={menuId} role="menu" aria-label={t("actionsOn", { customer })} onKeyDown={onKeyDown} className="absolute right-0 mt-1 flex w-44 flex-col rounded-lg border border-zinc-200 bg-white py-1 text-left shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
           {ACTIONS.map((type, index) => (
             <button
               key={type}
@@ -83,8 +92,7 @@ export function CallActionsMenu({ callId, customer, tabIndex }: { callId: string
               }}
               className={`px-3 py-1.5 text-left text-sm hover:bg-zinc-100 focus:bg-zinc-100 focus:outline-none dark:hover:bg-zinc-800 dark:focus:bg-zinc-800 ${type === "end-call" ? "text-red-700 dark:text-red-400" : ""}`}
             >
-              {COMMAND_LABEL[type]}
-              {type === "end-call" || type === "transfer" ? "…" : ""}
+              {actionName(type)}
             </button>
           ))}
         </div>
@@ -96,13 +104,13 @@ export function CallActionsMenu({ callId, customer, tabIndex }: { callId: string
 /** The call page's controls: one button per action. */
 export function CallActionButtons({ callId, customer }: { callId: string; customer: string }) {
   const { setup, open } = useCallControl();
+  const actionName = useActionName();
   if (!setup) return null;
   return (
     <div className="flex flex-wrap gap-2" data-testid="call-controls">
       {ACTIONS.map((type) => (
         <button key={type} type="button" className={`${buttonClass} ${type === "end-call" ? "text-red-700 dark:text-red-400" : ""}`} data-testid={`call-control-${type}`} onClick={() => open({ callId, customer, type })}>
-          {COMMAND_LABEL[type]}
-          {type === "end-call" || type === "transfer" ? "…" : ""}
+          {actionName(type)}
         </button>
       ))}
     </div>

@@ -1,11 +1,12 @@
 "use client";
 // One command in a modal dialog (the browser's own <dialog>: focus kept inside, Escape closes): its fields, a
 // confirmation where the command ends or moves the call, then "Sending to Flireo…" and Flireo's answer in words.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { buttonClass, primaryButtonClass } from "@/components/ui/card";
-import { COMMAND_LABEL, type CallCommand, type CallCommandType } from "@/lib/shared/control/call-command";
+import type { CallCommand, CallCommandType } from "@/lib/shared/control/call-command";
 import { useCallControl } from "./call-control-context";
-import { CommandFields, confirmationText, EMPTY_DRAFT, toCommand, type CommandDraft } from "./command-form";
+import { CommandFields, EMPTY_DRAFT, toCommand, useConfirmationText, type CommandDraft } from "./command-form";
 import { useSendCommand } from "./use-send-command";
 
 /** Ending and transferring take the call away from the agent: they are confirmed first. */
@@ -14,6 +15,8 @@ const ASKS_FIRST = new Set<CallCommandType>(["end-call", "transfer"]);
 type CommandDialogProps = { callId: string; customer: string; type: CallCommandType; onClose: () => void };
 
 export function CommandDialog({ callId, customer, type, onClose }: CommandDialogProps) {
+  const t = useTranslations("control");
+  const confirmationText = useConfirmationText();
   const { setup, onCallGone } = useCallControl();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<CommandDraft>(EMPTY_DRAFT);
@@ -49,10 +52,10 @@ export function CommandDialog({ callId, customer, type, onClose }: CommandDialog
         }}
       >
         <h2 id="command-dialog-title" className="text-lg font-semibold">
-          {COMMAND_LABEL[type]} · <span className="tabular-nums">{customer}</span>
+          {t(`command.${type}`)} · <span className="tabular-nums">{customer}</span>
         </h2>
         {setup.missingApiKey ? (
-          <p className="text-sm" data-testid="command-no-key">{setup.missingApiKey}</p>
+          <p className="text-sm" data-testid="command-no-key">{t("noApiKey")}</p>
         ) : isSent ? (
           <SendProgress state={state} />
         ) : confirming ? (
@@ -62,14 +65,14 @@ export function CommandDialog({ callId, customer, type, onClose }: CommandDialog
         )}
         <div className="flex justify-end gap-2">
           {isSent || setup.missingApiKey ? (
-            <button type="submit" className={buttonClass} autoFocus>Close</button>
+            <button type="submit" className={buttonClass} autoFocus>{t("dialog.close")}</button>
           ) : (
             <>
               <button type="button" className={buttonClass} onClick={() => (confirming ? setConfirming(null) : dialogRef.current?.close())}>
-                {confirming ? "Back" : "Cancel"}
+                {t(confirming ? "dialog.back" : "dialog.cancel")}
               </button>
               <button type="submit" disabled={!command} className={primaryButtonClass} data-testid="command-submit">
-                {confirming ? `Yes, ${COMMAND_LABEL[type].toLowerCase()}` : ASKS_FIRST.has(type) ? `${COMMAND_LABEL[type]}…` : COMMAND_LABEL[type]}
+                {confirming ? t(`confirm.${type}`) : `${t(`command.${type}`)}${ASKS_FIRST.has(type) ? "…" : ""}`}
               </button>
             </>
           )}
@@ -80,10 +83,11 @@ export function CommandDialog({ callId, customer, type, onClose }: CommandDialog
 }
 
 function SendProgress({ state }: { state: ReturnType<typeof useSendCommand>["state"] }) {
+  const t = useTranslations("control.dialog");
   if (state.phase === "sending") {
     return (
       <p role="status" className="text-sm text-zinc-600 dark:text-zinc-300" data-testid="command-state" data-state="sending">
-        Sending to Flireo…
+        {t("sending")}
       </p>
     );
   }

@@ -1,6 +1,7 @@
 "use client";
 // The fields of one command: a goodbye for an end, the words to say, where to transfer, the briefing. Ends and
 // transfers are confirmed with a second press that names what will happen.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { inputClass } from "@/components/ui/form-controls";
 import { MAX_COMMAND_TEXT, type CallCommand, type CallCommandType, type CallControlSetup } from "@/lib/shared/control/call-command";
@@ -21,7 +22,7 @@ function TextField({ label, value, onChange, isRequired, testId }: { label: stri
         className={inputClass}
       />
       <span className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400">
-        {value.length} / {MAX_COMMAND_TEXT}
+        {`${value.length} / ${MAX_COMMAND_TEXT}`}
       </span>
     </label>
   );
@@ -50,32 +51,34 @@ export function toCommand(type: CallCommandType, draft: CommandDraft): CallComma
   return destination ? { type, destination, ...(text ? { message: text } : {}) } : null;
 }
 
-/** What a confirmation says will happen, for the commands that ask for one. */
-export function confirmationText(command: CallCommand, setup: CallControlSetup, customer: string): string | null {
-  if (command.type === "end-call") return `End the call with ${customer}${command.message ? " after the goodbye" : ""}?`;
-  if (command.type === "transfer") {
+/** What a confirmation says will happen, for the commands that ask for one (null for the others). */
+export function useConfirmationText(): (command: CallCommand, setup: CallControlSetup, customer: string) => string | null {
+  const t = useTranslations("control.form");
+  return (command, setup, customer) => {
+    if (command.type === "end-call") return t("confirmEnd", { customer, goodbye: command.message ? "yes" : "no" });
+    if (command.type !== "transfer") return null;
     const listed = setup.destinations.find((entry) => entry.destination === command.destination);
-    return `Transfer the call with ${customer} to ${listed ? `${listed.name} (${listed.destination})` : command.destination}?`;
-  }
-  return null;
+    return t("confirmTransfer", { customer, destination: listed ? `${listed.name} (${listed.destination})` : command.destination });
+  };
 }
 
 export function CommandFields({ type, draft, setDraft, setup }: { type: CallCommandType; draft: CommandDraft; setDraft: (draft: CommandDraft) => void; setup: CallControlSetup }) {
+  const t = useTranslations("control.form");
   const set = (patch: Partial<CommandDraft>) => setDraft({ ...draft, ...patch });
-  if (type === "end-call") return <TextField label="Goodbye first (optional)" value={draft.text} onChange={(text) => set({ text })} testId="command-text" />;
+  if (type === "end-call") return <TextField label={t("goodbye")} value={draft.text} onChange={(text) => set({ text })} testId="command-text" />;
   if (type === "say") {
     return (
       <>
-        <TextField label="What to say to the caller" value={draft.text} onChange={(text) => set({ text })} isRequired testId="command-text" />
-        <Check label="End the call after saying it" checked={draft.flag} onChange={(flag) => set({ flag })} testId="command-flag" />
+        <TextField label={t("say")} value={draft.text} onChange={(text) => set({ text })} isRequired testId="command-text" />
+        <Check label={t("endAfter")} checked={draft.flag} onChange={(flag) => set({ flag })} testId="command-flag" />
       </>
     );
   }
   if (type === "inject-context") {
     return (
       <>
-        <TextField label="Briefing for the agent (the caller does not hear it)" value={draft.text} onChange={(text) => set({ text })} isRequired testId="command-text" />
-        <Check label="Ask the agent to respond now" checked={draft.flag} onChange={(flag) => set({ flag })} testId="command-flag" />
+        <TextField label={t("briefing")} value={draft.text} onChange={(text) => set({ text })} isRequired testId="command-text" />
+        <Check label={t("respondNow")} checked={draft.flag} onChange={(flag) => set({ flag })} testId="command-flag" />
       </>
     );
   }
@@ -83,29 +86,30 @@ export function CommandFields({ type, draft, setDraft, setup }: { type: CallComm
 }
 
 function TransferFields({ draft, set, setup }: { draft: CommandDraft; set: (patch: Partial<CommandDraft>) => void; setup: CallControlSetup }) {
+  const t = useTranslations("control.form");
   const [hasNoChoice] = useState(setup.destinations.length === 0 && !setup.allowTypedNumbers);
-  if (hasNoChoice) return <p className="text-sm text-zinc-600 dark:text-zinc-300">No transfer destinations yet: an admin adds them under Settings &gt; Call control.</p>;
+  if (hasNoChoice) return <p className="text-sm text-zinc-600 dark:text-zinc-300">{t("noDestinations")}</p>;
   return (
     <>
       <label className="flex flex-col gap-1 text-sm">
-        <span className="font-medium">Transfer to</span>
+        <span className="font-medium">{t("transferTo")}</span>
         <select value={draft.destination} onChange={(event) => set({ destination: event.target.value })} required data-testid="command-destination" className={inputClass}>
-          <option value="">Choose…</option>
+          <option value="">{t("choose")}</option>
           {setup.destinations.map((entry) => (
             <option key={entry.id} value={entry.destination}>
               {entry.name} – {entry.destination}
             </option>
           ))}
-          {setup.allowTypedNumbers && <option value={TYPED}>Another number…</option>}
+          {setup.allowTypedNumbers && <option value={TYPED}>{t("otherNumber")}</option>}
         </select>
       </label>
       {draft.destination === TYPED && (
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Number, with + and the country code</span>
+          <span className="font-medium">{t("number")}</span>
           <input type="tel" value={draft.typedNumber} onChange={(event) => set({ typedNumber: event.target.value })} placeholder="+31201234567" data-testid="command-number" className={inputClass} />
         </label>
       )}
-      <TextField label="Say before transferring (optional)" value={draft.text} onChange={(text) => set({ text })} testId="command-text" />
+      <TextField label={t("sayBeforeTransfer")} value={draft.text} onChange={(text) => set({ text })} testId="command-text" />
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 // Sends one command to a live call through Callboard's control API and follows it: on its way, then Flireo's answer
 // in words (or why it was refused).
+import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import type { CallCommand } from "@/lib/shared/control/call-command";
 
@@ -9,6 +10,7 @@ export type SendState = { phase: "idle" } | { phase: "sending" } | { phase: "don
 type ErrorAnswer = { error?: { message?: string; details?: { callEnded?: boolean } } };
 
 export function useSendCommand(callId: string, onCallGone: (callId: string) => void) {
+  const t = useTranslations("control.dialog");
   const [state, setState] = useState<SendState>({ phase: "idle" });
   const send = useCallback(
     async (command: CallCommand) => {
@@ -22,16 +24,16 @@ export function useSendCommand(callId: string, onCallGone: (callId: string) => v
         });
         const json = (await response.json().catch(() => null)) as ({ message?: string } & ErrorAnswer) | null;
         if (response.ok) {
-          setState({ phase: "done", isOk: true, message: json?.message ?? "Flireo accepted the command." });
+          setState({ phase: "done", isOk: true, message: json?.message ?? t("accepted") });
           return;
         }
         if (json?.error?.details?.callEnded) onCallGone(callId);
-        setState({ phase: "done", isOk: false, message: json?.error?.message ?? `The command failed (${response.status}).` });
+        setState({ phase: "done", isOk: false, message: json?.error?.message ?? t("failed", { status: response.status }) });
       } catch {
-        setState({ phase: "done", isOk: false, message: "Callboard could not be reached; check the connection and try again." });
+        setState({ phase: "done", isOk: false, message: t("unreachable") });
       }
     },
-    [callId, onCallGone],
+    [callId, onCallGone, t],
   );
   const reset = useCallback(() => setState({ phase: "idle" }), []);
   return { state, send, reset };

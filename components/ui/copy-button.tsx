@@ -1,8 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { buttonClass } from "./card";
 
-export function CopyButton({ text, label = "Copy", testId }: { text: string; label?: string; testId?: string }) {
+/** `label`: the button's words before a copy (Copy, in the reader's language, unless given). */
+export function CopyButton({ text, label, testId }: { text: string; label?: string; testId?: string }) {
+  const t = useTranslations("ui");
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const copy = async () => {
     try {
@@ -16,7 +19,7 @@ export function CopyButton({ text, label = "Copy", testId }: { text: string; lab
   };
   return (
     <button type="button" className={buttonClass} data-testid={testId} onClick={() => void copy()}>
-      {state === "copied" ? "Copied" : state === "failed" ? "Select and copy by hand" : label}
+      {state === "copied" ? t("copied") : state === "failed" ? t("copyFailed") : (label ?? t("copy"))}
     </button>
   );
 }

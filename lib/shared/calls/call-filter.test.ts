@@ -60,8 +60,8 @@ describe("the error filter", () => {
 describe("notUnderstoodFilters", () => {
   it("names the values it could not read, with the ones it can", () => {
     expect(notUnderstoodFilters(new URLSearchParams("status=errors&range=2h"))).toEqual([
-      "status=errors (it can be all, live, ended, error)",
-      "range=2h (it can be all, 1h, 24h, 7d)",
+      { name: "status", value: "errors", allowed: ["all", "live", "ended", "error"] },
+      { name: "range", value: "2h", allowed: ["all", "1h", "24h", "7d"] },
     ]);
     expect(notUnderstoodFilters(new URLSearchParams("status=error&range=1h&q=06"))).toEqual([]);
   });

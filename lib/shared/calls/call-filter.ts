@@ -76,16 +76,19 @@ export function parseCallFilter(source: ParamSource): CallFilter {
   };
 }
 
+/** A value in the URL that was not understood: the parameter, the value as given, and the values it can take. */
+export type NotUnderstoodFilter = { name: "status" | "range"; value: string; allowed: readonly string[] };
+
 /**
- * The status and range values in the URL that parseCallFilter could not read and so left out, in words for the
- * board to say so (a hand-typed `?status=errors` must not silently show every status).
+ * The status and range values in the URL that parseCallFilter could not read and so left out, for the board to say
+ * so (a hand-typed `?status=errors` must not silently show every status).
  */
-export function notUnderstoodFilters(source: ParamSource): string[] {
-  const problems: string[] = [];
+export function notUnderstoodFilters(source: ParamSource): NotUnderstoodFilter[] {
+  const problems: NotUnderstoodFilter[] = [];
   const status = readParam(source, "status");
-  if (status && !(STATUS_FILTERS as readonly string[]).includes(status)) problems.push(`status=${status} (it can be ${STATUS_FILTERS.join(", ")})`);
+  if (status && !(STATUS_FILTERS as readonly string[]).includes(status)) problems.push({ name: "status", value: status, allowed: STATUS_FILTERS });
   const range = readParam(source, "range");
-  if (range && !(RANGE_FILTERS as readonly string[]).includes(range)) problems.push(`range=${range} (it can be ${RANGE_FILTERS.join(", ")})`);
+  if (range && !(RANGE_FILTERS as readonly string[]).includes(range)) problems.push({ name: "range", value: range, allowed: RANGE_FILTERS });
   return problems;
 }
 

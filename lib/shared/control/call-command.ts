@@ -68,6 +68,7 @@ export type CallControlSetup = {
   missingApiKey: string | null;
 };
 
+/** A command's name in English, for server-made text; pages show control.command.<type> in the reader's language. */
 export const COMMAND_LABEL: Record<CallCommandType, string> = {
   "end-call": "End call",
   say: "Say",
@@ -75,22 +76,15 @@ export const COMMAND_LABEL: Record<CallCommandType, string> = {
   "inject-context": "Brief the agent",
 };
 
-const IN_FLIGHT: Record<CallCommandType, string> = {
-  "end-call": "Ending…",
-  say: "Saying…",
-  transfer: "Transferring…",
-  "inject-context": "Briefing the agent…",
-};
-
 /**
  * What a live call shows about its latest command, or null: a command on its way, or an end or transfer Flireo
- * accepted ("Ending… requested by sam@…", until the `ended` webhook takes the call off the live list).
+ * accepted ("Ending… requested by sam@…", until the `ended` webhook takes the call off the live list). `doing`: the
+ * command whose words in progress fit (a say that ends the call, once accepted, is ending it).
  */
-export function commandInFlightLabel(command: CallCommandView): string | null {
+export function commandInFlight(command: CallCommandView): { doing: CallCommandType; actor: string } | null {
   const isUnderway = command.outcome === "pending" || (command.outcome === "ok" && (command.type === "end-call" || command.type === "transfer" || (command.type === "say" && command.command.type === "say" && command.command.end_after)));
   if (!isUnderway) return null;
-  const verb = command.type === "say" && command.outcome === "ok" ? "Ending…" : IN_FLIGHT[command.type];
-  return `${verb} requested by ${command.actor}`;
+  return { doing: command.type === "say" && command.outcome === "ok" ? "end-call" : command.type, actor: command.actor };
 }
 
 /** The command's own words, for the timeline: what was said, to whom it went. */

@@ -1,6 +1,10 @@
 // Every message in this language, one namespace per file (a screen or an area), as lib/i18n/messages.ts loads them.
+import board from "./board.json";
+import calls from "./calls.json";
 import common from "./common.json";
+import control from "./control.json";
 import header from "./header.json";
+import ui from "./ui.json";
 
-const messages = { common, header };
+const messages = { board, calls, common, control, header, ui };
 export default messages;

@@ -1,0 +1,129 @@
+// Callboard in Dutch: the board for a browser that asks for Dutch, the header's switch to English and back,
+// remembered after a reload and on the user at the next sign-in (whatever the new browser asks for), and a locale
+// cookie nobody should have sent.
+import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
+import { createTestUser, newTestUser, signIn, storageStateFromCookie } from "@/lib/testing/auth";
+import { newCallId } from "@/lib/testing/flireo-payloads";
+import { expect, test } from "./fixtures";
+import { seriousViolations, uniqueCustomer, uniqueLine } from "./helpers";
+
+const DUTCH: BrowserContextOptions = { locale: "nl-NL", extraHTTPHeaders: { "accept-language": "nl-NL,nl;q=0.9" }, timezoneId: "Europe/Amsterdam" };
+const AMERICAN: BrowserContextOptions = { locale: "en-US", extraHTTPHeaders: { "accept-language": "en-US,en;q=0.9" }, timezoneId: "Europe/Amsterdam" };
+
+async function newPage(browser: Browser, baseURL: string, options: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext({ baseURL, ...options });
+  return context.newPage();
+}
+
+test.describe("[I18N] the board in Dutch and English", () => {
+  test("a Dutch browser gets the board in Dutch: words, dates, numbers, and no serious axe violations", async ({ browser, server, accounts, sendStatus }) => {
+    const line = uniqueLine();
+    const lineName = "Klantenservice";
+    const live = { callId: newCallId(), customerNumber: uniqueCustomer() };
+    await sendStatus({ ...live, status: "in-progress", lineNumber: line, lineName, callType: "inbound" });
+    // Today: ten calls that ended well and one with an error, so the error rate is 1/11 = 9.1 %.
+    for (let index = 0; index < 10; index += 1) {
+      const callId = newCallId();
+      await sendStatus({ callId, status: "in-progress", lineNumber: line, lineName, customerNumber: uniqueCustomer() });
+      await sendStatus({ callId, status: "ended", lineNumber: line, lineName });
+    }
+    const failedToday = newCallId();
+    await sendStatus({ callId: failedToday, status: "in-progress", lineNumber: line, lineName, customerNumber: uniqueCustomer() });
+    await sendStatus({ callId: failedToday, status: "ended-with-error", lineNumber: line, lineName, error: "LLM timeout" });
+    // Two days ago: its time on the board comes with the day, the month in Dutch.
+    const earlier = new Date(Date.now() - 2 * 86_400_000);
+    const failedEarlier = newCallId();
+    await sendStatus({ callId: failedEarlier, status: "in-progress", lineNumber: line, lineName, customerNumber: uniqueCustomer(), timestamp: new Date(earlier.getTime() - 60_000) });
+    await sendStatus({ callId: failedEarlier, status: "ended-with-error", lineNumber: line, lineName, error: "STT connection failed", timestamp: earlier });
+
+    const page = await newPage(browser, server.baseUrl, { ...DUTCH, storageState: accounts.admin.storageState });
+    await page.goto(`/?line=${encodeURIComponent(line)}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+    await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+    await expect(page.getByRole("heading", { name: "Lopende gesprekken" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Recente fouten" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Recent beëindigd" })).toBeVisible();
+
+    const row = page.locator(`[data-testid="live-call"][data-call-id="${live.callId}"]`);
+    await expect(row).toContainText(lineName);
+    await expect(row).toContainText("Inkomend");
+    await expect(page.getByRole("columnheader", { name: /Beller/ })).toBeVisible();
+    await expect(page.getByLabel("Status")).toHaveValue("all");
+    await expect(page.getByLabel("Status").locator("option[value=live]")).toHaveText("Lopend");
+    await expect(page.getByTestId("last-event")).toHaveText(/· (zojuist een update|laatste update \d+ s geleden)/);
+
+    // Numbers in Dutch: a decimal comma.
+    await expect(page.getByTestId("kpi-error-rate")).toHaveText("9,1%");
+    await expect(page.getByTestId("kpi-error-rate-hint")).toHaveText("van 11 gesprekken die vandaag eindigden, binnen de filters");
+    // Times in Dutch, in the browser's zone: today's as a 24-hour clock, an older one with the Dutch month.
+    const dayMonth = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "short", timeZone: "Europe/Amsterdam" }).format(earlier);
+    expect(dayMonth).toMatch(/^\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)$/);
+    const earlierRow = page.locator(`[data-testid="error-call"][data-call-id="${failedEarlier}"]`);
+    await expect(earlierRow.locator("time")).toHaveText(new RegExp(`^${dayMonth} \\d\\d:\\d\\d$`));
+    await expect(page.locator(`[data-testid="error-call"][data-call-id="${failedToday}"] time`)).toHaveText(/^\d\d:\d\d:\d\d$/);
+    await expect(page.getByTestId("ended-call").first().locator("time")).toHaveText(/^beëindigd \d\d:\d\d:\d\d$/);
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  test("the header switches to English and back; the choice survives a reload and comes back at the next sign-in", async ({ browser, server }) => {
+    // A user of this test's own: the choice is stored on the user, and other tests sign in as the worker's admin.
+    const user = newTestUser("admin");
+    await createTestUser(server.database.url, user);
+    const page = await newPage(browser, server.baseUrl, { ...DUTCH, storageState: storageStateFromCookie(await signIn(server.baseUrl, user.email, user.password)) });
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+    await expect(page.getByRole("heading", { name: "Lopende gesprekken" })).toBeVisible();
+
+    await page.getByTestId("language-switch").selectOption("en");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { name: "In progress" })).toBeVisible();
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { name: "In progress" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // On a phone the switch is in the Menu.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByText("Menu", { exact: true }).click();
+    await page.getByTestId("language-switch-menu").selectOption("nl");
+    await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+    await expect(page.getByRole("heading", { name: "Lopende gesprekken" })).toBeVisible();
+    await page.reload();
+    await page.getByText("Menu", { exact: true }).click();
+    await page.getByRole("button", { name: "Uitloggen" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.context().close();
+
+    // A new browser that asks for English: the sign-in brings back the user's Dutch.
+    // Signed out: a context made in a test otherwise takes the test's storage state (the worker's admin).
+    const fresh = await newPage(browser, server.baseUrl, { ...AMERICAN, storageState: { cookies: [], origins: [] } });
+    await fresh.goto("/login");
+    await expect(fresh.locator("html")).toHaveAttribute("lang", "en");
+    await fresh.getByLabel("Email").fill(user.email);
+    await fresh.getByLabel("Password").fill(user.password);
+    await fresh.getByRole("button", { name: "Sign in" }).click();
+    await expect(fresh).toHaveURL(/\/$/);
+    await expect(fresh.locator("html")).toHaveAttribute("lang", "nl");
+    await expect(fresh.getByRole("heading", { name: "Lopende gesprekken" })).toBeVisible();
+    await fresh.context().close();
+  });
+
+  test("a locale cookie Callboard never set is ignored: the browser's language decides, and the page renders", async ({ browser, server, accounts }) => {
+    for (const [options, lang, heading] of [
+      [AMERICAN, "en", "In progress"],
+      [DUTCH, "nl", "Lopende gesprekken"],
+    ] as const) {
+      const context = await browser.newContext({ baseURL: server.baseUrl, ...options, storageState: accounts.viewer.storageState });
+      await context.addCookies([{ name: "callboard-locale", value: "<script>alert(1)</script>", url: server.baseUrl }]);
+      const page = await context.newPage();
+      const response = await page.goto("/");
+      expect(response?.status()).toBe(200);
+      expect(await response?.text()).not.toContain("<script>alert(1)");
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+      await context.close();
+    }
+  });
+});
