@@ -117,7 +117,7 @@ function filterConditions(search: CallSearch, onSearchRow: boolean): { search: P
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
- * The matching passage, cut only from the page's rows, as English and as Dutch: the one with more words marked
+ * The matching passage, cut only from the page's calls, as English and as Dutch: the one with more words marked
  * wins (a Dutch call searched in Dutch marks its Dutch stems). The marker characters are taken out of the text
  * first, so only Postgres's marks remain. (OFFSET 0 keeps each passage cut once, not once per mention.)
  */
@@ -128,8 +128,6 @@ function passageSql(words: string): Prisma.Sql {
   const marks = (column: Prisma.Sql) => Prisma.sql`(length(${column}) - length(replace(${column}, ${MARK_START}, '')))`;
   return Prisma.sql`(SELECT CASE WHEN ${marks(Prisma.sql`h.nl`)} > ${marks(Prisma.sql`h.en`)} THEN h.nl ELSE h.en END FROM (SELECT ${english} AS en, ${dutch} AS nl OFFSET 0) h)`;
 }
-
-type PageRow = { id: string; passage: string | null };
 
 /** How many of the newest searchable calls a search looks through before it asks the GIN index for every match. */
 const RECENT_CALLS = 5_000;
@@ -178,36 +176,42 @@ function walkedPageSql(search: CallSearch): Prisma.Sql {
     ORDER BY c.created_at DESC, c.id DESC LIMIT ${search.limit + 1}`;
 }
 
-/** The page with each call's passage, cut from the page's calls only. */
-function withPassagesSql(page: Prisma.Sql, words: string | null): Prisma.Sql {
-  if (!words) return Prisma.sql`SELECT p.id, NULL::text AS passage FROM (${page}) p ORDER BY p.created_at DESC, p.id DESC`;
-  return Prisma.sql`SELECT p.id, ${passageSql(words)} AS passage FROM (${page}) p JOIN calls c ON c.id = p.id ORDER BY p.created_at DESC, p.id DESC`;
-}
+type PageRow = { id: string };
 
+/** The page's calls, newest first, one more than the limit when another page follows. */
 async function findPage(prisma: PrismaClient, search: CallSearch): Promise<PageRow[]> {
   const { words } = search;
-  if (!words) return await prisma.$queryRaw<PageRow[]>`${withPassagesSql(walkedPageSql(search), null)}`;
+  if (!words) return await prisma.$queryRaw<PageRow[]>`${walkedPageSql(search)}`;
   const [query] = await prisma.$queryRaw<{ nodes: number; matchesSilence: boolean }[]>`
     SELECT numnode(${bothLanguages(words)}) AS nodes, ${matchesWords(words, Prisma.sql`''::tsvector`)} AS "matchesSilence"`;
   if (!query || Number(query.nodes) === 0) {
     throw new ApiError("unprocessable", `Nothing to search for in "${words}": use a word that was said (punctuation, operators and the most common words alone find nothing).`);
   }
-  if (query.matchesSilence) return await prisma.$queryRaw<PageRow[]>`${withPassagesSql(walkedPageSql(search), words)}`;
-  const recent = await prisma.$queryRaw<PageRow[]>`${withPassagesSql(searchedPageSql({ ...search, words }, "recent"), words)}`;
+  if (query.matchesSilence) return await prisma.$queryRaw<PageRow[]>`${walkedPageSql(search)}`;
+  const recent = await prisma.$queryRaw<PageRow[]>`${searchedPageSql({ ...search, words }, "recent")}`;
   if (recent.length > search.limit) return recent;
-  return await prisma.$queryRaw<PageRow[]>`${withPassagesSql(searchedPageSql({ ...search, words }, "all"), words)}`;
+  return await prisma.$queryRaw<PageRow[]>`${searchedPageSql({ ...search, words }, "all")}`;
+}
+
+/** The passages of the page's calls only, by call id (the calls' text is read here, once the page is known). */
+async function findPassages(prisma: PrismaClient, ids: string[], words: string | null): Promise<Map<string, string>> {
+  if (!words || ids.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<{ id: string; passage: string }[]>`
+    SELECT c.id, ${passageSql(words)} AS passage FROM calls c WHERE c.id IN (${Prisma.join(ids)})`;
+  return new Map(rows.map((row) => [row.id, row.passage]));
 }
 
 export async function searchCalls(prisma: PrismaClient, search: CallSearch): Promise<CallSearchPage> {
   // One more than a page tells whether another page follows, without a count.
   const rows = await findPage(prisma, search);
-  const page = rows.slice(0, search.limit);
-  const calls = new Map((await prisma.call.findMany({ where: { id: { in: page.map((row) => row.id) } } })).map((call) => [call.id, call]));
+  const ids = rows.slice(0, search.limit).map((row) => row.id);
+  const [found, passages] = await Promise.all([prisma.call.findMany({ where: { id: { in: ids } } }), findPassages(prisma, ids, search.words)]);
+  const calls = new Map(found.map((call) => [call.id, call]));
   return {
-    // A call removed between the two reads is left out.
-    hits: page.flatMap((row) => {
-      const call = calls.get(row.id);
-      return call ? [{ call, passage: row.passage }] : [];
+    // A call removed between the reads is left out.
+    hits: ids.flatMap((id) => {
+      const call = calls.get(id);
+      return call ? [{ call, passage: passages.get(id) ?? null }] : [];
     }),
     hasMore: rows.length > search.limit,
   };
