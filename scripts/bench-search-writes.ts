@@ -5,13 +5,15 @@
 // one in seven with an error; with --reports also an end-of-call report with a summary and a transcript), recorded by
 // recordCallEvent, four calls at a time, into three databases in turns: "old", migrated up to the generated
 // search_vector column under a GIN index with the status and line (before call_search); "new", call_search and its
-// trigger; "none", the same without the trigger (no search upkeep at all). Prints the time per event, median over
-// the rounds, and each against "none".
+// trigger; "none", the same without the trigger (no search upkeep at all). Prints the CPU time the recording
+// connections' Postgres processes spent per event (little moved by other work on the machine) and the time per event,
+// medians over the rounds, and each against "none".
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { DEFAULT_MIGRATIONS_DIR, migrateDatabase } from "@/lib/db/migrate";
+import { processCpuMs } from "@/lib/testing/process-cpu";
 import { createTestDatabase, ensureTestPostgres } from "@/lib/testing/test-postgres";
 import { recordCallEvent } from "@/lib/calls/record-call-event";
 import type { FlireoCallEvent } from "@/lib/calls/call-event";
@@ -34,10 +36,19 @@ const dbs = { old: await createTestDatabase({ migrate: false }), new: await crea
 await migrateDatabase(dbs.old.url, { migrationsDir: older });
 await migrateDatabase(dbs.new.url);
 await migrateDatabase(dbs.none.url);
-const pools = Object.fromEntries(Object.entries(dbs).map(([k, d]) => [k, new pg.Pool({ connectionString: d.url, max: 4 })])) as Record<keyof typeof dbs, pg.Pool>;
-await pools.none.query(`DROP TRIGGER calls_search_insert ON calls; DROP TRIGGER calls_search_update ON calls`);
+// Four connections per database, one per call recorded at a time, whose server processes' CPU time is read from /proc.
+async function connectFour(url: string): Promise<{ clients: pg.Client[]; pids: number[] }> {
+  const clients = Array.from({ length: 4 }, () => new pg.Client({ connectionString: url }));
+  await Promise.all(clients.map((client) => client.connect()));
+  const pids = await Promise.all(clients.map(async (client) => (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]?.pid ?? -1));
+  return { clients, pids };
+}
+const pools = { old: await connectFour(dbs.old.url), new: await connectFour(dbs.new.url), none: await connectFour(dbs.none.url) };
+const backendCpuMs = (pids: number[]) => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+await pools.none.clients[0]?.query(`DROP TRIGGER calls_search_insert ON calls; DROP TRIGGER calls_search_update ON calls`);
 // Some history, so the indexes are not empty.
-for (const pool of Object.values(pools)) {
+for (const { clients: [pool] } of Object.values(pools)) {
+  if (!pool) continue;
   await pool.query(`INSERT INTO calls (id, status, status_rank, status_at, line_number, first_event_at, last_event_at, summary, error, end_reason)
     SELECT 'h-' || g, CASE WHEN g % 8 = 1 THEN 'ended-with-error' ELSE 'ended' END, 3, now(), '+3120123456' || (g % 8), now(), now(),
       'The caller asked about a refund for a damaged order number ' || g, CASE WHEN g % 8 = 1 THEN 'LLM timeout' END, 'customer-ended-call'
@@ -45,7 +56,7 @@ for (const pool of Object.values(pools)) {
   await pool.query("VACUUM ANALYZE calls");
 }
 
-async function lifeOf(pool: pg.Pool, id: string, n: number): Promise<number> {
+async function lifeOf(pool: pg.Client, id: string, n: number): Promise<number> {
   const at = Date.UTC(2026, 11, 7, 9) + n * 10;
   const base: FlireoCallEvent = { type: "status-update", callId: id, occurredAt: new Date(at), status: "in-progress", callType: "inbound", lineNumber: "+31201234567", lineName: "Main line", customerNumber: "+31612345678", error: null, endReason: null, metadata: null, report: null };
   const isError = n % 7 === 0;
@@ -58,21 +69,26 @@ async function lifeOf(pool: pg.Pool, id: string, n: number): Promise<number> {
 }
 
 const times: Record<string, number[]> = { old: [], new: [], none: [] };
+const cpu: Record<string, number[]> = { old: [], new: [], none: [] };
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of ["old", "new", "none"] as const) {
     const started = performance.now();
+    const cpuBefore = backendCpuMs(pools[name].pids);
     let events = 0;
     // 4 calls at a time, as a few webhooks arrive together.
     for (let c = 0; c < CALLS; c += 4) {
-      const counts = await Promise.all([0, 1, 2, 3].map((k) => lifeOf(pools[name], `r${round}-${c + k}`, c + k)));
+      const counts = await Promise.all(pools[name].clients.map((client, k) => lifeOf(client, `r${round}-${c + k}`, c + k)));
       events += counts.reduce((a, b) => a + b, 0);
     }
     times[name]?.push((performance.now() - started) / events);
+    cpu[name]?.push((backendCpuMs(pools[name].pids) - cpuBefore) / events);
   }
 }
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? NaN;
-for (const name of ["old", "new", "none"]) console.log(`${name.padEnd(5)} ms/event median ${median(times[name] ?? []).toFixed(3)}  rounds ${(times[name] ?? []).map((t) => t.toFixed(3)).join(" ")}`);
-console.log(`new/none ${(median(times.new ?? []) / median(times.none ?? [])).toFixed(2)}  old/none ${(median(times.old ?? []) / median(times.none ?? [])).toFixed(2)}  (time per event; throughput is the inverse)`);
-for (const pool of Object.values(pools)) await pool.end();
+const show = (values: number[]) => `median ${median(values).toFixed(3)} ms (rounds ${values.map((value) => value.toFixed(3)).join(" ")})`;
+for (const name of ["old", "new", "none"]) console.log(`${name.padEnd(5)} per event: Postgres CPU ${show(cpu[name] ?? [])}; time ${show(times[name] ?? [])}`);
+const against = (name: string, figures: Record<string, number[]>) => (median(figures[name] ?? []) / median(figures.none ?? [])).toFixed(2);
+console.log(`Against no search upkeep: Postgres CPU per event new ${against("new", cpu)}×, old ${against("old", cpu)}×; time per event new ${against("new", times)}×, old ${against("old", times)}×.`);
+for (const { clients } of Object.values(pools)) await Promise.all(clients.map((client) => client.end()));
 for (const d of Object.values(dbs)) await d.drop();
 rmSync(older, { recursive: true, force: true });
