@@ -117,11 +117,74 @@ describe("searchCalls", () => {
     expect(await database.prisma.call.count()).toBeGreaterThan(0);
   });
 
-  it("keeps the words current as a call changes (generated column)", async () => {
+  it("finds calls with nothing said when a search only excludes words", async () => {
+    await storeCall("x-said", { summary: "Asked about the xylophone." });
+    await database.pool.query(
+      `INSERT INTO calls (id, status, status_rank, status_at, first_event_at, last_event_at) VALUES ('x-silent', 'in-progress', 1, now(), now(), now())`,
+    );
+    const found = ids(await search("-xylophone"));
+    expect(found).toContain("x-silent");
+    expect(found).not.toContain("x-said");
+  });
+});
+
+describe("the search row (call_search, kept by a trigger on calls)", () => {
+  const searchRow = async (id: string) =>
+    (await database.pool.query<{ xmin: string; status: string; line_number: string | null; words: string }>(
+      `SELECT xmin::text, status, line_number, search_vector::text AS words FROM call_search WHERE call_id = $1`,
+      [id],
+    )).rows[0];
+
+  it("keeps the words current as a call changes", async () => {
     await storeCall("g-1", { summary: "Asked about parking." });
     expect(ids(await search("parking"))).toContain("g-1");
     await database.pool.query("UPDATE calls SET summary = 'Asked about the menu.' WHERE id = 'g-1'");
     expect(ids(await search("parking"))).not.toContain("g-1");
     expect(ids(await search("menu"))).toContain("g-1");
+  });
+
+  it("is not written for a call with nothing said, nor by an update that changes nothing searchable", async () => {
+    const event: FlireoCallEvent = {
+      type: "status-update", callId: "t-live", occurredAt: new Date(), status: "in-progress", callType: "inbound",
+      lineNumber: "+31201234567", lineName: "Main line", customerNumber: "+31612345678", error: null, endReason: null, metadata: null, report: null,
+    };
+    await recordCallEvent(database.pool, event, {});
+    await recordCallEvent(database.pool, { ...event, occurredAt: new Date(event.occurredAt.getTime() + 500), metadata: { note: "again" } }, {});
+    expect(await searchRow("t-live")).toBeUndefined();
+
+    await storeCall("t-1", { summary: "Asked about the garden." });
+    const before = await searchRow("t-1");
+    expect(before?.words).toContain("garden");
+    await database.pool.query("UPDATE calls SET last_event_at = now(), metadata = '{\"a\": 1}', version = nextval('calls_version_seq') WHERE id = 't-1'");
+    await database.pool.query("UPDATE calls SET summary = summary, status = status WHERE id = 't-1'");
+    expect(await searchRow("t-1")).toEqual(before);
+  });
+
+  it("is rewritten when the words, the status or the line change", async () => {
+    await storeCall("t-2", { summary: "Asked about the garden." });
+    const first = await searchRow("t-2");
+    await database.pool.query("UPDATE calls SET summary = 'Asked about the fence.' WHERE id = 't-2'");
+    const second = await searchRow("t-2");
+    expect(second?.xmin).not.toBe(first?.xmin);
+    expect(second?.words).toContain("fenc");
+    expect(second?.words).not.toContain("garden");
+
+    await database.pool.query("UPDATE calls SET status = 'ended-with-error', line_number = '+31101234567' WHERE id = 't-2'");
+    expect(await searchRow("t-2")).toMatchObject({ status: "ended-with-error", line_number: "+31101234567", words: second?.words });
+    expect(ids(await search("fence", { statuses: ["ended-with-error"], line: "+31101234567" }))).toEqual(["t-2"]);
+    expect(ids(await search("fence", { statuses: ["ended"] }))).toEqual([]);
+  });
+
+  it("is written once the first words arrive, and removed with its call", async () => {
+    await database.pool.query(
+      `INSERT INTO calls (id, status, status_rank, status_at, first_event_at, last_event_at) VALUES ('t-3', 'in-progress', 1, now(), now(), now())`,
+    );
+    expect(await searchRow("t-3")).toBeUndefined();
+    await database.pool.query("UPDATE calls SET status = 'ended-with-error', error = 'LLM timeout' WHERE id = 't-3'");
+    expect(await searchRow("t-3")).toMatchObject({ status: "ended-with-error" });
+    expect(ids(await search("timeout"))).toContain("t-3");
+
+    await database.pool.query("DELETE FROM calls WHERE id = 't-3'");
+    expect(await searchRow("t-3")).toBeUndefined();
   });
 });
