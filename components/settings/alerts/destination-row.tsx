@@ -19,21 +19,23 @@ const KIND_BADGE_STYLE: Record<AlertDestinationView["kind"], string> = {
   email: "bg-amber-100 text-amber-800 dark:bg-amber-900/50 dark:text-amber-300",
 };
 
-/** The language of this destination's alerts, changed in place. */
+/** The language of this destination's alerts, shown on a line of its own and changed in place. */
 function LocaleSelect({ destination, disabled, onChange }: { destination: AlertDestinationView; disabled: boolean; onChange: (locale: Locale) => void }) {
   const t = useTranslations("alerts.destination");
   return (
-    <select
-      className="h-8 rounded-lg border border-zinc-300 bg-white px-2 text-xs dark:border-zinc-700 dark:bg-zinc-900"
-      value={destination.locale}
-      aria-label={t("languageOf", { label: destination.label })}
-      title={t("languageOf", { label: destination.label })}
-      disabled={disabled}
-      onChange={(event) => isLocale(event.target.value) && onChange(event.target.value)}
-      data-testid="destination-locale"
-    >
-      <LocaleOptions />
-    </select>
+    <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+      <span aria-hidden>{t("language")}</span>
+      <select
+        className="h-7 rounded-lg border border-zinc-300 bg-white px-2 text-xs text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        value={destination.locale}
+        aria-label={t("languageOf", { label: destination.label })}
+        disabled={disabled}
+        onChange={(event) => isLocale(event.target.value) && onChange(event.target.value)}
+        data-testid="destination-locale"
+      >
+        <LocaleOptions />
+      </select>
+    </div>
   );
 }
 
@@ -90,7 +92,6 @@ export function DestinationRow({ destination, onChanged, onTested }: Props) {
         <span data-testid="destination-url-text" className={`min-w-0 flex-1 basis-40 truncate text-sm ${destination.kind === "email" ? "" : "font-mono"} ${destination.isEnabled ? "" : "text-zinc-400 line-through dark:text-zinc-500"}`} title={destination.url ?? destination.to.join(", ")}>
           {destination.url ?? destination.to.join(", ")}
         </span>
-        <LocaleSelect destination={destination} disabled={busy !== null} onChange={(locale) => void setLocale(locale)} />
         <Switch checked={destination.isEnabled} onChange={(next) => void setEnabled(next)} label={destination.isEnabled ? t("on") : t("off")} disabled={busy !== null} testId="destination-enabled" />
         <button type="button" className={buttonClass} disabled={busy !== null} onClick={() => void sendTest()} data-testid="send-test-alert">
           {busy === "test" ? t("sending") : t("sendTest")}
@@ -99,6 +100,7 @@ export function DestinationRow({ destination, onChanged, onTested }: Props) {
           {t("remove")}
         </button>
       </div>
+      <LocaleSelect destination={destination} disabled={busy !== null} onChange={(locale) => void setLocale(locale)} />
       {destination.kind === "webhook" && (
         <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
           <span>{t("signingSecret")}</span>
