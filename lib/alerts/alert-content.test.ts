@@ -3,7 +3,9 @@ import { computeSignature } from "@/lib/webhooks/verify-signature";
 import { alertText, alertTitle, emailMessage, slackMessage, webhookBody, type AlertCall, type AlertContent, type AlertEnvelope } from "./alert-content";
 import { retryDelaySeconds } from "./alert-deliveries";
 import { ruleInputSchema } from "./alert-schemas";
-import { describeRule, formatCooldown } from "@/lib/shared/alerts/alert-view";
+import { createTranslator } from "next-intl";
+import { describeRule, formatCooldown } from "@/components/settings/alerts/describe-rule";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { isRuleMatch, lineDigits } from "./evaluate-alert-errors";
 
 const call: AlertCall = {
@@ -16,7 +18,7 @@ const call: AlertCall = {
   url: "https://callboard.example.test/calls/call-1",
 };
 const rule = { id: "7", name: "Errors <main>" };
-const envelope = (content: AlertContent): AlertEnvelope => ({ alertId: "1", deliveryId: "2", createdAt: "2026-11-27T14:03:13.000Z", timeZone: "Europe/Amsterdam", content });
+const envelope = (content: AlertContent): AlertEnvelope => ({ alertId: "1", deliveryId: "2", createdAt: "2026-11-27T14:03:13.000Z", timeZone: "Europe/Amsterdam", locale: "en", content });
 
 describe("alert content", () => {
   it("titles each kind of alert", () => {
@@ -94,12 +96,13 @@ describe("rule matching", () => {
   });
 
   it("describes rules and cooldowns for people", () => {
-    expect(describeRule({ kind: "threshold", thresholdCount: 5, windowMinutes: 10, lineNumber: "+31201234567", errorContains: "SIP" })).toBe(
+    const t = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "alerts.rule" });
+    expect(describeRule({ kind: "threshold", thresholdCount: 5, windowMinutes: 10, lineNumber: "+31201234567", errorContains: "SIP" }, t)).toBe(
       "More than 5 errors in 10 min, on line +31201234567, with an error containing “SIP”",
     );
-    expect(formatCooldown(0)).toBe("no cooldown");
-    expect(formatCooldown(0.5)).toBe("30 s cooldown");
-    expect(formatCooldown(120)).toBe("2 h cooldown");
+    expect(formatCooldown(0, t)).toBe("no cooldown");
+    expect(formatCooldown(0.5, t)).toBe("30 s cooldown");
+    expect(formatCooldown(120, t)).toBe("2 h cooldown");
   });
 });
 

@@ -1,7 +1,11 @@
 // What an alert says, and how each kind of destination receives it: a signed JSON body for generic webhooks,
 // Slack's incoming-webhook format ({ text, blocks }), and an e-mail with a plain-text and a simple HTML part.
-// Pure functions: the worker stores an alert's content once and renders it per destination when sending.
+// Pure functions: the worker stores an alert's content once and renders it per destination when sending, in the
+// destination's language (lib/i18n/messages/<language>/alertMessages.json) and DEFAULT_TIMEZONE.
+import { createTranslator } from "next-intl";
+import { MESSAGES } from "@/lib/i18n/messages";
 import type { AlertKind } from "@/lib/shared/alerts/alert-view";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/shared/i18n/locales";
 import { formatStamp } from "@/lib/shared/time/format-time";
 
 export type AlertCall = {
@@ -24,55 +28,92 @@ export type AlertContent =
   | { kind: "summary"; rule: RuleRef; suppressedCount: number; since: string; until: string; cooldownMinutes: number; lastCall: AlertCall | null }
   | { kind: "test"; rule: RuleRef; destination: string; at: string };
 
-/** `timeZone`: the zone the alert's times are written in (DEFAULT_TIMEZONE), with its name beside each time. */
-export type AlertEnvelope = { alertId: string; deliveryId: string; createdAt: string; timeZone: string; content: AlertContent };
+/**
+ * `timeZone`: the zone the alert's times are written in (DEFAULT_TIMEZONE), with its name beside each time.
+ * `locale`: the destination's language, which its words, dates and numbers are written in.
+ */
+export type AlertEnvelope = { alertId: string; deliveryId: string; createdAt: string; timeZone: string; locale: Locale; content: AlertContent };
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+/** The words of alerts in one language (lib/i18n/messages/<language>/alertMessages.json), made once per language. */
+function translatorFor(locale: Locale) {
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "alertMessages" });
+}
+type AlertTranslator = ReturnType<typeof translatorFor>;
+const translators = new Map<Locale, AlertTranslator>();
+
+/** How one alert is written: the words of its language, its dates in the team's zone. */
+type Writer = { t: AlertTranslator; locale: Locale; timeZone: string };
+
+function writerFor(timeZone: string, locale: Locale): Writer {
+  let t = translators.get(locale);
+  if (!t) {
+    t = translatorFor(locale);
+    translators.set(locale, t);
+  }
+  return { t, locale, timeZone };
 }
 
-/** 2026-11-27 15:03:12 CET: in the team's zone, named, so a receiver elsewhere still reads it right. */
-export function formatAlertTime(iso: string, timeZone: string): string {
-  return formatStamp(iso, timeZone);
+/** 2026-11-27 15:03:12 CET (in Dutch 27 nov 2026, 15:03:12 CET): in the team's zone, named, so a receiver elsewhere still reads it right. */
+export function formatAlertTime(iso: string, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return formatStamp(iso, timeZone, locale);
 }
 
-export function alertTitle(content: AlertContent, timeZone: string): string {
+function title(content: AlertContent, { t, locale, timeZone }: Writer): string {
   switch (content.kind) {
     case "error":
-      return `Call ended with an error: ${content.call.error ?? "(no error text)"}`;
+      return t("title.error", { error: content.call.error ?? t("noErrorText") });
     case "threshold":
-      return `${plural(content.count, "call error")} in the last ${content.windowMinutes} min (alert above ${content.thresholdCount})`;
+      return t("title.threshold", { count: content.count, windowMinutes: content.windowMinutes, thresholdCount: content.thresholdCount });
     case "summary":
-      return `…and ${content.suppressedCount} more ${content.suppressedCount === 1 ? "error" : "errors"} since ${formatAlertTime(content.since, timeZone)}`;
+      return t("title.summary", { count: content.suppressedCount, since: formatAlertTime(content.since, timeZone, locale) });
     case "test":
-      return "Test alert from Callboard";
+      return t("title.test");
   }
 }
 
-/** Label/value pairs shown under the title, in every format. */
-export function alertFields(content: AlertContent, timeZone: string): [string, string][] {
-  const callFields = (call: AlertCall): [string, string][] => [
-    ["Call", call.id],
-    ["Line", [call.lineNumber, call.lineName ? `(${call.lineName})` : null].filter(Boolean).join(" ") || "unknown"],
-    ["Customer", call.customerNumber ?? "unknown"],
-    ["Error", call.error ?? "(no error text)"],
-    ["Time", formatAlertTime(call.at, timeZone)],
+export function alertTitle(content: AlertContent, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return title(content, writerFor(timeZone, locale));
+}
+
+type Field = [label: string, value: string];
+
+function callFields(call: AlertCall, { t, locale, timeZone }: Writer, isLatest: boolean): Field[] {
+  const label = (name: "call" | "line" | "customer" | "error" | "time") => (isLatest ? t("latest", { field: t(`field.${name}`).toLocaleLowerCase(locale) }) : t(`field.${name}`));
+  return [
+    [label("call"), call.id],
+    [label("line"), [call.lineNumber, call.lineName ? `(${call.lineName})` : null].filter(Boolean).join(" ") || t("unknown")],
+    [label("customer"), call.customerNumber ?? t("unknown")],
+    [label("error"), call.error ?? t("noErrorText")],
+    [label("time"), formatAlertTime(call.at, timeZone, locale)],
   ];
+}
+
+/** Label/value pairs shown under the title, in every format; the rule is named apart (Slack shows it at the foot). */
+function fields(content: AlertContent, writer: Writer): Field[] {
+  const { t, locale, timeZone } = writer;
   switch (content.kind) {
     case "error":
-      return [["Rule", content.rule.name], ...callFields(content.call)];
+      return callFields(content.call, writer, false);
     case "threshold":
-      return [["Rule", content.rule.name], ["Errors", `${content.count} in ${content.windowMinutes} min`], ...callFields(content.call).map(([label, value]): [string, string] => [`Latest ${label.toLowerCase()}`, value])];
+      return [[t("field.errors"), t("errorsInWindow", { count: content.count, windowMinutes: content.windowMinutes })], ...callFields(content.call, writer, true)];
     case "summary":
       return [
-        ["Rule", content.rule.name],
-        ["Held back", `${plural(content.suppressedCount, "error")} during the ${content.cooldownMinutes} min cooldown`],
-        ["Period", `${formatAlertTime(content.since, timeZone)} – ${formatAlertTime(content.until, timeZone)}`],
-        ...(content.lastCall ? callFields(content.lastCall).map(([label, value]): [string, string] => [`Latest ${label.toLowerCase()}`, value]) : []),
+        [t("field.heldBack"), t("heldBackValue", { count: content.suppressedCount, cooldownMinutes: content.cooldownMinutes })],
+        [t("field.period"), `${formatAlertTime(content.since, timeZone, locale)} – ${formatAlertTime(content.until, timeZone, locale)}`],
+        ...(content.lastCall ? callFields(content.lastCall, writer, true) : []),
       ];
     case "test":
-      return [["Rule", content.rule.name], ["Destination", content.destination], ["Time", formatAlertTime(content.at, timeZone)]];
+      return [[t("field.destination"), content.destination], [t("field.time"), formatAlertTime(content.at, timeZone, locale)]];
   }
+}
+
+function fieldsWithRule(content: AlertContent, writer: Writer): Field[] {
+  return [[writer.t("field.rule"), content.rule.name], ...fields(content, writer)];
+}
+
+/** Label/value pairs shown under the title, the rule first. */
+export function alertFields(content: AlertContent, timeZone: string, locale: Locale = DEFAULT_LOCALE): Field[] {
+  return fieldsWithRule(content, writerFor(timeZone, locale));
 }
 
 function alertLink(content: AlertContent): string | null {
@@ -87,75 +128,87 @@ export function alertCallId(content: AlertContent): string | null {
   return null;
 }
 
-export function alertText(content: AlertContent, timeZone: string): string {
+function text(content: AlertContent, writer: Writer): string {
   const link = alertLink(content);
-  return [alertTitle(content, timeZone), "", ...alertFields(content, timeZone).map(([label, value]) => `${label}: ${value}`), ...(link ? ["", `Open the call: ${link}`] : [])].join("\n");
+  const lines = fieldsWithRule(content, writer).map(([label, value]) => `${label}: ${value}`);
+  return [title(content, writer), "", ...lines, ...(link ? ["", writer.t("openCallLine", { url: link })] : [])].join("\n");
 }
 
-/** The generic webhook's JSON body. */
+export function alertText(content: AlertContent, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  return text(content, writerFor(timeZone, locale));
+}
+
+/**
+ * The generic webhook's JSON body: for programs, so its field names and values stay as they are in every language;
+ * `title` and `text`, written for people, are in the destination's language, which `locale` names.
+ */
 export function webhookBody(envelope: AlertEnvelope): string {
   const { content } = envelope;
   const kind: AlertKind = content.kind;
+  const writer = writerFor(envelope.timeZone, envelope.locale);
   return JSON.stringify({
     type: "callboard.alert",
     alertId: envelope.alertId,
     deliveryId: envelope.deliveryId,
     createdAt: envelope.createdAt,
-    title: alertTitle(content, envelope.timeZone),
-    text: alertText(content, envelope.timeZone),
+    locale: envelope.locale,
+    title: title(content, writer),
+    text: text(content, writer),
     ...content,
     kind,
   });
 }
 
 /** Slack mrkdwn treats &, < and > as control characters. */
-function escapeSlack(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+function escapeSlack(value: string): string {
+  return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 /** A Slack incoming-webhook message: `text` for notifications and old clients, `blocks` for the layout. */
 export function slackMessage(envelope: AlertEnvelope): { text: string; blocks: unknown[] } {
   const { content } = envelope;
-  const title = alertTitle(content, envelope.timeZone);
+  const writer = writerFor(envelope.timeZone, envelope.locale);
+  const heading = title(content, writer);
   const link = alertLink(content);
   // Slack allows at most 10 fields per section and 2000 characters per field.
-  const fields = alertFields(content, envelope.timeZone)
-    .filter(([label]) => label !== "Rule")
+  const blockFields = fields(content, writer)
     .slice(0, 10)
     .map(([label, value]) => ({ type: "mrkdwn", text: `*${escapeSlack(label)}*\n${escapeSlack(value).slice(0, 1_900)}` }));
   return {
     // Escaped like the rest: an error text is Flireo's (or a caller's) words, and `<!channel>` in it would ping everyone.
-    text: escapeSlack(`${title}${link ? ` – ${link}` : ""}`),
+    text: escapeSlack(`${heading}${link ? ` – ${link}` : ""}`),
     blocks: [
-      { type: "header", text: { type: "plain_text", text: title.slice(0, 150), emoji: false } },
-      { type: "section", fields },
-      ...(link ? [{ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: "Open the call" }, url: link }] }] : []),
-      { type: "context", elements: [{ type: "mrkdwn", text: `Callboard alert · rule *${escapeSlack(content.rule.name)}*` }] },
+      { type: "header", text: { type: "plain_text", text: heading.slice(0, 150), emoji: false } },
+      { type: "section", fields: blockFields },
+      ...(link ? [{ type: "actions", elements: [{ type: "button", text: { type: "plain_text", text: writer.t("openCall") }, url: link }] }] : []),
+      { type: "context", elements: [{ type: "mrkdwn", text: writer.t("slackContext", { rule: escapeSlack(content.rule.name) }) }] },
     ],
   };
 }
 
-function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+function escapeHtml(value: string): string {
+  return value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 }
 
 export function emailMessage(envelope: AlertEnvelope): { subject: string; text: string; html: string } {
   const { content } = envelope;
-  const title = alertTitle(content, envelope.timeZone);
+  const writer = writerFor(envelope.timeZone, envelope.locale);
+  const { t } = writer;
+  const heading = title(content, writer);
   const link = alertLink(content);
-  const rows = alertFields(content, envelope.timeZone)
+  const rows = fieldsWithRule(content, writer)
     .map(
       ([label, value]) =>
         `<tr><th align="left" style="padding:4px 16px 4px 0;color:#52525b;font-weight:500;vertical-align:top">${escapeHtml(label)}</th><td style="padding:4px 0">${escapeHtml(value)}</td></tr>`,
     )
     .join("");
   const html = [
-    `<div style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:14px;color:#18181b">`,
-    `<h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(title)}</h1>`,
+    `<div lang="${envelope.locale}" style="font-family:system-ui,-apple-system,Segoe UI,sans-serif;font-size:14px;color:#18181b">`,
+    `<h1 style="font-size:18px;margin:0 0 12px">${escapeHtml(heading)}</h1>`,
     `<table style="border-collapse:collapse">${rows}</table>`,
-    link ? `<p style="margin:16px 0 0"><a href="${escapeHtml(link)}" style="color:#18181b">Open the call in Callboard</a></p>` : "",
-    `<p style="margin:24px 0 0;color:#71717a;font-size:12px">Sent by Callboard for the alert rule “${escapeHtml(content.rule.name)}”.</p>`,
+    link ? `<p style="margin:16px 0 0"><a href="${escapeHtml(link)}" style="color:#18181b">${escapeHtml(t("openCallInCallboard"))}</a></p>` : "",
+    `<p style="margin:24px 0 0;color:#71717a;font-size:12px">${escapeHtml(t("emailFooter", { rule: content.rule.name }))}</p>`,
     `</div>`,
   ].join("");
-  return { subject: `[Callboard] ${title}`.slice(0, 250), text: alertText(content, envelope.timeZone), html };
+  return { subject: t("subject", { title: heading }).slice(0, 250), text: text(content, writer), html };
 }

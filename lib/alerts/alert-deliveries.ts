@@ -10,7 +10,8 @@ import type { Metrics } from "@/lib/observability/metrics";
 import { isUndecryptableSecretError, type SecretBox } from "@/lib/secrets/secret-box";
 import { alertCallId, type AlertContent } from "./alert-content";
 import type { AlertDeliveriesResponse, AlertDeliveryState, AlertDeliveryView, AlertKind, DestinationKind, TestAlertResult } from "@/lib/shared/alerts/alert-view";
-import { sendAlert, type AlertTarget, type SendOutcome, type SmtpTransports } from "./send-alert";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/shared/i18n/locales";
+import { failureWords, gaveUpReason, sendAlert, undeliverable, type AlertTarget, type FailureWords, type SendOutcome, type SmtpTransports } from "./send-alert";
 
 /** What sending alerts needs from the application context. */
 export type AlertServices = { prisma: PrismaClient; metrics: Metrics; smtp: SmtpTransports; logger: Logger; lifecycle: Lifecycle; secretBox: SecretBox };
@@ -69,6 +70,7 @@ async function recordOutcome(
   delivery: { id: bigint; attempts: number; destinationKind: string },
   outcome: SendOutcome,
   maxAttempts: number,
+  t: FailureWords,
 ): Promise<DeliveryOutcome> {
   if (outcome.isSent) {
     await prisma.$executeRaw`
@@ -88,7 +90,7 @@ async function recordOutcome(
       WHERE id = ${delivery.id} AND state = 'pending'`;
     return { state: "pending", status: outcome.status, error, retryInMs: delay * 1000 };
   }
-  const reason = outcome.isRetryable && delivery.attempts > 1 ? `${error} (gave up after ${delivery.attempts} attempts)` : error;
+  const reason = outcome.isRetryable && delivery.attempts > 1 ? gaveUpReason(error, delivery.attempts, t) : error;
   await prisma.$executeRaw`
     UPDATE alert_deliveries SET state = 'failed', last_status = ${outcome.status}, last_error = ${reason.slice(0, MAX_ERROR_TEXT)},
       locked_until = NULL, updated_at = clock_timestamp()
@@ -114,14 +116,13 @@ function openTarget(box: SecretBox, destination: NonNullable<ClaimedDelivery["de
   };
 }
 
-/** Sends one claimed delivery and records what happened. */
-export async function sendClaimedDelivery(services: AlertServices, delivery: ClaimedDelivery, maxAttempts: number = env.ALERT_MAX_ATTEMPTS): Promise<DeliveryOutcome> {
+/** Sends one claimed delivery and records what happened; a failure's reason in `reasonLocale` (English by default). */
+export async function sendClaimedDelivery(services: AlertServices, delivery: ClaimedDelivery, maxAttempts: number = env.ALERT_MAX_ATTEMPTS, reasonLocale: Locale = DEFAULT_LOCALE): Promise<DeliveryOutcome> {
   const { destination } = delivery;
-  if (!destination) {
-    return recordOutcome(services, delivery, { isSent: false, status: null, error: "The destination was deleted before the alert was sent.", isRetryable: false }, maxAttempts);
-  }
+  const t = failureWords(reasonLocale);
+  if (!destination) return recordOutcome(services, delivery, undeliverable("deleted", t), maxAttempts, t);
   if (!destination.isEnabled && delivery.alert.kind !== "test") {
-    return recordOutcome(services, delivery, { isSent: false, status: null, error: "The destination was disabled before the alert was sent.", isRetryable: false }, maxAttempts);
+    return recordOutcome(services, delivery, undeliverable("disabled", t), maxAttempts, t);
   }
   let target: AlertTarget;
   try {
@@ -129,7 +130,7 @@ export async function sendClaimedDelivery(services: AlertServices, delivery: Cla
   } catch (error) {
     if (!isUndecryptableSecretError(error)) throw error;
     // Retried: once CALLBOARD_ENCRYPTION_KEY holds the key, the next attempt goes out.
-    return recordOutcome(services, delivery, { isSent: false, status: null, error: error.message, isRetryable: true }, maxAttempts);
+    return recordOutcome(services, delivery, { isSent: false, status: null, error: error.message, isRetryable: true }, maxAttempts, t);
   }
   const outcome = await sendAlert(
     target,
@@ -138,15 +139,20 @@ export async function sendClaimedDelivery(services: AlertServices, delivery: Cla
       deliveryId: delivery.id.toString(),
       createdAt: delivery.alert.createdAt.toISOString(),
       timeZone: env.DEFAULT_TIMEZONE,
+      locale: isLocale(destination.locale) ? destination.locale : DEFAULT_LOCALE,
       content: delivery.alert.content as AlertContent,
     },
     services.smtp,
+    t,
   );
-  return recordOutcome(services, delivery, outcome, maxAttempts);
+  return recordOutcome(services, delivery, outcome, maxAttempts, t);
 }
 
-/** "Send test alert": one attempt, now, through the same path as real alerts, and logged like them. */
-export async function sendTestAlert(services: AlertServices, destinationId: bigint): Promise<TestAlertResult> {
+/**
+ * "Send test alert": one attempt, now, through the same path as real alerts, and logged like them. The alert is in
+ * the destination's language; a failure's reason in `reasonLocale`, the language of the admin who asked.
+ */
+export async function sendTestAlert(services: AlertServices, destinationId: bigint, reasonLocale: Locale = DEFAULT_LOCALE): Promise<TestAlertResult> {
   const { prisma } = services;
   const destination = await prisma.alertDestination.findUnique({ where: { id: destinationId }, include: { rule: true } });
   if (!destination) throw new ApiError("not_found", `No alert destination with id ${destinationId}.`);
@@ -169,7 +175,7 @@ export async function sendTestAlert(services: AlertServices, destinationId: bigi
   if (!delivery) throw new Error("The test alert has no delivery.");
   const deliveryId = delivery.id;
   const started = performance.now();
-  const outcome = await sendClaimedDelivery(services, delivery, 1);
+  const outcome = await sendClaimedDelivery(services, delivery, 1, reasonLocale);
   return {
     deliveryId: deliveryId.toString(),
     state: outcome.state === "sent" ? "sent" : "failed",

@@ -9,6 +9,7 @@ import type { SecretBox } from "@/lib/secrets/secret-box";
 import { generateWebhookSecret } from "@/lib/webhooks/webhook-secrets";
 import { refuseDisallowedDestinationUrl } from "./check-destination-url";
 import { checkThresholdFields, DESTINATION_FIELD_NAMES, RULE_FIELD_NAMES, type DestinationInput, type DestinationPatch, type RuleInput, type RulePatch } from "./alert-schemas";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/shared/i18n/locales";
 import { thresholdFields, type AlertDestinationView, type AlertRuleKind, type AlertRuleView, type DestinationKind } from "@/lib/shared/alerts/alert-view";
 
 type RuleWithDestinations = AlertRule & { destinations: AlertDestination[] };
@@ -58,6 +59,7 @@ export function toDestinationView(destination: AlertDestination, box: SecretBox)
     url: url === null ? null : shownUrl(destination.kind, url),
     to: destination.emailTo,
     isEnabled: destination.isEnabled,
+    locale: isLocale(destination.locale) ? destination.locale : DEFAULT_LOCALE,
     maskedSecret: secret ? `${secret.slice(0, 10)}${"•".repeat(16)}` : null,
     label: destination.label ?? destinationLabel({ ...destination, url }),
   };
@@ -89,13 +91,14 @@ function refuseHiddenUrl(url: string, fieldName: string): void {
 }
 
 function destinationData(input: DestinationInput, box: SecretBox) {
-  if (input.kind === "email") return { kind: input.kind, url: null, secret: null, label: destinationLabel({ kind: input.kind, url: null, emailTo: input.to }), emailTo: input.to, isEnabled: input.isEnabled };
+  if (input.kind === "email") return { kind: input.kind, url: null, secret: null, label: destinationLabel({ kind: input.kind, url: null, emailTo: input.to }), emailTo: input.to, locale: input.locale, isEnabled: input.isEnabled };
   return {
     kind: input.kind,
     url: box.seal(input.url, "alert_destinations.url"),
     secret: input.kind === "webhook" ? box.seal(generateWebhookSecret(), "alert_destinations.secret") : null,
     label: destinationLabel({ kind: input.kind, url: input.url, emailTo: [] }),
     emailTo: [],
+    locale: input.locale,
     isEnabled: input.isEnabled,
   };
 }
@@ -217,7 +220,7 @@ export async function updateAlertDestination(prisma: PrismaClient, box: SecretBo
   const label = url !== undefined || patch.to !== undefined ? destinationLabel({ kind: destination.kind, url: url ?? null, emailTo: patch.to ?? [] }) : undefined;
   await prisma.alertDestination.update({
     where: { id },
-    data: { url: url === undefined ? undefined : box.seal(url, "alert_destinations.url"), label, emailTo: patch.to, isEnabled: patch.isEnabled },
+    data: { url: url === undefined ? undefined : box.seal(url, "alert_destinations.url"), label, emailTo: patch.to, locale: patch.locale, isEnabled: patch.isEnabled },
   });
   return getAlertRule(prisma, box, destination.ruleId);
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { FieldNames } from "@/lib/http/read-json-body";
 import { ALERT_RULE_KINDS } from "@/lib/shared/alerts/alert-view";
+import { LOCALES } from "@/lib/shared/i18n/locales";
 
 /** An empty string from a form field means "not set". */
 const optionalText = (max: number, field: string) =>
@@ -14,6 +15,9 @@ const optionalText = (max: number, field: string) =>
     .transform((value) => (value ? value : null))
     .describe(field);
 
+/** The language the destination's alerts are written in; English when not given (as for destinations made before). */
+const destinationLocale = z.enum(LOCALES, { error: `must be ${LOCALES.join(" or ")}` });
+
 const httpUrl = z
   .string()
   .trim()
@@ -24,14 +28,15 @@ const httpUrl = z
 export const destinationInputSchema = z.discriminatedUnion(
   "kind",
   [
-    z.object({ kind: z.literal("webhook"), url: httpUrl, isEnabled: z.boolean().default(true) }),
-    z.object({ kind: z.literal("slack"), url: httpUrl, isEnabled: z.boolean().default(true) }),
+    z.object({ kind: z.literal("webhook"), url: httpUrl, locale: destinationLocale.default("en"), isEnabled: z.boolean().default(true) }),
+    z.object({ kind: z.literal("slack"), url: httpUrl, locale: destinationLocale.default("en"), isEnabled: z.boolean().default(true) }),
     z.object({
       kind: z.literal("email"),
       to: z
         .array(z.email("must be an e-mail address such as oncall@example.com").trim())
         .min(1, "needs at least one e-mail address")
         .max(20, "takes at most 20 addresses"),
+      locale: destinationLocale.default("en"),
       isEnabled: z.boolean().default(true),
     }),
   ],
@@ -47,6 +52,7 @@ export const destinationPatchSchema = z
       .min(1, "needs at least one e-mail address")
       .max(20, "takes at most 20 addresses")
       .optional(),
+    locale: destinationLocale.optional(),
     isEnabled: z.boolean().optional(),
   })
   .strict();
@@ -105,6 +111,7 @@ export const DESTINATION_FIELD_NAMES: FieldNames = {
   url: "The URL",
   to: "The recipient list",
   "to.*": "Recipient {n}",
+  locale: "Language",
   isEnabled: "Enabled",
 };
 
@@ -124,5 +131,6 @@ export const RULE_FIELD_NAMES: FieldNames = {
   "destinations.*.url": "Destination {n}: the URL",
   "destinations.*.to": "Destination {n}: the recipient list",
   "destinations.*.to.*": "Destination {n}: a recipient",
+  "destinations.*.locale": "Destination {n}: language",
   "destinations.*.isEnabled": "Destination {n}: enabled",
 };

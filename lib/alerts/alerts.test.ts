@@ -437,6 +437,88 @@ describe("the alerts API", () => {
   });
 });
 
+describe("each destination's language", () => {
+  it("writes the e-mail, the Slack message and the webhook's title in the destination's language", async () => {
+    const tag = token();
+    const hook = await receiver();
+    const slack = await receiver({ isSlack: true });
+    const mailsBefore = smtp.mails.length;
+    const rule = await createRule({
+      name: "Fouten op de hoofdlijn",
+      kind: "each-error",
+      errorContains: tag,
+      destinations: [
+        { kind: "email", to: ["dienst@example.test"], locale: "nl" },
+        { kind: "email", to: ["oncall@example.test"] },
+        { kind: "slack", url: slack.url, locale: "nl" },
+        { kind: "webhook", url: hook.url, locale: "nl" },
+      ],
+    });
+    expect(rule.destinations.map((destination) => destination.locale)).toEqual(["nl", "en", "nl", "nl"]);
+    hook.setSecret(await revealSecret(rule.destinations[3]?.id ?? ""));
+
+    const callId = await sendError({ error: `STT <verbinding> mislukt ${tag}` });
+    await smtp.waitForMails(mailsBefore + 2);
+    const [slackRequest] = await slack.waitForRequests(1);
+    const [request] = await hook.waitForRequests(1);
+    const mails = smtp.mails.slice(mailsBefore).filter((mail) => mail.text.includes(tag));
+    const dutch = mails.find((mail) => mail.to.includes("dienst@example.test"));
+    const english = mails.find((mail) => mail.to.includes("oncall@example.test"));
+
+    expect(dutch?.subject).toBe(`[Callboard] Gesprek beëindigd met een fout: STT <verbinding> mislukt ${tag}`);
+    expect(dutch?.text).toContain("Beller: +31612345678");
+    expect(dutch?.text).toMatch(/Tijd: \d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)\.? \d{4}, \d\d:\d\d:\d\d CES?T/);
+    expect(dutch?.text).toContain(`Open het gesprek: ${PUBLIC_BASE_URL}/calls/${callId}`);
+    expect(dutch?.html).toContain(`STT &lt;verbinding&gt; mislukt ${tag}`);
+    expect(english?.subject).toBe(`[Callboard] Call ended with an error: STT <verbinding> mislukt ${tag}`);
+    expect(english?.text).toMatch(/Time: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d CES?T/);
+
+    const slackBody = slackRequest?.json as { text: string };
+    expect(slackBody.text).toBe(`Gesprek beëindigd met een fout: STT &lt;verbinding&gt; mislukt ${tag} – ${PUBLIC_BASE_URL}/calls/${callId}`);
+    expect(request?.signature).toEqual({ isValid: true });
+    expect(request?.json).toMatchObject({ type: "callboard.alert", kind: "error", locale: "nl", title: `Gesprek beëindigd met een fout: STT <verbinding> mislukt ${tag}`, call: { id: callId } });
+  });
+
+  it("is en or nl, English when not given, changeable, and anything else is a 422 that names the field", async () => {
+    const hook = await receiver();
+    const unknown = await api("POST", "/api/alerts/rules", { name: "x", kind: "each-error", destinations: [{ kind: "webhook", url: hook.url, locale: "de" }] });
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/Destination 1: language must be en or nl/);
+
+    const rule = await createRule({ kind: "each-error", errorContains: token(), destinations: [{ kind: "webhook", url: hook.url }] });
+    const destination = rule.destinations[0];
+    expect(destination?.locale).toBe("en");
+    const added = await api("POST", `/api/alerts/rules/${rule.id}/destinations`, { kind: "email", to: ["a@example.test"], locale: "fr" });
+    expect(added.status).toBe(422);
+    expect(((await added.json()) as { error: { message: string } }).error.message).toMatch(/Language must be en or nl/);
+    const badPatch = await api("PATCH", `/api/alerts/destinations/${destination?.id}`, { locale: "NL" });
+    expect(badPatch.status).toBe(422);
+    expect(((await badPatch.json()) as { error: { message: string } }).error.message).toMatch(/Language must be en or nl/);
+
+    const changed = await api("PATCH", `/api/alerts/destinations/${destination?.id}`, { locale: "nl" });
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as { rule: AlertRuleView }).rule.destinations[0]).toMatchObject({ locale: "nl", isEnabled: true });
+  });
+
+  it("answers a test alert's failure in the admin's language, and sends the test in the destination's", async () => {
+    const hook = await receiver();
+    const closed = await receiver({ isSlack: true });
+    await closed.close();
+    const rule = await createRule({ kind: "each-error", errorContains: token(), destinations: [{ kind: "webhook", url: hook.url, locale: "nl" }, { kind: "slack", url: closed.url }] });
+    const [webhook, slack] = rule.destinations;
+    hook.setSecret(await revealSecret(webhook?.id ?? ""));
+    const testInDutch = async (id: string | undefined) =>
+      (await (
+        await fetch(`${server.baseUrl}/api/alerts/destinations/${id}/test`, { method: "POST", headers: { cookie: await server.adminCookie(), origin: server.baseUrl, "accept-language": "nl-NL,nl;q=0.9" } })
+      ).json()) as TestAlertResult;
+
+    expect(await testInDutch(webhook?.id)).toMatchObject({ state: "sent", status: 200, error: null });
+    expect(hook.requests[0]?.json).toMatchObject({ kind: "test", locale: "nl", title: "Testmelding van Callboard" });
+    const failed = await testInDutch(slack?.id);
+    expect(failed).toMatchObject({ state: "failed", status: null, error: "De ontvanger was niet bereikbaar (ECONNREFUSED)." });
+  });
+});
+
 describe("durability and several instances", () => {
   it("alerts once for an error acknowledged while no instance was sending alerts, once one starts", async () => {
     const database = await createTestDatabase();

@@ -1,6 +1,7 @@
 // /settings/alerts – error alert rules, their destinations, test alerts and the alert delivery log.
 import { toHeaderUser } from "@/components/header/app-header";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AlertsSettings } from "@/components/settings/alerts/alerts-settings";
@@ -12,7 +13,11 @@ import { env } from "@/lib/env";
 import { isUndecryptableSecretError } from "@/lib/secrets/secret-box";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Alerts · Callboard" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("alerts");
+  return { title: t("pageTitle") };
+}
 
 export default async function AlertsPage() {
   // proxy.ts sends viewers a 403 before this runs; this is the second line.
@@ -23,7 +28,7 @@ export default async function AlertsPage() {
   try {
     rules = await listAlertRules(prisma, secretBox);
   } catch (error) {
-    if (isUndecryptableSecretError(error)) return <SecretsUnavailable title="Alerts" message={error.message} user={toHeaderUser(user)} />;
+    if (isUndecryptableSecretError(error)) return <SecretsUnavailable title={(await getTranslations("alerts"))("title")} message={error.message} user={toHeaderUser(user)} />;
     throw error;
   }
   return (

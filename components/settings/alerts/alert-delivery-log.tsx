@@ -1,7 +1,8 @@
 "use client";
 // The alert delivery log: every alert sent (or tried) to every destination lately, with its state, attempts and
 // the last error. Refreshes itself while the page is open.
-import { DELIVERY_STATES, type AlertDeliveryState, type AlertDeliveryView, type AlertKind } from "@/lib/shared/alerts/alert-view";
+import { useTranslations } from "next-intl";
+import { DELIVERY_STATES, type AlertDeliveryState, type AlertDeliveryView } from "@/lib/shared/alerts/alert-view";
 import { LocalTime } from "@/components/ui/time-zone";
 import { CallLink } from "@/components/call/call-link";
 import { DeliveryLog } from "@/components/settings/delivery-log";
@@ -14,21 +15,20 @@ const STATE_STYLE: Record<AlertDeliveryState, string> = {
   failed: "bg-red-100 text-red-800 dark:bg-red-900/50 dark:text-red-300",
 };
 
-const ALERT_KIND_LABEL: Record<AlertKind, string> = { error: "error", threshold: "threshold", summary: "summary", test: "test" };
-
 export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
+  const t = useTranslations("alerts.log");
   return (
     <DeliveryLog<AlertDeliveryState, AlertDeliveryView>
       id="alert-delivery-log"
-      title="Delivery log"
-      aside="counts: last 24 h"
+      title={t("title")}
+      aside={t("aside")}
       url="/api/alerts/deliveries"
-      filter={{ name: "state", values: DELIVERY_STATES, label: "Show deliveries by state", testIdPrefix: "alert-delivery-count-" }}
+      filter={{ name: "state", values: DELIVERY_STATES, label: t("filterLabel"), testIdPrefix: "alert-delivery-count-" }}
       refreshMs={REFRESH_MS}
       refreshKey={refreshKey}
       empty={{
         testId: "alert-delivery-log-empty",
-        text: (state) => (state ? `No ${state} deliveries.` : "No alert has been sent yet. Send a test alert to see one here."),
+        text: (state) => (state ? t("emptyState", { state }) : t("emptyAll")),
       }}
     >
       {(deliveries) => (
@@ -41,27 +41,27 @@ export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
                   {delivery.ruleName}
                 </span>
                 <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs font-medium ${STATE_STYLE[delivery.state]}`} data-testid="alert-delivery-state">
-                  {delivery.state}
+                  {t(`state.${delivery.state}`)}
                   {delivery.lastStatus !== null ? ` · ${delivery.lastStatus}` : ""}
                 </span>
               </div>
               <div className="flex flex-wrap items-baseline gap-x-2 gap-y-0.5 text-xs sm:pl-[4.25rem] text-zinc-500 dark:text-zinc-400">
-                <span className="font-medium text-zinc-700 dark:text-zinc-300">{ALERT_KIND_LABEL[delivery.alertKind]}</span>
+                <span className="font-medium text-zinc-700 dark:text-zinc-300">{t(`alertKind.${delivery.alertKind}`)}</span>
                 {delivery.callId && (
                   <CallLink callId={delivery.callId} className="relative font-mono underline-offset-2 hover:underline">
                     {delivery.callId.slice(0, 13)}
                   </CallLink>
                 )}
                 <span aria-hidden>→</span>
-                <span>{delivery.destinationKind}</span>
+                <span>{t(`destinationKind.${delivery.destinationKind}`)}</span>
                 <span className="max-w-full min-w-0 truncate font-mono sm:max-w-64" title={delivery.destinationLabel}>
                   {delivery.destinationLabel}
                 </span>
                 <span className="ml-auto tabular-nums">
-                  {delivery.attempts} attempt{delivery.attempts === 1 ? "" : "s"}
+                  {t("attempts", { count: delivery.attempts })}
                   {delivery.nextAttemptAt && (
                     <>
-                      {" · next "}
+                      {` · ${t("next")} `}
                       <LocalTime iso={delivery.nextAttemptAt} format="clock" />
                     </>
                   )}

@@ -1,7 +1,8 @@
 "use client";
 // The alerts page: rules (each with its destinations), a form for a new rule, and the delivery log.
 import { AdminPageHeader } from "@/components/settings/admin-page-header";
-import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useEffect, useState, type ReactNode } from "react";
 import type { HeaderUser } from "@/components/header/app-header";
 import type { AlertRuleView } from "@/lib/shared/alerts/alert-view";
 import { Card, Notice, primaryButtonClass } from "@/components/ui/card";
@@ -35,31 +36,31 @@ export function AlertsSettings({ user, initialRules, setup }: { user: HeaderUser
   const [logVersion, setLogVersion] = useState(0);
   const replaceRule = (next: AlertRuleView) => setRules((current) => current.map((rule) => (rule.id === next.id ? next : rule)));
   const bumpLog = () => setLogVersion((version) => version + 1);
+  const t = useTranslations("alerts");
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <AdminPageHeader title="Alerts" user={user} />
+      <AdminPageHeader title={t("title")} user={user} />
 
       <main className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
         <div className="flex flex-col gap-6">
           <div className="flex flex-wrap items-center gap-3">
             <p className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
-              Rules watch for calls that end with an error and send alerts to webhooks, Slack or e-mail. Failed deliveries are retried with backoff (up to{" "}
-              {setup.maxAttempts} attempts).
+              {t("intro", { maxAttempts: setup.maxAttempts })}
             </p>
             {!isCreating && (
               <button type="button" className={primaryButtonClass} onClick={() => setIsCreating(true)} data-testid="new-rule">
-                New rule
+                {t("newRule")}
               </button>
             )}
           </div>
           {!setup.hasPublicBaseUrl && (
             <Notice tone="info" testId="alerts-base-url-note">
-              Links in alerts point at this server&apos;s own address; set PUBLIC_BASE_URL so that they work for the people who receive them.
+              {t("baseUrlNote")}
             </Notice>
           )}
           {isCreating && (
-            <Card id="new-rule-card" title="New alert rule">
+            <Card id="new-rule-card" title={t("newRuleTitle")}>
               <RuleForm
                 isEmailConfigured={setup.isEmailConfigured}
                 onSaved={(rule) => {
@@ -72,8 +73,8 @@ export function AlertsSettings({ user, initialRules, setup }: { user: HeaderUser
           )}
           {rules.length === 0 && !isCreating && (
             <div className="rounded-xl border border-dashed border-zinc-300 px-6 py-10 text-center dark:border-zinc-700" data-testid="alert-rules-empty">
-              <p className="font-medium">No alert rules yet</p>
-              <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">Create one to hear about failing calls without watching the board.</p>
+              <p className="font-medium">{t("empty.title")}</p>
+              <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">{t("empty.text")}</p>
             </div>
           )}
           {rules.map((rule) => (
@@ -98,16 +99,17 @@ export function AlertsSettings({ user, initialRules, setup }: { user: HeaderUser
 
 /** How e-mail alerts are sent, or what to set so that they can be. */
 function EmailSetupCard({ setup }: { setup: AlertsSetup }) {
+  const t = useTranslations("alerts.email");
+  const code = (chunks: ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
-    <Card id="alerts-email-setup" title="E-mail">
+    <Card id="alerts-email-setup" title={t("title")}>
       {setup.isEmailConfigured ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          E-mail alerts are sent through ALERT_SMTP_URL, from <span className="font-mono">{setup.emailFrom}</span>.
+          {t.rich("configured", { from: setup.emailFrom, mono: (chunks) => <span className="font-mono">{chunks}</span> })}
         </p>
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="alerts-email-not-configured">
-          E-mail destinations need an SMTP server: set <code className="font-mono">ALERT_SMTP_URL</code> (e.g. smtps://user:password@smtp.example.com) and{" "}
-          <code className="font-mono">ALERT_EMAIL_FROM</code>, then restart Callboard.
+          {t.rich("notConfigured", { code })}
         </p>
       )}
     </Card>

@@ -1,22 +1,26 @@
 "use client";
-// The fields of one alert destination: its kind, and a URL or e-mail recipients.
-import { DESTINATION_KIND_LABEL, DESTINATION_KINDS, type DestinationKind } from "@/lib/shared/alerts/alert-view";
+// The fields of one alert destination: its kind, a URL or e-mail recipients, and the language its alerts are written in.
+import { useTranslations } from "next-intl";
+import { DESTINATION_KINDS, type DestinationKind } from "@/lib/shared/alerts/alert-view";
+import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from "@/lib/shared/i18n/locales";
 import { Field, inputClass } from "@/components/ui/form-controls";
 
-export type DestinationDraft = { kind: DestinationKind; url: string; to: string };
+export type DestinationDraft = { kind: DestinationKind; url: string; to: string; locale: Locale };
 
-export const EMPTY_DESTINATION: DestinationDraft = { kind: "webhook", url: "", to: "" };
-
-/** The API's shape: { kind, url } or { kind: "email", to: [...] }. */
-export function toDestinationInput(draft: DestinationDraft) {
-  if (draft.kind === "email") return { kind: draft.kind, to: draft.to.split(/[\s,;]+/).filter(Boolean) };
-  return { kind: draft.kind, url: draft.url.trim() };
+/** A new destination: a webhook, its alerts in the language of the admin making it. */
+export function emptyDestination(locale: Locale): DestinationDraft {
+  return { kind: "webhook", url: "", to: "", locale };
 }
 
-const URL_HINT: Record<Exclude<DestinationKind, "email">, string> = {
-  webhook: "Receives a JSON body signed with HMAC-SHA256 (X-Webhook-Signature); the secret is shown once saved.",
-  slack: "A Slack incoming-webhook URL, https://hooks.slack.com/… (a Slack-compatible server such as Mattermost once its host is in ALERT_SLACK_HOSTS).",
-};
+/** The API's shape: { kind, url, locale } or { kind: "email", to: [...], locale }. */
+export function toDestinationInput(draft: DestinationDraft) {
+  if (draft.kind === "email") return { kind: draft.kind, to: draft.to.split(/[\s,;]+/).filter(Boolean), locale: draft.locale };
+  return { kind: draft.kind, url: draft.url.trim(), locale: draft.locale };
+}
+
+// Examples, the same in every language.
+const EMAIL_EXAMPLE = "oncall@example.com, ops@example.com";
+const URL_EXAMPLE: Record<Exclude<DestinationKind, "email">, string> = { webhook: "https://example.com/callboard-alerts", slack: "https://hooks.slack.com/services/…" };
 
 /** A Slack incoming-webhook address: Slack refuses the signed JSON of a plain webhook, so Slack is what fits. */
 function isSlackAddress(url: string): boolean {
@@ -27,29 +31,46 @@ function isSlackAddress(url: string): boolean {
   }
 }
 
+/** The languages a destination's alerts can be written in, each in its own name (as the header's switch shows them). */
+export function LocaleOptions() {
+  return LOCALES.map((locale) => (
+    <option key={locale} value={locale} lang={locale}>
+      {LOCALE_NAMES[locale]}
+    </option>
+  ));
+}
+
 export function DestinationFields({ value, onChange, isEmailConfigured }: { value: DestinationDraft; onChange: (next: DestinationDraft) => void; isEmailConfigured: boolean }) {
+  const t = useTranslations("alerts.destination");
   return (
     <div className="grid gap-3 sm:grid-cols-[15rem_minmax(0,1fr)]">
-      <Field label="Send to">
-        <select className={inputClass} value={value.kind} onChange={(event) => onChange({ ...value, kind: event.target.value as DestinationKind })} data-testid="destination-kind">
-          {DESTINATION_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {DESTINATION_KIND_LABEL[kind]}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <div className="flex min-w-0 flex-col gap-3">
+        <Field label={t("sendTo")}>
+          <select className={inputClass} value={value.kind} onChange={(event) => onChange({ ...value, kind: event.target.value as DestinationKind })} data-testid="destination-kind">
+            {DESTINATION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("language")}>
+          <select className={inputClass} value={value.locale} onChange={(event) => isLocale(event.target.value) && onChange({ ...value, locale: event.target.value })} data-testid="destination-locale">
+            <LocaleOptions />
+          </select>
+        </Field>
+      </div>
       {value.kind === "email" ? (
-        <Field label="Recipients" hint={isEmailConfigured ? "One or more addresses, separated by commas." : "E-mail is not set up on this server yet: set ALERT_SMTP_URL."}>
-          <input className={inputClass} type="text" inputMode="email" placeholder="oncall@example.com, ops@example.com" value={value.to} onChange={(event) => onChange({ ...value, to: event.target.value })} data-testid="destination-to" />
+        <Field label={t("recipients")} hint={isEmailConfigured ? t("recipientsHint") : t("emailNotConfigured")}>
+          <input className={inputClass} type="text" inputMode="email" placeholder={EMAIL_EXAMPLE} value={value.to} onChange={(event) => onChange({ ...value, to: event.target.value })} data-testid="destination-to" />
         </Field>
       ) : (
         <div className="flex min-w-0 flex-col gap-1">
-          <Field label={value.kind === "slack" ? "Slack webhook URL" : "Webhook URL"} hint={URL_HINT[value.kind]}>
+          <Field label={value.kind === "slack" ? t("slackUrl") : t("webhookUrl")} hint={value.kind === "slack" ? t("slackHint") : t("webhookHint")}>
             <input
               className={`${inputClass} font-mono`}
               type="url"
-              placeholder={value.kind === "slack" ? "https://hooks.slack.com/services/…" : "https://example.com/callboard-alerts"}
+              placeholder={URL_EXAMPLE[value.kind]}
               value={value.url}
               onChange={(event) => onChange({ ...value, url: event.target.value })}
               data-testid="destination-url"
@@ -57,9 +78,9 @@ export function DestinationFields({ value, onChange, isEmailConfigured }: { valu
           </Field>
           {value.kind === "webhook" && isSlackAddress(value.url) && (
             <p role="status" className="mt-1 text-sm text-amber-800 dark:text-amber-300" data-testid="suggest-slack">
-              This is a Slack address: Slack refuses a signed JSON webhook.{" "}
+              {t("suggestSlack")}{" "}
               <button type="button" className="font-medium text-sky-700 underline dark:text-sky-300" onClick={() => onChange({ ...value, kind: "slack" })}>
-                Send to Slack instead
+                {t("sendToSlack")}
               </button>
             </p>
           )}

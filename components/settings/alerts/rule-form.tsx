@@ -1,10 +1,11 @@
 "use client";
 // Creates or edits an alert rule. A new rule comes with its first destination; more are added on its card.
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { thresholdFields, type AlertRuleKind, type AlertRuleView } from "@/lib/shared/alerts/alert-view";
 import { Notice, buttonClass, primaryButtonClass } from "@/components/ui/card";
 import { callApi } from "@/components/ui/call-api";
-import { DestinationFields, EMPTY_DESTINATION, toDestinationInput, type DestinationDraft } from "./destination-fields";
+import { DestinationFields, emptyDestination, toDestinationInput, type DestinationDraft } from "./destination-fields";
 import { Field, inputClass } from "@/components/ui/form-controls";
 
 type Draft = { name: string; kind: AlertRuleKind; thresholdCount: string; windowMinutes: string; lineNumber: string; errorContains: string; cooldownMinutes: string };
@@ -43,7 +44,9 @@ function InlineNumber({ label, value, disabled, onChange, testId }: { label: str
 
 export function RuleForm({ rule, isEmailConfigured, onSaved, onCancel }: { rule?: AlertRuleView; isEmailConfigured: boolean; onSaved: (rule: AlertRuleView) => void; onCancel: () => void }) {
   const [draft, setDraft] = useState(() => toDraft(rule));
-  const [destination, setDestination] = useState<DestinationDraft>(EMPTY_DESTINATION);
+  const t = useTranslations("alerts.form");
+  const locale = useLocale();
+  const [destination, setDestination] = useState<DestinationDraft>(() => emptyDestination(locale));
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
@@ -75,48 +78,47 @@ export function RuleForm({ rule, isEmailConfigured, onSaved, onCancel }: { rule?
 
   return (
     <form onSubmit={(event) => void submit(event)} className="flex flex-col gap-4" data-testid="rule-form" noValidate>
-      <Field label="Name">
-        <input className={inputClass} value={draft.name} onChange={(event) => set({ name: event.target.value })} placeholder="Errors on the main line" data-testid="rule-name" />
+      <Field label={t("name")}>
+        <input className={inputClass} value={draft.name} onChange={(event) => set({ name: event.target.value })} placeholder={t("namePlaceholder")} data-testid="rule-name" />
       </Field>
       <fieldset className="flex flex-col gap-2 text-sm">
-        <legend className="mb-1 font-medium">Alert when</legend>
+        <legend className="mb-1 font-medium">{t("alertWhen")}</legend>
         <label className="inline-flex items-center gap-2">
           <input type="radio" name="kind" className="size-4" checked={!isThreshold} onChange={() => set({ kind: "each-error" })} data-testid="rule-kind-each-error" />
-          every call that ends with an error
+          {t("eachError")}
         </label>
         <label className="inline-flex flex-wrap items-center gap-2">
           <input type="radio" name="kind" className="size-4" checked={isThreshold} onChange={() => set({ kind: "threshold" })} data-testid="rule-kind-threshold" />
-          more than
-          <InlineNumber label="Number of errors (N)" value={draft.thresholdCount} disabled={!isThreshold} onChange={(value) => set({ thresholdCount: value })} testId="rule-threshold-count" />
-          errors in
-          <InlineNumber label="Window in minutes (M)" value={draft.windowMinutes} disabled={!isThreshold} onChange={(value) => set({ windowMinutes: value })} testId="rule-window-minutes" />
-          minutes
+          {t.rich("threshold", {
+            count: () => <InlineNumber label={t("thresholdCount")} value={draft.thresholdCount} disabled={!isThreshold} onChange={(value) => set({ thresholdCount: value })} testId="rule-threshold-count" />,
+            window: () => <InlineNumber label={t("windowMinutes")} value={draft.windowMinutes} disabled={!isThreshold} onChange={(value) => set({ windowMinutes: value })} testId="rule-window-minutes" />,
+          })}
         </label>
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Only on line (optional)" hint="A line number; any notation, digits are compared.">
+        <Field label={t("lineNumber")} hint={t("lineNumberHint")}>
           <input className={`${inputClass} font-mono`} value={draft.lineNumber} onChange={(event) => set({ lineNumber: event.target.value })} placeholder="+31201234567" data-testid="rule-line-number" />
         </Field>
-        <Field label="Only if the error contains (optional)" hint="Case-insensitive text match.">
-          <input className={inputClass} value={draft.errorContains} onChange={(event) => set({ errorContains: event.target.value })} placeholder="STT" data-testid="rule-error-contains" />
+        <Field label={t("errorContains")} hint={t("errorContainsHint")}>
+          <input className={inputClass} value={draft.errorContains} onChange={(event) => set({ errorContains: event.target.value })} placeholder={t("errorContainsPlaceholder")} data-testid="rule-error-contains" />
         </Field>
       </div>
-      <Field label="Cooldown (minutes)" hint="After an alert, matching errors are held back this long and then summed up in one “…and N more” message. 0 sends every one." className="sm:max-w-xs">
+      <Field label={t("cooldown")} hint={t("cooldownHint")} className="sm:max-w-xs">
         <input className={`${inputClass} tabular-nums`} type="number" min={0} step="any" value={draft.cooldownMinutes} onChange={(event) => set({ cooldownMinutes: event.target.value })} data-testid="rule-cooldown" />
       </Field>
       {!rule && (
         <div className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800">
-          <p className="text-sm font-medium">First destination</p>
+          <p className="text-sm font-medium">{t("firstDestination")}</p>
           <DestinationFields value={destination} onChange={setDestination} isEmailConfigured={isEmailConfigured} />
         </div>
       )}
       {error && <Notice tone="error" testId="rule-form-error">{error}</Notice>}
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={primaryButtonClass} disabled={isBusy} data-testid="save-rule">
-          {isBusy ? "Saving…" : rule ? "Save changes" : "Create rule"}
+          {isBusy ? t("saving") : rule ? t("save") : t("create")}
         </button>
         <button type="button" className={buttonClass} onClick={onCancel}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

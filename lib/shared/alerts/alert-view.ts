@@ -1,17 +1,12 @@
 // What the alerts page shows about rules, destinations and deliveries. Safe to import from client components:
 // it never holds a destination's signing secret.
+import type { Locale } from "@/lib/shared/i18n/locales";
 
 export const ALERT_RULE_KINDS = ["each-error", "threshold"] as const;
 export type AlertRuleKind = (typeof ALERT_RULE_KINDS)[number];
 
 export const DESTINATION_KINDS = ["webhook", "slack", "email"] as const;
 export type DestinationKind = (typeof DESTINATION_KINDS)[number];
-
-export const DESTINATION_KIND_LABEL: Record<DestinationKind, string> = {
-  webhook: "Webhook (signed JSON)",
-  slack: "Slack incoming webhook",
-  email: "E-mail",
-};
 
 export const ALERT_KINDS = ["error", "threshold", "summary", "test"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -25,6 +20,8 @@ export type AlertDestinationView = {
   url: string | null;
   to: string[];
   isEnabled: boolean;
+  /** The language its alerts are written in. */
+  locale: Locale;
   /** Webhook destinations only: the start of the signing secret (reveal it through the API). */
   maskedSecret: string | null;
   /** Short, for lists and the delivery log. */
@@ -85,24 +82,4 @@ export type TestAlertResult = {
 export function thresholdFields<T>(rule: { kind: string; thresholdCount: T; windowMinutes: T }): { thresholdCount: T | null; windowMinutes: T | null } {
   const isThreshold = rule.kind === "threshold";
   return { thresholdCount: isThreshold ? rule.thresholdCount : null, windowMinutes: isThreshold ? rule.windowMinutes : null };
-}
-
-/** "every call that ends with an error" / "more than 5 errors in 10 min", plus filters. */
-export function describeRule(rule: Pick<AlertRuleView, "kind" | "thresholdCount" | "windowMinutes" | "lineNumber" | "errorContains">): string {
-  const base =
-    rule.kind === "threshold"
-      ? `More than ${rule.thresholdCount} error${rule.thresholdCount === 1 ? "" : "s"} in ${rule.windowMinutes} min`
-      : "Every call that ends with an error";
-  const filters = [
-    rule.lineNumber ? `on line ${rule.lineNumber}` : null,
-    rule.errorContains ? `with an error containing “${rule.errorContains}”` : null,
-  ].filter(Boolean);
-  return filters.length > 0 ? `${base}, ${filters.join(", ")}` : base;
-}
-
-export function formatCooldown(minutes: number): string {
-  if (minutes === 0) return "no cooldown";
-  if (minutes < 1) return `${Math.round(minutes * 60)} s cooldown`;
-  if (minutes % 60 === 0) return `${minutes / 60} h cooldown`;
-  return `${Number(minutes.toFixed(2))} min cooldown`;
 }

@@ -81,8 +81,12 @@ export function calendarDay(at: string | number | Date, timeZone: string): strin
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
-/** 2026-11-27 15:03:12 CET: sortable, and unambiguous for a reader anywhere. */
-export function formatStamp(at: string | number | Date, timeZone: string): string {
+/**
+ * 2026-11-27 15:03:12 CET: sortable, and unambiguous for a reader anywhere. In Dutch as Dutch readers write a date
+ * with its time and zone: 27 nov 2026, 15:03:12 CET.
+ */
+export function formatStamp(at: string | number | Date, timeZone: string, locale: Locale = DEFAULT_LOCALE): string {
+  if (locale !== "en") return formatDayTimeWithZone(at, timeZone, locale);
   return `${calendarDay(at, timeZone)} ${formatClock(at, timeZone)} ${timeZoneName(at, timeZone)}`;
 }
 

@@ -1,4 +1,6 @@
 // Every message in this language, one namespace per file (a screen or an area), as lib/i18n/messages.ts loads them.
+import alertMessages from "./alertMessages.json";
+import alerts from "./alerts.json";
 import board from "./board.json";
 import calls from "./calls.json";
 import common from "./common.json";
@@ -6,5 +8,5 @@ import control from "./control.json";
 import header from "./header.json";
 import ui from "./ui.json";
 
-const messages = { board, calls, common, control, header, ui };
+const messages = { alertMessages, alerts, board, calls, common, control, header, ui };
 export default messages;
