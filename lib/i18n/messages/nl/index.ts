@@ -1,6 +1,9 @@
 // Every message in this language, one namespace per file (a screen or an area), as lib/i18n/messages.ts loads them.
+import call from "./call.json";
+import callsPage from "./callsPage.json";
 import common from "./common.json";
 import header from "./header.json";
+import wall from "./wall.json";
 
-const messages = { common, header };
+const messages = { call, callsPage, common, header, wall };
 export default messages;
