@@ -4,6 +4,7 @@ import callsPage from "./callsPage.json";
 import common from "./common.json";
 import header from "./header.json";
 import wall from "./wall.json";
+import wallboards from "./wallboards.json";
 
-const messages = { call, callsPage, common, header, wall };
+const messages = { call, callsPage, common, header, wall, wallboards };
 export default messages;
