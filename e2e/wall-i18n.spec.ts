@@ -82,9 +82,14 @@ test.describe("[WALL-I18N]", () => {
     const form = page.getByTestId("new-wallboard-form");
     await expect(form.getByLabel("Taal")).toHaveValue("nl");
     await expect(form.getByLabel("Verloopt").locator("option")).toHaveText(["Nooit", "Over 1 dag", "Over 7 dagen", "Over 30 dagen", "Over 90 dagen", "Over 1 jaar"]);
-    await form.getByLabel("Naam").fill(`Kantine ${Date.now()}`);
+    const name = `Kantine ${Date.now()}`;
+    await form.getByLabel("Naam").fill(name);
     await page.getByTestId("create-wallboard").click();
     await expect(page.getByTestId("created-wallboard")).toContainText("is klaar");
+    // The list is reloaded from the server after the link is made: checked once it shows the new link.
+    const row = page.getByTestId("wallboard-row").filter({ hasText: name });
+    await expect(row.getByTestId("wallboard-locale")).toHaveText("Nederlands");
+    await expect(row.getByTestId("wallboard-state")).toHaveText("Actief");
     expect(await seriousViolations(page)).toEqual([]);
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 900 });
