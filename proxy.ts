@@ -1,6 +1,6 @@
 // Runs before every page and API route (not the Flireo webhook or static files, see `config`): a per-request CSP,
-// cross-site mutation refusal, sign-in (an API token on /api/v1), and admin-only paths. Routes added later are
-// covered without changes.
+// cross-site mutation refusal, sign-in (an API token on /api/v1), admin-only paths, and a wallboard link's language
+// for its wall. Routes added later are covered without changes.
 import { NextResponse, type NextRequest } from "next/server";
 import { isAdminPath, isApiPath, isApiTokenPath, isPublicPath, isWallPath, isWebhookPath } from "@/lib/auth/access-policy";
 import { verifyApiTokenGuarded } from "@/lib/api-tokens/authenticate-api-request";
@@ -17,8 +17,14 @@ import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { readWallboardCookie, WALLBOARD_COOKIE } from "@/lib/wallboards/wallboard-secret";
 import { verifyWallboardToken } from "@/lib/wallboards/verify-wallboard";
 import { WALLBOARD_TOKEN_PARAM } from "@/lib/shared/wallboards/wallboard-view";
+import type { Locale } from "@/lib/shared/i18n/locales";
+import { INTERNAL_HEADER_PREFIX, WALL_LOCALE_HEADER } from "@/lib/i18n/wall-locale-header";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** A request let through; from a wallboard link, with the language its wall is shown in. */
+type Admitted = { wallLocale: Locale | null };
+const ADMITTED: Admitted = { wallLocale: null };
 
 function isHttps(request: NextRequest): boolean {
   return env.PUBLIC_BASE_URL?.startsWith("https://") ?? request.nextUrl.protocol === "https:";
@@ -63,15 +69,16 @@ async function checkApiToken(request: NextRequest): Promise<ApiError | null> {
  * A request without a session may still carry a wallboard link's cookie: it opens the wall and its API, and every
  * other page and API answers 403 (not a sign-in page: a TV has nobody to sign in).
  */
-async function checkWallboard(request: NextRequest): Promise<ApiError | null> {
+async function checkWallboard(request: NextRequest): Promise<ApiError | Admitted> {
   const token = readWallboardCookie(request.headers.get("cookie"));
   if (token === null) return new ApiError("unauthorized", "Sign in to use Callboard.");
+  let wallLocale: Locale;
   try {
-    await verifyWallboardToken(token, appContext().prisma);
+    ({ locale: wallLocale } = await verifyWallboardToken(token, appContext().prisma));
   } catch (error) {
     return error instanceof ApiError ? error : toUnavailable(error);
   }
-  if (isWallPath(request.nextUrl.pathname)) return null;
+  if (isWallPath(request.nextUrl.pathname)) return { wallLocale };
   return new ApiError("forbidden", "A wallboard link opens the wall (/wall) and nothing else. Sign in to use the rest of Callboard.");
 }
 
@@ -97,14 +104,14 @@ async function acceptWallboardLink(request: NextRequest, token: string): Promise
   return response;
 }
 
-async function checkAccess(request: NextRequest): Promise<ApiError | null> {
+async function checkAccess(request: NextRequest): Promise<ApiError | Admitted> {
   const { pathname } = request.nextUrl;
   if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request.headers)) {
     return new ApiError("forbidden", "Cross-site request refused: send it from a Callboard page (same origin).");
   }
-  if (isPublicPath(pathname)) return null;
-  if (isApiTokenPath(pathname)) return checkApiToken(request);
-  if (pathname === "/api/metrics" && isMetricsTokenValid(request.headers.get("authorization"))) return null;
+  if (isPublicPath(pathname)) return ADMITTED;
+  if (isApiTokenPath(pathname)) return (await checkApiToken(request)) ?? ADMITTED;
+  if (pathname === "/api/metrics" && isMetricsTokenValid(request.headers.get("authorization"))) return ADMITTED;
   let user: SessionUser | null;
   try {
     user = await getSessionUser(request.headers);
@@ -113,7 +120,21 @@ async function checkAccess(request: NextRequest): Promise<ApiError | null> {
   }
   if (!user) return checkWallboard(request);
   if (isAdminPath(pathname) && user.role !== "admin") return new ApiError("forbidden", "Only an admin may open this. Ask one of your Callboard admins if you need it.");
-  return null;
+  return ADMITTED;
+}
+
+/**
+ * The request as the page and route handlers see it: the nonce and CSP, and this proxy's own x-callboard-* headers,
+ * which only it may set: any a client sent are removed first, so none can choose, say, a wall's language.
+ */
+function forwardedHeaders(request: NextRequest, nonce: string, csp: string, admitted: Admitted): Headers {
+  const requestHeaders = new Headers(request.headers);
+  for (const name of [...requestHeaders.keys()]) if (name.startsWith(INTERNAL_HEADER_PREFIX)) requestHeaders.delete(name);
+  // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  if (admitted.wallLocale) requestHeaders.set(WALL_LOCALE_HEADER, admitted.wallLocale);
+  return requestHeaders;
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
@@ -125,18 +146,14 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   const wallboardToken = request.nextUrl.searchParams.get(WALLBOARD_TOKEN_PARAM);
   const isLinkVisit = wallboardToken !== null && request.nextUrl.pathname === "/wall" && SAFE_METHODS.has(request.method);
-  const problem = isLinkVisit ? null : await checkAccess(request);
+  const access = isLinkVisit ? ADMITTED : await checkAccess(request);
   let response: NextResponse;
   if (isLinkVisit) {
     response = await acceptWallboardLink(request, wallboardToken);
-  } else if (problem) {
-    response = refuse(request, problem);
+  } else if (access instanceof ApiError) {
+    response = refuse(request, access);
   } else {
-    // Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
-    const requestHeaders = new Headers(request.headers);
-    requestHeaders.set("x-nonce", nonce);
-    requestHeaders.set("content-security-policy", csp);
-    response = NextResponse.next({ request: { headers: requestHeaders } });
+    response = NextResponse.next({ request: { headers: forwardedHeaders(request, nonce, csp, access) } });
   }
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);

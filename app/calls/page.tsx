@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AppHeader, toHeaderUser } from "@/components/header/app-header";
 import { getSessionUser } from "@/lib/context/session";
 import { CallsList } from "@/components/calls/calls-list";
@@ -16,7 +17,11 @@ import { decodeCursor, encodeCursor } from "@/lib/public-api/cursor";
 import { callsPageFilterToSearchParams, parseCallsPageFilter, type CallsPageFilter } from "@/lib/shared/calls/call-search";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "All calls · Callboard" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("callsPage");
+  return { title: t("metaTitle") };
+}
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -54,10 +59,10 @@ export default async function CallsPage({ searchParams }: PageProps) {
   const params = firstValues(await searchParams);
   const filter = parseCallsPageFilter(params);
   const cursor = params.get("cursor");
-  const [page, lines] = await Promise.all([loadPage(filter, cursor), findLines(appContext().prisma)]);
+  const [page, lines, t] = await Promise.all([loadPage(filter, cursor), findLines(appContext().prisma), getTranslations("callsPage")]);
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-5 px-4 py-6 sm:px-6">
-      <AppHeader user={toHeaderUser(user)} title="All calls" />
+      <AppHeader user={toHeaderUser(user)} title={t("title")} />
       <main className="flex flex-col gap-5">
         {/* Keyed by the URL's filter, so Back and Forward show their own search in the boxes. */}
         <CallsSearchForm key={callsPageFilterToSearchParams(filter).toString()} filter={filter} lines={lines} />

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Wallboard } from "@/components/wall/wallboard";
 import { appContext } from "@/lib/context/current";
 import { findWallViewer, wallLine } from "@/lib/context/wall-viewer";
@@ -11,7 +12,11 @@ import { parseWallOptions } from "@/lib/shared/wallboards/wall-options";
 import { loadWallSnapshot } from "@/lib/wallboards/load-wall";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Wall · Callboard" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("wall");
+  return { title: t("metaTitle") };
+}
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

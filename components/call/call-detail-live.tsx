@@ -3,6 +3,7 @@
 // rendered again on the server (its timeline, report and payloads are not in the stream's call summary), and
 // while the call is in progress its duration runs. Shows whether the page is connected.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { formatDuration } from "@/lib/shared/calls/format";
@@ -10,6 +11,7 @@ import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } fro
 import { useNow } from "@/components/ui/use-now";
 
 export function CallDetailLive({ callId, version }: { callId: string; version: number }) {
+  const t = useTranslations("call.live");
   const router = useRouter();
   const [isConnected, setIsConnected] = useState(false);
   const shownVersion = useRef(version);
@@ -46,10 +48,10 @@ export function CallDetailLive({ callId, version }: { callId: string; version: n
       className="inline-flex items-center gap-1.5 text-sm text-zinc-500 dark:text-zinc-400"
       data-testid="detail-live"
       data-state={isConnected ? "live" : "connecting"}
-      title="This page shows the call's news (its end, the report) as it arrives, without a reload."
+      title={t("hint")}
     >
       <span aria-hidden className={`size-2 rounded-full ${isConnected ? "bg-live" : "bg-zinc-400"}`} />
-      {isConnected ? "Updating live" : "Connecting…"}
+      {isConnected ? t("updating") : t("connecting")}
     </span>
   );
 }

@@ -31,36 +31,37 @@ export const MISSING_SUMMARY: Record<Exclude<SummaryState, "summary">, { text: s
   "test-event": { text: "A test event from the webhooks page: it has no end-of-call report." },
 };
 
-/** Why a call ended, in words, for the end reasons Flireo is known to send (webhooks.md §3.3, §4). */
-const END_REASON_LABEL: Record<string, string> = {
-  "customer-ended-call": "The caller hung up",
-  user_hangup: "The caller hung up",
-  "assistant-ended-call": "The agent ended the call",
-  max_duration: "Reached the maximum call length",
-};
+/** The end reasons Flireo is known to send (webhooks.md §3.3, §4): each has words in the `call` messages (endReasons.*). */
+export const KNOWN_END_REASONS = ["customer-ended-call", "user_hangup", "assistant-ended-call", "max_duration"] as const;
+export type KnownEndReason = (typeof KNOWN_END_REASONS)[number];
+
+export function isKnownEndReason(reason: string): reason is KnownEndReason {
+  return (KNOWN_END_REASONS as readonly string[]).includes(reason);
+}
 
 /**
- * An end reason as a sentence: a known one in words, any other with its separators as spaces ("pipeline_error"
- * becomes "Pipeline error"). Flireo publishes no list, so the value as sent is shown beside it.
+ * An end reason Callboard has no words for, as a sentence: its separators as spaces ("pipeline_error" becomes
+ * "Pipeline error"). Flireo publishes no list, so the value as sent is shown beside it.
  */
-export function endReasonLabel(reason: string): string {
-  const known = END_REASON_LABEL[reason];
-  if (known) return known;
+export function humanizeEndReason(reason: string): string {
   const words = reason.replace(/[-_]+/g, " ").trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : reason;
 }
 
-/** A timeline event in words: what it said about the call. */
-export function callEventLabel(event: { type: string; status: string | null }): string {
-  if (event.type === "flireo-api") {
-    if (event.status === "in-progress") return "Flireo's API confirmed the call is in progress";
-    if (event.status === "ended") return "Flireo's API reported the call ended";
-    if (event.status === "ended-with-error") return "Flireo's API reported the call ended with an error";
-    return "From Flireo's API";
-  }
-  if (event.type === "end-of-call-report") return "End-of-call report";
-  if (event.status === "in-progress") return "Call in progress";
-  if (event.status === "ended") return "Call ended";
-  if (event.status === "ended-with-error") return "Call ended with an error";
-  return event.type;
+const CALL_STATUSES = ["in-progress", "ended", "ended-with-error"] as const;
+type EventStatus = (typeof CALL_STATUSES)[number];
+
+/**
+ * What a timeline event said about the call, as a key of the `call` messages' `events` (null for an event type
+ * Callboard does not know: the type itself is shown).
+ */
+export function callEventKey(event: { type: string; status: string | null }):
+  | `flireoApi.${EventStatus | "other"}`
+  | "endOfCallReport"
+  | `status.${EventStatus}`
+  | null {
+  const status = (CALL_STATUSES as readonly string[]).includes(event.status ?? "") ? (event.status as EventStatus) : null;
+  if (event.type === "flireo-api") return `flireoApi.${status ?? "other"}`;
+  if (event.type === "end-of-call-report") return "endOfCallReport";
+  return status ? `status.${status}` : null;
 }

@@ -1,11 +1,13 @@
 "use client";
 // The rest of a long timeline, a page at a time, when asked for: the call page renders the first page itself.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { callApi } from "@/components/ui/call-api";
 import type { CallEventPage, CallEventView } from "@/lib/shared/calls/call-event-view";
 import { TimelineEvent } from "./timeline-event";
 
 export function MoreTimelineEvents({ callId, after, remaining }: { callId: string; after: string; remaining: number }) {
+  const t = useTranslations("call.timeline");
   const [events, setEvents] = useState<CallEventView[]>([]);
   const [next, setNext] = useState<string | null>(after);
   const [busy, setBusy] = useState(false);
@@ -40,7 +42,7 @@ export function MoreTimelineEvents({ callId, after, remaining }: { callId: strin
             className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800"
             data-testid="timeline-more"
           >
-            {busy ? "Loading…" : `Show more events (${left > 0 ? left : "more"} not shown)`}
+            {busy ? t("loading") : t("showMore", { remaining: Math.max(0, left) })}
           </button>
           {error && <span role="status" className="text-sm text-red-700 dark:text-red-300">{error}</span>}
         </li>

@@ -1,7 +1,9 @@
 // One event of a call's timeline: when it happened, what it said, when it arrived, and its raw payload.
-// No hooks: the call page renders the first page on the server and "Show more" renders the rest in the browser.
+// No state: the call page renders the first page on the server and "Show more" renders the rest in the browser
+// (useTranslations works in both).
+import { useTranslations } from "next-intl";
 import { LocalTime } from "@/components/ui/time-zone";
-import { callEventLabel } from "./call-labels";
+import { callEventKey } from "./call-labels";
 import type { CallEventView } from "@/lib/shared/calls/call-event-view";
 
 export function Json({ value }: { value: unknown }) {
@@ -13,20 +15,24 @@ export function Json({ value }: { value: unknown }) {
 }
 
 export function TimelineEvent({ event }: { event: CallEventView }) {
+  const t = useTranslations("call");
+  const key = callEventKey(event);
   return (
     <li data-testid="timeline-event" data-type={event.type} data-status={event.status ?? ""} className="relative">
       <span aria-hidden className="absolute top-1.5 -left-[25px] size-2.5 rounded-full bg-zinc-400 ring-4 ring-white dark:ring-zinc-900" />
       <div className="flex flex-wrap items-baseline gap-x-3">
         <LocalTime iso={event.occurredAt} format="precise" className="font-mono text-sm font-semibold tabular-nums" />
-        <span className="font-semibold">{callEventLabel(event)}</span>
+        <span className="font-semibold">{key ? t(`events.${key}`) : event.type}</span>
         <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">
           {event.type}
           {event.status && ` · ${event.status}`}
         </span>
-        <span className="text-xs text-zinc-500 dark:text-zinc-400">received <LocalTime iso={event.receivedAt} format="precise" /></span>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">
+          {t("timeline.received")} <LocalTime iso={event.receivedAt} format="precise" />
+        </span>
       </div>
       <details className="mt-1">
-        <summary className="cursor-pointer text-sm text-sky-700 dark:text-sky-300">Raw payload</summary>
+        <summary className="cursor-pointer text-sm text-sky-700 dark:text-sky-300">{t("timeline.rawPayload")}</summary>
         <Json value={event.payload} />
       </details>
     </li>

@@ -1,7 +1,8 @@
 "use client";
 // The call's transcript as a conversation: the agent's turns on the left, the caller's on the right, in order.
 // Past a screenful it is collapsed behind a button. Text is rendered as React text, never as HTML.
-import { useLayoutEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { transcriptToText, type Transcript, type TranscriptTurn } from "@/lib/shared/calls/transcript";
 
@@ -13,6 +14,7 @@ const TURN_STYLE: Record<TranscriptTurn["speaker"], { row: string; bubble: strin
 };
 
 function Turn({ turn }: { turn: TranscriptTurn }) {
+  const t = useTranslations("call.transcript");
   const style = TURN_STYLE[turn.speaker];
   const body = <p className="leading-relaxed whitespace-pre-wrap break-words">{turn.text}</p>;
   return (
@@ -21,7 +23,7 @@ function Turn({ turn }: { turn: TranscriptTurn }) {
         {turn.label && <p className="mb-0.5 text-xs font-semibold tracking-wide uppercase opacity-70">{turn.label}</p>}
         {turn.speaker === "system" ? (
           <details>
-            <summary className="cursor-pointer text-sm">What the agent was told before the call</summary>
+            <summary className="cursor-pointer text-sm">{t("systemPrompt")}</summary>
             {body}
           </details>
         ) : (
@@ -44,19 +46,31 @@ function useCollapsible() {
   return { ref, isExpanded, isOverflowing, toggle: () => setIsExpanded((value) => !value) };
 }
 
-export function TranscriptView({ transcript }: { transcript: Transcript | null }) {
+/** The turns with their speakers named in the reader's language (a speaker Callboard does not know keeps its own name). */
+function useLabelledTranscript(transcript: Transcript | null): Transcript | null {
+  const t = useTranslations("call.transcript");
+  return useMemo(() => {
+    if (transcript?.kind !== "turns") return transcript;
+    return { kind: "turns", turns: transcript.turns.map((turn) => (turn.speaker === "other" ? turn : { ...turn, label: t(`speaker.${turn.speaker}`) })) };
+  }, [transcript, t]);
+}
+
+export function TranscriptView({ transcript: parsed }: { transcript: Transcript | null }) {
+  const t = useTranslations("call.transcript");
+  const transcript = useLabelledTranscript(parsed);
   const { ref, isExpanded, isOverflowing, toggle } = useCollapsible();
   const turnCount = transcript?.kind === "turns" ? transcript.turns.filter((turn) => turn.speaker !== "system").length : null;
   return (
     <section className="rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900" data-testid="detail-transcript">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-base font-semibold tracking-tight">
-          Transcript{turnCount !== null && <span className="font-normal text-zinc-500 dark:text-zinc-400"> · {turnCount} {turnCount === 1 ? "turn" : "turns"}</span>}
+          {t("title")}
+          {turnCount !== null && <span className="font-normal text-zinc-500 dark:text-zinc-400"> · {t("turns", { count: turnCount })}</span>}
         </h2>
-        {transcript && <CopyButton text={transcriptToText(transcript)} label="Copy transcript" testId="copy-transcript" />}
+        {transcript && <CopyButton text={transcriptToText(transcript)} label={t("copy")} testId="copy-transcript" />}
       </div>
       {!transcript ? (
-        <p className="text-zinc-500 dark:text-zinc-400">No transcript.</p>
+        <p className="text-zinc-500 dark:text-zinc-400">{t("none")}</p>
       ) : (
         <>
           <div
@@ -66,7 +80,7 @@ export function TranscriptView({ transcript }: { transcript: Transcript | null }
             className={`relative ${isExpanded ? "" : "max-h-[70vh] overflow-hidden"}`}
           >
             {transcript.kind === "turns" ? (
-              <ol className="flex flex-col gap-2" aria-label="Conversation">
+              <ol className="flex flex-col gap-2" aria-label={t("conversation")}>
                 {transcript.turns.map((turn, index) => <Turn key={index} turn={turn} />)}
               </ol>
             ) : (
@@ -78,7 +92,7 @@ export function TranscriptView({ transcript }: { transcript: Transcript | null }
           </div>
           {(isOverflowing || isExpanded) && (
             <button type="button" onClick={toggle} data-testid="transcript-toggle" aria-expanded={isExpanded} className="mt-3 text-sm font-medium text-sky-700 hover:underline dark:text-sky-300">
-              {isExpanded ? "Show less" : "Show the whole transcript"}
+              {isExpanded ? t("showLess") : t("showAll")}
             </button>
           )}
         </>

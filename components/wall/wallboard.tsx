@@ -1,6 +1,7 @@
 "use client";
 // /wall on a TV: figures, live calls longest first, latest errors; nothing to click and nothing to scroll. Kept live by
 // the board's own socket and resync (components/board/use-live-board.ts), from the wall's API.
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import type { CountryCode } from "libphonenumber-js/min";
 import { useLiveBoard } from "@/components/board/use-live-board";
@@ -22,7 +23,7 @@ import { useWallFigures } from "./use-wall-figures";
 type WallboardProps = {
   initialSnapshot: BoardSnapshot;
   options: WallOptions;
-  /** The link's name, or "Wall" for a signed-in user. */
+  /** The link's name, or "Callboard" for a signed-in user. */
   title: string;
   /** The line shown, in words, or null for every line. */
   lineLabel: string | null;
@@ -33,6 +34,7 @@ type WallboardProps = {
 const byLongest = (a: CallView, b: CallView) => Date.parse(callStartedAt(a)) - Date.parse(callStartedAt(b));
 
 export function Wallboard({ initialSnapshot, options, title, lineLabel, isMasked, defaultCountry }: WallboardProps) {
+  const t = useTranslations("wall");
   const compiled = useMemo(() => compileCallFilter({ ...EMPTY_FILTER, line: options.line }, defaultCountry), [options.line, defaultCountry]);
   const [ended, setEnded] = useState<WallboardEnded | null>(null);
   const onWallboardEnded = useCallback((notice: WallboardEnded) => setEnded(notice), []);
@@ -55,7 +57,7 @@ export function Wallboard({ initialSnapshot, options, title, lineLabel, isMasked
             {lineLabel && <span className="wall-muted font-semibold"> · {lineLabel}</span>}
           </h1>
           <span className="ml-auto flex shrink-0 items-center gap-(--wall-gap)">
-            {isMasked && <span className="wall-label wall-muted">Numbers masked</span>}
+            {isMasked && <span className="wall-label wall-muted">{t("numbersMasked")}</span>}
             <WallConnection connection={connection} />
             <WallClock now={now} />
           </span>
@@ -71,11 +73,13 @@ export function Wallboard({ initialSnapshot, options, title, lineLabel, isMasked
   );
 }
 
-/** Hours and minutes only: seconds ticking on a wall draw the eye for nothing. */
+/** Hours and minutes only, on a 24-hour clock in both languages: seconds ticking on a wall draw the eye for nothing. */
 function WallClock({ now }: { now: number }) {
+  const zone = useTimeZone();
+  const locale = useLocale();
   return (
     <time className="wall-large font-semibold tabular-nums" suppressHydrationWarning>
-      {formatHourMinute(now, useTimeZone())}
+      {formatHourMinute(now, zone, locale)}
     </time>
   );
 }
@@ -91,11 +95,12 @@ function countLongCalls(calls: CallView[], now: number, options: WallOptions): {
 }
 
 function WallConnectionLost({ connection }: { connection: "reconnecting" | "offline" }) {
+  const t = useTranslations("wall.connectionLost");
   return (
     <div role="alert" data-testid="wall-connection-lost" className="absolute inset-x-0 bottom-[8vh] mx-auto w-fit max-w-[90vw] rounded-[min(1.6vh,1vw)] border-4 border-(--wall-amber) bg-(--wall-bg) px-[4vh] py-[2.5vh] text-center shadow-2xl">
-      <p className="wall-figure font-bold text-(--wall-amber)">Connection lost</p>
+      <p className="wall-figure font-bold text-(--wall-amber)">{t("title")}</p>
       <p className="wall-large mt-[1vh] font-semibold">
-        {connection === "offline" ? "This screen is offline. It reconnects by itself when the network is back." : "Reconnecting… the figures may be out of date."}
+        {connection === "offline" ? t("offline") : t("reconnecting")}
       </p>
     </div>
   );

@@ -5,7 +5,7 @@ import type { CreatedWallboard } from "@/lib/shared/wallboards/wallboard-view";
 import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from "@/lib/shared/realtime/events";
 import { WALLBOARD_COOKIE } from "@/lib/wallboards/wallboard-secret";
 
-export type NewWallboardInput = { name?: string; lineNumber?: string | null; expiresInDays?: number | null; showFullNumbers?: boolean };
+export type NewWallboardInput = { name?: string; lineNumber?: string | null; expiresInDays?: number | null; showFullNumbers?: boolean; locale?: string };
 
 export async function createWallboardOverHttp(baseUrl: string, adminCookie: string, input: NewWallboardInput = {}): Promise<CreatedWallboard> {
   const response = await fetch(`${baseUrl}/api/wallboards`, {

@@ -2,6 +2,7 @@
 // against its stored hash. proxy.ts, the wall's route handlers and the socket handshake all call this.
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
+import { toLocale, type Locale } from "@/lib/shared/i18n/locales";
 import { hashWallboardToken, isWallboardTokenShaped } from "./wallboard-secret";
 
 export type WallboardIdentity = {
@@ -10,6 +11,8 @@ export type WallboardIdentity = {
   name: string;
   lineNumber: string | null;
   isMasked: boolean;
+  /** The language its screen shows the wall in. */
+  locale: Locale;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
 };
@@ -22,12 +25,13 @@ export async function verifyWallboardToken(token: string, prisma: PrismaClient, 
   if (!isWallboardTokenShaped(token)) throw new ApiError("forbidden", invalid);
   const row = await prisma.wallboard.findUnique({
     where: { tokenHash: hashWallboardToken(token) },
-    select: { id: true, name: true, lineNumber: true, isMasked: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, name: true, lineNumber: true, isMasked: true, locale: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
   });
   if (!row) throw new ApiError("forbidden", invalid);
   if (row.revokedAt) throw new ApiError("forbidden", `This wallboard link was revoked. ${NEW_LINK_HINT}`, { details: { reason: "revoked" } });
   if (row.expiresAt && row.expiresAt <= now) throw new ApiError("forbidden", `This wallboard link expired at ${row.expiresAt.toISOString()}. ${NEW_LINK_HINT}`, { details: { reason: "expired" } });
-  return { kind: "wallboard", id: row.id, name: row.name, lineNumber: row.lineNumber, isMasked: row.isMasked, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt };
+  const { id, name, lineNumber, isMasked, expiresAt, lastUsedAt } = row;
+  return { kind: "wallboard", id, name, lineNumber, isMasked, locale: toLocale(row.locale), expiresAt, lastUsedAt };
 }
 
 /** How stale last use may get: the list shows it to the minute, not to the request. */

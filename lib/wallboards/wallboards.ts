@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient, Wallboard } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
+import { DEFAULT_LOCALE, LOCALES, toLocale } from "@/lib/shared/i18n/locales";
 import { WALLBOARD_TOKEN_PARAM, type CreatedWallboard, type WallboardState, type WallboardView } from "@/lib/shared/wallboards/wallboard-view";
 import { generateWallboardToken, hashWallboardToken, wallboardDisplayPrefix } from "./wallboard-secret";
 
@@ -26,6 +27,8 @@ export const newWallboardSchema = z.object({
     .nullable()
     .default(null),
   showFullNumbers: z.boolean({ error: "showFullNumbers must be true or false." }).default(false),
+  // English when not given, as links made before there was a choice.
+  locale: z.enum(LOCALES, { error: `locale must be one of ${LOCALES.join(", ")}: the language the screen shows the wall in.` }).default(DEFAULT_LOCALE),
 });
 
 export type NewWallboard = z.infer<typeof newWallboardSchema>;
@@ -57,6 +60,7 @@ function toView(wallboard: WallboardWithPeople, now = new Date()): WallboardView
     prefix: wallboard.prefix,
     lineNumber: wallboard.lineNumber,
     isMasked: wallboard.isMasked,
+    locale: toLocale(wallboard.locale),
     createdBy: wallboard.createdBy,
     createdAt: wallboard.createdAt.toISOString(),
     expiresAt: wallboard.expiresAt?.toISOString() ?? null,
@@ -85,6 +89,7 @@ export async function createWallboard(prisma: PrismaClient, input: NewWallboard,
       prefix: wallboardDisplayPrefix(secret),
       lineNumber: input.lineNumber,
       isMasked: !input.showFullNumbers,
+      locale: input.locale,
       createdById,
       createdAt: now,
       expiresAt,

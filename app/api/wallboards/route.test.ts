@@ -89,6 +89,18 @@ describe("making wallboard links", () => {
     }
   });
 
+  it("keeps the language chosen for the link (English when none is given) and refuses one Callboard does not speak (422 naming locale)", async () => {
+    const dutch = await createWallboardOverHttp(server.baseUrl, admin.cookie, { locale: "nl" });
+    expect(dutch.wallboard.locale).toBe("nl");
+    expect((await createWallboardOverHttp(server.baseUrl, admin.cookie)).wallboard.locale).toBe("en");
+    expect((await listWallboards()).find((wallboard) => wallboard.id === dutch.id)?.locale).toBe("nl");
+    for (const locale of ["de", "NL", "", null, 1]) {
+      const response = await send("POST", "/api/wallboards", { cookie: admin.cookie }, { name: "x", locale });
+      expect(response.status, JSON.stringify(locale)).toBe(422);
+      expect(await response.json()).toMatchObject({ error: { code: "unprocessable", message: expect.stringMatching(/^The request body has the wrong shape\. locale: locale must be one of en, nl/) } });
+    }
+  });
+
   it("are for admins only: viewers and supervisors get 403, the anonymous 401, cross-site requests 403", async () => {
     const target = await createWallboardOverHttp(server.baseUrl, admin.cookie);
     const attempts = [
@@ -139,6 +151,22 @@ describe("a wallboard link", () => {
     const listed = (await listWallboards()).find((wallboard) => wallboard.id === created.id);
     expect(listed?.lastUsedAt).not.toBeNull();
     expect(listed?.lastUsedAddress).toMatch(/127\.0\.0\.1|::1|198\.51\.100\.7/);
+  });
+
+  it("shows its wall in the link's language whatever the browser asks for, and a client cannot choose it with a header", async () => {
+    const htmlLang = async (response: Response) => /<html lang="(\w+)"/.exec(await response.text())?.[1];
+    const dutch = wallboardCookie((await createWallboardOverHttp(server.baseUrl, admin.cookie, { locale: "nl" })).url);
+    const english = wallboardCookie((await createWallboardOverHttp(server.baseUrl, admin.cookie, { locale: "en" })).url);
+    const dutchWall = await send("GET", "/wall", { cookie: dutch, "accept-language": "en-US,en;q=0.9" });
+    const text = await dutchWall.text();
+    expect(/<html lang="(\w+)"/.exec(text)?.[1]).toBe("nl");
+    expect(text).toContain("Lopend · langste eerst");
+    // The link's language wins over the browser's, its cookie and a header claiming to be the proxy's.
+    expect(await htmlLang(await send("GET", "/wall", { cookie: `${english}; callboard-locale=nl`, "accept-language": "nl-NL", "x-callboard-wall-locale": "nl" }))).toBe("en");
+    // A signed-in user's wall, and any other page, is in the user's language: the header from outside is ignored.
+    expect(await htmlLang(await send("GET", "/wall", { cookie: admin.cookie, "accept-language": "en-US", "x-callboard-wall-locale": "nl" }))).toBe("en");
+    expect(await htmlLang(await send("GET", "/calls", { cookie: admin.cookie, "accept-language": "en-US", "X-Callboard-Wall-Locale": "nl" }))).toBe("en");
+    expect(await htmlLang(await send("GET", "/wall", { cookie: admin.cookie, "accept-language": "nl-NL,nl;q=0.9" }))).toBe("nl");
   });
 
   it("opens the wall and its API, and gets 403 on every other page and API", async () => {

@@ -3,11 +3,12 @@
 // while the call is live, the controls for those who may act on it.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { BackToBoardLink } from "@/components/header/back-to-board-link";
 import { AppHeader, toHeaderUser } from "@/components/header/app-header";
 import { CallDetailLive, RunningDuration } from "@/components/call/call-detail-live";
 import { LocalTime } from "@/components/ui/time-zone";
-import { callTypeHint, callTypeLabel, endReasonLabel, lineLabel, MISSING_SUMMARY } from "@/components/call/call-labels";
+import { humanizeEndReason, isKnownEndReason } from "@/components/call/call-labels";
 import { callStartedAt, endedCallDuration, isLive, summaryState, type CallView } from "@/lib/shared/calls/call-view";
 import { findLineName } from "@/lib/calls/find-board-calls";
 import { findCallDetail } from "@/lib/calls/find-call-detail";
@@ -42,15 +43,15 @@ async function callIdOf(params: PageProps["params"]): Promise<string | null> {
   }
 }
 
-const STATUS_BADGE = {
-  "in-progress": { label: "In progress", className: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" },
-  ended: { label: "Ended", className: "bg-zinc-200 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200" },
-  "ended-with-error": { label: "Ended with error", className: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300" },
+const STATUS_BADGE_CLASS = {
+  "in-progress": "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
+  ended: "bg-zinc-200 text-zinc-800 dark:bg-zinc-800 dark:text-zinc-200",
+  "ended-with-error": "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-300",
 } as const;
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const id = await callIdOf(params);
-  return { title: id === null ? "Call not found · Callboard" : `Call ${id.slice(0, 8)} · Callboard` };
+  const [id, t] = await Promise.all([callIdOf(params), getTranslations("call")]);
+  return { title: id === null ? t("metaNotFound") : t("metaTitle", { id: id.slice(0, 8) }) };
 }
 
 function Fact({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
@@ -81,7 +82,7 @@ export default async function CallPage({ params }: PageProps) {
     listCallCommands(appContext().prisma, call.id),
     user && canControlCalls(user.role) && isLive(call) ? loadControlSetup() : null,
   ]);
-  const badge = STATUS_BADGE[call.status];
+  const t = await getTranslations("call");
   // A legacy payload names no line: say the name the line is known by from its other calls.
   const knownLineName = !call.lineName && call.lineNumber ? await findLineName(appContext().prisma, call.lineNumber) : null;
 
@@ -95,7 +96,7 @@ export default async function CallPage({ params }: PageProps) {
         </nav>
         <header className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight tabular-nums" data-testid="detail-customer">{formatPhoneNumber(call.customerNumber)}</h1>
-          <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${badge.className}`} data-testid="detail-status">{badge.label}</span>
+          <span className={`rounded-full px-2.5 py-0.5 text-sm font-semibold ${STATUS_BADGE_CLASS[call.status]}`} data-testid="detail-status">{t(`status.${call.status}`)}</span>
           <span className="w-full font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{call.id}</span>
         </header>
 
@@ -105,7 +106,7 @@ export default async function CallPage({ params }: PageProps) {
 
         {call.error && (
           <div role="alert" className="rounded-2xl border border-red-300 bg-red-50 p-5 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200" data-testid="detail-error">
-            <h2 className="text-sm font-semibold tracking-wide uppercase">Error</h2>
+            <h2 className="text-sm font-semibold tracking-wide uppercase">{t("error")}</h2>
             <p className="mt-1 text-lg font-semibold">{call.error}</p>
           </div>
         )}
@@ -118,7 +119,7 @@ export default async function CallPage({ params }: PageProps) {
         <TranscriptView transcript={parseTranscript(transcript)} />
 
         {analysis !== null && analysis !== undefined && (
-          <Section title="Analysis" testId="detail-analysis">
+          <Section title={t("analysis")} testId="detail-analysis">
             <Json value={analysis} />
           </Section>
         )}
@@ -129,25 +130,30 @@ export default async function CallPage({ params }: PageProps) {
   );
 }
 
-function CallFacts({ call, knownLineName }: { call: CallView; knownLineName: string | null }) {
+async function CallFacts({ call, knownLineName }: { call: CallView; knownLineName: string | null }) {
+  const t = await getTranslations("call");
   const duration = call.status === "in-progress" ? null : endedCallDuration(call);
+  const lineName = call.lineName ?? knownLineName ?? t("unnamedLine");
   return (
     <dl className="grid grid-cols-2 gap-4 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:grid-cols-4 dark:border-zinc-800 dark:bg-zinc-900">
-      <Fact label="Line" value={`${lineLabel({ ...call, lineName: call.lineName ?? knownLineName })} · ${formatPhoneNumber(call.lineNumber)}`} testId="detail-line" />
-      <Fact label="Type" value={<span title={callTypeHint(call)}>{callTypeLabel(call)}</span>} />
-      <Fact label="Started" value={<LocalTime iso={callStartedAt(call)} format="day-time-zone" />} testId="detail-started" />
-      <Fact label="Ended" value={<LocalTime iso={call.endedAt} format="day-time-zone" />} testId="detail-ended" />
+      <Fact label={t("facts.line")} value={`${lineName} · ${formatPhoneNumber(call.lineNumber)}`} testId="detail-line" />
       <Fact
-        label="Duration"
+        label={t("facts.type")}
+        value={call.callType ? t(`callType.${call.callType}`) : <span title={t("callType.notStatedHint")}>{t("callType.notStated")}</span>}
+      />
+      <Fact label={t("facts.started")} value={<LocalTime iso={callStartedAt(call)} format="day-time-zone" />} testId="detail-started" />
+      <Fact label={t("facts.ended")} value={<LocalTime iso={call.endedAt} format="day-time-zone" />} testId="detail-ended" />
+      <Fact
+        label={t("facts.duration")}
         value={isLive(call) ? <RunningDuration startedAt={callStartedAt(call)} /> : duration === null ? "—" : formatDuration(duration)}
         testId="detail-duration"
       />
       <Fact
-        label="End reason"
+        label={t("facts.endReason")}
         value={
           call.endReason ? (
             <>
-              {endReasonLabel(call.endReason)}
+              {isKnownEndReason(call.endReason) ? t(`endReasons.${call.endReason}`) : humanizeEndReason(call.endReason)}
               <span className="block font-mono text-xs font-normal text-zinc-500 dark:text-zinc-400">{call.endReason}</span>
             </>
           ) : (
@@ -160,16 +166,17 @@ function CallFacts({ call, knownLineName }: { call: CallView; knownLineName: str
   );
 }
 
-function SummarySection({ call, loadedAt }: { call: CallView; loadedAt: number }) {
+async function SummarySection({ call, loadedAt }: { call: CallView; loadedAt: number }) {
+  const t = await getTranslations("call");
   const summary = call.status === "in-progress" ? "pending" : summaryState(call, loadedAt);
   return (
-    <Section title="Summary" testId="detail-summary">
+    <Section title={t("summary.title")} testId="detail-summary">
       {summary === "summary" ? (
         <p className="leading-relaxed">{call.summary}</p>
       ) : (
         <p className="leading-relaxed text-zinc-500 dark:text-zinc-400" data-state={summary}>
-          {summary === "pending" ? "No end-of-call report yet." : MISSING_SUMMARY[summary].text}
-          {MISSING_SUMMARY[summary].hint && <span className="mt-1 block text-sm">{MISSING_SUMMARY[summary].hint}</span>}
+          {t(`summary.state.${summary}`)}
+          {summary === "no-report" && <span className="mt-1 block text-sm">{t("summary.noReportHint")}</span>}
         </p>
       )}
     </Section>
@@ -177,23 +184,24 @@ function SummarySection({ call, loadedAt }: { call: CallView; loadedAt: number }
 }
 
 /** Only an https address becomes a player and a link: the address is the webhook sender's text (recording-link.ts). */
-function RecordingSection({ recordingUrl }: { recordingUrl: string | null }) {
+async function RecordingSection({ recordingUrl }: { recordingUrl: string | null }) {
+  const t = await getTranslations("call");
   const recording = toRecordingLink(recordingUrl);
   return (
-    <Section title="Recording" testId="detail-recording">
+    <Section title={t("recording.title")} testId="detail-recording">
       {recording?.kind === "player" ? (
         <div className="flex flex-col gap-3">
           <audio controls preload="none" src={recording.url} className="w-full" />
           <a href={recording.url} target="_blank" rel="noreferrer" className="text-sm font-medium break-all text-sky-700 hover:underline dark:text-sky-300">
-            Open the recording
+            {t("recording.open")}
           </a>
         </div>
       ) : recording?.kind === "text" ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-300" data-testid="recording-address">
-          Not an https address, so not played or linked here: <span className="font-mono break-all">{recording.text}</span>
+          {t.rich("recording.notHttps", { address: recording.text, mono: (chunks) => <span className="font-mono break-all">{chunks}</span> })}
         </p>
       ) : (
-        <p className="text-zinc-500 dark:text-zinc-400">No recording.</p>
+        <p className="text-zinc-500 dark:text-zinc-400">{t("recording.none")}</p>
       )}
     </Section>
   );

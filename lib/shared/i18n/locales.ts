@@ -21,3 +21,8 @@ export const FORMAT_LOCALES: Record<Locale, string> = { en: "en-GB", nl: "nl-NL"
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
+
+/** A stored language (the database's CHECK allows only ours), typed; English should it ever be something else. */
+export function toLocale(value: string): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}

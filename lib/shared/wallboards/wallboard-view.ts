@@ -1,5 +1,6 @@
 // A wallboard link as admins see it in the list (never its secret or hash), and what the wall's socket may be told.
 // Safe to import from client components.
+import type { Locale } from "@/lib/shared/i18n/locales";
 
 export type WallboardState = "active" | "expired" | "revoked";
 
@@ -12,6 +13,8 @@ export type WallboardView = {
   lineNumber: string | null;
   /** False when the admin chose to show customers' full numbers on this link. */
   isMasked: boolean;
+  /** The language the screen shows the wall in, whatever its browser says. */
+  locale: Locale;
   createdBy: { id: string; email: string } | null;
   createdAt: string;
   expiresAt: string | null;
