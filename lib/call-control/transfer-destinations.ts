@@ -80,14 +80,11 @@ export async function resolveTransferDestination(prisma: PrismaClient, requested
   const listed = await prisma.transferDestination.findFirst({ where: { destination: normalizeDestination(requested) ?? requested.trim() } });
   if (listed) return listed.destination;
   if (!(await readAllowTypedNumbers(prisma))) {
-    throw new ApiError("unprocessable", `${requested} is not on the list of transfer destinations. Pick one from the list, or ask an admin to add it.`);
+    throw new ApiError("unprocessable", t("callControl.notOnList", { destination: requested }));
   }
   const number = toE164(requested);
   if (!number) {
-    throw new ApiError(
-      "unprocessable",
-      `"${requested}" is not a valid phone number in international form: write + and the country code, e.g. +31201234567. SIP addresses must be on the list.`,
-    );
+    throw new ApiError("unprocessable", t("callControl.typedNumberInvalid", { destination: requested }));
   }
   return number;
 }
