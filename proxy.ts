@@ -6,11 +6,13 @@ import { isAdminPath, isApiPath, isApiTokenPath, isPublicPath, isWallPath, isWeb
 import { verifyApiTokenGuarded } from "@/lib/api-tokens/authenticate-api-request";
 import { appContext } from "@/lib/context/current";
 import { isSameOriginRequest } from "@/lib/auth/same-origin";
+import { adminPageOnly, crossSiteRefused, signInRequired, signInUnavailable, wallboardOnly } from "@/lib/auth/access-refusals";
 import { getSessionUser, type SessionUser } from "@/lib/context/session";
 import { env } from "@/lib/env";
 import { ApiError, errorBody } from "@/lib/http/api-error";
 import { buildContentSecurityPolicy, createNonce, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 import { refusalPage } from "@/lib/http/refusal-page";
+import { requestLocale } from "@/lib/http/request-locale";
 import { isMetricsTokenValid } from "@/lib/auth/metrics-token";
 import { isDatabaseReachable } from "@/lib/db/is-database-reachable";
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
@@ -31,23 +33,22 @@ function isHttps(request: NextRequest): boolean {
 }
 
 function refuse(request: NextRequest, error: ApiError): NextResponse {
+  const locale = requestLocale(request.headers);
   if (isApiPath(request.nextUrl.pathname) || !SAFE_METHODS.has(request.method)) {
-    return NextResponse.json(errorBody(error), { status: error.status, headers: { "cache-control": "no-store", ...error.headers } });
+    return NextResponse.json(errorBody(error, locale), { status: error.status, headers: { "cache-control": "no-store", ...error.headers } });
   }
   if (error.code === "unauthorized") {
     const login = new URL("/login", request.url);
     login.searchParams.set("next", `${request.nextUrl.pathname}${request.nextUrl.search}`);
     return NextResponse.redirect(login, 303);
   }
-  return new NextResponse(refusalPage(error.status, error.message), { status: error.status, headers: { "content-type": "text/html; charset=utf-8", ...error.headers } });
+  return new NextResponse(refusalPage(error.status, errorBody(error, locale).error.message, locale), { status: error.status, headers: { "content-type": "text/html; charset=utf-8", ...error.headers } });
 }
 
 /** Sessions and API tokens live in Postgres: while it is down nobody can be checked, a 503 to retry, not a bug. */
 async function toUnavailable(error: unknown): Promise<ApiError> {
   if (isDatabaseUnavailable(error) || !(await isDatabaseReachable(appContext().prisma))) {
-    return new ApiError("unavailable", "Callboard cannot check your sign-in right now: its database is unavailable. Retry shortly.", {
-      headers: { "retry-after": "5" },
-    });
+    return signInUnavailable();
   }
   throw error;
 }
@@ -71,7 +72,7 @@ async function checkApiToken(request: NextRequest): Promise<ApiError | null> {
  */
 async function checkWallboard(request: NextRequest): Promise<ApiError | Admitted> {
   const token = readWallboardCookie(request.headers.get("cookie"));
-  if (token === null) return new ApiError("unauthorized", "Sign in to use Callboard.");
+  if (token === null) return signInRequired();
   let wallLocale: Locale;
   try {
     ({ locale: wallLocale } = await verifyWallboardToken(token, appContext().prisma));
@@ -79,7 +80,7 @@ async function checkWallboard(request: NextRequest): Promise<ApiError | Admitted
     return error instanceof ApiError ? error : toUnavailable(error);
   }
   if (isWallPath(request.nextUrl.pathname)) return { wallLocale };
-  return new ApiError("forbidden", "A wallboard link opens the wall (/wall) and nothing else. Sign in to use the rest of Callboard.");
+  return wallboardOnly();
 }
 
 /**
@@ -107,7 +108,7 @@ async function acceptWallboardLink(request: NextRequest, token: string): Promise
 async function checkAccess(request: NextRequest): Promise<ApiError | Admitted> {
   const { pathname } = request.nextUrl;
   if (!SAFE_METHODS.has(request.method) && !isSameOriginRequest(request.headers)) {
-    return new ApiError("forbidden", "Cross-site request refused: send it from a Callboard page (same origin).");
+    return crossSiteRefused();
   }
   if (isPublicPath(pathname)) return ADMITTED;
   if (isApiTokenPath(pathname)) return (await checkApiToken(request)) ?? ADMITTED;
@@ -119,7 +120,7 @@ async function checkAccess(request: NextRequest): Promise<ApiError | Admitted> {
     return toUnavailable(error);
   }
   if (!user) return checkWallboard(request);
-  if (isAdminPath(pathname) && user.role !== "admin") return new ApiError("forbidden", "Only an admin may open this. Ask one of your Callboard admins if you need it.");
+  if (isAdminPath(pathname) && user.role !== "admin") return adminPageOnly();
   return ADMITTED;
 }
 

@@ -1,6 +1,7 @@
 // /webhooks – everything needed to point Flireo at this Callboard.
 import { toHeaderUser } from "@/components/header/app-header";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { appContext } from "@/lib/context/current";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -13,7 +14,11 @@ import { isUndecryptableSecretError } from "@/lib/secrets/secret-box";
 import { readRequestOrigin } from "@/lib/webhooks/webhook-url";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Webhooks · Callboard" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("webhooks");
+  return { title: t("pageTitle") };
+}
 
 export default async function WebhooksPage() {
   const requestHeaders = await headers();
@@ -24,7 +29,7 @@ export default async function WebhooksPage() {
   try {
     settings = await loadWebhookSettingsView(appContext(), readRequestOrigin(requestHeaders));
   } catch (error) {
-    if (isUndecryptableSecretError(error)) return <SecretsUnavailable title="Webhooks" message={error.message} user={toHeaderUser(user)} />;
+    if (isUndecryptableSecretError(error)) return <SecretsUnavailable title={(await getTranslations("webhooks"))("title")} message={error.message} user={toHeaderUser(user)} />;
     throw error;
   }
   const { database, env } = appContext();

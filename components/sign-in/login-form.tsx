@@ -1,5 +1,6 @@
 "use client";
 // Email + password sign-in. Wrong passwords and rate limiting come back as Better Auth errors with a status.
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { adoptStoredLocale } from "@/lib/actions/locale-actions";
 import { authClient } from "@/lib/shared/auth/auth-client";
@@ -7,6 +8,7 @@ import { authClient } from "@/lib/shared/auth/auth-client";
 const INPUT = "w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-500/20 dark:border-zinc-700 dark:bg-zinc-900";
 
 export function LoginForm({ nextPath }: { nextPath: string }) {
+  const t = useTranslations("signIn");
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
 
@@ -26,23 +28,18 @@ export function LoginForm({ nextPath }: { nextPath: string }) {
       window.location.assign(nextPath);
       return;
     }
-    setError(
-      failure.status === 429
-        ? "Too many sign-in attempts. Wait a minute and try again."
-        : failure.status === 401
-          ? "That email and password do not match an account."
-          : (failure.message ?? "Sign-in failed; try again."),
-    );
+    // Better Auth's own words only for a refusal Callboard has none for, and only in English.
+    setError(failure.status === 429 ? t("errors.tooMany") : failure.status === 401 ? t("errors.noMatch") : t("errors.failed"));
   }
 
   return (
     <form onSubmit={(event) => void signIn(event)} className="flex flex-col gap-4" data-testid="login-form">
       <label className="flex flex-col gap-1 text-sm font-medium">
-        Email
+        {t("email")}
         <input name="email" type="email" autoComplete="username" required className={INPUT} />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
-        Password
+        {t("password")}
         <input name="password" type="password" autoComplete="current-password" required className={INPUT} />
       </label>
       {error && (
@@ -51,7 +48,7 @@ export function LoginForm({ nextPath }: { nextPath: string }) {
         </p>
       )}
       <button type="submit" disabled={isPending} className="rounded-lg bg-zinc-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-white dark:text-zinc-900">
-        {isPending ? "Signing in…" : "Sign in"}
+        {isPending ? t("signingIn") : t("signIn")}
       </button>
     </form>
   );

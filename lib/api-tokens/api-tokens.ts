@@ -3,8 +3,11 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { ApiToken, PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
+import { translatorFor } from "@/lib/http/error-text";
 import { apiTokenDisplayPrefix, generateApiToken, hashApiToken } from "./api-token-secret";
 import type { ApiTokenState, ApiTokenView, CreatedApiToken } from "@/lib/shared/api-tokens/api-token-view";
+
+const t = translatorFor("errors");
 
 const MAX_EXPIRY_DAYS = 3650;
 const LIST_LIMIT = 500;
@@ -68,7 +71,7 @@ export async function listApiTokens(prisma: PrismaClient, now = new Date()): Pro
 export async function revokeApiToken(prisma: PrismaClient, id: string, revokedById: string): Promise<ApiTokenView> {
   await prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date(), revokedById } });
   const token = await prisma.apiToken.findUnique({ where: { id }, include: WITH_PEOPLE });
-  if (!token) throw new ApiError("not_found", `No API token with id ${id}. Reload the list of tokens.`);
+  if (!token) throw new ApiError("not_found", t("apiTokens.notFound", { id }));
   return toView(token);
 }
 

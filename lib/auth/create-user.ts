@@ -2,6 +2,7 @@
 // as Callboard's errors.
 import { z } from "zod";
 import { ApiError } from "@/lib/http/api-error";
+import { translateError, translatorFor, type ErrorKey, type ErrorText } from "@/lib/http/error-text";
 import { ROLES } from "@/lib/shared/auth/roles";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/shared/http/error-shape";
 
@@ -15,6 +16,29 @@ export const newUserSchema = z.object({
 export type NewUser = z.infer<typeof newUserSchema>;
 
 const KEEPS_AN_ADMIN = /keeps at least one admin/;
+
+const t = translatorFor("errors");
+
+/** Better Auth's refusals people meet on the users and set-up pages, by Better Auth's code, in their own words. */
+const AUTH_ERROR_KEYS: Record<string, ErrorKey> = {
+  USER_ALREADY_EXISTS: "users.userExists",
+  USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: "users.userExists",
+  PASSWORD_TOO_SHORT: "users.passwordTooShort",
+  PASSWORD_TOO_LONG: "users.passwordTooLong",
+  INVALID_EMAIL: "users.invalidEmail",
+};
+
+/** describeAuthError's words as a message: Better Auth's or the database's English, Callboard's words elsewhere. */
+function authErrorText(error: unknown, fallback: ErrorText): ErrorText {
+  const english = describeAuthError(error, translateError(fallback));
+  const code = error && typeof error === "object" && "body" in error ? (error as { body?: { code?: unknown } }).body?.code : undefined;
+  const key = typeof code === "string" ? AUTH_ERROR_KEYS[code] : undefined;
+  if (key) return t(key, undefined, english);
+  if (error instanceof Error && KEEPS_AN_ADMIN.test(error.message)) return t("users.keepAnAdmin");
+  if (english === translateError(fallback)) return fallback;
+  // A refusal Callboard has no words for stays in Better Auth's.
+  return t("users.authRefusal", { reason: english }, english);
+}
 
 /** Better Auth's errors carry a readable message; anything else is reported generically. */
 export function describeAuthError(error: unknown, fallback = "Could not create the user."): string {
@@ -35,11 +59,11 @@ function authErrorCode(error: unknown): ErrorCode {
   return error instanceof Error && KEEPS_AN_ADMIN.test(error.message) ? "unprocessable" : "internal";
 }
 
-/** A Better Auth call whose refusal becomes an ApiError, in the words describeAuthError gives it. */
-export async function withAuthError<T>(call: Promise<T>, fallback?: string): Promise<T> {
+/** A Better Auth call whose refusal becomes an ApiError, in the words describeAuthError gives it (English). */
+export async function withAuthError<T>(call: Promise<T>, fallback: ErrorText = t("users.couldNotCreate")): Promise<T> {
   try {
     return await call;
   } catch (error) {
-    throw new ApiError(authErrorCode(error), describeAuthError(error, fallback), { cause: error });
+    throw new ApiError(authErrorCode(error), authErrorText(error, fallback), { cause: error });
   }
 }

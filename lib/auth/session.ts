@@ -3,8 +3,11 @@
 // these through lib/context/session.ts, bound to the process's Better Auth.
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
+import { translatorFor } from "@/lib/http/error-text";
 import type { Auth } from "./auth";
 import { canControlCalls, toRole, type Role } from "@/lib/shared/auth/roles";
+
+const t = translatorFor("errors");
 
 export type SessionUser = { id: string; email: string; name: string; role: Role; session: { id: string; expiresAt: Date } };
 
@@ -19,20 +22,20 @@ export async function getSessionUser(auth: Auth, headers: Headers): Promise<Sess
 
 export async function requireUser(auth: Auth, headers: Headers): Promise<SessionUser> {
   const user = await getSessionUser(auth, headers);
-  if (!user) throw new ApiError("unauthorized", "Sign in to use Callboard.");
+  if (!user) throw new ApiError("unauthorized", t("access.signIn"));
   return user;
 }
 
 export async function requireAdmin(auth: Auth, headers: Headers): Promise<SessionUser> {
   const user = await requireUser(auth, headers);
-  if (user.role !== "admin") throw new ApiError("forbidden", "Only an admin may do this.");
+  if (user.role !== "admin") throw new ApiError("forbidden", t("access.adminOnly"));
   return user;
 }
 
 /** The signed-in supervisor or admin, or a 401 or 403: viewers watch calls, they do not act on them. */
 export async function requireCallController(auth: Auth, headers: Headers): Promise<SessionUser> {
   const user = await requireUser(auth, headers);
-  if (!canControlCalls(user.role)) throw new ApiError("forbidden", "Only a supervisor or an admin may act on calls. Ask an admin to make you a supervisor.");
+  if (!canControlCalls(user.role)) throw new ApiError("forbidden", t("access.controllersOnly"));
   return user;
 }
 

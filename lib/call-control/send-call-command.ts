@@ -3,12 +3,15 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { FlireoClient } from "@/lib/flireo/flireo-client";
 import { ApiError } from "@/lib/http/api-error";
+import { translatorFor } from "@/lib/http/error-text";
 import { describeIssues } from "@/lib/http/read-json-body";
 import type { SharedRateLimiter } from "@/lib/http/shared-rate-limit";
 import { callCommandSchema, type CallCommand, type CallCommandView } from "@/lib/shared/control/call-command";
 import { recordCommandAnswer, recordPendingCommand, type CommandActor } from "./call-commands";
 import { acceptedAnswer, refusedAnswer, type ControlAnswer } from "./control-answer";
-import { NO_API_KEY_MESSAGE, resolveTransferDestination } from "./transfer-destinations";
+import { resolveTransferDestination } from "./transfer-destinations";
+
+const t = translatorFor("errors");
 
 export type CallControlDeps = {
   prisma: PrismaClient;
@@ -32,10 +35,10 @@ function parseCommand(input: unknown): CallCommand {
 /** The call, which must be in progress here: a call Callboard knows as ended has nothing left to act on. */
 async function findLiveCall(prisma: PrismaClient, callId: string): Promise<{ id: string; flireoId: string }> {
   const call = await prisma.call.findUnique({ where: { id: callId }, select: { id: true, status: true, unresolvedAt: true, flireoCallId: true } });
-  if (!call) throw new ApiError("not_found", `No call with id ${callId} on this Callboard.`);
-  if (call.status !== "in-progress") throw new ApiError("conflict", "This call has already ended; there is nothing to act on.", { details: { callEnded: true } });
+  if (!call) throw new ApiError("not_found", t("callControl.callNotFound", { id: callId }));
+  if (call.status !== "in-progress") throw new ApiError("conflict", t("callControl.callEnded"), { details: { callEnded: true } });
   if (call.unresolvedAt) {
-    throw new ApiError("conflict", "Flireo has been silent about this call for too long, so Callboard no longer counts it as in progress; it cannot be acted on from here.");
+    throw new ApiError("conflict", t("callControl.callSilent"));
   }
   // Flireo's REST id where reconciliation found it differs from the webhooks' id.
   return { id: call.id, flireoId: call.flireoCallId ?? call.id };
@@ -45,7 +48,7 @@ async function takeLimits(deps: CallControlDeps, by: CommandActor): Promise<void
   const decision = await deps.perUser.take(`control:${by.userId ?? by.actor}`);
   if (!decision.allowed) {
     const wait = decision.retryAfterSeconds;
-    throw new ApiError("rate_limited", `You may send ${deps.perUser.perMinute} call commands a minute; try again in ${wait} s.`, {
+    throw new ApiError("rate_limited", t("callControl.rateLimited", { perMinute: deps.perUser.perMinute, seconds: wait }), {
       headers: { "retry-after": String(wait) },
       details: { retryAfterSeconds: wait },
     });
@@ -65,7 +68,7 @@ export async function sendCallCommand(deps: CallControlDeps, callId: string, inp
   const call = await findLiveCall(deps.prisma, callId);
   const command = parsed.type === "transfer" ? { ...parsed, destination: await resolveTransferDestination(deps.prisma, parsed.destination) } : parsed;
   const client = await deps.connectFlireo();
-  if (!client) throw new ApiError("bad_request", NO_API_KEY_MESSAGE, { details: { missingApiKey: true } });
+  if (!client) throw new ApiError("bad_request", t("callControl.noApiKey"), { details: { missingApiKey: true } });
   await takeLimits(deps, by);
 
   const pending = await recordPendingCommand(deps.prisma, call.id, command, by);

@@ -4,8 +4,11 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
+import { translatorFor } from "@/lib/http/error-text";
 import { readSetting, writeSetting } from "@/lib/settings/app-settings";
 import type { CallControlSetup, TransferDestinationView } from "@/lib/shared/control/call-command";
+
+const t = translatorFor("errors");
 
 const SETTING_KEY = "call_control";
 const settingSchema = z.object({ allowTypedNumbers: z.boolean() });
@@ -48,20 +51,17 @@ export async function listTransferDestinations(prisma: PrismaClient): Promise<Tr
 export async function addTransferDestination(prisma: PrismaClient, input: z.infer<typeof newDestinationSchema>): Promise<TransferDestinationView> {
   const destination = normalizeDestination(input.destination);
   if (!destination) {
-    throw new ApiError(
-      "unprocessable",
-      `"${input.destination}" is neither a valid phone number in international form (+ and the country code, e.g. +31201234567) nor a SIP address (sip:desk@pbx.example.com).`,
-    );
+    throw new ApiError("unprocessable", t("callControl.destinationInvalid", { destination: input.destination }));
   }
   const existing = await prisma.transferDestination.findUnique({ where: { destination } });
-  if (existing) throw new ApiError("conflict", `${destination} is already on the list, as "${existing.name}".`);
+  if (existing) throw new ApiError("conflict", t("callControl.destinationExists", { destination, name: existing.name }));
   return toView(await prisma.transferDestination.create({ data: { name: input.name, destination } }));
 }
 
 export async function removeTransferDestination(prisma: PrismaClient, id: string): Promise<void> {
-  if (!/^\d{1,18}$/.test(id)) throw new ApiError("not_found", "No such transfer destination.");
+  if (!/^\d{1,18}$/.test(id)) throw new ApiError("not_found", t("callControl.destinationNotFound"));
   const { count } = await prisma.transferDestination.deleteMany({ where: { id: BigInt(id) } });
-  if (count === 0) throw new ApiError("not_found", "No such transfer destination; it may have been removed already.");
+  if (count === 0) throw new ApiError("not_found", t("callControl.destinationGone"));
 }
 
 export async function readAllowTypedNumbers(prisma: PrismaClient): Promise<boolean> {
@@ -80,14 +80,11 @@ export async function resolveTransferDestination(prisma: PrismaClient, requested
   const listed = await prisma.transferDestination.findFirst({ where: { destination: normalizeDestination(requested) ?? requested.trim() } });
   if (listed) return listed.destination;
   if (!(await readAllowTypedNumbers(prisma))) {
-    throw new ApiError("unprocessable", `${requested} is not on the list of transfer destinations. Pick one from the list, or ask an admin to add it.`);
+    throw new ApiError("unprocessable", t("callControl.notOnList", { destination: requested }));
   }
   const number = toE164(requested);
   if (!number) {
-    throw new ApiError(
-      "unprocessable",
-      `"${requested}" is not a valid phone number in international form: write + and the country code, e.g. +31201234567. SIP addresses must be on the list.`,
-    );
+    throw new ApiError("unprocessable", t("callControl.typedNumberInvalid", { destination: requested }));
   }
   return number;
 }

@@ -4,11 +4,14 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
+import { translatorFor } from "@/lib/http/error-text";
 import type { SecretBox } from "@/lib/secrets/secret-box";
 import { deleteSetting, readSetting, writeSetting } from "@/lib/settings/app-settings";
 import type { ApiKeySource } from "@/lib/shared/flireo/flireo-view";
 import { createFlireoClient, type FlireoClient } from "./flireo-client";
 import type { FlireoLane, RequestBudget } from "./request-budget";
+
+const t = translatorFor("errors");
 
 const SETTING_KEY = "flireo_api_key";
 
@@ -20,9 +23,9 @@ export async function resolveFlireoApiKey(prisma: PrismaClient, box: SecretBox):
 
 export async function saveFlireoApiKey(prisma: PrismaClient, box: SecretBox, input: unknown): Promise<void> {
   const parsed = z.string().trim().min(8).max(500).regex(/^\S+$/).safeParse(input);
-  if (!parsed.success) throw new ApiError("unprocessable", "apiKey must be a Flireo API key: at least 8 characters, no spaces.");
+  if (!parsed.success) throw new ApiError("unprocessable", t("flireo.apiKeyShape"));
   if (env.FLIREO_API_KEY) {
-    throw new ApiError("bad_request", "FLIREO_API_KEY is set in the environment and takes precedence; change it there.");
+    throw new ApiError("bad_request", t("flireo.apiKeyInEnvironment"));
   }
   await writeSetting(prisma, SETTING_KEY, box.seal(parsed.data, "settings.flireo_api_key"));
 }
@@ -35,10 +38,7 @@ export async function removeFlireoApiKey(prisma: PrismaClient): Promise<void> {
 export async function getFlireoClient(prisma: PrismaClient, box: SecretBox, budget: RequestBudget, lane: FlireoLane = "registration"): Promise<FlireoClient> {
   const apiKey = await resolveFlireoApiKey(prisma, box);
   if (!apiKey) {
-    throw new ApiError(
-      "bad_request",
-      "No Flireo API key: enter one on the webhooks page or set FLIREO_API_KEY (Flireo's dashboard, Settings > API Keys).",
-    );
+    throw new ApiError("bad_request", t("flireo.noApiKey"));
   }
   return createFlireoClient({ baseUrl: env.FLIREO_API_BASE_URL, apiKey: apiKey.key, budget, lane });
 }

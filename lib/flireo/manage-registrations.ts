@@ -8,10 +8,13 @@
 //             webhook_url and webhook_secret become null and Callboard's events leave webhook_events (null
 //             when none remain). An assistant pointing elsewhere is left alone.
 import { ApiError } from "@/lib/http/api-error";
+import { translatorFor } from "@/lib/http/error-text";
 import { HANDLED_EVENT_TYPES } from "@/lib/calls/call-event";
 import { isSameWebhookUrl } from "@/lib/webhooks/webhook-url";
 import { FlireoApiError, type FlireoAssistant, type FlireoClient, type FlireoNumber } from "./flireo-client";
 import type { AssistantView, FlireoOverview, NumberView, RegistrationResult } from "@/lib/shared/flireo/flireo-view";
+
+const t = translatorFor("errors");
 
 export type RegistrationTarget = {
   webhookUrl: string;
@@ -70,15 +73,16 @@ function skipAfterRateLimit(ids: readonly string[], from: number, limited: Regis
     assistantId,
     outcome: "failed" as const,
     message: `Not tried: Flireo's rate limit was reached; try again ${wait}.`,
+    detail: { kind: "not-tried" as const, retryAfterSeconds: limited.retryAfterSeconds ?? null },
     status: 429,
     retryAfterSeconds: limited.retryAfterSeconds,
   }));
 }
 
 function checkAssistantIds(ids: readonly string[]): void {
-  if (ids.length === 0) throw new ApiError("unprocessable", "Choose at least one assistant.");
+  if (ids.length === 0) throw new ApiError("unprocessable", t("flireo.chooseAssistant"));
   if (ids.some((id) => typeof id !== "string" || id.trim() === "" || id.length > 200)) {
-    throw new ApiError("unprocessable", "Assistant ids must be non-empty strings.");
+    throw new ApiError("unprocessable", t("flireo.assistantIds"));
   }
 }
 
@@ -107,7 +111,12 @@ export async function registerAssistants(client: FlireoClient, ids: readonly str
   if (!secret) throw new Error("No webhook secret to register with.");
   return changeEach(ids, async (id) => {
     await client.updateAssistantWebhook(id, { webhook_url: target.webhookUrl, webhook_secret: secret, webhook_events: [...target.events] });
-    return { assistantId: id, outcome: "registered", message: `Sends ${target.events.join(" and ")} to ${target.webhookUrl}.` };
+    return {
+      assistantId: id,
+      outcome: "registered",
+      message: `Sends ${target.events.join(" and ")} to ${target.webhookUrl}.`,
+      detail: { kind: "registered", events: [...target.events], url: target.webhookUrl },
+    };
   });
 }
 
@@ -122,10 +131,11 @@ export async function unregisterAssistants(client: FlireoClient, ids: readonly s
         message: assistant.webhook_url
           ? `Sends its webhooks to ${assistant.webhook_url}, not to this Callboard; left alone.`
           : "Has no webhook URL; nothing to unregister.",
+        detail: assistant.webhook_url ? { kind: "sends-elsewhere", url: assistant.webhook_url } : { kind: "no-webhook" },
       };
     }
     const remaining = (assistant.webhook_events ?? []).filter((event) => !(HANDLED_EVENT_TYPES as readonly string[]).includes(event));
     await client.updateAssistantWebhook(id, { webhook_url: null, webhook_secret: null, webhook_events: remaining.length > 0 ? remaining : null });
-    return { assistantId: id, outcome: "unregistered", message: "No longer sends webhooks to this Callboard." };
+    return { assistantId: id, outcome: "unregistered", message: "No longer sends webhooks to this Callboard.", detail: { kind: "unregistered" } };
   });
 }

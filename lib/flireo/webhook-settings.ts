@@ -30,7 +30,7 @@ export async function loadWebhookSettingsView(
   return {
     webhookUrl: webhookUrl.url,
     webhookUrlSource: webhookUrl.source,
-    warnings: webhookUrl.warnings,
+    warnings: webhookUrl.problems,
     availableEvents: [...HANDLED_EVENT_TYPES],
     enabledEvents,
     isSignatureRequired: policy.isSignatureRequired,

@@ -1,19 +1,28 @@
 // One error type, one code-to-status table (lib/shared/http/error-shape.ts), one JSON shape:
 // { error: { code, message, details? } }. Client mistakes are 4xx with a message a person can act on; a 500 means a
 // bug in Callboard. Whatever is thrown becomes that shape here, in toApiError: route handlers answer it through
-// errorResponse, server actions through actionError (action-error.ts).
+// errorResponse, server actions through actionError (action-error.ts). Its words may be a message key and values
+// (error-text.ts): answered in the request's language where the request is known, in English otherwise.
 import { isDatabaseUnavailable } from "@/lib/db/is-database-unavailable";
 import { logger } from "@/lib/observability/logger";
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from "@/lib/shared/http/error-shape";
+import { DEFAULT_LOCALE } from "@/lib/shared/i18n/locales";
+import { translateError, translatorFor, type ErrorText } from "./error-text";
+import { requestLocale } from "./request-locale";
+
+const t = translatorFor("errors");
 
 export class ApiError extends Error {
   override name = "ApiError";
   readonly code: ErrorCode;
   readonly details: unknown;
   readonly headers: Record<string, string>;
+  /** The words as a message key, for other languages; null for words that stay English (a machine's, Flireo's). */
+  readonly text: ErrorText | null;
 
-  constructor(code: ErrorCode, message: string, options: { details?: unknown; headers?: Record<string, string>; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
+  constructor(code: ErrorCode, message: string | ErrorText, options: { details?: unknown; headers?: Record<string, string>; cause?: unknown } = {}) {
+    super(typeof message === "string" ? message : translateError(message, DEFAULT_LOCALE), { cause: options.cause });
+    this.text = typeof message === "string" ? null : message;
     this.code = code;
     this.details = options.details;
     this.headers = options.headers ?? {};
@@ -24,11 +33,12 @@ export class ApiError extends Error {
   }
 }
 
-export function errorBody(error: ApiError): ErrorBody {
+/** The one JSON shape, its message in `locale` (English unless a request's language is known). */
+export function errorBody(error: ApiError, locale: string = DEFAULT_LOCALE): ErrorBody {
   return {
     error: {
       code: error.code,
-      message: error.message,
+      message: error.text ? translateError(error.text, locale) : error.message,
       ...(error.details === undefined ? {} : { details: error.details }),
     },
   };
@@ -67,14 +77,18 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(error.setupFault.code, error.message);
   }
   if (isDatabaseUnavailable(error)) {
-    return new ApiError("unavailable", "The database is unavailable right now; retry shortly.", { headers: { "retry-after": "5" } });
+    return new ApiError("unavailable", t("databaseUnavailable"), { headers: { "retry-after": "5" } });
   }
   logger.error({ err: error }, "Unhandled error");
-  return new ApiError("internal", "Callboard hit an unexpected error; it has been logged.");
+  return new ApiError("internal", t("internal"));
 }
 
-/** Turns anything thrown into a route handler's response. */
-export function errorResponse(error: unknown): Response {
+/**
+ * Turns anything thrown into a route handler's response: in the request's language when the request is given (the
+ * routes people's pages call), in English without it (the machine-facing read API and webhook).
+ */
+export function errorResponse(error: unknown, request?: Request): Response {
   const apiError = toApiError(error);
-  return Response.json(errorBody(apiError), { status: apiError.status, headers: apiError.headers });
+  const locale = request ? requestLocale(request.headers) : DEFAULT_LOCALE;
+  return Response.json(errorBody(apiError, locale), { status: apiError.status, headers: apiError.headers });
 }

@@ -1,40 +1,33 @@
-// Reads a JSON request body and validates it, turning mistakes into 400/422 with the fields named.
+// Reads a JSON request body and validates it, turning mistakes into 400/422 with the fields named, in the request's
+// language (lib/http/issue-text.ts).
 import type { z } from "zod";
 import { ApiError } from "./api-error";
+import { translatorFor } from "./error-text";
+import { describeIssueInEnglish, describeIssuesText, type FieldNames as NamedFields } from "./issue-text";
 
-/**
- * What a field is called on the page that sends it, by path with item numbers as "*" ("destinations.*.url"); a
- * "{n}" in a name is the item's number, counted from 1. Fields without a name are given by their path.
- */
+/** Field names in English words only (lib/http/issue-text.ts's FieldNames also takes messages, for other languages). */
 export type FieldNames = Readonly<Record<string, string>>;
+
+const t = translatorFor("errors");
 
 type Issue = { path: readonly PropertyKey[]; message: string };
 
-function describeIssue(issue: Issue, names: FieldNames): string {
-  const key = issue.path.map((part) => (typeof part === "number" ? "*" : String(part))).join(".");
-  const item = issue.path.find((part): part is number => typeof part === "number");
-  const name = names[key]?.replace("{n}", String((item ?? 0) + 1));
-  if (!name) return `${issue.path.join(".") || "(body)"}: ${issue.message}`;
-  // The schemas' own messages read on from the field's name ("is required"); zod's built-in ones are sentences.
-  return /^[a-z]/.test(issue.message) ? `${name} ${issue.message}` : `${name}: ${issue.message}`;
+/** The issues as one English line for a person: "Name is required; Destination 1 URL must be an http:// or https:// URL". */
+export function describeIssues(issues: readonly Issue[], names: NamedFields = {}): string {
+  return issues.map((issue) => describeIssueInEnglish(issue, names)).join("; ");
 }
 
-/** The issues as one line for a person: "Name is required; Destination 1 URL must be an http:// or https:// URL". */
-export function describeIssues(issues: readonly Issue[], names: FieldNames = {}): string {
-  return issues.map((issue) => describeIssue(issue, names)).join("; ");
-}
-
-export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, names?: FieldNames): Promise<T> {
+export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, names?: NamedFields): Promise<T> {
   let body: unknown;
   try {
     body = await request.json();
   } catch {
-    throw new ApiError("invalid_json", "The request body must be JSON.");
+    throw new ApiError("invalid_json", t("invalidJson"));
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     // `details` keeps each issue's path for programs; the message is for the person who filled in the form.
-    throw new ApiError("unprocessable", `The request body has the wrong shape. ${describeIssues(parsed.error.issues, names)}`, {
+    throw new ApiError("unprocessable", t("validation.wrongShape", { problems: describeIssuesText(parsed.error.issues, names) }), {
       details: parsed.error.issues,
     });
   }

@@ -5,12 +5,16 @@
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (character) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[character] ?? character);
 
-const TITLES: Record<number, string> = { 403: "Not for your role", 503: "Try again shortly" };
+import { createTranslator } from "next-intl";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/shared/i18n/locales";
 
-export function refusalPage(status: number, message: string): string {
-  const title = TITLES[status] ?? "Refused";
+/** `message` is already in `locale` (errorBody); the page's own words follow it. */
+export function refusalPage(status: number, message: string, locale: Locale = DEFAULT_LOCALE): string {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "errors.refusal" });
+  const title = status === 403 ? t("forbidden") : status === 503 ? t("unavailable") : t("refused");
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -36,7 +40,7 @@ export function refusalPage(status: number, message: string): string {
 <main>
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(message)}</p>
-<a href="/">Back to the board</a>
+<a href="/">${escapeHtml(t("back"))}</a>
 </main>
 </body>
 </html>

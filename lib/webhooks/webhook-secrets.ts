@@ -12,7 +12,10 @@ import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
+import { translatorFor } from "@/lib/http/error-text";
 import { isUndecryptableSecretError, type SecretBox } from "@/lib/secrets/secret-box";
+
+const t = translatorFor("errors");
 
 export type SignaturePolicy = { secrets: readonly string[]; isSignatureRequired: boolean };
 
@@ -148,7 +151,7 @@ export function createSigningSecrets(prisma: PrismaClient, box: SecretBox, env: 
       if (isUndecryptableSecretError(error)) throw error;
       // A database hiccup should not turn away webhooks that the last known secrets can verify.
       if (lastKnown) return lastKnown;
-      throw new ApiError("unavailable", "Callboard cannot read its webhook secrets right now; retry shortly.", {
+      throw new ApiError("unavailable", t("webhooks.secretsUnavailable"), {
         headers: { "retry-after": "5" },
         cause: error,
       });

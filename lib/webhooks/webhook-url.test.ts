@@ -7,6 +7,7 @@ describe("resolveWebhookUrl", () => {
       url: "https://calls.example.com/api/webhooks/flireo",
       source: "PUBLIC_BASE_URL",
       warnings: [],
+      problems: [],
     });
   });
 

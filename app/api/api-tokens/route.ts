@@ -4,10 +4,13 @@ import { requireAdmin } from "@/lib/context/session";
 import { appContext } from "@/lib/context/current";
 import { errorResponse } from "@/lib/http/api-error";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { translatorFor } from "@/lib/http/error-text";
 
 export const dynamic = "force-dynamic";
 
 const NO_STORE = { "cache-control": "no-store" };
+
+const t = translatorFor("errors");
 
 export async function GET(request: Request): Promise<Response> {
   try {
@@ -15,16 +18,16 @@ export async function GET(request: Request): Promise<Response> {
     await requireAdmin(request.headers);
     return Response.json({ tokens: await listApiTokens(appContext().prisma) }, { headers: NO_STORE });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 
 export async function POST(request: Request): Promise<Response> {
   try {
     const admin = await requireAdmin(request.headers);
-    const input = await readJsonBody(request, newApiTokenSchema);
+    const input = await readJsonBody(request, newApiTokenSchema, { name: t("fields.tokenName"), expiresInDays: t("fields.expiresInDays") });
     return Response.json(await createApiToken(appContext().prisma, input, admin.id), { status: 201, headers: NO_STORE });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -2,6 +2,7 @@
 // trail of commands sent to live calls (?user=&from=&to=; the form's times are read in the reader's time zone).
 import { toHeaderUser } from "@/components/header/app-header";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AdminPageHeader } from "@/components/settings/admin-page-header";
@@ -15,7 +16,11 @@ import { wallClockToInstant } from "@/lib/db/wall-clock-time";
 import { pickTimeZone, TIME_ZONE_COOKIE } from "@/lib/shared/time/format-time";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Call control · Callboard" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("callControl");
+  return { title: t("pageTitle") };
+}
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,9 +42,10 @@ export default async function CallControlSettingsPage({ searchParams }: PageProp
     readAllowTypedNumbers(prisma),
     listCommands(prisma, { actor: filter.user || undefined, from, to, limit: 200 }),
   ]);
+  const t = await getTranslations("callControl");
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <AdminPageHeader title="Call control" user={toHeaderUser(user)} />
+      <AdminPageHeader title={t("title")} user={toHeaderUser(user)} />
       <main className="flex flex-col gap-6">
         <TransferDestinationsCard destinations={destinations} allowTypedNumbers={allowTypedNumbers} />
         <CommandLog commands={commands} filter={filter} />

@@ -3,6 +3,7 @@
 import { toHeaderUser } from "@/components/header/app-header";
 import { LocalTime } from "@/components/ui/time-zone";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { appContext } from "@/lib/context/current";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -17,12 +18,16 @@ import { getSessionUser } from "@/lib/context/session";
 import { listUsers } from "@/lib/auth/users";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Users · Callboard" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("users");
+  return { title: t("pageTitle") };
+}
 
 const ROLE_BADGE = {
-  admin: { label: "Admin", className: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300" },
-  supervisor: { label: "Supervisor", className: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300" },
-  viewer: { label: "Viewer", className: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" },
+  admin: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300",
+  supervisor: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  viewer: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
 } as const;
 
 export default async function UsersPage() {
@@ -31,63 +36,56 @@ export default async function UsersPage() {
   if (me?.role !== "admin") notFound();
   const users = await listUsers(appContext().prisma);
   const admins = users.filter((user) => user.role === "admin").length;
+  const t = await getTranslations("users");
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 lg:px-8">
-      <AdminPageHeader title="Users" user={toHeaderUser(me)} />
+      <AdminPageHeader title={t("title")} user={toHeaderUser(me)} />
       <main className="flex flex-col gap-6">
-        <Card id="add-user" title="Add a user">
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Viewers see the board, open calls and export them. Supervisors also act on live calls (end, say, transfer, brief the agent). Admins also connect Flireo, manage alerts, API tokens and users. Give the new user
-            their password yourself; they sign in with it at once.
-          </p>
+        <Card id="add-user" title={t("add.title")}>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t("add.intro")}</p>
           <AddUserForm />
         </Card>
         <Card
           id="users"
-          title="Users"
-          aside={
-            <span className="text-sm text-zinc-500 dark:text-zinc-400">
-              {users.length} {users.length === 1 ? "user" : "users"} · {admins} {admins === 1 ? "admin" : "admins"}
-            </span>
-          }
+          title={t("title")}
+          aside={<span className="text-sm text-zinc-500 dark:text-zinc-400">{t("count", { users: users.length, admins })}</span>}
         >
           <div className="-mx-5 -my-4 overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="users-table">
               {/* On a phone each user is a small block (name, then role and actions), without the column names. */}
-              <SettingsTableHead columns={[{ label: "User" }, { label: "Role" }, { label: "Added", className: "hidden sm:table-cell" }, { label: "Last sign-in", className: "hidden sm:table-cell" }]} className="hidden sm:table-header-group" />
+              <SettingsTableHead columns={[{ label: t("columns.user") }, { label: t("columns.role") }, { label: t("columns.added"), className: "hidden sm:table-cell" }, { label: t("columns.lastSignIn"), className: "hidden sm:table-cell" }]} className="hidden sm:table-header-group" />
               <tbody>
                 {users.map((user) => {
-                  const badge = ROLE_BADGE[user.role];
                   return (
                     <tr key={user.id} data-testid="user-row" className={`${settingsRowClass} flex flex-wrap items-start gap-2 px-5 py-3 align-middle sm:table-row sm:p-0`}>
                       <td className="basis-full break-all sm:min-w-56 sm:basis-auto sm:px-5 sm:py-3 sm:break-normal">
                         <div className="font-medium">
                           {user.name}
-                          {user.id === me.id && <span className="ml-2 text-xs font-normal text-zinc-500 dark:text-zinc-400">(you)</span>}
+                          {user.id === me.id && <span className="ml-2 text-xs font-normal text-zinc-500 dark:text-zinc-400">{t("you")}</span>}
                         </div>
                         {user.name !== user.email && <div className="text-xs text-zinc-500 dark:text-zinc-400">{user.email}</div>}
                         {user.liveApiTokens > 0 && (
                           <div className="text-xs text-amber-800 dark:text-amber-300" data-testid="user-api-tokens">
-                            Made {user.liveApiTokens} live API {user.liveApiTokens === 1 ? "token" : "tokens"}, revoked if they are removed or no longer an admin
+                            {t("liveTokens", { count: user.liveApiTokens })}
                           </div>
                         )}
                       </td>
                       <td className="py-1 sm:px-3 sm:py-3">
                         {user.id === me.id ? (
-                          <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${badge.className}`} data-testid="user-role" title="Another admin can change your role">
-                            {badge.label}
+                          <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${ROLE_BADGE[user.role]}`} data-testid="user-role" title={t("ownRole")}>
+                            {t(`roleNames.${user.role}`)}
                           </span>
                         ) : (
                           <UserRoleSelect userId={user.id} email={user.email} role={user.role} liveApiTokens={user.liveApiTokens} />
                         )}
                       </td>
                       <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell"><LocalTime iso={user.createdAt} format="day" /></td>
-                      <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell" data-testid="user-last-sign-in"><LocalTime iso={user.lastSignInAt} format="day-time" empty="Not signed in" /></td>
+                      <td className="hidden px-3 py-3 whitespace-nowrap tabular-nums sm:table-cell" data-testid="user-last-sign-in"><LocalTime iso={user.lastSignInAt} format="day-time" empty={t("notSignedIn")} /></td>
                       <td className="ml-auto sm:ml-0 sm:px-5 sm:py-3">
                         <div className="flex flex-wrap items-start justify-end gap-2">
                           <SetPasswordForm userId={user.id} email={user.email} isSelf={user.id === me.id} />
                           {user.id === me.id ? (
-                            <span className="hidden py-1.5 text-xs text-zinc-500 sm:inline dark:text-zinc-400">Another admin can remove you</span>
+                            <span className="hidden py-1.5 text-xs text-zinc-500 sm:inline dark:text-zinc-400">{t("ownRemoval")}</span>
                           ) : (
                             <RemoveUserButton userId={user.id} email={user.email} liveApiTokens={user.liveApiTokens} />
                           )}

@@ -1,13 +1,14 @@
 // The list of read-API tokens (server-rendered; times in the reader's zone, as everywhere).
+import { useTranslations } from "next-intl";
 import type { ApiTokenState, ApiTokenView } from "@/lib/shared/api-tokens/api-token-view";
 import { SettingsTableHead, settingsRowClass } from "@/components/settings/settings-table";
 import { RevokeApiTokenButton } from "./revoke-api-token-button";
 import { LocalTime } from "@/components/ui/time-zone";
 
-const STATE_BADGE: Record<ApiTokenState, { label: string; className: string }> = {
-  active: { label: "Active", className: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" },
-  expired: { label: "Expired", className: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300" },
-  revoked: { label: "Revoked", className: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300" },
+const STATE_BADGE: Record<ApiTokenState, string> = {
+  active: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
+  expired: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-300",
+  revoked: "bg-zinc-200 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
 };
 
 function When({ iso, empty }: { iso: string | null; empty: string }) {
@@ -21,18 +22,18 @@ function PhoneLabel({ children }: { children: string }) {
 }
 
 export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
+  const t = useTranslations("apiTokens.list");
   if (tokens.length === 0) {
-    return <p className="px-5 py-6 text-sm text-zinc-500 dark:text-zinc-400">No tokens yet. Make one above for each integration that reads calls.</p>;
+    return <p className="px-5 py-6 text-sm text-zinc-500 dark:text-zinc-400">{t("empty")}</p>;
   }
   return (
     // On a phone each token is a small block (name, then its dates, state and Revoke), without column names: a
     // table there put Revoke past the right edge.
     <div>
       <table className="block w-full text-left text-sm sm:table" data-testid="api-token-table">
-        <SettingsTableHead columns={[{ label: "Name" }, { label: "Created" }, { label: "Last used" }, { label: "Expires" }, { label: "State" }]} className="hidden sm:table-header-group" />
+        <SettingsTableHead columns={[{ label: t("columns.name") }, { label: t("columns.created") }, { label: t("columns.lastUsed") }, { label: t("columns.expires") }, { label: t("columns.state") }]} className="hidden sm:table-header-group" />
         <tbody className="block sm:table-row-group">
           {tokens.map((token) => {
-            const badge = STATE_BADGE[token.state];
             return (
               <tr key={token.id} data-testid="api-token-row" data-token-id={token.id} data-state={token.state} className={`${settingsRowClass} flex flex-wrap items-start gap-x-4 gap-y-1 px-5 py-3 align-top sm:table-row sm:p-0`}>
                 <td className="min-w-0 basis-full sm:max-w-72 sm:min-w-44 sm:px-5 sm:py-3">
@@ -41,36 +42,36 @@ export function ApiTokenTable({ tokens }: { tokens: ApiTokenView[] }) {
                     <span className="font-mono" data-testid="api-token-prefix">
                       {token.prefix}…
                     </span>{" "}
-                    · read-only
+                    · {t("readOnly")}
                   </div>
                 </td>
                 <td className="sm:px-3 sm:py-3">
-                  <PhoneLabel>Created</PhoneLabel>
+                  <PhoneLabel>{t("columns.created")}</PhoneLabel>
                   <When iso={token.createdAt} empty="—" />
                   <div className="max-w-44 truncate text-xs text-zinc-500 dark:text-zinc-400" title={token.createdBy?.email}>
-                    by {token.createdBy?.email ?? "a removed user"}
+                    {token.createdBy ? t("by", { email: token.createdBy.email }) : t("byRemovedUser")}
                   </div>
                 </td>
                 <td className="sm:px-3 sm:py-3">
-                  <PhoneLabel>Last used</PhoneLabel>
+                  <PhoneLabel>{t("columns.lastUsed")}</PhoneLabel>
                   <span data-testid="api-token-last-used">
-                    <When iso={token.lastUsedAt} empty="Never" />
+                    <When iso={token.lastUsedAt} empty={t("never")} />
                   </span>
                 </td>
                 <td className="sm:px-3 sm:py-3">
-                  <PhoneLabel>Expires</PhoneLabel>
-                  <When iso={token.expiresAt} empty="Never" />
+                  <PhoneLabel>{t("columns.expires")}</PhoneLabel>
+                  <When iso={token.expiresAt} empty={t("never")} />
                 </td>
                 <td className="sm:px-3 sm:py-3">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${badge.className}`} data-testid="api-token-state">
-                    {badge.label}
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATE_BADGE[token.state]}`} data-testid="api-token-state">
+                    {t(`states.${token.state}`)}
                   </span>
                   {token.revokedAt && (
                     <div className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
                       <When iso={token.revokedAt} empty="" />
                       {token.revokedBy && (
                         <div className="max-w-44 truncate" title={token.revokedBy.email}>
-                          by {token.revokedBy.email}
+                          {t("by", { email: token.revokedBy.email })}
                         </div>
                       )}
                     </div>

@@ -1,5 +1,6 @@
 "use client";
 // Adds a user (a server action); the list above is re-rendered by the action's revalidation.
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { addUser, type UsersFormState } from "@/lib/actions/user-actions";
 import { Field, inputClass } from "@/components/ui/form-controls";
@@ -8,27 +9,28 @@ import { toRole } from "@/lib/shared/auth/roles";
 
 export function AddUserForm() {
   const [state, action, isPending] = useActionState<UsersFormState, FormData>(addUser, { error: null, message: null });
+  const t = useTranslations("users.add");
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_auto_auto] lg:items-end" data-testid="add-user-form">
-      <Field label="Email">
+      <Field label={t("email")}>
         <input name="email" type="email" required autoComplete="off" defaultValue={state.entered?.email} className={inputClass} />
       </Field>
-      <Field label="Name">
-        <input name="name" type="text" placeholder="As the board shows it" defaultValue={state.entered?.name} className={inputClass} />
+      <Field label={t("name")}>
+        <input name="name" type="text" placeholder={t("namePlaceholder")} defaultValue={state.entered?.name} className={inputClass} />
       </Field>
-      <Field label="Password">
-        <input name="password" type="password" autoComplete="new-password" minLength={10} required placeholder="At least 10 characters" className={inputClass} />
+      <Field label={t("password")}>
+        <input name="password" type="password" autoComplete="new-password" minLength={10} required placeholder={t("passwordPlaceholder")} className={inputClass} />
       </Field>
-      <Field label="Role">
+      <Field label={t("role")}>
         {/* Keyed: React sets a select's default only when it mounts, and the form's reset goes back to it. */}
         <select key={state.entered?.role} name="role" defaultValue={toRole(state.entered?.role)} className={inputClass}>
-          <option value="viewer">Viewer – board, calls, export</option>
-          <option value="supervisor">Supervisor – also acts on live calls</option>
-          <option value="admin">Admin – also settings, secrets, users</option>
+          <option value="viewer">{t("roles.viewer")}</option>
+          <option value="supervisor">{t("roles.supervisor")}</option>
+          <option value="admin">{t("roles.admin")}</option>
         </select>
       </Field>
       <button type="submit" disabled={isPending} className={`${primaryButtonClass} py-2 sm:col-span-2 lg:col-span-1`}>
-        {isPending ? "Adding…" : "Add user"}
+        {isPending ? t("adding") : t("submit")}
       </button>
       {state.error && (
         <div className="sm:col-span-2 lg:col-span-5">

@@ -1,6 +1,7 @@
 "use client";
 // The webhook delivery log on the webhooks page: what reached the webhook URL lately, what Callboard did with it
 // and why, with the last 24 hours' counts. Refreshes itself while the page is open.
+import { useFormatter, useTranslations } from "next-intl";
 import { LocalTime } from "@/components/ui/time-zone";
 import { DELIVERY_OUTCOMES, type DeliveryOutcome, type DeliveryView } from "@/lib/shared/webhooks/delivery-view";
 import { CallLink } from "@/components/call/call-link";
@@ -16,18 +17,20 @@ const OUTCOME_STYLE: Record<DeliveryOutcome, string> = {
 };
 
 export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
+  const t = useTranslations("webhooks.deliveries");
+  const format = useFormatter();
   return (
     <DeliveryLog<DeliveryOutcome, DeliveryView>
       id="delivery-log"
-      title="Recent deliveries"
-      aside="last 24 h"
+      title={t("title")}
+      aside={t("aside")}
       url="/api/webhooks/deliveries"
-      filter={{ name: "outcome", values: DELIVERY_OUTCOMES, label: "Show deliveries by outcome", testIdPrefix: "delivery-count-" }}
+      filter={{ name: "outcome", values: DELIVERY_OUTCOMES, label: t("filterLabel"), testIdPrefix: "delivery-count-" }}
       refreshMs={REFRESH_MS}
       refreshKey={refreshKey}
       empty={{
         testId: "delivery-log-empty",
-        text: (outcome) => (outcome ? `No ${outcome} deliveries in the log.` : "No webhook has reached this Callboard yet. Send a test event to see one here."),
+        text: (outcome) => (outcome ? t("emptyOutcome", { outcome: t(`outcomes.${outcome}`) }) : t("empty")),
       }}
     >
       {(deliveries) => (
@@ -37,11 +40,11 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
           <table className="block w-full text-left text-sm sm:table" data-testid="delivery-log">
             <thead className="hidden text-xs tracking-wide text-zinc-500 uppercase sm:table-header-group dark:text-zinc-400">
               <tr>
-                <th scope="col" className="px-5 py-2 font-medium">Time</th>
-                <th scope="col" className="px-2 py-2 font-medium">Event</th>
-                <th scope="col" className="px-2 py-2 font-medium">Call</th>
-                <th scope="col" className="px-2 py-2 font-medium">Outcome</th>
-                <th scope="col" className="px-5 py-2 text-right font-medium whitespace-nowrap">Handled in</th>
+                <th scope="col" className="px-5 py-2 font-medium">{t("columns.time")}</th>
+                <th scope="col" className="px-2 py-2 font-medium">{t("columns.event")}</th>
+                <th scope="col" className="px-2 py-2 font-medium">{t("columns.call")}</th>
+                <th scope="col" className="px-2 py-2 font-medium">{t("columns.outcome")}</th>
+                <th scope="col" className="px-5 py-2 text-right font-medium whitespace-nowrap">{t("columns.handledIn")}</th>
               </tr>
             </thead>
             <tbody className="block divide-y divide-zinc-100 sm:table-row-group dark:divide-zinc-800/70">
@@ -61,11 +64,13 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
                   </td>
                   <td className="order-last basis-full [overflow-wrap:anywhere] sm:order-none sm:w-full sm:px-2 sm:py-2" data-testid="delivery-outcome">
                     <span className={`mr-2 inline-block rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${OUTCOME_STYLE[delivery.outcome]}`}>
-                      {delivery.outcome} · {delivery.statusCode}
+                      {t(`outcomes.${delivery.outcome}`)} · {delivery.statusCode}
                     </span>
                     {delivery.reason && <span className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="delivery-reason">{delivery.reason}</span>}
                   </td>
-                  <td className="ml-auto text-right whitespace-nowrap tabular-nums sm:ml-0 sm:px-5 sm:py-2">{delivery.durationMs.toFixed(1)} ms</td>
+                  <td className="ml-auto text-right whitespace-nowrap tabular-nums sm:ml-0 sm:px-5 sm:py-2">
+                    {t("milliseconds", { ms: format.number(delivery.durationMs, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,8 @@
 "use client";
 // The Flireo API key on the webhooks page: saved on the server (never shown again) or forgotten, or the one in
 // FLIREO_API_KEY, which takes precedence.
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
 import type { ApiKeySource } from "@/lib/shared/flireo/flireo-view";
 import { callApi } from "@/components/ui/call-api";
 import { Notice, buttonClass, primaryButtonClass } from "@/components/ui/card";
@@ -10,6 +11,7 @@ export function ApiKeyForm({ source, onChange }: { source: ApiKeySource; onChang
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const t = useTranslations("webhooks.apiKey");
 
   const submit = async (method: "PUT" | "DELETE") => {
     setIsBusy(true);
@@ -26,15 +28,15 @@ export function ApiKeyForm({ source, onChange }: { source: ApiKeySource; onChang
   };
 
   if (source === "environment") {
-    return <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="api-key-state">Using the API key from <code className="font-mono">FLIREO_API_KEY</code>.</p>;
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="api-key-state">{t.rich("fromEnvironment", { code: (chunks: ReactNode) => <code className="font-mono">{chunks}</code> })}</p>;
   }
   return (
     <div className="flex flex-col gap-2">
       {source === "saved" ? (
         <div className="flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="api-key-state">
-          An API key is saved on this server (it is never shown again).
+          {t("saved")}
           <button type="button" className={buttonClass} disabled={isBusy} onClick={() => void submit("DELETE")}>
-            Forget key
+            {t("forget")}
           </button>
         </div>
       ) : (
@@ -46,7 +48,7 @@ export function ApiKeyForm({ source, onChange }: { source: ApiKeySource; onChang
           }}
         >
           <label htmlFor="flireo-api-key" className="text-sm text-zinc-600 dark:text-zinc-400">
-            Flireo API key (dashboard, Settings &gt; API Keys)
+            {t("label")}
           </label>
           <input
             id="flireo-api-key"
@@ -54,11 +56,11 @@ export function ApiKeyForm({ source, onChange }: { source: ApiKeySource; onChang
             autoComplete="off"
             value={value}
             onChange={(event) => setValue(event.target.value)}
-            placeholder="sk_…"
+            placeholder={t("placeholder")}
             className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 font-mono text-sm shadow-sm outline-none focus:border-zinc-500 focus:ring-2 focus:ring-zinc-500/20 dark:border-zinc-700 dark:bg-zinc-900"
           />
           <button type="submit" className={primaryButtonClass} disabled={isBusy || value.trim() === ""}>
-            Save key
+            {t("save")}
           </button>
         </form>
       )}

@@ -1,7 +1,8 @@
 "use client";
 // The signing secret: hidden until revealed, copyable, rotatable (the previous one stays valid for a while, unless
 // revoked at once: a secret that leaked should not be left to expire).
-import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
 import type { SecretView } from "@/lib/shared/flireo/flireo-view";
 import { callApi } from "@/components/ui/call-api";
 import { Card, Notice, buttonClass } from "@/components/ui/card";
@@ -18,6 +19,7 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
   const { busy, error, run } = useBusyAction();
   const isBusy = busy !== null;
   const current = secrets?.find((secret) => secret.validUntil === null) ?? null;
+  const t = useTranslations("webhooks.secret");
 
   const apply = (next: SecretView[], reveal: boolean) => {
     const now = next.find((secret) => secret.validUntil === null);
@@ -28,15 +30,14 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
 
   const reveal = () => run(async () => apply((await callApi<{ secrets: SecretView[] }>("GET", "/api/webhooks/secret")).secrets, true));
   const revokePrevious = () => {
-    if (!window.confirm("Stop accepting the previous signing secret now? Assistants that still send with it will have their webhooks refused.")) return;
+    if (!window.confirm(t("confirmRevoke"))) return;
     void run(async () => {
       apply((await callApi<{ secrets: SecretView[] }>("POST", "/api/webhooks/secret/revoke-previous")).secrets, secrets !== null);
       onRotated();
     });
   };
   const rotate = () => {
-    const grace = graceHours > 0 ? `The current secret stays valid for ${graceHours} h, so update your assistants within that time.` : "The current secret stops working at once.";
-    if (!window.confirm(`Make a new signing secret? ${grace}`)) return;
+    if (!window.confirm(graceHours > 0 ? t("confirmRotateGrace", { hours: graceHours }) : t("confirmRotateNow"))) return;
     void run(async () => {
       apply((await callApi<{ secrets: SecretView[] }>("POST", "/api/webhooks/secret/rotate")).secrets, true);
       onRotated();
@@ -44,10 +45,9 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
   };
 
   return (
-    <Card id="signing-secret" title="Signing secret">
+    <Card id="signing-secret" title={t("title")}>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Flireo signs each webhook with the assistant&apos;s <code className="font-mono">webhook_secret</code>. Registering an assistant below sets it for you.{" "}
-        {isSignatureRequired ? "Webhooks without a valid signature are refused." : "This server also accepts unsigned webhooks (development or ALLOW_UNSIGNED_WEBHOOKS); a signature that is present is still checked."}
+        {t.rich("intro", { code: (chunks: ReactNode) => <code className="font-mono">{chunks}</code> })} {isSignatureRequired ? t("required") : t("unsignedAccepted")}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <code data-testid="secret-value" className="min-w-0 flex-1 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-sm break-all dark:border-zinc-700 dark:bg-zinc-800/60">
@@ -57,16 +57,16 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
           <>
             <CopyButton text={current.secret} testId="copy-secret" />
             <button type="button" className={buttonClass} onClick={() => setSecrets(null)}>
-              Hide
+              {t("hide")}
             </button>
           </>
         ) : (
           <button type="button" className={buttonClass} disabled={isBusy} onClick={() => void reveal()} data-testid="reveal-secret">
-            Reveal
+            {t("reveal")}
           </button>
         )}
         <button type="button" className={buttonClass} disabled={isBusy} onClick={rotate} data-testid="rotate-secret">
-          Rotate…
+          {t("rotate")}
         </button>
       </div>
       {previous.length > 0 && (
@@ -76,14 +76,16 @@ export function SigningSecretCard({ maskedSecret, graceHours, previousValidUntil
               const shown = secrets?.filter((secret) => secret.validUntil !== null)[index];
               return (
                 <li key={validUntil} data-testid="previous-secret">
-                  Previous secret{shown ? <code className="mx-1 font-mono break-all">{shown.secret}</code> : " "}still accepted until{" "}
-                  <LocalTime iso={validUntil} format="day-time" />.
+                  {t.rich("previous", {
+                    secret: () => (shown ? <code className="mx-1 font-mono break-all">{shown.secret}</code> : " "),
+                    until: () => <LocalTime iso={validUntil} format="day-time" />,
+                  })}
                 </li>
               );
             })}
           </ul>
           <button type="button" className={`${buttonClass} text-red-700 dark:text-red-400`} disabled={isBusy} onClick={revokePrevious} data-testid="revoke-previous-secret">
-            Revoke now…
+            {t("revokeNow")}
           </button>
         </div>
       )}

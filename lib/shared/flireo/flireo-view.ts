@@ -20,10 +20,20 @@ export type NumberView = { id: string; phoneNumber: string | null; name: string 
 
 export type FlireoOverview = { assistants: AssistantView[]; numbers: NumberView[] };
 
+/** What happened, for the page to say in the reader's language (`message` says it in English, or in Flireo's words). */
+export type RegistrationDetail =
+  | { kind: "registered"; events: string[]; url: string }
+  | { kind: "unregistered" }
+  | { kind: "sends-elsewhere"; url: string }
+  | { kind: "no-webhook" }
+  | { kind: "not-tried"; retryAfterSeconds: number | null };
+
 export type RegistrationResult = {
   assistantId: string;
   outcome: "registered" | "unregistered" | "unchanged" | "failed";
   message: string;
+  /** Absent when Flireo refused: its own words are in `message`. */
+  detail?: RegistrationDetail;
   /** Flireo's HTTP status when it failed; null when it could not be reached. */
   status?: number | null;
   retryAfterSeconds?: number | null;
@@ -42,10 +52,13 @@ export type TestEventResult = {
   response: string;
 };
 
+/** What may be wrong with the webhook URL, worded by the page in the reader's language. */
+export type WebhookUrlWarning = { kind: "local-host"; host: string } | { kind: "plain-http" };
+
 export type WebhookSettingsView = {
   webhookUrl: string;
   webhookUrlSource: "PUBLIC_BASE_URL" | "request";
-  warnings: string[];
+  warnings: WebhookUrlWarning[];
   availableEvents: string[];
   enabledEvents: string[];
   isSignatureRequired: boolean;

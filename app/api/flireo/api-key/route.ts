@@ -17,7 +17,7 @@ export async function PUT(request: Request): Promise<Response> {
     await saveFlireoApiKey(prisma, secretBox, apiKey);
     return Response.json({ source: (await resolveFlireoApiKey(prisma, secretBox))?.source ?? null });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 
@@ -29,6 +29,6 @@ export async function DELETE(request: Request): Promise<Response> {
     await removeFlireoApiKey(prisma);
     return Response.json({ source: (await resolveFlireoApiKey(prisma, secretBox))?.source ?? null });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -18,6 +18,6 @@ export async function GET(request: Request): Promise<Response> {
     const target = await loadRegistrationTarget(prisma, secretBox, readRequestOrigin(request.headers, request.url));
     return Response.json(await loadFlireoOverview(client, target));
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

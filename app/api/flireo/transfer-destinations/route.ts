@@ -5,8 +5,11 @@ import { requireAdmin } from "@/lib/context/session";
 import { addTransferDestination, listTransferDestinations, newDestinationSchema, readAllowTypedNumbers } from "@/lib/call-control/transfer-destinations";
 import { errorResponse } from "@/lib/http/api-error";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { translatorFor } from "@/lib/http/error-text";
 
 export const dynamic = "force-dynamic";
+
+const t = translatorFor("errors");
 
 export async function GET(request: Request): Promise<Response> {
   try {
@@ -15,16 +18,16 @@ export async function GET(request: Request): Promise<Response> {
     const [destinations, allowTypedNumbers] = await Promise.all([listTransferDestinations(prisma), readAllowTypedNumbers(prisma)]);
     return Response.json({ destinations, allowTypedNumbers }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 
 export async function POST(request: Request): Promise<Response> {
   try {
     await requireAdmin(request.headers);
-    const input = await readJsonBody(request, newDestinationSchema, { name: "Name", destination: "Number or SIP address" });
+    const input = await readJsonBody(request, newDestinationSchema, { name: t("fields.destinationName"), destination: t("fields.destination") });
     return Response.json({ destination: await addTransferDestination(appContext().prisma, input) }, { status: 201 });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

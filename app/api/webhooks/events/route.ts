@@ -15,6 +15,6 @@ export async function PUT(request: Request): Promise<Response> {
     const { events } = await readJsonBody(request, z.object({ events: z.unknown() }));
     return Response.json({ events: await saveEnabledWebhookEvents(appContext().prisma, events) });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

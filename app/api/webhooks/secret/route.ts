@@ -16,6 +16,6 @@ export async function GET(request: Request): Promise<Response> {
     const secrets = toSecretViews(await findValidWebhookSecrets(prisma, secretBox));
     return Response.json({ secrets }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -17,6 +17,6 @@ export async function POST(request: Request): Promise<Response> {
     await deliveries.flush();
     return Response.json(result);
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

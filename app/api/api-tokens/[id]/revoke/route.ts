@@ -13,6 +13,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const { id } = await params;
     return Response.json({ token: await revokeApiToken(appContext().prisma, id, admin.id) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

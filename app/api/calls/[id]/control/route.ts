@@ -22,7 +22,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     const { ok, message, command } = await sendCallCommand(callControlDeps(), id, body, { userId: user.id, actor: user.email, source });
     return Response.json({ ok, message, command }, { headers: NO_STORE });
   } catch (error) {
-    const response = errorResponse(error);
+    const response = errorResponse(error, request);
     response.headers.set("cache-control", "no-store");
     return response;
   }

@@ -13,6 +13,6 @@ export async function POST(request: Request): Promise<Response> {
     await requireAdmin(request.headers);
     return Response.json(await changeRegistrations(appContext(), request, registerAssistants));
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

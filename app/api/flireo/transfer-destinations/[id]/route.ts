@@ -12,6 +12,6 @@ export async function DELETE(request: Request, context: { params: Promise<{ id: 
     await removeTransferDestination(appContext().prisma, (await context.params).id);
     return new Response(null, { status: 204 });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

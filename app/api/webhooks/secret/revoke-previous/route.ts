@@ -18,6 +18,6 @@ export async function POST(request: Request): Promise<Response> {
     signing.invalidate();
     return Response.json({ revoked, secrets: toSecretViews(secrets) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -17,6 +17,6 @@ export async function POST(request: Request): Promise<Response> {
     const secrets = toSecretViews(rotated);
     return Response.json({ secrets }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
