@@ -1,6 +1,6 @@
 // npm test – unit, integration and end-to-end tests in one run, ending with one totals line:
 // "N passed, N failed, N skipped". Finds a browser first, starts a test Postgres, builds once.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +16,19 @@ type Totals = { passed: number; failed: number; skipped: number };
 function run(command: string, args: string[], env: Record<string, string> = {}): number {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
   return result.status ?? 1;
+}
+
+/**
+ * A test runner, while this process keeps the embedded test Postgres: never spawnSync here. This process reads the
+ * server's log from a pipe; with its event loop blocked the pipe fills, and every Postgres process that logs (the
+ * checkpointer, at each DROP DATABASE) stops until it drains: the tests then hang on their drops.
+ */
+function runWhileServing(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  return new Promise((resolve) => {
+    child.once("error", () => resolve(1));
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
 }
 
 /** Playwright's own Chromium, else the system's; failing both, fetch one the way this machine can. */
@@ -67,16 +80,16 @@ function readTotals(file: string, read: (file: string) => Totals, exitCode: numb
 
 async function main(): Promise<Totals> {
   ensureBrowser();
+  ensureProductionBuild();
   const startedAt = Date.now();
   const postgres = await ensureTestPostgres();
   try {
-    ensureProductionBuild();
     const reports = mkdtempSync(path.join(os.tmpdir(), "callboard-test-"));
     const vitestReport = path.join(reports, "vitest.json");
     const playwrightReport = path.join(reports, "playwright.json");
 
     console.log("\n— Unit and integration tests (Vitest) —");
-    const vitestExit = run(process.execPath, [
+    const vitestExit = await runWhileServing(process.execPath, [
       path.join(ROOT, "node_modules/vitest/vitest.mjs"),
       "run",
       "--reporter=default",
@@ -85,7 +98,7 @@ async function main(): Promise<Totals> {
     ]);
 
     console.log("\n— End-to-end tests (Playwright, Chromium) —");
-    const playwrightExit = run(
+    const playwrightExit = await runWhileServing(
       process.execPath,
       [path.join(ROOT, "node_modules/@playwright/test/cli.js"), "test", "--reporter=list,json"],
       { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },

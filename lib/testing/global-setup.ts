@@ -37,8 +37,9 @@ export function ensureProductionBuild(): void {
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const postgres = await ensureTestPostgres();
+  // The build first: it blocks this process, which, once it has started a test Postgres, must keep reading its log.
   ensureProductionBuild();
+  const postgres = await ensureTestPostgres();
   return async () => {
     await postgres.stop?.();
   };
