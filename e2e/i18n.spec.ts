@@ -42,7 +42,7 @@ test.describe("[I18N] the board in Dutch and English", () => {
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
     await expect(page.getByRole("heading", { name: "Lopende gesprekken" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Recente fouten" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Recent beëindigd" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Onlangs beëindigd" })).toBeVisible();
 
     const row = page.locator(`[data-testid="live-call"][data-call-id="${live.callId}"]`);
     await expect(row).toContainText(lineName);

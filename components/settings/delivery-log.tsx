@@ -13,7 +13,7 @@ type DeliveryLogProps<Value extends string, Delivery> = {
   aside: string;
   /** The list route, and the query parameter its filter goes in. */
   url: string;
-  filter: { name: string; values: readonly Value[]; label: string; testIdPrefix: string };
+  filter: { name: string; values: readonly Value[]; label: string; testIdPrefix: string; valueLabel: (value: Value) => string };
   refreshMs: number;
   /** Changed to reload at once (after a test delivery, say). */
   refreshKey: number;
@@ -28,7 +28,7 @@ export function DeliveryLog<Value extends string, Delivery>({ id, title, aside, 
 
   return (
     <Card id={id} title={title} aside={<span className="text-xs text-zinc-500 dark:text-zinc-400">{aside}</span>}>
-      <CountFilter label={filter.label} values={filter.values} selected={value} onSelect={setValue} counts={data?.counts} testIdPrefix={filter.testIdPrefix} />
+      <CountFilter label={filter.label} values={filter.values} selected={value} onSelect={setValue} counts={data?.counts} testIdPrefix={filter.testIdPrefix} valueLabel={filter.valueLabel} />
       {error && <Notice tone="error">{error}</Notice>}
       {data && data.deliveries.length === 0 && (
         <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid={empty.testId}>

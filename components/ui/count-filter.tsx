@@ -12,9 +12,11 @@ type Props<T extends string> = {
   onSelect: (value: T | null) => void;
   counts: Record<T, number> | undefined;
   testIdPrefix: string;
+  /** A value's name as the reader says it (the value itself unless given). */
+  valueLabel?: (value: T) => string;
 };
 
-export function CountFilter<T extends string>({ label, values, selected, onSelect, counts, testIdPrefix }: Props<T>) {
+export function CountFilter<T extends string>({ label, values, selected, onSelect, counts, testIdPrefix, valueLabel = (value) => value }: Props<T>) {
   const t = useTranslations("ui");
   const format = useFormatter();
   const shown = (name: T) => {
@@ -28,7 +30,7 @@ export function CountFilter<T extends string>({ label, values, selected, onSelec
       </button>
       {values.map((name) => (
         <button key={name} type="button" aria-pressed={selected === name} onClick={() => onSelect(name)} data-testid={`${testIdPrefix}${name}`} className={PILL}>
-          {name} <span className="font-semibold tabular-nums">{shown(name)}</span>
+          {valueLabel(name)} <span className="font-semibold tabular-nums">{shown(name)}</span>
         </button>
       ))}
     </div>

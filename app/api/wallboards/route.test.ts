@@ -277,6 +277,10 @@ describe("a wallboard link", () => {
     const wrong = await send("PATCH", path, { cookie: admin.cookie }, { showFullNumbers: "yes" });
     expect(wrong.status).toBe(422);
     expect(await wrong.text()).toContain("showFullNumbers must be true or false");
+    // People read it on the settings page: in their language.
+    const dutch = await send("PATCH", path, { cookie: admin.cookie, "accept-language": "nl-NL" }, { showFullNumbers: "yes" });
+    expect(dutch.status).toBe(422);
+    expect(((await dutch.json()) as { error: { message: string } }).error.message).toMatch(/^Het verzoek klopt niet\. .*showFullNumbers/);
     const extra = await send("PATCH", path, { cookie: admin.cookie }, { showFullNumbers: true, lineNumber: "+31201234567" });
     expect(extra.status).toBe(422);
     expect(await extra.text()).toContain("make a new link");

@@ -23,7 +23,7 @@ export async function GET(request: Request): Promise<Response> {
     await requireAdmin(request.headers);
     return Response.json({ wallboards: await listWallboards(appContext().prisma) }, { headers: NO_STORE });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 
@@ -35,6 +35,6 @@ export async function POST(request: Request): Promise<Response> {
     const created = await createWallboard(prisma, input, admin.id, env.PUBLIC_BASE_URL ?? requestOrigin(request));
     return Response.json(created, { status: 201, headers: NO_STORE });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -23,7 +23,7 @@ export function AlertDeliveryLog({ refreshKey }: { refreshKey: number }) {
       title={t("title")}
       aside={t("aside")}
       url="/api/alerts/deliveries"
-      filter={{ name: "state", values: DELIVERY_STATES, label: t("filterLabel"), testIdPrefix: "alert-delivery-count-" }}
+      filter={{ name: "state", values: DELIVERY_STATES, label: t("filterLabel"), testIdPrefix: "alert-delivery-count-", valueLabel: (state) => t(`state.${state}`) }}
       refreshMs={REFRESH_MS}
       refreshKey={refreshKey}
       empty={{

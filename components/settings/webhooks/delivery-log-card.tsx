@@ -25,7 +25,7 @@ export function DeliveryLogCard({ refreshKey }: { refreshKey: number }) {
       title={t("title")}
       aside={t("aside")}
       url="/api/webhooks/deliveries"
-      filter={{ name: "outcome", values: DELIVERY_OUTCOMES, label: t("filterLabel"), testIdPrefix: "delivery-count-" }}
+      filter={{ name: "outcome", values: DELIVERY_OUTCOMES, label: t("filterLabel"), testIdPrefix: "delivery-count-", valueLabel: (outcome) => t(`outcomes.${outcome}`) }}
       refreshMs={REFRESH_MS}
       refreshKey={refreshKey}
       empty={{

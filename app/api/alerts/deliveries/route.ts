@@ -17,6 +17,6 @@ export async function GET(request: Request): Promise<Response> {
       count: (prisma) => countAlertDeliveries(prisma),
     });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -15,7 +15,7 @@ export async function GET(request: Request): Promise<Response> {
     const { prisma, secretBox } = appContext();
     return Response.json({ rules: await listAlertRules(prisma, secretBox) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 
@@ -26,6 +26,6 @@ export async function POST(request: Request): Promise<Response> {
     const { prisma, secretBox } = appContext();
     return Response.json({ rule: await createAlertRule(prisma, secretBox, input) }, { status: 201 });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -15,6 +15,6 @@ export async function GET(request: Request): Promise<Response> {
     const snapshot = await loadBoardSnapshot(appContext().prisma, filter, (callIds) => findLatestCommands(appContext().prisma, callIds));
     return Response.json(snapshot, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

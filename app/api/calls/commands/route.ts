@@ -31,6 +31,6 @@ export async function GET(request: Request): Promise<Response> {
     });
     return Response.json({ commands }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

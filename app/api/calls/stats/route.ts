@@ -28,6 +28,6 @@ export async function GET(request: Request): Promise<Response> {
     ]);
     return Response.json({ ...stats, flireoDrift }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

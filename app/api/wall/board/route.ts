@@ -15,6 +15,6 @@ export async function GET(request: Request): Promise<Response> {
     const snapshot = await loadWallSnapshot(appContext().prisma, wallLine(viewer, line), viewer.kind === "wallboard" && viewer.isMasked);
     return Response.json(snapshot, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

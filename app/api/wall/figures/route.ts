@@ -14,6 +14,6 @@ export async function GET(request: Request): Promise<Response> {
     const { prisma, env } = appContext();
     return Response.json(await loadWallFigures(prisma, wallLine(viewer, line), env.DEFAULT_COUNTRY), { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

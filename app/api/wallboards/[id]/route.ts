@@ -24,7 +24,7 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
     realtime.reconnectWallboard(wallboard.id);
     return Response.json({ wallboard }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 
@@ -37,6 +37,6 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
     realtime.disconnectWallboard(wallboard.id);
     return Response.json({ wallboard }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -18,7 +18,7 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
     const { prisma, secretBox } = appContext();
     return Response.json({ rule: await updateAlertDestination(prisma, secretBox, id, patch) });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 
@@ -29,6 +29,6 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
     const { prisma, secretBox } = appContext();
     return Response.json({ rule: await deleteAlertDestination(prisma, secretBox, id) });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -18,7 +18,7 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
     const { prisma, secretBox } = appContext();
     return Response.json({ rule: await updateAlertRule(prisma, secretBox, id, patch) });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 
@@ -28,6 +28,6 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
     await deleteAlertRule(appContext().prisma, parseAlertId((await context.params).id, "rule"));
     return new Response(null, { status: 204 });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

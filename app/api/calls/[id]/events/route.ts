@@ -15,6 +15,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const after = parseEventCursor(new URL(request.url).searchParams.get("after"));
     return Response.json(await listCallEvents(prisma, id, { after }), { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -13,6 +13,6 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     const { prisma, secretBox } = appContext();
     return Response.json({ secret: await revealAlertDestinationSecret(prisma, secretBox, id) }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

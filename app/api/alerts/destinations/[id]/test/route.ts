@@ -16,6 +16,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     // A failed test is a result to show, not an error of this request: 200 either way.
     return Response.json(await sendTestAlert(appContext().alerts, id, await getLocale()));
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

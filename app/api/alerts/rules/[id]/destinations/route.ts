@@ -16,6 +16,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     const { prisma, secretBox } = appContext();
     return Response.json({ rule: await addAlertDestination(prisma, secretBox, ruleId, input) }, { status: 201 });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -23,6 +23,6 @@ export async function GET(request: Request): Promise<Response> {
       headers: { "content-type": XLSX_CONTENT_TYPE, "content-disposition": `attachment; filename="${exportFileName(asBoardFilter, timeZone, new Date(), "xlsx")}"`, "cache-control": "no-store" },
     });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -15,6 +15,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
     const { prisma, secretBox } = appContext();
     return Response.json(await rotateAlertDestinationSecret(prisma, secretBox, id), { headers: { "cache-control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
