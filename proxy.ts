@@ -125,7 +125,7 @@ async function checkAccess(request: NextRequest): Promise<ApiError | Admitted> {
 }
 
 /**
- * The request as the page and route handlers see it: the nonce and CSP, and this proxy's own x-callboard-* headers,
+ * The request as the page and route handlers see it: the nonce and CSP, and this proxy's own x-callboard-internal-* headers,
  * which only it may set: any a client sent are removed first, so none can choose, say, a wall's language.
  */
 function forwardedHeaders(request: NextRequest, nonce: string, csp: string, admitted: Admitted): Headers {

@@ -162,10 +162,10 @@ describe("a wallboard link", () => {
     expect(/<html lang="(\w+)"/.exec(text)?.[1]).toBe("nl");
     expect(text).toContain("Lopend · langste eerst");
     // The link's language wins over the browser's, its cookie and a header claiming to be the proxy's.
-    expect(await htmlLang(await send("GET", "/wall", { cookie: `${english}; callboard-locale=nl`, "accept-language": "nl-NL", "x-callboard-wall-locale": "nl" }))).toBe("en");
+    expect(await htmlLang(await send("GET", "/wall", { cookie: `${english}; callboard-locale=nl`, "accept-language": "nl-NL", "x-callboard-internal-wall-locale": "nl" }))).toBe("en");
     // A signed-in user's wall, and any other page, is in the user's language: the header from outside is ignored.
-    expect(await htmlLang(await send("GET", "/wall", { cookie: admin.cookie, "accept-language": "en-US", "x-callboard-wall-locale": "nl" }))).toBe("en");
-    expect(await htmlLang(await send("GET", "/calls", { cookie: admin.cookie, "accept-language": "en-US", "X-Callboard-Wall-Locale": "nl" }))).toBe("en");
+    expect(await htmlLang(await send("GET", "/wall", { cookie: admin.cookie, "accept-language": "en-US", "x-callboard-internal-wall-locale": "nl" }))).toBe("en");
+    expect(await htmlLang(await send("GET", "/calls", { cookie: admin.cookie, "accept-language": "en-US", "X-Callboard-Internal-Wall-Locale": "nl" }))).toBe("en");
     expect(await htmlLang(await send("GET", "/wall", { cookie: admin.cookie, "accept-language": "nl-NL,nl;q=0.9" }))).toBe("nl");
   });
 
