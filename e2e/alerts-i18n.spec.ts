@@ -43,7 +43,8 @@ function dutchBrowser(browser: Browser, width: number): Promise<BrowserContext> 
 }
 
 test.describe("[ALERTS] in Dutch", () => {
-  test.describe.configure({ timeout: 120_000 });
+  // In order, on one server: the phone test looks at the page with the rule the first test made.
+  test.describe.configure({ mode: "serial", timeout: 120_000 });
 
   test("an admin with a Dutch browser makes a Dutch e-mail destination, and an error call's alert e-mail is in Dutch with a Dutch date", async ({ browser }) => {
     const context = await dutchBrowser(browser, 1280);
