@@ -70,6 +70,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One logger: the server logs through pino (lib/observability/logger.ts), with levels, redaction and the JSON an
+    // operator collects. In a browser a console message reaches no operator: what a user must know is shown on the
+    // page. scripts/ are command-line tools and print to the person who ran them.
+    files: ["app/**", "components/**", "lib/**", "server.ts", "proxy.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**"],
+    rules: { "no-console": ["error"] },
+  },
   { files: ["components/**", "lib/shared/**"], rules: { "no-restricted-imports": ["error", browserBoundary] } },
   { files: ["components/**/*.tsx", "app/**/*.tsx"], rules: { "no-restricted-syntax": ["error", ...hardCodedText] } },
   {

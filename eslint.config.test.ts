@@ -1,5 +1,5 @@
-// The browser/server boundary and the size limits of eslint.config.mjs, checked on code that breaks them and code
-// that keeps them.
+// The browser/server boundary, the one logger, process state, the size limits and user-facing text of
+// eslint.config.mjs, checked on code that breaks them and code that keeps them.
 import { ESLint } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
@@ -39,6 +39,27 @@ describe("process state", () => {
     }
     expect(await globalStateErrors("lib/context/current.ts", code)).toEqual([]);
     expect(await globalStateErrors("lib/webhooks/fixture.test.ts", code)).toEqual([]);
+  });
+});
+
+async function consoleErrors(filePath: string, code: string): Promise<number> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === "no-console").length;
+}
+
+describe("one logger", () => {
+  const code = 'export function handle(payload: unknown): void {\n  console.log("received", payload);\n}\n';
+
+  it("refuses console.* in the code that runs: it logs through pino", async () => {
+    for (const file of ["lib/webhooks/fixture.ts", "app/api/fixture/route.ts", "components/board/fixture.tsx", "server.ts", "proxy.ts"]) {
+      expect(await consoleErrors(file, code), file).toBe(1);
+    }
+  });
+
+  it("lets command-line scripts, tests and test helpers print", async () => {
+    for (const file of ["scripts/fixture.ts", "lib/webhooks/fixture.test.ts", "lib/testing/fixture.ts", "e2e/fixture.spec.ts"]) {
+      expect(await consoleErrors(file, code), file).toBe(0);
+    }
   });
 });
 
