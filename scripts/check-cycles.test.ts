@@ -1,4 +1,5 @@
-// The import-cycle check (npm run lint) on small trees: it passes layered code and fails on file and folder cycles.
+// The import-cycle check (npm run lint) on small trees: it passes layered code and fails on file and folder cycles,
+// through relative and @/ imports alike.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -19,7 +20,8 @@ function checkTree(files: Record<string, string>): { status: number | null; outp
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), code);
   }
-  const result = spawnSync(process.execPath, ["--import", "tsx", SCRIPT], { env: { ...process.env, CHECK_CYCLES_ROOT: root }, encoding: "utf8" });
+  // Run from inside the tree, so that nothing resolves against this repository's files by accident.
+  const result = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), SCRIPT], { cwd: root, env: { ...process.env, CHECK_CYCLES_ROOT: root }, encoding: "utf8" });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -41,6 +43,30 @@ describe("the import-cycle check", () => {
     });
     expect(result.status).toBe(1);
     expect(result.output).toMatch(/Import cycle between files: lib\/auth\/(a|b)\.ts/);
+  });
+
+  it("follows @/ imports through the tree's tsconfig paths, as the real tree writes them", () => {
+    const result = checkTree({
+      "tsconfig.json": JSON.stringify({ compilerOptions: { moduleResolution: "bundler", paths: { "@/*": ["./*"] } } }),
+      "lib/alerts/rules.ts": 'import { notify } from "@/lib/alerts/notify";\nexport const rules = () => notify;\n',
+      "lib/alerts/notify.ts": 'import { rules } from "@/lib/alerts/rules";\nexport const notify = () => rules;\n',
+      "lib/jobs/run.ts": 'import { OUTCOME } from "@/lib/queues/contract";\nexport const run = () => OUTCOME;\n',
+      "lib/queues/contract.ts": 'export const OUTCOME = "done";\n',
+      "lib/queues/worker.ts": 'import { run } from "@/lib/jobs/run";\nexport const worker = () => run();\n',
+    });
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/Import cycle between files: lib\/alerts\/(rules|notify)\.ts/);
+    expect(result.output).toContain("Import cycle between lib/ folders: lib/jobs, lib/queues");
+  });
+
+  it("fails an @/ import it cannot resolve, rather than pass without checking it", () => {
+    const result = checkTree({
+      "tsconfig.json": JSON.stringify({ compilerOptions: { moduleResolution: "bundler", paths: { "@/*": ["./src/*"] } } }),
+      "lib/alerts/rules.ts": 'import { notify } from "@/lib/alerts/notify";\nexport const rules = () => notify;\n',
+      "lib/alerts/notify.ts": 'import { rules } from "@/lib/alerts/rules";\nexport const notify = () => rules;\n',
+    });
+    expect(result.status).toBe(1);
+    expect(result.output).toContain("Import not resolved (see tsconfig.json's paths): @/lib/alerts/");
   });
 
   it("fails a cycle between lib/ folders made of files that do not import each other", () => {

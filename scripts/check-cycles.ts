@@ -5,10 +5,16 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import madge from "madge";
+import ts from "typescript";
 
 // The repository, or another tree laid out like it (the check's own test runs it on a fixture).
 const ROOT = path.resolve(process.env.CHECK_CYCLES_ROOT ?? path.join(import.meta.dirname, ".."));
 const SOURCES = ["server.ts", "proxy.ts", "app", "components", "lib", "scripts"];
+// The tree's own tsconfig.json, whose paths resolve its @/ imports (the fixture's own in the check's test). madge
+// hands its options on without the folder its paths are relative to, and TypeScript then resolved them from the
+// working directory: the tree's root goes with them as baseUrl.
+const TS_CONFIG = [path.join(ROOT, "tsconfig.json"), path.join(import.meta.dirname, "..", "tsconfig.json")].find((file) => existsSync(file))!;
+const { compilerOptions } = ts.readConfigFile(TS_CONFIG, (file) => ts.sys.readFile(file)).config as { compilerOptions: Record<string, unknown> };
 
 /** The strongly connected components of more than one node (Tarjan): each is a set of folders that import each other. */
 function findFolderCycles(edges: Map<string, Set<string>>): string[][] {
@@ -51,11 +57,14 @@ const libFolder = (file: string) => /^lib\/([^/]+)\//.exec(file)?.[0].slice(0, -
 const result = await madge(SOURCES.map((source) => path.join(ROOT, source)).filter((source) => existsSync(source)), {
   baseDir: ROOT,
   fileExtensions: ["ts", "tsx"],
-  tsConfig: path.join(import.meta.dirname, "..", "tsconfig.json"),
+  tsConfig: { compilerOptions: { ...compilerOptions, baseUrl: ROOT } },
   excludeRegExp: [/lib\/db\/generated\//, /\.test\.ts$/, /node_modules/],
   detectiveOptions: { ts: { skipTypeImports: false }, tsx: { skipTypeImports: false } },
 });
 
+// An @/ import that does not resolve drops out of the graph, and any cycle through it with it: refused, so a
+// broken alias cannot make the check pass without checking.
+const unresolved = [...new Set(result.warnings().skipped.filter((dependency) => dependency.startsWith("@/")))];
 const fileCycles = result.circular();
 const graph = result.obj();
 const folderEdges = new Map<string, Set<string>>();
@@ -73,6 +82,7 @@ for (const [from, targets] of Object.entries(graph)) {
 }
 const folderCycles = findFolderCycles(folderEdges);
 
+for (const dependency of unresolved) console.error(`Import not resolved (see tsconfig.json's paths): ${dependency}`);
 for (const cycle of fileCycles) console.error(`Import cycle between files: ${[...cycle, cycle[0]].join(" → ")}`);
 for (const cycle of folderCycles) {
   console.error(`Import cycle between lib/ folders: ${cycle.join(", ")}`);
@@ -84,8 +94,8 @@ for (const cycle of folderCycles) {
   }
 }
 const checked = Object.keys(graph).length;
-if (fileCycles.length > 0 || folderCycles.length > 0) {
-  console.error(`${fileCycles.length} file cycle(s), ${folderCycles.length} folder cycle(s) in ${checked} files.`);
+if (fileCycles.length > 0 || folderCycles.length > 0 || unresolved.length > 0) {
+  console.error(`${fileCycles.length} file cycle(s), ${folderCycles.length} folder cycle(s), ${unresolved.length} unresolved @/ import(s) in ${checked} files.`);
   process.exit(1);
 }
 console.log(`No import cycles in ${checked} files (${folderEdges.size} lib/ folders with imports checked as layers).`);

@@ -23,8 +23,9 @@ export function useBoardStats(lastEventAt: number | null, filterKey: string): Bo
       params.set("since", startOfLocalDay(Date.now()).toISOString());
       const response = await fetch(`/api/calls/stats?${params.toString()}`, { cache: "no-store" });
       if (response.ok) setStats({ for: key, figures: (await response.json()) as BoardStats });
-    } catch (error) {
-      console.warn(error);
+    } catch {
+      // Network gone or server down: the figures on screen stay until a load succeeds, at most 15 s later. A message
+      // in the browser's console would reach no operator; the network panel already shows the failed request.
     } finally {
       inFlight.current = false;
     }

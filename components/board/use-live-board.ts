@@ -115,8 +115,10 @@ function useSnapshotResync(
         onCommands?.(snapshot.commands);
         setLines(snapshot.lines);
         setLastStoredAt(snapshot.lastStoredAt);
-      } catch (error) {
-        if ((error as Error).name !== "AbortError") console.warn(error);
+      } catch {
+        // Aborted (a newer filter's load took over), or failed (network gone, server answering an error): the lists
+        // stay as they are and the live stream goes on updating them; the next reconnect or filter change reloads
+        // them. A console message would reach no operator; the network panel shows the request and its status.
       } finally {
         if (!signal?.aborted) setIsLoading(false);
       }

@@ -15,8 +15,9 @@ export function useWallFigures(line: string, lastEventAt: number | null): WallFi
       const params = new URLSearchParams(line ? { line } : {});
       const response = await fetch(`/api/wall/figures?${params.toString()}`, { cache: "no-store" });
       if (response.ok) setFigures((await response.json()) as WallFigures);
-    } catch (error) {
-      console.warn(error);
+    } catch {
+      // Network gone or server down: the figures on screen stay until a load succeeds, at most 15 s later. A message
+      // in the wall's browser console would reach no one; the network panel already shows the failed request.
     }
   });
 

@@ -1,5 +1,6 @@
 // Streams the filtered calls as CSV, newest first, a page at a time so an export of any size stays in
-// constant memory and the download starts at once.
+// constant memory. The download starts once the first page is read (withFirstPageRead): a database that cannot
+// answer is then a 503 in the one error shape, not a file broken off after its header row.
 //
 // Pages follow (created_at, id), as the read API does: when Callboard stored a call's first event, which nothing
 // changes afterwards (its index is calls_created_at_id_idx).
@@ -28,12 +29,30 @@ const STATUS_WHERE: Record<StatusFilter, Prisma.CallWhereInput> = {
 
 type ExportOptions = { now?: number; pageSize?: number; statementTimeoutMs?: number };
 
-export async function* exportCallsCsv(prisma: PrismaClient, filter: CallFilter, options: ExportOptions = {}): AsyncGenerator<string> {
+export function exportCallsCsv(prisma: PrismaClient, filter: CallFilter, options: ExportOptions = {}): AsyncGenerator<string> {
+  return callsCsv(exportedCallPages(prisma, filter, options));
+}
+
+/** The CSV text of pages of calls, its header row first. */
+export async function* callsCsv(pages: AsyncIterable<CallView[]>): AsyncGenerator<string> {
   // A byte-order mark first: without it Excel reads the UTF-8 file in the machine's legacy code page (é as Ã©).
   yield `\uFEFF${formatCsvRow([...CSV_COLUMNS])}`;
-  for await (const page of exportedCallPages(prisma, filter, options)) {
+  for await (const page of pages) {
     if (page.length > 0) yield page.map((call) => callToCsvRow(call)).join("");
   }
+}
+
+/**
+ * The same pages, the first one read before this resolves: a failure to read it is thrown here, where the route can
+ * still answer it, rather than after the download's headers are sent.
+ */
+export async function withFirstPageRead<Page>(pages: AsyncGenerator<Page>): Promise<AsyncGenerator<Page>> {
+  const first = await pages.next();
+  return (async function* rest(): AsyncGenerator<Page> {
+    if (first.done) return;
+    yield first.value;
+    yield* pages;
+  })();
 }
 
 /** The filtered calls a page at a time, for the CSV and the .xlsx export alike. */

@@ -1,28 +1,19 @@
 // The shared sliding-window limiter on a real Postgres store: exact where the limit is small or near, and without a
 // store round trip per request where a key is far below a large one.
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
+import { afterAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { createPostgresRateLimitStore } from "./rate-limit-stores";
 import { createSharedRateLimiter, type RateLimitStore, type SharedRateLimiter } from "./shared-rate-limit";
 
-let database: TestDatabase;
-let pool: pg.Pool;
+const database = useTestDatabase();
 const limiters: SharedRateLimiter[] = [];
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url, max: 4 });
-});
-
-afterAll(async () => {
+afterAll(() => {
   for (const limiter of limiters) limiter.stop();
-  await pool?.end();
-  await database?.drop();
 });
 
 function countingStore(): { store: RateLimitStore; calls: () => number } {
-  const inner = createPostgresRateLimitStore(pool);
+  const inner = createPostgresRateLimitStore(database.pool);
   let calls = 0;
   return { store: { add: (windowStart, counts) => (calls++, inner.add(windowStart, counts)) }, calls: () => calls };
 }
@@ -42,7 +33,7 @@ describe("createSharedRateLimiter", () => {
     for (const decision of decisions) if (!decision.allowed) expect(decision.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     // Refused reservations were given back: the store holds the five that were let through.
     await Promise.all([a.flush(), b.flush()]);
-    const { rows } = await pool.query("SELECT sum(count)::int AS n FROM shared_rate_limits WHERE key = 'small'");
+    const { rows } = await database.pool.query("SELECT sum(count)::int AS n FROM shared_rate_limits WHERE key = 'small'");
     expect(rows[0].n).toBe(5);
   });
 
@@ -53,7 +44,7 @@ describe("createSharedRateLimiter", () => {
     expect(counting.calls()).toBe(0);
     await busy.flush();
     expect(counting.calls()).toBe(1);
-    const { rows } = await pool.query("SELECT sum(count)::int AS n FROM shared_rate_limits WHERE key = 'large'");
+    const { rows } = await database.pool.query("SELECT sum(count)::int AS n FROM shared_rate_limits WHERE key = 'large'");
     expect(rows[0].n).toBe(900);
   });
 

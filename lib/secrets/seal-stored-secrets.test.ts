@@ -6,10 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { destinationLabel } from "@/lib/alerts/alert-rules";
 import { DEFAULT_MIGRATIONS_DIR, migrateDatabase } from "@/lib/db/migrate";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-postgres";
+// The second block needs a database migrated only up to an older migration, which useTestDatabase() does not give.
+import { createTestDatabase } from "@/lib/testing/test-postgres";
+import { useTestDatabase } from "@/lib/testing/use-test-database";
 import { createSecretBox, sealedKeyId, type SecretBox } from "./secret-box";
 import { sealStoredSecrets, UndecryptableStoredSecretsError } from "./seal-stored-secrets";
 
@@ -65,55 +67,43 @@ function openAll(box: SecretBox, stored: Stored) {
 
 const sealedValues = (stored: Stored) => [...stored.webhookSecrets, stored.webhookUrl, stored.destinationSecret, stored.slackUrl, stored.flireoKey];
 
-let database: TestDatabase;
-let pool: pg.Pool;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  pool = new pg.Pool({ connectionString: database.url });
-});
-
-afterAll(async () => {
-  await pool?.end();
-  await database?.drop();
-});
-
-async function emptyTables(): Promise<void> {
+async function emptyTables(pool: pg.Pool): Promise<void> {
   await pool.query(`TRUNCATE webhook_secrets, alert_rules, alert_destinations, settings CASCADE`);
 }
 
 describe("sealing stored secrets at start-up", () => {
+  const database = useTestDatabase();
   it("encrypts every plain-text secret in place, leaves the rest alone, and changes nothing when run again", async () => {
-    await emptyTables();
-    await insertPlainRows(pool);
-    const report = await sealStoredSecrets(pool, boxA);
+    await emptyTables(database.pool);
+    await insertPlainRows(database.pool);
+    const report = await sealStoredSecrets(database.pool, boxA);
     expect(report).toEqual({ sealed: 6, resealed: 0, unchanged: 0 });
 
-    const stored = await readRaw(pool);
+    const stored = await readRaw(database.pool);
     for (const value of sealedValues(stored)) expect(value).toMatch(new RegExp(`^cb1:${boxA.currentKeyId}:`));
     expect(stored.slackSecret).toBeNull();
     expect(stored.events).toEqual(["status-update"]);
     expect(openAll(boxA, stored)).toEqual({ ...PLAIN, webhookSecrets: PLAIN.webhookSecrets });
 
-    expect(await sealStoredSecrets(pool, boxA)).toEqual({ sealed: 0, resealed: 0, unchanged: 6 });
-    expect(await readRaw(pool)).toEqual(stored);
+    expect(await sealStoredSecrets(database.pool, boxA)).toEqual({ sealed: 0, resealed: 0, unchanged: 6 });
+    expect(await readRaw(database.pool)).toEqual(stored);
   });
 
   it("encrypts each value once when several instances start at once", async () => {
-    await emptyTables();
-    await insertPlainRows(pool);
-    const reports = await Promise.all([sealStoredSecrets(pool, boxA), sealStoredSecrets(pool, boxA), sealStoredSecrets(pool, boxA)]);
+    await emptyTables(database.pool);
+    await insertPlainRows(database.pool);
+    const reports = await Promise.all([sealStoredSecrets(database.pool, boxA), sealStoredSecrets(database.pool, boxA), sealStoredSecrets(database.pool, boxA)]);
     expect(reports.map((report) => report.sealed).sort()).toEqual([0, 0, 6]);
-    expect(openAll(boxA, await readRaw(pool))).toEqual(PLAIN);
+    expect(openAll(boxA, await readRaw(database.pool))).toEqual(PLAIN);
   });
 
   it("stops, naming the missing key and what to set, when a stored value does not decrypt; and seals nothing then", async () => {
-    await emptyTables();
-    await insertPlainRows(pool);
-    await sealStoredSecrets(pool, boxA);
-    await pool.query(`INSERT INTO webhook_secrets (secret, retired_at, valid_until) VALUES ('whsec_plain_newer', now(), now())`);
+    await emptyTables(database.pool);
+    await insertPlainRows(database.pool);
+    await sealStoredSecrets(database.pool, boxA);
+    await database.pool.query(`INSERT INTO webhook_secrets (secret, retired_at, valid_until) VALUES ('whsec_plain_newer', now(), now())`);
     const boxB = createSecretBox([keyB]);
-    const failure = await sealStoredSecrets(pool, boxB).catch((error: unknown) => error);
+    const failure = await sealStoredSecrets(database.pool, boxB).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(UndecryptableStoredSecretsError);
     const message = (failure as Error).message;
     expect(message).toContain(`6 stored secret(s) cannot be decrypted with CALLBOARD_ENCRYPTION_KEY (its keys: ${boxB.currentKeyId}; the first encrypts)`);
@@ -121,23 +111,23 @@ describe("sealing stored secrets at start-up", () => {
     expect(message).toContain("the saved Flireo API key: it was encrypted with key");
     for (const secret of Object.values(PLAIN).flat()) expect(message).not.toContain(secret);
     // Rolled back: the plain-text row waits for a start with the right keys.
-    const { rows } = await pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM webhook_secrets WHERE secret = 'whsec_plain_newer'`);
+    const { rows } = await database.pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM webhook_secrets WHERE secret = 'whsec_plain_newer'`);
     expect(rows[0]?.count).toBe(1);
   });
 
   it("re-encrypts every value under the current key with both keys configured, after which the old key can go", async () => {
-    await emptyTables();
-    await insertPlainRows(pool);
-    await sealStoredSecrets(pool, boxA);
+    await emptyTables(database.pool);
+    await insertPlainRows(database.pool);
+    await sealStoredSecrets(database.pool, boxA);
     const rotated = createSecretBox([keyB, keyA]);
     // Starting with both keys changes nothing: what keyA sealed still opens.
-    expect(await sealStoredSecrets(pool, rotated)).toEqual({ sealed: 0, resealed: 0, unchanged: 6 });
-    expect(await sealStoredSecrets(pool, rotated, { reseal: true })).toEqual({ sealed: 0, resealed: 6, unchanged: 0 });
-    const stored = await readRaw(pool);
+    expect(await sealStoredSecrets(database.pool, rotated)).toEqual({ sealed: 0, resealed: 0, unchanged: 6 });
+    expect(await sealStoredSecrets(database.pool, rotated, { reseal: true })).toEqual({ sealed: 0, resealed: 6, unchanged: 0 });
+    const stored = await readRaw(database.pool);
     for (const value of sealedValues(stored)) expect(sealedKeyId(value)).toBe(rotated.currentKeyId);
     const onlyB = createSecretBox([keyB]);
     expect(openAll(onlyB, stored)).toEqual(PLAIN);
-    expect(await sealStoredSecrets(pool, onlyB, { reseal: true })).toEqual({ sealed: 0, resealed: 0, unchanged: 6 });
+    expect(await sealStoredSecrets(database.pool, onlyB, { reseal: true })).toEqual({ sealed: 0, resealed: 0, unchanged: 6 });
   });
 });
 

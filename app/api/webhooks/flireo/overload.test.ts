@@ -1,5 +1,5 @@
 // An instance holds a bounded number of webhooks: past it, an immediate 503 with Retry-After, and service resumes
-// as soon as the held ones are answered.
+// as soon as the held ones are answered. A source past its rate limit gets 429s; both land in the delivery log.
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { camelStatusUpdate, newCallId, postWebhook } from "@/lib/testing/flireo-payloads";
@@ -98,5 +98,35 @@ describe("POST /api/webhooks/flireo under overload", () => {
     expect(described.status).toBe(200);
     for (const request of held) request.finish();
     await Promise.all(held.map((request) => request.status));
+  });
+});
+
+describe("POST /api/webhooks/flireo over its source's rate limit", () => {
+  let limited: TestServer;
+
+  beforeAll(async () => {
+    limited = await startTestServer({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: "3" } });
+  });
+
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  it("notes each 429 refusal in the delivery log, as it does the 503s", async () => {
+    const send = () => postWebhook(limited.baseUrl, camelStatusUpdate({ callId: newCallId(), status: "in-progress" }), { secret: TEST_WEBHOOK_SECRET });
+    const statuses: number[] = [];
+    for (let index = 0; index < 5; index++) statuses.push((await send()).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+
+    const cookie = await limited.adminCookie();
+    const refusals = async () => {
+      const response = await fetch(`${limited.baseUrl}/api/webhooks/deliveries?limit=50&outcome=rejected`, { headers: { cookie } });
+      return ((await response.json()) as { deliveries: { statusCode: number; reason: string; count: number; eventType: string | null }[] }).deliveries;
+    };
+    // Rows are written a moment after the answer.
+    await expect.poll(async () => (await refusals()).length, { timeout: 10_000 }).toBe(2);
+    for (const row of await refusals()) {
+      expect(row).toMatchObject({ statusCode: 429, count: 1, eventType: null, reason: expect.stringContaining("Too many webhooks from this address") });
+    }
   });
 });
