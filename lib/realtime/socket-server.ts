@@ -80,7 +80,7 @@ export type Realtime = {
   disconnectSession: (sessionId: string) => void;
   /** Tells a revoked wallboard link's screens, on every instance, and ends their connections. */
   disconnectWallboard: (wallboardId: string) => void;
-  /** Makes a changed wallboard link's screens, on every instance, connect again (and so take the change). */
+  /** Makes a changed wallboard link's screens, on every instance, load the wall and connect again (and so take the change). */
   reconnectWallboard: (wallboardId: string) => void;
   close: () => Promise<void>;
 };

@@ -66,9 +66,14 @@ export function endWallboardSockets(io: CallboardSocketServer, wallboardId: stri
 
 const DISCONNECT_DELAY_MS = 500;
 
-/** Closes a changed link's connections, on every instance: its screens connect again at once and are admitted as it now is. */
+/**
+ * A changed link's screens, on every instance: told, so that each loads the wall again as the link now is (numbers
+ * included, which it keeps by version and would not replace), then closed a moment later (as above), so a screen that
+ * missed the word still connects again and is admitted as the link now is.
+ */
 export function reconnectWallboardSockets(io: CallboardSocketServer, wallboardId: string): void {
-  io.in(wallboardRoom(wallboardId)).disconnectSockets(true);
+  io.to(wallboardRoom(wallboardId)).emit("wallboard:changed");
+  setTimeout(() => io.in(wallboardRoom(wallboardId)).disconnectSockets(true), DISCONNECT_DELAY_MS).unref();
 }
 
 /** Every connection (the server), or this instance's alone (`io.local`). */

@@ -330,6 +330,7 @@ describe("a wallboard link", () => {
     const cookie = wallboardCookie(created.url);
     const screen = await connectAsWallboard(server.baseUrl, cookie);
     const disconnected = new Promise<string>((resolve) => screen.on("disconnect", resolve));
+    const told = new Promise<void>((resolve) => screen.on("wallboard:changed", () => resolve()));
     const path = `/api/wallboards/${created.id}`;
 
     expect((await send("PATCH", path, { cookie: viewer.cookie }, { showFullNumbers: true })).status).toBe(403);
@@ -350,6 +351,8 @@ describe("a wallboard link", () => {
     const changed = await send("PATCH", path, { cookie: admin.cookie }, { showFullNumbers: true });
     expect(changed.status).toBe(200);
     expect(((await changed.json()) as { wallboard: WallboardView }).wallboard.isMasked).toBe(false);
+    // Told first, so the screen loads the wall again with full numbers; then closed, in case it missed the word.
+    await within(told, "wallboard:changed");
     expect(await within(disconnected, "disconnect")).toBe("io server disconnect");
     const again = await connectAsWallboard(server.baseUrl, cookie);
     const { line, customer } = uniqueNumbers();
@@ -361,7 +364,9 @@ describe("a wallboard link", () => {
     expect((await send("DELETE", path, { cookie: admin.cookie })).status).toBe(200);
     const revoked = await send("PATCH", path, { cookie: admin.cookie }, { showFullNumbers: false });
     expect(revoked.status).toBe(409);
-    expect(await revoked.text()).toContain("revoked");
+    expect(await revoked.text()).toContain("This link is revoked: it opens nothing");
+    const dutchRevoked = await send("PATCH", path, { cookie: admin.cookie, "accept-language": "nl-NL" }, { showFullNumbers: false });
+    expect(await dutchRevoked.json()).toEqual({ error: { code: "conflict", message: expect.stringMatching(/^Deze link is ingetrokken: /) } });
   });
 
   it("expired: refused with a message saying so, and an open screen is ended", async () => {
