@@ -198,4 +198,25 @@ test.describe("[WALLBOARD]", () => {
     await expect(row.getByTestId("wallboard-masking-error")).toHaveText("This link is revoked: it opens nothing, so there is nothing to change. Make a new link.");
     await expect(row.getByTestId("wallboard-masking-outcome")).toBeEmpty();
   });
+
+  test("the wallboards page does not scroll sideways on a 375 px phone", async ({ page, sendStatus }) => {
+    const line = uniqueLine();
+    await sendStatus({ callId: newCallId(), status: "in-progress", lineNumber: line, lineName: "Klantenservice-Amsterdam-Zuidoost-nachtdienst-weekend" });
+    await createLinkOnSettingsPage(page, `Narrow ${"Zuidoost-".repeat(8)}`, line);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.reload();
+    await expect(page.getByTestId("wallboard-row").first()).toBeVisible();
+    const { overflow, past } = await page.evaluate(() => {
+      const root = document.scrollingElement ?? document.documentElement;
+      const isPast = (element: Element | null) => element !== null && element.getBoundingClientRect().right > root.clientWidth + 1;
+      // The outermost elements past the window's edge: where the page first grows too wide.
+      const outermost = [...document.querySelectorAll("body *")].filter((element) => isPast(element) && !isPast(element.parentElement));
+      return { overflow: root.scrollWidth - root.clientWidth, past: outermost.slice(0, 5).map((element) => `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 60)}`) };
+    });
+    expect(overflow, past.join(" | ")).toBeLessThanOrEqual(0);
+    const masking = page.getByTestId("wallboard-masking").first();
+    await masking.scrollIntoViewIfNeeded();
+    await expect(masking).toBeInViewport({ ratio: 1 });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -27,7 +27,9 @@ export function WallboardTable({ wallboards }: { wallboards: WallboardView[] }) 
   }
   const columns = [t("name"), t("shows"), t("language"), t("created"), t("lastUsed"), t("expires"), t("state")].map((label) => ({ label }));
   return (
-    <div className="overflow-x-auto">
+    // Positioned, so that it also holds what is positioned inside it (the actions column's label for screen readers),
+    // which would otherwise stretch the whole page sideways on a phone rather than scroll with the table.
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="wallboard-table">
         <SettingsTableHead columns={columns} />
         <tbody>
