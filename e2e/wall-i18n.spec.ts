@@ -90,10 +90,13 @@ test.describe("[WALL-I18N]", () => {
     const row = page.getByTestId("wallboard-row").filter({ hasText: name });
     await expect(row.getByTestId("wallboard-locale")).toHaveText("Nederlands");
     await expect(row.getByTestId("wallboard-state")).toHaveText("Actief");
+    await expect(row.getByTestId("wallboard-masking")).toHaveText("Volledige nummers tonen");
+    await expect(row.getByRole("button", { name: `Volledige nummers tonen op ${name}` })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: testInfo.outputPath(`wallboards-nl-${width}.png`), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${width} px`).toBeLessThanOrEqual(0);
     }
     await context.close();
   });

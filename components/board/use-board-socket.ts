@@ -22,6 +22,8 @@ type Handlers = {
   onCommands?: (commands: CallCommandView[]) => void;
   /** A wallboard link's screen: the link was revoked or expired (told over the socket, or in a refused handshake). */
   onWallboardEnded?: (ended: WallboardEnded) => void;
+  /** A wallboard link's screen: an admin changed the link (its masking). */
+  onWallboardChanged?: () => void;
 };
 
 /** How long to wait before connecting again after the server could not check the connection (its database was down). */
@@ -56,7 +58,7 @@ function watchBrowserConnection(socket: BoardSocket, setConnection: (state: Conn
   };
 }
 
-export function useBoardSocket(store: CallStore, { resync, onNewError, onCommands, onWallboardEnded }: Handlers): { connection: ConnectionState; lastEventAt: number | null } {
+export function useBoardSocket(store: CallStore, { resync, onNewError, onCommands, onWallboardEnded, onWallboardChanged }: Handlers): { connection: ConnectionState; lastEventAt: number | null } {
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
 
@@ -110,6 +112,7 @@ export function useBoardSocket(store: CallStore, { resync, onNewError, onCommand
       }
     });
     if (onWallboardEnded) socket.on("wallboard:ended", onWallboardEnded);
+    if (onWallboardChanged) socket.on("wallboard:changed", onWallboardChanged);
     const stopWatching = watchBrowserConnection(socket, setConnection, restart);
     // Lets tests and operators cut and restore the live connection from the browser console.
     (window as unknown as { __callboardSocket?: BoardSocket }).__callboardSocket = socket;
@@ -119,7 +122,7 @@ export function useBoardSocket(store: CallStore, { resync, onNewError, onCommand
       stopWatching();
       socket.close();
     };
-  }, [store, resync, onNewError, onCommands, onWallboardEnded]);
+  }, [store, resync, onNewError, onCommands, onWallboardEnded, onWallboardChanged]);
 
   return { connection, lastEventAt };
 }

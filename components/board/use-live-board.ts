@@ -37,6 +37,8 @@ type Options = {
   snapshotPath?: string;
   /** A wallboard link's screen: the link was revoked or expired. Must be stable. */
   onWallboardEnded?: (ended: WallboardEnded) => void;
+  /** A wallboard link's screen: an admin changed the link. Must be stable. */
+  onWallboardChanged?: () => void;
 };
 
 export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledCallFilter, options: Options = {}) {
@@ -55,6 +57,7 @@ export function useLiveBoard(initialSnapshot: BoardSnapshot, compiled: CompiledC
     onNewError: announceIfNew,
     onCommands: options.onCommands,
     onWallboardEnded: options.onWallboardEnded,
+    onWallboardChanged: options.onWallboardChanged,
   });
   useResyncOnFilterChange(callFilterKey(compiled.filter), resync);
   const { live, errors, ended } = useSelectedCalls(store, compiled, revision);

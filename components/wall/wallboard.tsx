@@ -38,7 +38,9 @@ export function Wallboard({ initialSnapshot, options, title, lineLabel, isMasked
   const compiled = useMemo(() => compileCallFilter({ ...EMPTY_FILTER, line: options.line }, defaultCountry), [options.line, defaultCountry]);
   const [ended, setEnded] = useState<WallboardEnded | null>(null);
   const onWallboardEnded = useCallback((notice: WallboardEnded) => setEnded(notice), []);
-  const { live, errors, connection, lastEventAt } = useLiveBoard(initialSnapshot, compiled, { snapshotPath: "/api/wall/board", onWallboardEnded });
+  // A changed link (its masking) is loaded again whole: the calls on screen, kept by version, would not be replaced.
+  const onWallboardChanged = useCallback(() => window.location.reload(), []);
+  const { live, errors, connection, lastEventAt } = useLiveBoard(initialSnapshot, compiled, { snapshotPath: "/api/wall/board", onWallboardEnded, onWallboardChanged });
   const now = useNow();
   const figures = useWallFigures(options.line, lastEventAt);
   const longestFirst = useMemo(() => [...live].sort(byLongest), [live]);

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createMetrics } from "@/lib/observability/metrics";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import { createCallPublisher, messageInterval, type CallboardSocketServer } from "./call-publisher";
+import { BOARDS_ROOM } from "./wallboard-sockets";
 
 function call(id: string, version = 1): CallView {
   const now = new Date().toISOString();
@@ -25,6 +26,11 @@ let listening: Listening | undefined;
 async function listen(screens: number): Promise<Listening> {
   const http = createServer();
   const server: CallboardSocketServer = new Server(http, { serveClient: false });
+  // As socket-server.ts admits a signed-in user's connection: boards are sent every call.
+  server.use((socket, next) => {
+    void socket.join(BOARDS_ROOM);
+    next();
+  });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const clients = await Promise.all(

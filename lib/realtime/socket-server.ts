@@ -22,7 +22,16 @@ import { SOCKET_PATH } from "@/lib/shared/realtime/events";
 import { createCallPublisher, type CallboardSocketServer } from "./call-publisher";
 import { listenForChanges, type Changes } from "./changes-channel";
 import { countOpenConnections, type OpenConnections } from "./open-connections";
-import { admitWallboardSocket, emitCalls, endWallboardSockets, reconnectWallboardSockets, WALLBOARDS_ROOM, type WallboardRefusal, type WallboardSocketIdentity } from "./wallboard-sockets";
+import {
+  admitWallboardSocket,
+  BOARDS_ROOM,
+  emitCalls,
+  endWallboardSockets,
+  reconnectWallboardSockets,
+  WALLBOARDS_ROOM,
+  type WallboardRefusal,
+  type WallboardSocketIdentity,
+} from "./wallboard-sockets";
 export type RealtimeAdapter = "postgres" | "redis" | "none";
 
 /** Who a connection belongs to: its user and session, which it may not outlive. Null: not signed in. */
@@ -71,7 +80,7 @@ export type Realtime = {
   disconnectSession: (sessionId: string) => void;
   /** Tells a revoked wallboard link's screens, on every instance, and ends their connections. */
   disconnectWallboard: (wallboardId: string) => void;
-  /** Makes a changed wallboard link's screens, on every instance, connect again (and so take the change). */
+  /** Makes a changed wallboard link's screens, on every instance, load the wall and connect again (and so take the change). */
   reconnectWallboard: (wallboardId: string) => void;
   close: () => Promise<void>;
 };
@@ -124,8 +133,9 @@ function admitUser(socket: Socket, identity: SocketIdentity, perUser: OpenConnec
     return next(refusal("rate_limited", `too many connections: close some of your ${perUser.count(identity.userId)} open boards and reload`));
   }
   (socket.data as SocketData) = { userId: identity.userId, sessionId: identity.sessionId };
-  // A room per session: signing out, revoking the session or removing the user ends its open boards at once.
-  void socket.join(`session:${identity.sessionId}`);
+  // A room per session: signing out, revoking the session or removing the user ends its open boards at once. Boards
+  // get every call in full (wallboard-sockets.ts).
+  void socket.join([BOARDS_ROOM, `session:${identity.sessionId}`]);
   // A connection outlives no session: it ends when the session expires (the board then asks to sign in).
   const expiry = setTimeout(() => socket.disconnect(true), Math.min(identity.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
   socket.once("disconnect", () => clearTimeout(expiry));

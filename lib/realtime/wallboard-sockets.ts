@@ -1,8 +1,11 @@
-// Wallboard links' live connections: the rooms they join, which decide what they are sent (masked numbers, no
-// commands), their end at the link's expiry, and their end when the link is revoked.
+// Wallboard links' live connections: the rooms they join, which decide what they are sent (masked numbers, their own
+// line's calls alone, no commands), their end at the link's expiry, and their end when the link is revoked.
 //
-// Filtering by line happens in the browser, as on the board: a message is built at most twice per change (in full,
-// and masked), whatever the number of screens and their filters, and every instance's adapter carries both.
+// A link's line is a permission, not a view: its connection is only ever sent calls of that line. The cost does not
+// grow with the screens: each change leaves as two messages (in full, masked) to boards and to links for every line,
+// and two more (its calls in full, masked) per distinct line in it to that line's rooms; a change of one line (the
+// usual case) is two messages in all, as its line's rooms take the same ones. The adapter carries every room
+// broadcast to every instance.
 import type { BroadcastOperator, Server, Socket } from "socket.io";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime/events";
@@ -10,20 +13,35 @@ import { maskCallForWallboard } from "@/lib/wallboards/mask-call";
 
 type CallboardSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
+/** Signed-in users' connections (boards, call pages, their own walls): every call, in full, and commands. */
+export const BOARDS_ROOM = "boards";
 /** Every wallboard link's connection: they get calls, never commands to calls. */
 export const WALLBOARDS_ROOM = "wallboards";
-/** The connections of links that mask customers' numbers: they get the masked copy of each message. */
+/** Links for every line that show full numbers. */
+export const FULL_ROOM = "wallboards:full";
+/** Links for every line that mask customers' numbers: they get the masked copy of each message. */
 export const MASKED_ROOM = "wallboards:masked";
+/**
+ * The links of one line: its calls and no others, in full or masked. The variant comes before the number, which is
+ * the webhook's text: no line number can name the other variant's room.
+ */
+export const lineRoom = (lineNumber: string, isMasked: boolean) => `${isMasked ? "wallboards:line-masked" : "wallboards:line"}:${lineNumber}`;
 const wallboardRoom = (id: string) => `wallboard:${id}`;
 
-export type WallboardSocketIdentity = { wallboardId: string; isMasked: boolean; expiresAt: Date | null };
+export type WallboardSocketIdentity = { wallboardId: string; lineNumber: string | null; isMasked: boolean; expiresAt: Date | null };
 
 /** A refused link: why, in words for the screen, and `revoked` / `expired` for the screen to say so in large type. */
 export type WallboardRefusal = { refused: string; reason: string | null };
 
+/** The room that decides which calls a link's connection is sent, and how. */
+function callsRoom(identity: WallboardSocketIdentity): string {
+  if (identity.lineNumber) return lineRoom(identity.lineNumber, identity.isMasked);
+  return identity.isMasked ? MASKED_ROOM : FULL_ROOM;
+}
+
 /** Joins a link's connection to its rooms and ends it when the link expires. */
 export function admitWallboardSocket(socket: Socket<ClientToServerEvents, ServerToClientEvents>, identity: WallboardSocketIdentity): void {
-  void socket.join([WALLBOARDS_ROOM, wallboardRoom(identity.wallboardId), ...(identity.isMasked ? [MASKED_ROOM] : [])]);
+  void socket.join([WALLBOARDS_ROOM, wallboardRoom(identity.wallboardId), callsRoom(identity)]);
   if (!identity.expiresAt) return;
   const expiry = setTimeout(
     () => {
@@ -48,16 +66,55 @@ export function endWallboardSockets(io: CallboardSocketServer, wallboardId: stri
 
 const DISCONNECT_DELAY_MS = 500;
 
-/** Closes a changed link's connections, on every instance: its screens connect again at once and are admitted as it now is. */
+/**
+ * A changed link's screens, on every instance: told, so that each loads the wall again as the link now is (numbers
+ * included, which it keeps by version and would not replace), then closed a moment later (as above), so a screen that
+ * missed the word still connects again and is admitted as the link now is.
+ */
 export function reconnectWallboardSockets(io: CallboardSocketServer, wallboardId: string): void {
-  io.in(wallboardRoom(wallboardId)).disconnectSockets(true);
+  io.to(wallboardRoom(wallboardId)).emit("wallboard:changed");
+  setTimeout(() => io.in(wallboardRoom(wallboardId)).disconnectSockets(true), DISCONNECT_DELAY_MS).unref();
 }
 
 /** Every connection (the server), or this instance's alone (`io.local`). */
 export type Audience = CallboardSocketServer | BroadcastOperator<ServerToClientEvents, unknown>;
 
-/** Sends calls to everyone: in full to boards and unmasked links, masked to masked links. */
+type LineCalls = { full: CallView[]; masked: CallView[] };
+
+/** Each line's calls, in full and masked, and whether any call has no line (the links of a line never see it). */
+function groupByLine(calls: CallView[], masked: CallView[]): { byLine: Map<string, LineCalls>; hasCallWithoutLine: boolean } {
+  const byLine = new Map<string, LineCalls>();
+  let hasCallWithoutLine = false;
+  calls.forEach((call, index) => {
+    if (!call.lineNumber) {
+      hasCallWithoutLine = true;
+      return;
+    }
+    const line = byLine.get(call.lineNumber) ?? { full: [], masked: [] };
+    line.full.push(call);
+    line.masked.push(masked[index] ?? maskCallForWallboard(call));
+    byLine.set(call.lineNumber, line);
+  });
+  return { byLine, hasCallWithoutLine };
+}
+
+/**
+ * Sends calls to everyone allowed to see them: in full to boards and links that show full numbers, masked to masked
+ * links; a link of one line gets that line's calls alone.
+ */
 export function emitCalls(io: Audience, calls: CallView[]): void {
-  io.except(MASKED_ROOM).emit("calls:updated", calls);
-  io.to(MASKED_ROOM).emit("calls:updated", calls.map(maskCallForWallboard));
+  const masked = calls.map(maskCallForWallboard);
+  const { byLine, hasCallWithoutLine } = groupByLine(calls, masked);
+  const onlyLine = byLine.size === 1 && !hasCallWithoutLine ? [...byLine.keys()][0] : undefined;
+  if (onlyLine !== undefined) {
+    io.to([BOARDS_ROOM, FULL_ROOM, lineRoom(onlyLine, false)]).emit("calls:updated", calls);
+    io.to([MASKED_ROOM, lineRoom(onlyLine, true)]).emit("calls:updated", masked);
+    return;
+  }
+  io.to([BOARDS_ROOM, FULL_ROOM]).emit("calls:updated", calls);
+  io.to(MASKED_ROOM).emit("calls:updated", masked);
+  for (const [lineNumber, line] of byLine) {
+    io.to(lineRoom(lineNumber, false)).emit("calls:updated", line.full);
+    io.to(lineRoom(lineNumber, true)).emit("calls:updated", line.masked);
+  }
 }

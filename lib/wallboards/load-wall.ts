@@ -9,9 +9,12 @@ import type { WallFigures } from "@/lib/shared/wallboards/wall-options";
 import type { CountryCode } from "libphonenumber-js/min";
 import { maskCallForWallboard } from "./mask-call";
 
+/** `line`: the link's own for a link of one line (lib/context/wall-viewer.ts), which then learns of no other line. */
 export async function loadWallSnapshot(prisma: PrismaClient, line: string, isMasked: boolean): Promise<BoardSnapshot> {
   // A wall has no call controls: it is never sent commands.
-  const snapshot = await loadBoardSnapshot(prisma, { ...EMPTY_FILTER, line }, () => Promise.resolve([]));
+  const loaded = await loadBoardSnapshot(prisma, { ...EMPTY_FILTER, line }, () => Promise.resolve([]));
+  // The wall names its own line from the list and has no line filter: the other lines are of no use to it.
+  const snapshot = line ? { ...loaded, lines: loaded.lines.filter((known) => known.number === line) } : loaded;
   if (!isMasked) return snapshot;
   return {
     ...snapshot,

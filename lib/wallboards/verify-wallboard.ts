@@ -48,19 +48,20 @@ export async function recordWallboardUse(wallboard: WallboardIdentity, address: 
 }
 
 /**
- * A screen's socket handshake: the link in its cookie, refused in words (with `revoked` or `expired` for the screen to
- * show), or null when it carries none. Its use and address are recorded as a page load's are.
+ * A screen's socket handshake: the link in its cookie (its line, if it has one, is all its connection is sent), refused
+ * in words (with `revoked` or `expired` for the screen to show), or null when it carries none. Its use and address are
+ * recorded as a page load's are.
  */
 export async function authenticateWallboardHandshake(
   prisma: PrismaClient,
   token: string | null,
   address: string,
-): Promise<{ wallboardId: string; isMasked: boolean; expiresAt: Date | null } | { refused: string; reason: string | null } | null> {
+): Promise<{ wallboardId: string; lineNumber: string | null; isMasked: boolean; expiresAt: Date | null } | { refused: string; reason: string | null } | null> {
   if (token === null) return null;
   try {
     const wallboard = await verifyWallboardToken(token, prisma);
     await recordWallboardUse(wallboard, address, prisma);
-    return { wallboardId: wallboard.id, isMasked: wallboard.isMasked, expiresAt: wallboard.expiresAt };
+    return { wallboardId: wallboard.id, lineNumber: wallboard.lineNumber, isMasked: wallboard.isMasked, expiresAt: wallboard.expiresAt };
   } catch (error) {
     if (!(error instanceof ApiError) || error.code !== "forbidden") throw error;
     return { refused: error.message, reason: (error.details as { reason?: string } | undefined)?.reason ?? null };

@@ -4,10 +4,12 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient, Wallboard } from "@/lib/db/generated/client";
 import { ApiError } from "@/lib/http/api-error";
+import { translatorFor } from "@/lib/http/error-text";
 import { DEFAULT_LOCALE, LOCALES, toLocale } from "@/lib/shared/i18n/locales";
 import { WALLBOARD_TOKEN_PARAM, type CreatedWallboard, type WallboardState, type WallboardView } from "@/lib/shared/wallboards/wallboard-view";
 import { generateWallboardToken, hashWallboardToken, wallboardDisplayPrefix } from "./wallboard-secret";
 
+const t = translatorFor("errors");
 const MAX_EXPIRY_DAYS = 3650;
 const LIST_LIMIT = 500;
 
@@ -108,9 +110,10 @@ export async function listWallboards(prisma: PrismaClient, now = new Date()): Pr
 /** Changes a valid link (the caller reconnects its screens, which then get numbers as it now says). */
 export async function changeWallboard(prisma: PrismaClient, id: string, change: WallboardChange, now = new Date()): Promise<WallboardView> {
   const existing = await prisma.wallboard.findUnique({ where: { id } });
-  if (!existing) throw new ApiError("not_found", `No wallboard with id ${id}. Reload the list of wallboards.`);
+  if (!existing) throw new ApiError("not_found", t("wallboards.notFound", { id }));
   const state = wallboardState(existing, now);
-  if (state !== "active") throw new ApiError("conflict", `This link is ${state}: it opens nothing, so there is nothing to change. Make a new link.`);
+  // Read on the settings page: in the reader's language.
+  if (state !== "active") throw new ApiError("conflict", t("wallboards.notChangeable", { state }));
   const wallboard = await prisma.wallboard.update({ where: { id }, data: { isMasked: !change.showFullNumbers }, include: WITH_PEOPLE });
   return toView(wallboard, now);
 }
@@ -119,7 +122,7 @@ export async function changeWallboard(prisma: PrismaClient, id: string, change: 
 export async function revokeWallboard(prisma: PrismaClient, id: string, revokedById: string): Promise<WallboardView> {
   await prisma.wallboard.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date(), revokedById } });
   const wallboard = await prisma.wallboard.findUnique({ where: { id }, include: WITH_PEOPLE });
-  if (!wallboard) throw new ApiError("not_found", `No wallboard with id ${id}. Reload the list of wallboards.`);
+  if (!wallboard) throw new ApiError("not_found", t("wallboards.notFound", { id }));
   return toView(wallboard);
 }
 

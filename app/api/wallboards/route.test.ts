@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BoardSnapshot, CallView } from "@/lib/shared/calls/call-view";
 import type { WallboardEnded } from "@/lib/shared/realtime/events";
+import type { WallFigures } from "@/lib/shared/wallboards/wall-options";
 import type { WallboardView } from "@/lib/shared/wallboards/wallboard-view";
 import { createSignedInUser } from "@/lib/testing/auth";
 import { listenToCallUpdates } from "@/lib/testing/call-updates";
@@ -217,15 +218,74 @@ describe("a wallboard link", () => {
     }
   });
 
-  it("shows only its own line, whatever line its address asks for", async () => {
+  it("shows only its own line, whatever line its address asks for: the page, its lists and its figures", async () => {
     const mine = uniqueNumbers();
     const other = uniqueNumbers();
-    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie, { lineNumber: mine.line });
+    const created = await createWallboardOverHttp(server.baseUrl, admin.cookie, { lineNumber: mine.line, showFullNumbers: true });
+    const cookie = wallboardCookie(created.url);
     const myCall = await startCall(mine.line, mine.customer);
-    const otherCall = await startCall(other.line, other.customer);
-    const snapshot = (await (await send("GET", `/api/wall/board?line=${encodeURIComponent(other.line)}`, { cookie: wallboardCookie(created.url) })).json()) as BoardSnapshot;
+    const otherCalls = [await startCall(other.line, other.customer), await startCall(other.line, uniqueNumbers().customer)];
+    const asking = `?line=${encodeURIComponent(other.line)}`;
+    const snapshot = (await (await send("GET", `/api/wall/board${asking}`, { cookie })).json()) as BoardSnapshot;
     expect(snapshot.live.map((call) => call.id)).toContain(myCall);
-    expect(snapshot.live.map((call) => call.id)).not.toContain(otherCall);
+    expect(snapshot.live.map((call) => call.id)).not.toContain(otherCalls[0]);
+    // Nor does it learn which other lines there are.
+    expect(snapshot.lines.map((line) => line.number)).toEqual([mine.line]);
+    const page = await send("GET", `/wall${asking}`, { cookie });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(myCall);
+    expect(html).toContain(mine.customer);
+    for (const otherCall of otherCalls) expect(html).not.toContain(otherCall);
+    expect(html).not.toContain(other.customer);
+    for (const pathname of [`/api/wall/figures${asking}`, "/api/wall/figures"]) {
+      const figures = (await (await send("GET", pathname, { cookie })).json()) as WallFigures;
+      expect(figures.callsLastHour, pathname).toBe(1);
+    }
+    // A signed-in user's wall shows the line its address asks for.
+    const usersFigures = (await (await send("GET", `/api/wall/figures${asking}`, { cookie: viewer.cookie })).json()) as WallFigures;
+    expect(usersFigures.callsLastHour).toBe(2);
+  });
+
+  it("is sent only its own line's calls over its socket, masked or in full, while a link for every line and a board get every line's", async () => {
+    const mine = uniqueNumbers();
+    const other = uniqueNumbers();
+    const link = async (input: { lineNumber?: string; showFullNumbers?: boolean }) => listenToCallUpdates(server.baseUrl, wallboardCookie((await createWallboardOverHttp(server.baseUrl, admin.cookie, input)).url));
+    const [masked, full, everyLine, everyLineFull, board] = await Promise.all([
+      link({ lineNumber: mine.line }),
+      link({ lineNumber: mine.line, showFullNumbers: true }),
+      link({}),
+      link({ showFullNumbers: true }),
+      listenToCallUpdates(server.baseUrl, viewer.cookie),
+    ]);
+    const ownLine = [masked, full];
+    try {
+      const otherCall = await startCall(other.line, other.customer);
+      for (const socket of [everyLine, everyLineFull, board]) await socket.waitFor((call) => call.id === otherCall);
+      // After the other line's call reached everyone else: a call of its own line, on the same connection.
+      const myCall = await startCall(mine.line, mine.customer);
+      expect((await masked.waitFor((call) => call.id === myCall)).customerNumber).toBe(`••• ${mine.customer.slice(-4)}`);
+      expect((await full.waitFor((call) => call.id === myCall)).customerNumber).toBe(mine.customer);
+      // Both lines at once, in one message or several.
+      const [bothMine, bothOther] = await Promise.all([startCall(mine.line, uniqueNumbers().customer), startCall(other.line, uniqueNumbers().customer)]);
+      for (const socket of [everyLine, everyLineFull, board]) await socket.waitFor((call) => call.id === bothOther);
+      // The changes channel (a command-line process's changes) takes the same path, on each instance.
+      await db.query("SELECT pg_notify('callboard_changes', $1)", [JSON.stringify({ calls: [otherCall, bothMine] })]);
+      await expect.poll(() => everyLine.received.filter((call) => call.id === otherCall).length).toBe(2);
+      for (const socket of ownLine) await expect.poll(() => socket.received.filter((call) => call.id === bothMine).length).toBe(2);
+      const last = await startCall(mine.line, uniqueNumbers().customer);
+      for (const socket of ownLine) await socket.waitFor((call) => call.id === last);
+
+      for (const socket of ownLine) {
+        expect(socket.received.length).toBeGreaterThanOrEqual(4);
+        expect(socket.received.filter((call) => call.lineNumber !== mine.line)).toEqual([]);
+        expect(JSON.stringify(socket.received)).not.toContain(other.customer.slice(1));
+      }
+      expect(everyLine.received.find((call) => call.id === otherCall)?.customerNumber).toBe(`••• ${other.customer.slice(-4)}`);
+      expect(everyLineFull.received.find((call) => call.id === otherCall)?.customerNumber).toBe(other.customer);
+    } finally {
+      for (const socket of [masked, full, everyLine, everyLineFull, board]) socket.close();
+    }
   });
 
   it("revoked: its screens are told and disconnected at once, and the link opens nothing any more", async () => {
@@ -270,6 +330,7 @@ describe("a wallboard link", () => {
     const cookie = wallboardCookie(created.url);
     const screen = await connectAsWallboard(server.baseUrl, cookie);
     const disconnected = new Promise<string>((resolve) => screen.on("disconnect", resolve));
+    const told = new Promise<void>((resolve) => screen.on("wallboard:changed", () => resolve()));
     const path = `/api/wallboards/${created.id}`;
 
     expect((await send("PATCH", path, { cookie: viewer.cookie }, { showFullNumbers: true })).status).toBe(403);
@@ -290,6 +351,8 @@ describe("a wallboard link", () => {
     const changed = await send("PATCH", path, { cookie: admin.cookie }, { showFullNumbers: true });
     expect(changed.status).toBe(200);
     expect(((await changed.json()) as { wallboard: WallboardView }).wallboard.isMasked).toBe(false);
+    // Told first, so the screen loads the wall again with full numbers; then closed, in case it missed the word.
+    await within(told, "wallboard:changed");
     expect(await within(disconnected, "disconnect")).toBe("io server disconnect");
     const again = await connectAsWallboard(server.baseUrl, cookie);
     const { line, customer } = uniqueNumbers();
@@ -301,7 +364,9 @@ describe("a wallboard link", () => {
     expect((await send("DELETE", path, { cookie: admin.cookie })).status).toBe(200);
     const revoked = await send("PATCH", path, { cookie: admin.cookie }, { showFullNumbers: false });
     expect(revoked.status).toBe(409);
-    expect(await revoked.text()).toContain("revoked");
+    expect(await revoked.text()).toContain("This link is revoked: it opens nothing");
+    const dutchRevoked = await send("PATCH", path, { cookie: admin.cookie, "accept-language": "nl-NL" }, { showFullNumbers: false });
+    expect(await dutchRevoked.json()).toEqual({ error: { code: "conflict", message: expect.stringMatching(/^Deze link is ingetrokken: /) } });
   });
 
   it("expired: refused with a message saying so, and an open screen is ended", async () => {

@@ -1,5 +1,5 @@
 // The list of wallboard links (server-rendered): each link's line, masking, language, last use and the address it
-// came from.
+// came from; an active link's masking can be switched, and the link revoked.
 import { useTranslations } from "next-intl";
 import type { WallboardState, WallboardView } from "@/lib/shared/wallboards/wallboard-view";
 import { formatPhoneNumber } from "@/lib/shared/calls/format";
@@ -7,6 +7,7 @@ import { SettingsTableHead, settingsRowClass } from "@/components/settings/setti
 import { LocalTime } from "@/components/ui/time-zone";
 import { LOCALE_NAMES } from "@/lib/shared/i18n/locales";
 import { RevokeWallboardButton } from "./revoke-wallboard-button";
+import { WallboardMaskingButton } from "./wallboard-masking-button";
 
 const STATE_BADGE_CLASS: Record<WallboardState, string> = {
   active: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300",
@@ -26,7 +27,9 @@ export function WallboardTable({ wallboards }: { wallboards: WallboardView[] }) 
   }
   const columns = [t("name"), t("shows"), t("language"), t("created"), t("lastUsed"), t("expires"), t("state")].map((label) => ({ label }));
   return (
-    <div className="overflow-x-auto">
+    // Positioned, so that it also holds what is positioned inside it (the actions column's label for screen readers),
+    // which would otherwise stretch the whole page sideways on a phone rather than scroll with the table.
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="wallboard-table">
         <SettingsTableHead columns={columns} />
         <tbody>
@@ -41,7 +44,9 @@ export function WallboardTable({ wallboards }: { wallboards: WallboardView[] }) 
                 </td>
                 <td className="px-3 py-3">
                   <div>{wallboard.lineNumber ? formatPhoneNumber(wallboard.lineNumber) : t("everyLine")}</div>
-                  <div className="text-xs text-zinc-500 dark:text-zinc-400">{wallboard.isMasked ? t("masked") : t("fullNumbers")}</div>
+                  <div className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="wallboard-masking-state">
+                    {wallboard.isMasked ? t("masked") : t("fullNumbers")}
+                  </div>
                 </td>
                 <td className="px-3 py-3" data-testid="wallboard-locale" data-locale={wallboard.locale} lang={wallboard.locale}>
                   {LOCALE_NAMES[wallboard.locale]}
@@ -64,7 +69,14 @@ export function WallboardTable({ wallboards }: { wallboards: WallboardView[] }) 
                     {t(`states.${wallboard.state}`)}
                   </span>
                 </td>
-                <td className="px-5 py-3 text-right">{wallboard.state === "active" && <RevokeWallboardButton id={wallboard.id} name={wallboard.name} />}</td>
+                <td className="px-5 py-3 text-right">
+                  {wallboard.state === "active" && (
+                    <div className="flex flex-col items-end gap-2">
+                      <WallboardMaskingButton id={wallboard.id} name={wallboard.name} isMasked={wallboard.isMasked} />
+                      <RevokeWallboardButton id={wallboard.id} name={wallboard.name} />
+                    </div>
+                  )}
+                </td>
               </tr>
             );
           })}

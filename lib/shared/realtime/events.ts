@@ -12,6 +12,8 @@ export interface ServerToClientEvents {
   "commands:recorded": (commands: CallCommandView[]) => void;
   /** To a wallboard link's screens: the link was revoked or has expired; the connection closes next. */
   "wallboard:ended": (ended: WallboardEnded) => void;
+  /** To a wallboard link's screens: an admin changed the link (its masking); the screen loads the wall again to take it. */
+  "wallboard:changed": () => void;
 }
 
 export type WallboardEnded = { reason: "revoked" | "expired"; message: string };
