@@ -5,10 +5,61 @@ import type { CallPublisher } from "@/lib/calls/call-recorder";
 import type { Metrics } from "@/lib/observability/metrics";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime/events";
-import { emitCalls } from "./wallboard-sockets";
+import type { BroadcastOperator } from "socket.io";
+import { maskCallForWallboard } from "@/lib/wallboards/mask-call";
+import { BOARDS_ROOM, FULL_ROOM, lineRoom, MASKED_ROOM } from "./wallboard-sockets";
 
 /** The Socket.IO server (socket-server.ts makes it), with Callboard's events typed. */
 export type CallboardSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/** Every connection (the server), or this instance's alone (`io.local`). */
+export type Audience = CallboardSocketServer | BroadcastOperator<ServerToClientEvents, unknown>;
+
+type LineCalls = { full: CallView[]; masked: CallView[] };
+
+/** Each line's calls, in full and masked, and whether any call has no line (the links of a line never see it). */
+function groupByLine(calls: CallView[], masked: CallView[]): { byLine: Map<string, LineCalls>; hasCallWithoutLine: boolean } {
+  const byLine = new Map<string, LineCalls>();
+  let hasCallWithoutLine = false;
+  calls.forEach((call, index) => {
+    if (!call.lineNumber) {
+      hasCallWithoutLine = true;
+      return;
+    }
+    const line = byLine.get(call.lineNumber) ?? { full: [], masked: [] };
+    line.full.push(call);
+    line.masked.push(masked[index] ?? maskCallForWallboard(call));
+    byLine.set(call.lineNumber, line);
+  });
+  return { byLine, hasCallWithoutLine };
+}
+
+/**
+ * The one place calls:updated is sent. A link's line is a permission (wallboard-sockets.ts puts each connection in the
+ * room that decides what it gets), and the cost does not grow with the screens: each change leaves as two messages
+ * (in full, masked) to boards and to links for every line, and two more (its calls in full, masked) per distinct line
+ * in it to that line's rooms; a change of one line (the usual case) is two messages in all, as its line's rooms take
+ * the same ones. The adapter carries every room broadcast to every instance.
+ *
+ * Sends calls to everyone allowed to see them: in full to boards and links that show full numbers, masked to masked
+ * links; a link of one line gets that line's calls alone.
+ */
+export function emitCalls(io: Audience, calls: CallView[]): void {
+  const masked = calls.map(maskCallForWallboard);
+  const { byLine, hasCallWithoutLine } = groupByLine(calls, masked);
+  const onlyLine = byLine.size === 1 && !hasCallWithoutLine ? [...byLine.keys()][0] : undefined;
+  if (onlyLine !== undefined) {
+    io.to([BOARDS_ROOM, FULL_ROOM, lineRoom(onlyLine, false)]).emit("calls:updated", calls);
+    io.to([MASKED_ROOM, lineRoom(onlyLine, true)]).emit("calls:updated", masked);
+    return;
+  }
+  io.to([BOARDS_ROOM, FULL_ROOM]).emit("calls:updated", calls);
+  io.to(MASKED_ROOM).emit("calls:updated", masked);
+  for (const [lineNumber, line] of byLine) {
+    io.to(lineRoom(lineNumber, false)).emit("calls:updated", line.full);
+    io.to(lineRoom(lineNumber, true)).emit("calls:updated", line.masked);
+  }
+}
 
 /**
  * Largest message the coalescer builds, in bytes of JSON. The Postgres adapter sends a message up to 8,000 bytes

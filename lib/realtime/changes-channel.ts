@@ -1,6 +1,6 @@
 // Changes made by a process with no live connections of its own (`npm run flireo -- reconcile`, `-- control`): it
 // names the calls and commands it changed on a Postgres channel once they are committed, and every running instance
-// sends them to its own boards and wallboards, exactly as a change it made itself (through emitCalls: masked for
+// sends them to its own boards and wallboards, exactly as a change it made itself (through emitCalls in call-publisher.ts: masked for
 // masked links, a link of one line its line's calls alone, commands never to wallboards). Only ids travel: each instance reads the committed rows, so a message on the channel can
 // neither carry a stale view nor forge one, and a malformed one is ignored.
 import pg from "pg";

@@ -19,13 +19,12 @@ import type { CallView } from "@/lib/shared/calls/call-view";
 import type { CallCommandView } from "@/lib/shared/control/call-command";
 import type { ErrorBody, ErrorCode } from "@/lib/shared/http/error-shape";
 import { SOCKET_PATH } from "@/lib/shared/realtime/events";
-import { createCallPublisher, type CallboardSocketServer } from "./call-publisher";
+import { createCallPublisher, emitCalls, type CallboardSocketServer } from "./call-publisher";
 import { listenForChanges, type Changes } from "./changes-channel";
 import { countOpenConnections, type OpenConnections } from "./open-connections";
 import {
   admitWallboardSocket,
   BOARDS_ROOM,
-  emitCalls,
   endWallboardSockets,
   reconnectWallboardSockets,
   WALLBOARDS_ROOM,

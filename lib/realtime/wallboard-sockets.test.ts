@@ -9,7 +9,8 @@ import { io as connectClient, type Socket as ClientSocket } from "socket.io-clie
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CallView } from "@/lib/shared/calls/call-view";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime/events";
-import { admitWallboardSocket, BOARDS_ROOM, emitCalls } from "./wallboard-sockets";
+import { emitCalls } from "./call-publisher";
+import { admitWallboardSocket, BOARDS_ROOM } from "./wallboard-sockets";
 
 /** Who a test client is, in its handshake: a signed-in board, or a wallboard link. */
 type Who = { kind: "board" } | { kind: "wallboard"; lineNumber: string | null; isMasked: boolean };

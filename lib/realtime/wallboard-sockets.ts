@@ -1,15 +1,10 @@
 // Wallboard links' live connections: the rooms they join, which decide what they are sent (masked numbers, their own
 // line's calls alone, no commands), their end at the link's expiry, and their end when the link is revoked.
 //
-// A link's line is a permission, not a view: its connection is only ever sent calls of that line. The cost does not
-// grow with the screens: each change leaves as two messages (in full, masked) to boards and to links for every line,
-// and two more (its calls in full, masked) per distinct line in it to that line's rooms; a change of one line (the
-// usual case) is two messages in all, as its line's rooms take the same ones. The adapter carries every room
-// broadcast to every instance.
-import type { BroadcastOperator, Server, Socket } from "socket.io";
-import type { CallView } from "@/lib/shared/calls/call-view";
+// A link's line is a permission, not a view: its connection is only ever sent calls of that line (`emitCalls` in
+// call-publisher.ts sends each room its share).
+import type { Server, Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/shared/realtime/events";
-import { maskCallForWallboard } from "@/lib/wallboards/mask-call";
 
 type CallboardSocketServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -74,47 +69,4 @@ const DISCONNECT_DELAY_MS = 500;
 export function reconnectWallboardSockets(io: CallboardSocketServer, wallboardId: string): void {
   io.to(wallboardRoom(wallboardId)).emit("wallboard:changed");
   setTimeout(() => io.in(wallboardRoom(wallboardId)).disconnectSockets(true), DISCONNECT_DELAY_MS).unref();
-}
-
-/** Every connection (the server), or this instance's alone (`io.local`). */
-export type Audience = CallboardSocketServer | BroadcastOperator<ServerToClientEvents, unknown>;
-
-type LineCalls = { full: CallView[]; masked: CallView[] };
-
-/** Each line's calls, in full and masked, and whether any call has no line (the links of a line never see it). */
-function groupByLine(calls: CallView[], masked: CallView[]): { byLine: Map<string, LineCalls>; hasCallWithoutLine: boolean } {
-  const byLine = new Map<string, LineCalls>();
-  let hasCallWithoutLine = false;
-  calls.forEach((call, index) => {
-    if (!call.lineNumber) {
-      hasCallWithoutLine = true;
-      return;
-    }
-    const line = byLine.get(call.lineNumber) ?? { full: [], masked: [] };
-    line.full.push(call);
-    line.masked.push(masked[index] ?? maskCallForWallboard(call));
-    byLine.set(call.lineNumber, line);
-  });
-  return { byLine, hasCallWithoutLine };
-}
-
-/**
- * Sends calls to everyone allowed to see them: in full to boards and links that show full numbers, masked to masked
- * links; a link of one line gets that line's calls alone.
- */
-export function emitCalls(io: Audience, calls: CallView[]): void {
-  const masked = calls.map(maskCallForWallboard);
-  const { byLine, hasCallWithoutLine } = groupByLine(calls, masked);
-  const onlyLine = byLine.size === 1 && !hasCallWithoutLine ? [...byLine.keys()][0] : undefined;
-  if (onlyLine !== undefined) {
-    io.to([BOARDS_ROOM, FULL_ROOM, lineRoom(onlyLine, false)]).emit("calls:updated", calls);
-    io.to([MASKED_ROOM, lineRoom(onlyLine, true)]).emit("calls:updated", masked);
-    return;
-  }
-  io.to([BOARDS_ROOM, FULL_ROOM]).emit("calls:updated", calls);
-  io.to(MASKED_ROOM).emit("calls:updated", masked);
-  for (const [lineNumber, line] of byLine) {
-    io.to(lineRoom(lineNumber, false)).emit("calls:updated", line.full);
-    io.to(lineRoom(lineNumber, true)).emit("calls:updated", line.masked);
-  }
 }
