@@ -20,7 +20,8 @@ test.describe("[ALERT RULES]", () => {
   test("creates a rule with a webhook destination, sends a test alert, and logs the alert for a failed call", async ({ page, sendStatus }) => {
     const tag = `e2e-${randomUUID().slice(0, 8)}`;
     await page.goto("/");
-    await page.getByTestId("user-menu").getByRole("link", { name: "Alerts" }).click();
+    await page.getByTestId("settings-menu").locator("summary").click();
+    await page.getByTestId("settings-menu").getByRole("link", { name: "Alerts" }).click();
     await expect(page).toHaveURL(/\/settings\/alerts$/);
     await expect(page.getByRole("heading", { name: "Alerts" })).toBeVisible();
 
@@ -114,7 +115,8 @@ test.describe("[ALERT RULES]", () => {
     const response = await viewerPage.goto("/settings/alerts");
     expect(response?.status()).toBe(403);
     await viewerPage.goto("/");
-    await expect(viewerPage.getByTestId("user-menu").getByRole("link", { name: "Alerts" })).toHaveCount(0);
+    await expect(viewerPage.getByTestId("account-menu")).toBeVisible();
+    await expect(viewerPage.getByTestId("settings-menu")).toHaveCount(0);
   });
 
   for (const theme of ["light", "dark"] as const) {

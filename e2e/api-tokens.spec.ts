@@ -15,7 +15,8 @@ test.describe("[API TOKENS]", () => {
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.baseUrl });
 
     await page.goto("/");
-    await page.getByTestId("user-menu").getByRole("link", { name: "API tokens" }).click();
+    await page.getByTestId("settings-menu").locator("summary").click();
+    await page.getByTestId("settings-menu").getByRole("link", { name: "API tokens" }).click();
     await expect(page).toHaveURL(/\/settings\/api-tokens$/);
     await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
 
@@ -112,8 +113,8 @@ test.describe("[API TOKENS]", () => {
     expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
 
     await viewerPage.goto("/");
-    await expect(viewerPage.getByTestId("user-menu")).toBeVisible();
-    await expect(viewerPage.getByTestId("user-menu").getByRole("link", { name: "API tokens" })).toHaveCount(0);
+    await expect(viewerPage.getByTestId("account-menu")).toBeVisible();
+    await expect(viewerPage.getByTestId("settings-menu")).toHaveCount(0);
     const forbidden = await viewerPage.goto("/settings/api-tokens");
     expect(forbidden?.status()).toBe(403);
   });

@@ -22,6 +22,7 @@ test.describe("[AUTH] signed out", () => {
     await expect(page.getByTestId("user-menu")).toContainText(accounts.viewer.email);
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
 
+    await page.getByTestId("account-menu").locator("summary").click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login$/);
     await page.goto("/");
@@ -74,7 +75,8 @@ test.describe("[AUTH] roles", () => {
   test("a viewer sees the board but not user management", async ({ viewerPage }) => {
     await viewerPage.goto("/");
     await expect(viewerPage.getByTestId("user-menu")).toContainText("viewer");
-    await expect(viewerPage.getByRole("link", { name: "Users" })).toHaveCount(0);
+    await expect(viewerPage.getByTestId("account-menu")).toBeVisible();
+    await expect(viewerPage.getByTestId("settings-menu")).toHaveCount(0);
     const response = await viewerPage.goto("/settings/users");
     expect(response?.status()).toBe(403);
     await expect(viewerPage.getByTestId("users-table")).toHaveCount(0);
@@ -93,7 +95,8 @@ test.describe("[AUTH] roles", () => {
     await page.goto("/");
     // Live means hydrated: the link then navigates on the client.
     await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
-    await page.getByRole("link", { name: "Users" }).click();
+    await page.getByTestId("settings-menu").locator("summary").click();
+    await page.getByTestId("settings-menu").getByRole("link", { name: "Users" }).click();
     await expect(page).toHaveURL(/\/settings\/users$/);
     const form = page.getByTestId("add-user-form");
     await form.getByLabel("Email").fill(newcomer.email);
@@ -126,7 +129,8 @@ test.describe("[AUTH] roles", () => {
     await otherPage.getByLabel("Password").fill(newcomer.password);
     await otherPage.getByRole("button", { name: "Sign in" }).click();
     await expect(otherPage.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
-    await expect(otherPage.getByRole("link", { name: "Users" })).toHaveCount(0);
+    await expect(otherPage.getByTestId("account-menu")).toBeVisible();
+    await expect(otherPage.getByTestId("settings-menu")).toHaveCount(0);
 
     // A role change asks first: dismissed, nothing changes.
     const roleSelect = row.getByLabel(`Role of ${newcomer.email}`);
@@ -141,7 +145,7 @@ test.describe("[AUTH] roles", () => {
     await row.getByLabel(`Role of ${newcomer.email}`).selectOption("admin");
     await expect(row.getByLabel(`Role of ${newcomer.email}`)).toBeEnabled();
     await otherPage.reload();
-    await expect(otherPage.getByRole("link", { name: "Users" })).toBeVisible();
+    await expect(otherPage.getByTestId("settings-menu")).toBeVisible();
     page.once("dialog", (dialog) => void dialog.accept());
     await row.getByLabel(`Role of ${newcomer.email}`).selectOption("viewer");
     await expect(row.getByLabel(`Role of ${newcomer.email}`)).toBeEnabled();

@@ -87,7 +87,7 @@ test.describe("[CALL-I18N]", () => {
     await expect(page.getByLabel("Telefoonnummer")).toHaveValue(customer);
     await expect(page.getByLabel("Lijn", { exact: true }).locator("option").first()).toHaveText("Alle lijnen");
     await expect(page.getByLabel("Status").locator("option")).toHaveText(["Alle", "Lopend", "Beëindigd", "Fouten"]);
-    await expect(page.getByLabel("Begonnen").locator("option").first()).toHaveText("Altijd");
+    await expect(page.getByLabel("Gestart").locator("option").first()).toHaveText("Altijd");
     await expect(page.getByRole("button", { name: "Zoeken" })).toBeVisible();
     await expect(page.getByTestId("calls-export")).toHaveText("CSV exporteren");
     const row = page.locator(`[data-testid="calls-row"][data-call-id="${callId}"]`);

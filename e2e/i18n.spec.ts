@@ -1,11 +1,11 @@
 // Callboard in Dutch: the board for a browser that asks for Dutch, the header's switch to English and back,
-// remembered after a reload and on the user at the next sign-in (whatever the new browser asks for), and a locale
-// cookie nobody should have sent.
+// remembered after a reload and on the user at the next sign-in (whatever the new browser asks for), a locale
+// cookie nobody should have sent, and Dutch's longer words: the header on one line, no page wider than a phone.
 import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { createTestUser, newTestUser, signIn, storageStateFromCookie } from "@/lib/testing/auth";
 import { newCallId } from "@/lib/testing/flireo-payloads";
 import { expect, test } from "./fixtures";
-import { seriousViolations, uniqueCustomer, uniqueLine } from "./helpers";
+import { headerRows, seriousViolations, sidewaysOverflow, uniqueCustomer, uniqueLine, widestElements } from "./helpers";
 
 const DUTCH: BrowserContextOptions = { locale: "nl-NL", extraHTTPHeaders: { "accept-language": "nl-NL,nl;q=0.9" }, timezoneId: "Europe/Amsterdam" };
 const AMERICAN: BrowserContextOptions = { locale: "en-US", extraHTTPHeaders: { "accept-language": "en-US,en;q=0.9" }, timezoneId: "Europe/Amsterdam" };
@@ -76,6 +76,7 @@ test.describe("[I18N] the board in Dutch and English", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "nl");
     await expect(page.getByRole("heading", { name: "Lopende gesprekken" })).toBeVisible();
 
+    await page.getByTestId("account-menu").locator("summary").click();
     await page.getByTestId("language-switch").selectOption("en");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { name: "In progress" })).toBeVisible();
@@ -125,5 +126,72 @@ test.describe("[I18N] the board in Dutch and English", () => {
       await expect(page.getByRole("heading", { name: heading })).toBeVisible();
       await context.close();
     }
+  });
+});
+
+test.describe("[I18N] Dutch's longer words", () => {
+  /** Every signed-in page: the board, the calls, a call, and the admin pages (whose header has the settings navigation under it). */
+  const PAGES = ["/", "/calls", "/calls?q=timeout", "/webhooks", "/settings/users", "/settings/api-tokens", "/settings/wallboards", "/settings/alerts", "/settings/call-control"];
+
+  test("the header is one line at 1280 px on every page, in Dutch and in English, with nothing a user needs out of sight", async ({ browser, server, accounts, sendStatus }) => {
+    test.setTimeout(120_000);
+    const callId = newCallId();
+    await sendStatus({ callId, status: "in-progress", lineNumber: uniqueLine(), lineName: "Klantenservice", customerNumber: uniqueCustomer() });
+    for (const [options, lang] of [
+      [DUTCH, "nl"],
+      [AMERICAN, "en"],
+    ] as const) {
+      const page = await newPage(browser, server.baseUrl, { ...options, viewport: { width: 1280, height: 800 }, storageState: accounts.admin.storageState });
+      for (const path of [...PAGES, `/calls/${encodeURIComponent(callId)}`]) {
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveAttribute("lang", lang);
+        if (path === "/") await expect(page.getByTestId("connection-state")).toHaveAttribute("data-state", "live");
+        const rows = await headerRows(page);
+        expect(rows, `${lang} ${path}: ${rows.join(" | ")}`).toHaveLength(1);
+        const header = page.getByTestId("app-header");
+        // The page's name whole, not cut (a call's page has its own heading, under the header).
+        for (const title of await header.getByRole("heading", { level: 1 }).all()) {
+          expect(await title.evaluate((heading) => heading.scrollWidth <= heading.clientWidth), `${lang} ${path}: the page's name is cut`).toBe(true);
+        }
+        await expect(header.getByRole("link", { name: lang === "nl" ? "Alle gesprekken" : "All calls" }), path).toBeVisible();
+        await expect(header.getByTestId("settings-menu"), path).toBeVisible();
+        await expect(header.getByTestId("account-menu"), path).toBeVisible();
+        await expect(header.getByTestId("theme-toggle"), path).toBeVisible();
+      }
+      // The admin pages and sign-out are one click away, the admin pages on the settings navigation too.
+      await page.goto("/settings/users");
+      const header = page.getByTestId("app-header");
+      await header.getByTestId("settings-menu").locator("summary").click();
+      await header.getByTestId("settings-menu").getByRole("link", { name: lang === "nl" ? "Gespreksbeheer" : "Call control" }).click();
+      await expect(page).toHaveURL(/\/settings\/call-control$/);
+      await expect(page.getByTestId("app-header").getByTestId("settings-menu")).not.toHaveAttribute("open");
+      await page.getByTestId("app-header").getByTestId("account-menu").locator("summary").click();
+      await expect(page.getByTestId("app-header").getByRole("button", { name: lang === "nl" ? "Uitloggen" : "Sign out" })).toBeVisible();
+      await expect(page.getByTestId("language-switch")).toHaveValue(lang);
+      await page.context().close();
+    }
+  });
+
+  test("at 320 px no page in Dutch scrolls sideways, and the header stays one line", async ({ browser, server, accounts, sendStatus }) => {
+    test.setTimeout(120_000);
+    const callId = newCallId();
+    await sendStatus({ callId, status: "ended-with-error", lineNumber: uniqueLine(), lineName: "Klantenservice Amsterdam-Zuidoost", customerNumber: uniqueCustomer(), error: "Doorverbinden mislukt: lijn bezet" });
+    const page = await newPage(browser, server.baseUrl, { ...DUTCH, viewport: { width: 320, height: 700 }, storageState: accounts.admin.storageState });
+    for (const path of [...PAGES, `/calls/${encodeURIComponent(callId)}`]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+      const overflow = await sidewaysOverflow(page);
+      expect.soft(overflow, `${path} reaches ${overflow} px past the window: ${(await widestElements(page)).join(" | ")}`).toBeLessThanOrEqual(0);
+      // One line; the board puts its connection on a second, under the mark and buttons, on purpose.
+      const rows = await headerRows(page);
+      expect.soft(rows, `${path}: ${rows.join(" | ")}`).toHaveLength(path === "/" ? 2 : 1);
+    }
+    // The Menu opens within the window.
+    await page.getByTestId("user-menu").getByText("Menu", { exact: true }).click();
+    await expect(page.getByTestId("language-switch-menu")).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole("link", { name: "Gespreksbeheer" }).first()).toBeInViewport({ ratio: 1 });
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await page.context().close();
   });
 });

@@ -28,7 +28,7 @@ test.describe("[LOOK]", () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  test("gives every page the one header, with the theme toggle and sign-out, and no serious axe violations", async ({ page }) => {
+  test("gives every page the one header, with the theme toggle, settings and sign-out, and no serious axe violations", async ({ page }) => {
     // Nine pages, each checked by axe, on a machine shared with another worker.
     test.setTimeout(180_000);
     await page.goto("/");
@@ -50,8 +50,13 @@ test.describe("[LOOK]", () => {
       await expect(header, path).toHaveCount(1);
       if (title) await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(title);
       await expect(header.getByTestId("theme-toggle"), path).toBeVisible();
-      await expect(header.getByRole("button", { name: "Sign out" }), path).toBeVisible();
       await expect(header.getByRole("link", { name: "All calls" }), path).toBeVisible();
+      await expect(header.getByTestId("settings-menu"), path).toBeVisible();
+      // Sign-out is in the person's own menu.
+      await header.getByTestId("account-menu").locator("summary").click();
+      await expect(header.getByRole("button", { name: "Sign out" }), path).toBeVisible();
+      await page.keyboard.press("Escape");
+      await expect(header.getByRole("button", { name: "Sign out" }), path).toBeHidden();
       // Away from the board, the mark leads back to it.
       if (path !== "/") await expect(header.getByTestId("header-board-link"), path).toHaveAttribute("href", "/");
       // The board and a call's page have axe tests of their own above.
@@ -84,6 +89,7 @@ test.describe("[LOOK]", () => {
     const context = await browser.newContext({ baseURL: server.baseUrl, storageState: storageStateFromCookie(await signIn(server.baseUrl, accounts.admin.email, accounts.admin.password)) });
     const page = await context.newPage();
     await page.goto("/settings/api-tokens");
+    await page.getByTestId("app-header").getByTestId("account-menu").locator("summary").click();
     await page.getByTestId("app-header").getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto("/settings/api-tokens");
@@ -106,7 +112,7 @@ test.describe("[LOOK]", () => {
   test("can be used with the keyboard alone", async ({ page }) => {
     await page.goto("/");
     await page.keyboard.press("Tab");
-    // The first stops are the three skip links, the header's buttons and an admin's links, then the filters.
+    // The first stops are the three skip links and the header's links and buttons, then the filters.
     let reachedSearch = false;
     for (let step = 0; step < 17 && !reachedSearch; step += 1) {
       reachedSearch = await page.evaluate(() => document.activeElement?.id === "number-search");

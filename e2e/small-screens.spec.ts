@@ -1,12 +1,11 @@
 // Every page on a 320 px phone, as an admin, with the long values that pushed pages sideways: a destination URL of
 // 200 characters, a token name of 100 without a space, webhook and alert deliveries, a long line name and error.
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
 import { startAlertReceiver, type AlertReceiver } from "@/lib/testing/alert-receivers";
 import { newCallId } from "@/lib/testing/flireo-payloads";
 import type { AlertRuleView } from "@/lib/shared/alerts/alert-view";
 import { expect, test } from "./fixtures";
-import { uniqueCustomer, uniqueLine } from "./helpers";
+import { sidewaysOverflow, uniqueCustomer, uniqueLine, widestElements } from "./helpers";
 
 let receiver: AlertReceiver;
 
@@ -17,24 +16,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await receiver.close();
 });
-
-/** How far the page reaches past the window's right edge (0 when it does not scroll sideways). */
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
-/** The elements that reach past the window, named, for a failure message that says where to look. */
-async function widestElements(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const limit = document.documentElement.clientWidth;
-    const isPast = (element: Element | null) => element !== null && element.getBoundingClientRect().right > limit + 1;
-    // The outermost ones: where the page first grows past its width.
-    return [...document.querySelectorAll("body *")]
-      .filter((element) => isPast(element) && !isPast(element.parentElement))
-      .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}${element.getAttribute("data-testid") ? `[${element.getAttribute("data-testid")}]` : ""}.${String(element.className).slice(0, 60)}`);
-  });
-}
 
 test.describe("[SMALL SCREENS]", () => {
   test("no page scrolls sideways at 320 px, with long values truncated and the full value on hover", async ({ page, server, sendStatus, sendReport }) => {

@@ -1,4 +1,4 @@
-// /settings – there is no settings overview; the board's header links each settings page. Users is the first.
+// /settings – there is no settings overview; the header's Settings menu links each settings page. Users is the first.
 import { redirect } from "next/navigation";
 
 export default function SettingsPage(): never {

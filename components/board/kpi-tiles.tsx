@@ -10,16 +10,18 @@ type Tile = { id: string; label: string; value: string; hint?: string; tone?: "l
 
 function Kpi({ id, label, value, hint, tone }: Tile) {
   // On a phone the In progress list, right below, says how many are active: its tile would only push the list down.
-  const span = id === "active" ? "hidden sm:block" : "";
+  const display = id === "active" ? "hidden sm:grid" : "grid";
   const color = tone === "live" ? "text-emerald-700 dark:text-emerald-400" : tone === "danger" ? "text-red-700 dark:text-red-400" : "";
   return (
-    <div className={`${span} rounded-2xl border border-zinc-200 bg-white px-3 py-2 shadow-sm sm:px-4 sm:py-3 dark:border-zinc-800 dark:bg-zinc-900`}>
-      <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
-      <dd className={`mt-0.5 text-2xl font-semibold tracking-tight tabular-nums sm:mt-1 sm:text-4xl ${color}`} data-testid={`kpi-${id}`}>
+    // Label, figure and hint on the rows of the whole row of tiles (a subgrid), so the figures line up when one label
+    // takes two lines (Dutch "Gesprekken vandaag" on a phone).
+    <div className={`${display} row-span-3 grid-rows-subgrid gap-y-0 rounded-2xl border border-zinc-200 bg-white px-3 py-2 shadow-sm sm:px-4 sm:py-3 dark:border-zinc-800 dark:bg-zinc-900`}>
+      <dt className="self-start text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">{label}</dt>
+      <dd className={`mt-0.5 self-end text-2xl font-semibold tracking-tight tabular-nums sm:mt-1 sm:text-4xl ${color}`} data-testid={`kpi-${id}`}>
         {value}
       </dd>
       {hint && (
-        <dd className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400" data-testid={`kpi-${id}-hint`}>
+        <dd className="mt-0.5 self-start text-xs text-zinc-500 dark:text-zinc-400" data-testid={`kpi-${id}-hint`}>
           {hint}
         </dd>
       )}

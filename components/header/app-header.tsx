@@ -31,7 +31,8 @@ function Mark({ isBoard }: { isBoard: boolean }) {
     return (
       <div className="flex items-center gap-3">
         {square}
-        <h1 className="text-xl font-semibold tracking-tight">{t("appName")}</h1>
+        {/* Under 360 px the mark alone says Callboard, so its buttons stay beside it. */}
+        <h1 className="text-xl font-semibold tracking-tight max-[359px]:sr-only">{t("appName")}</h1>
       </div>
     );
   }
@@ -46,11 +47,18 @@ function Mark({ isBoard }: { isBoard: boolean }) {
 
 export function AppHeader({ user, title, isBoard = false, status, actions }: AppHeaderProps) {
   return (
-    <header className="flex flex-wrap items-center gap-x-5 gap-y-3" data-testid="app-header">
+    // One line from a phone to a wall display, in every language: the page's name takes the room that is left (cut
+    // with an ellipsis on the narrowest phones rather than pushing the buttons onto a second line); only the board's
+    // connection goes under the rest on a phone.
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-3 sm:gap-x-4" data-testid="app-header">
       <Mark isBoard={isBoard} />
-      {title && <h1 className="min-w-0 truncate text-xl font-semibold tracking-tight text-zinc-500 dark:text-zinc-400">{title}</h1>}
+      {title && (
+        <h1 className="min-w-0 flex-1 basis-0 truncate text-xl font-semibold tracking-tight text-zinc-500 dark:text-zinc-400" title={title}>
+          {title}
+        </h1>
+      )}
       {status}
-      <div className="ml-auto flex items-center justify-end gap-2">
+      <div className="ml-auto flex shrink-0 items-center justify-end gap-2">
         {actions}
         <ThemeToggle />
         <UserMenu email={user.email} name={user.name} role={user.role} />

@@ -7,8 +7,11 @@ import { useState, useTransition } from "react";
 import { chooseLocale } from "@/lib/actions/locale-actions";
 import { isLocale, LOCALE_NAMES, LOCALES } from "@/lib/shared/i18n/locales";
 
-/** `testId`: the wide header's switch and the phone menu's are both on the page, one of them hidden. */
-export function LanguageSwitch({ testId = "language-switch" }: { testId?: string }) {
+/**
+ * `testId`: the wide header's switch and the phone menu's are both on the page, one of them hidden. `isLabelShown`:
+ * "Language" beside the switch, in a menu; elsewhere the language names say what it is.
+ */
+export function LanguageSwitch({ testId = "language-switch", isLabelShown = false }: { testId?: string; isLabelShown?: boolean }) {
   const t = useTranslations("header.language");
   const locale = useLocale();
   const router = useRouter();
@@ -25,8 +28,8 @@ export function LanguageSwitch({ testId = "language-switch" }: { testId?: string
   }
 
   return (
-    <label className="relative flex items-center" title={failed ? t("failed") : undefined}>
-      <span className="sr-only">{t("label")}</span>
+    <label className="relative flex items-center justify-between gap-3" title={failed ? t("failed") : undefined}>
+      <span className={isLabelShown ? "text-zinc-600 dark:text-zinc-400" : "sr-only"}>{t("label")}</span>
       <select
         data-testid={testId}
         value={locale}

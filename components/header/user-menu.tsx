@@ -1,12 +1,13 @@
 "use client";
-// Who is signed in, links to the admin pages for admins, the language, and sign-out: in the header on a wide screen, behind a
-// Menu button on a phone or tablet, where the header must leave room for the calls.
+// Who is signed in, the calls search, the admin pages for admins, the language, and sign-out. On a wide screen (1280 px
+// and up): All calls, a Settings menu and the person's own menu, so the header stays one line in every language; on
+// anything narrower, one Menu button, where the header must leave room for the page's name and the calls.
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef } from "react";
 import { authClient } from "@/lib/shared/auth/auth-client";
 import type { Role } from "@/lib/shared/auth/roles";
+import { HeaderDisclosure, MENU_ITEM } from "./header-disclosure";
 import { LanguageSwitch } from "./language-switch";
 
 /** Every signed-in user's: viewers may search the calls too. */
@@ -22,86 +23,108 @@ export const ADMIN_LINKS = [
   { href: "/settings/call-control", label: "links.callControl" },
 ] as const;
 
+type HeaderLink = (typeof SHARED_LINKS)[number] | (typeof ADMIN_LINKS)[number];
+type MenuProps = { email: string; name?: string; role: Role; onSignOut: () => void };
+
 function RoleBadge({ role, email }: { role: Role; email: string }) {
   const t = useTranslations("header");
   return (
-    <span className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800" title={email}>
+    <span className="shrink-0 rounded bg-zinc-100 px-1.5 py-0.5 text-xs font-normal dark:bg-zinc-800" title={email}>
       {t(`roles.${role}`)}
     </span>
   );
 }
 
-/** The narrow screens' menu: a native disclosure, closed again by a click outside it or Escape. */
-function CompactMenu({ email, role, onSignOut }: { email: string; role: Role; onSignOut: () => void }) {
+function MenuLinks({ links }: { links: readonly HeaderLink[] }) {
   const pathname = usePathname();
   const t = useTranslations("header");
-  const menu = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
-    const close = (event: Event) => {
-      const element = menu.current;
-      if (!element?.open) return;
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !element.contains(event.target as Node)) element.open = false;
-    };
-    document.addEventListener("pointerdown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("pointerdown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, []);
-  const item = "block rounded-md px-3 py-2 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800";
+  return links.map((link) => (
+    <Link key={link.href} href={link.href} className={MENU_ITEM} aria-current={pathname === link.href ? "page" : undefined}>
+      {t(link.label)}
+    </Link>
+  ));
+}
+
+function SignOutButton({ onSignOut }: { onSignOut: () => void }) {
+  const t = useTranslations("header");
   return (
-    <details ref={menu} className="relative lg:hidden">
-      <summary className="inline-flex h-9 cursor-pointer list-none items-center rounded-lg border border-zinc-200 bg-white px-3 text-sm font-medium shadow-sm select-none dark:border-zinc-800 dark:bg-zinc-900 [&::-webkit-details-marker]:hidden">
-        {t("menu")}
-      </summary>
-      <div className="absolute right-0 z-30 mt-2 flex w-60 flex-col rounded-xl border border-zinc-200 bg-white p-1 text-sm shadow-lg dark:border-zinc-800 dark:bg-zinc-900">
-        <div className="flex items-center justify-between gap-2 border-b border-zinc-100 px-3 py-2 dark:border-zinc-800">
-          <span className="truncate text-zinc-600 dark:text-zinc-400">{email}</span>
-          <RoleBadge role={role} email={email} />
-        </div>
-        <div className="px-3 py-2">
-          <LanguageSwitch testId="language-switch-menu" />
-        </div>
-        {[...SHARED_LINKS, ...(role === "admin" ? ADMIN_LINKS : [])].map((link) => (
-            <Link key={link.href} href={link.href} className={item} aria-current={pathname === link.href ? "page" : undefined}>
-              {t(link.label)}
-            </Link>
-          ))}
-        <button type="button" onClick={onSignOut} className={`${item} border-t border-zinc-100 dark:border-zinc-800`}>
-          {t("signOut")}
-        </button>
-      </div>
-    </details>
+    <button type="button" onClick={onSignOut} className={`${MENU_ITEM} border-t border-zinc-100 dark:border-zinc-800`}>
+      {t("signOut")}
+    </button>
   );
 }
 
-/** `name`: how the person is shown (the users page's Name); the e-mail address is on hover. */
-export function UserMenu({ email, name, role }: { email: string; name?: string; role: Role }) {
-  const router = useRouter();
+/** Phones and tablets: everything behind one button. */
+function CompactMenu({ email, role, onSignOut }: MenuProps) {
+  const t = useTranslations("header");
+  return (
+    <HeaderDisclosure summary={t("menu")} className="xl:hidden">
+      <div className="flex items-center justify-between gap-2 border-b border-zinc-100 px-3 py-2 dark:border-zinc-800">
+        <span className="truncate text-zinc-600 dark:text-zinc-400">{email}</span>
+        <RoleBadge role={role} email={email} />
+      </div>
+      <div className="px-3 py-2">
+        <LanguageSwitch testId="language-switch-menu" isLabelShown />
+      </div>
+      <MenuLinks links={[...SHARED_LINKS, ...(role === "admin" ? ADMIN_LINKS : [])]} />
+      <SignOutButton onSignOut={onSignOut} />
+    </HeaderDisclosure>
+  );
+}
+
+/** Wide screens: the calls search as a link, the admin pages and the person's own choices each behind a button. */
+function WideMenus({ email, name, role, onSignOut }: MenuProps) {
   const pathname = usePathname();
   const t = useTranslations("header");
+  return (
+    <div className="hidden items-center gap-2 xl:flex">
+      <Link
+        href="/calls"
+        aria-current={pathname === "/calls" ? "page" : undefined}
+        className="inline-flex h-9 items-center rounded-lg px-3 font-medium whitespace-nowrap text-zinc-700 hover:bg-zinc-100 aria-[current=page]:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-zinc-800"
+      >
+        {t("allCalls")}
+      </Link>
+      {role === "admin" && (
+        <HeaderDisclosure summary={t("settingsNav")} testId="settings-menu">
+          <MenuLinks links={ADMIN_LINKS} />
+        </HeaderDisclosure>
+      )}
+      <HeaderDisclosure
+        testId="account-menu"
+        summary={
+          <>
+            <span className="max-w-40 truncate" title={email} data-testid="user-name">
+              {name?.trim() || email}
+            </span>
+            <RoleBadge role={role} email={email} />
+          </>
+        }
+      >
+        <p className="truncate border-b border-zinc-100 px-3 py-2 text-zinc-600 dark:border-zinc-800 dark:text-zinc-400" title={email}>
+          {email}
+        </p>
+        <div className="px-3 py-2">
+          <LanguageSwitch isLabelShown />
+        </div>
+        <SignOutButton onSignOut={onSignOut} />
+      </HeaderDisclosure>
+    </div>
+  );
+}
+
+/** `name`: how the person is shown (the users page's Name); the e-mail address is on hover and in their menu. */
+export function UserMenu({ email, name, role }: { email: string; name?: string; role: Role }) {
+  const router = useRouter();
   async function signOut() {
     await authClient.signOut();
     router.replace("/login");
   }
+  const props: MenuProps = { email, name, role, onSignOut: () => void signOut() };
   return (
     <div data-testid="user-menu" className="flex items-center text-sm">
-      <div className="hidden flex-wrap items-center gap-x-3 gap-y-1 lg:flex">
-        <span className="text-zinc-600 dark:text-zinc-400">
-          <span title={email} data-testid="user-name">{name?.trim() || email}</span> <RoleBadge role={role} email={email} />
-        </span>
-        {[...SHARED_LINKS, ...(role === "admin" ? ADMIN_LINKS : [])].map((link) => (
-            <Link key={link.href} href={link.href} className="underline underline-offset-2 aria-[current=page]:font-semibold aria-[current=page]:no-underline" aria-current={pathname === link.href ? "page" : undefined}>
-              {t(link.label)}
-            </Link>
-          ))}
-        <LanguageSwitch />
-        <button type="button" onClick={() => void signOut()} className="rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700">
-          {t("signOut")}
-        </button>
-      </div>
-      <CompactMenu email={email} role={role} onSignOut={() => void signOut()} />
+      <WideMenus {...props} />
+      <CompactMenu {...props} />
     </div>
   );
 }

@@ -45,7 +45,7 @@ export function AlertsSettings({ user, initialRules, setup }: { user: HeaderUser
       <main className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
         <div className="flex flex-col gap-6">
           <div className="flex flex-wrap items-center gap-3">
-            <p className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
+            <p className="min-w-0 grow basis-72 text-sm text-zinc-600 dark:text-zinc-400">
               {t("intro", { maxAttempts: setup.maxAttempts })}
             </p>
             {!isCreating && (
